@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Mingjian",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "mingjian", targets: ["MingjianCLI"]),
+    .library(name: "Ingest", targets: ["Ingest"]),
+    .library(name: "Signals", targets: ["Signals"]),
+    .library(name: "Report", targets: ["Report"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    .target(
+      name: "Ingest",
+      dependencies: [
+        "CLibXML2",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]
+    ),
+    .target(
+      name: "Signals",
+      dependencies: ["Ingest", "Yams"]
+    ),
+    .target(
+      name: "Report",
+      dependencies: ["Signals", "Ingest"]
+    ),
+    .executableTarget(
+      name: "MingjianCLI",
+      dependencies: [
+        "Report", "Signals", "Ingest",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "SignalsTests", dependencies: ["Signals", "Ingest"]),
+    .testTarget(name: "ReportTests", dependencies: ["Report", "Signals", "Ingest"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Report", "Signals", "Ingest"]),
+  ]
+)

@@ -1,0 +1,75 @@
+import Foundation
+
+/// A message time as the export states it, with the zone that was assumed to read it.
+///
+/// Most chat exports write naive local time; the parser records the raw text and interprets it in
+/// an assumed zone (default Asia/Shanghai, UTC+8). Formats with epoch seconds are unambiguous.
+public struct ChatTime: Sendable, Hashable, Codable, Comparable {
+  /// Seconds since 1970-01-01T00:00:00Z.
+  public var epochSeconds: Int64
+  /// The offset from UTC, in seconds, that the time is shown in (e.g. 28800 for +08:00).
+  public var utcOffsetSeconds: Int
+  /// The time exactly as written in the file (for display and audit).
+  public var raw: String
+
+  /// Creates a time from epoch seconds and the offset to show it in.
+  public init(epochSeconds: Int64, utcOffsetSeconds: Int = 8 * 3600, raw: String) {
+    self.epochSeconds = epochSeconds
+    self.utcOffsetSeconds = utcOffsetSeconds
+    self.raw = raw
+  }
+
+  /// Creates a time from naive local wall-clock fields interpreted at `utcOffsetSeconds`.
+  /// Returns nil when the fields are out of range (month 13, hour 25, …).
+  public init?(
+    year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int,
+    utcOffsetSeconds: Int = 8 * 3600, raw: String
+  ) {
+    guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour),
+      (0...59).contains(minute), (0...60).contains(second), year >= 1970, year < 3000
+    else { return nil }
+    let days = ChatTime.daysFromCivil(year: year, month: month, day: day)
+    let local = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+    self.init(epochSeconds: local - Int64(utcOffsetSeconds), utcOffsetSeconds: utcOffsetSeconds, raw: raw)
+  }
+
+  /// ISO 8601 with offset, e.g. `2023-03-02T20:16:30+08:00`.
+  public var iso8601: String {
+    let local = epochSeconds + Int64(utcOffsetSeconds)
+    var days = local / 86_400
+    var secs = local % 86_400
+    if secs < 0 { secs += 86_400; days -= 1 }
+    let (y, m, d) = ChatTime.civilFromDays(Int(days))
+    let sign = utcOffsetSeconds >= 0 ? "+" : "-"
+    let off = abs(utcOffsetSeconds)
+    return String(
+      format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d", y, m, d, Int(secs / 3600),
+      Int(secs % 3600 / 60), Int(secs % 60), sign, off / 3600, off % 3600 / 60)
+  }
+
+  public static func < (lhs: ChatTime, rhs: ChatTime) -> Bool { lhs.epochSeconds < rhs.epochSeconds }
+
+  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let mp = (month + 9) % 12
+    let doy = (153 * mp + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+
+  /// The inverse of `daysFromCivil`.
+  static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  }
+}

@@ -1,0 +1,66 @@
+/// One addressable piece of evidence text: a chat message, a paragraph, a table row or a line.
+///
+/// A unit is what a citation points at. `line` and `endLine` are 1-based physical line numbers in
+/// the original file (LF, CRLF and lone CR each count as one break); for DOCX they are paragraph
+/// numbers, for PDF lines of the extracted text with `page` set. A multi-line chat message spans
+/// from its header line to its last body line.
+public struct TextUnit: Sendable, Hashable, Codable {
+  /// What sort of unit this is.
+  public var kind: UnitKind
+  /// First line of the unit in the original file (1-based).
+  public var line: Int
+  /// Last line of the unit in the original file (1-based, `>= line`).
+  public var endLine: Int
+  /// The unit's text exactly as decoded from the file (message body only, no header), for display.
+  public var text: String
+  /// The file line on which `text` begins; the k-th line of `text` (0-based, split on `\n`) sits
+  /// on file line `firstBodyLine + k`. Lets a highlight in a multi-line body land on its line.
+  public var firstBodyLine: Int
+  /// The speaker's display name for chat messages, as the export writes it.
+  public var speaker: String?
+  /// The speaker's account id where the format carries one (QQ number, e-mail, wxid).
+  public var speakerID: String?
+  /// When the message was sent, where the format has it.
+  public var time: ChatTime?
+  /// The conversation (chat partner or group name) the unit belongs to, where known.
+  public var conversation: String?
+  /// PDF page (1-based), or XLSX sheet index, where the format has one.
+  public var page: Int?
+  /// Structured values carried by the unit itself, e.g. a transfer's amount (`amountFen`).
+  public var attributes: [String: String]
+
+  /// Creates a unit; `firstBodyLine` defaults to `line`.
+  public init(
+    kind: UnitKind, line: Int, endLine: Int? = nil, text: String, firstBodyLine: Int? = nil,
+    speaker: String? = nil, speakerID: String? = nil, time: ChatTime? = nil,
+    conversation: String? = nil, page: Int? = nil, attributes: [String: String] = [:]
+  ) {
+    self.kind = kind
+    self.line = line
+    self.endLine = endLine ?? line
+    self.text = text
+    self.firstBodyLine = firstBodyLine ?? line
+    self.speaker = speaker
+    self.speakerID = speakerID
+    self.time = time
+    self.conversation = conversation
+    self.page = page
+    self.attributes = attributes
+  }
+}
+
+/// The sort of a `TextUnit`.
+public enum UnitKind: String, Sendable, Hashable, Codable {
+  /// A chat message with a speaker.
+  case message
+  /// A system notice in a chat (recall, join, pat, red-packet claim): no human speaker.
+  case system
+  /// A transfer or red packet; `attributes["amountFen"]` holds its amount where known.
+  case transfer
+  /// A paragraph of a document (DOCX, HTML block, e-mail body paragraph).
+  case paragraph
+  /// A table row or spreadsheet row.
+  case row
+  /// One line of plain text.
+  case line
+}
