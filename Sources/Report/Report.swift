@@ -1,0 +1,2 @@
+/// Report: clause mapping, case assessment and the HTML / JSON / CSV writers.
+enum ReportModule {}

@@ -1,0 +1,120 @@
+/// One rule of a lexicon pack, with the metadata the report shows.
+///
+/// The match logic lives in `match` (an operator tree); the rest is what a reviewer reads: title,
+/// level, weight, the clauses the rule supports and whether it cuts for or against the subject.
+public struct LexiconRule: Sendable, Hashable {
+  /// Unique id across all loaded packs, e.g. `tech.win-control`.
+  public var id: String
+  /// The id of the pack the rule came from.
+  public var packID: String
+  /// Short Chinese title shown in the report.
+  public var title: String
+  /// Severity for people: sets colour and `--fail-on`.
+  public var level: RuleLevel
+  /// Ranking weight in [0, 1]; clause scores combine weights as a noisy-OR.
+  public var weight: Double
+  /// Whether a hit supports the presumption (inculpatory) or cuts against it (exculpatory).
+  public var polarity: Polarity
+  /// Clause ids from the catalogue, in the order the pack lists them.
+  public var clauses: [String]
+  /// Whose messages count.
+  public var speaker: SpeakerConstraint
+  /// Longer explanation for reviewers (may be empty).
+  public var description: String
+  /// Known everyday uses that can look like a hit.
+  public var falsePositives: [String]
+  /// The condition tree.
+  public var match: MatchExpression
+  /// A condition that, when it matches anywhere in the unit, drops the unit.
+  public var unless: MatchExpression?
+  /// What to do with negated, hypothetical and questioned occurrences.
+  public var negationMode: NegationMode
+  /// Where the rule was defined, for diagnostics (`file:line`).
+  public var origin: String
+
+  /// Creates a rule.
+  public init(
+    id: String, packID: String, title: String, level: RuleLevel = .medium, weight: Double = 0.5,
+    polarity: Polarity = .inculpatory, clauses: [String], speaker: SpeakerConstraint = .any,
+    description: String = "", falsePositives: [String] = [], match: MatchExpression,
+    unless: MatchExpression? = nil, negationMode: NegationMode = .exclude, origin: String = ""
+  ) {
+    self.id = id
+    self.packID = packID
+    self.title = title
+    self.level = level
+    self.weight = weight
+    self.polarity = polarity
+    self.clauses = clauses
+    self.speaker = speaker
+    self.description = description
+    self.falsePositives = falsePositives
+    self.match = match
+    self.unless = unless
+    self.negationMode = negationMode
+    self.origin = origin
+  }
+}
+
+/// Severity levels, after Sigma.
+public enum RuleLevel: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+  case info, low, medium, high, critical
+
+  public static func < (lhs: RuleLevel, rhs: RuleLevel) -> Bool {
+    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  }
+}
+
+/// Which way a finding cuts.
+public enum Polarity: String, Sendable, Hashable, Codable {
+  /// Supports a presumption of knowledge or a joint-crime element.
+  case inculpatory
+  /// A neutral-help factor or other counter-evidence (Art. 11's "但是有相反证据的除外").
+  case exculpatory
+}
+
+/// Whose messages a rule counts.
+public enum SpeakerConstraint: String, Sendable, Hashable, Codable {
+  /// Only messages by a person named as a subject.
+  case subject
+  /// Only messages by others.
+  case counterpart
+  /// Every unit.
+  case any
+}
+
+/// How a rule treats negated, hypothetical and questioned occurrences.
+public enum NegationMode: String, Sendable, Hashable, Codable {
+  /// Such signals are moved to the suppressed list with their cue.
+  case exclude
+  /// Kept active, with the verdict shown.
+  case flag
+  /// Fires only on negated occurrences (refusals, prohibitions).
+  case require
+  /// No check.
+  case ignore
+}
+
+/// A rule's condition tree.
+public indirect enum MatchExpression: Sendable, Hashable {
+  /// A literal term (already normalised).
+  case term(String)
+  /// Any of the items.
+  case any([MatchExpression])
+  /// All of the items; with `near`, the chosen occurrences lie within that many characters.
+  case all([MatchExpression], near: NearConstraint?)
+}
+
+/// The proximity constraint of an `all`.
+public struct NearConstraint: Sendable, Hashable {
+  /// Largest gap, in characters of the normalised text, between consecutive chosen occurrences.
+  public var within: Int
+  /// Whether the occurrences must appear in the listed order.
+  public var ordered: Bool
+
+  /// Creates a proximity constraint.
+  public init(within: Int, ordered: Bool = false) {
+    self.within = within
+    self.ordered = ordered
+  }
+}
