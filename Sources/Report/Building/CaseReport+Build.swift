@@ -1,0 +1,108 @@
+import Foundation
+import Ingest
+import Signals
+
+extension CaseReport {
+  /// Builds the report: joins each signal to its rule and unit, gives it a stable id, splits
+  /// active from suppressed findings, and computes clause scores, amount totals and timelines.
+  ///
+  /// - Parameters:
+  ///   - documents: every evidence file of the scan, in any order.
+  ///   - signals: every signal the scanner returned, active and suppressed, in any order.
+  ///   - lexicon: the loaded lexicon set (rules, packs and clause catalogue).
+  ///   - subjects: the people named with `--subject`.
+  ///   - evidenceFolder: the scanned folder, so that the report is never written inside it.
+  ///
+  /// A signal whose rule is not in `lexicon` keeps its rule id as title, weight 0 and no
+  /// clauses; a signal whose unit is missing gets an empty excerpt. Neither is dropped.
+  public init(
+    documents: [EvidenceDocument], signals: [Signal], lexicon: LexiconSet, subjects: [String],
+    evidenceFolder: URL? = nil
+  ) {
+    let sortedDocuments = documents.sorted { $0.path < $1.path }
+    let unitsByPath = Dictionary(
+      sortedDocuments.map { ($0.path, $0.units) }, uniquingKeysWith: { first, _ in first })
+    let rulesByID = Dictionary(
+      lexicon.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+    var all = signals.map { signal in
+      FindingAssembler.finding(
+        from: signal, rule: rulesByID[signal.ruleID],
+        unit: FindingAssembler.unit(at: signal.unitIndex, in: unitsByPath[signal.path]))
+    }
+    all.sort(by: FindingOrder.precedes)
+    FindingAssembler.assignIDs(&all)
+
+    let active = all.filter { !$0.isSuppressed }
+    self.init(
+      subjects: Array(Set(subjects)).sorted(),
+      lexicons: lexicon.packs.sorted { $0.id < $1.id },
+      catalogue: lexicon.clauses,
+      documents: sortedDocuments,
+      findings: active,
+      suppressed: all.filter(\.isSuppressed),
+      clauses: ClauseSummarizer.summaries(of: active, catalogue: lexicon.clauses),
+      amounts: AmountSummarizer.totals(of: active, subjects: subjects),
+      timeline: TimelineBuilder.timelines(of: active, subjects: subjects),
+      evidenceFolder: evidenceFolder)
+  }
+}
+
+/// Turns signals into findings.
+enum FindingAssembler {
+  /// The unit at `index`, or nil when the document or the index is missing.
+  static func unit(at index: Int, in units: [TextUnit]?) -> TextUnit? {
+    guard let units, units.indices.contains(index) else { return nil }
+    return units[index]
+  }
+
+  /// A finding with an empty id (ids are assigned once all findings are sorted).
+  static func finding(from signal: Signal, rule: LexiconRule?, unit: TextUnit?) -> Finding {
+    let parts = signal.matched.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    return Finding(
+      id: "", rule: signal.ruleID, title: rule?.title ?? signal.ruleID,
+      level: rule?.level ?? .info, path: signal.path, unitIndex: signal.unitIndex,
+      line: signal.line, endLine: max(signal.endLine, signal.line), speaker: unit?.speaker,
+      speakerRole: signal.speakerRole, time: unit?.time,
+      excerpt: unit.map { Excerpt.make(text: $0.text, parts: parts) } ?? "",
+      parts: parts, polarity: rule?.polarity ?? .inculpatory, clauses: rule?.clauses ?? [],
+      weight: rule.map { $0.weight.isFinite ? min(max($0.weight, 0), 1) : 0 } ?? 0,
+      values: signal.values, related: signal.related, negation: signal.negation,
+      why: signal.why, reason: signal.suppressedReason)
+  }
+
+  /// Gives every finding its fingerprint id; `findings` must be in report order so that the
+  /// occurrence numbers of repeated matches follow the document.
+  static func assignIDs(_ findings: inout [Finding]) {
+    var seen: [String: Int] = [:]
+    for index in findings.indices {
+      let finding = findings[index]
+      let key = FindingFingerprint.base(
+        rule: finding.rule, path: finding.path, matched: finding.matched)
+      let occurrence = seen[key, default: 0] + 1
+      seen[key] = occurrence
+      findings[index].id = FindingFingerprint.id(
+        rule: finding.rule, path: finding.path, matched: finding.matched,
+        occurrence: occurrence)
+    }
+  }
+}
+
+/// The report order of findings: path, line, rule, then tie-breakers that keep it total.
+enum FindingOrder {
+  /// Whether `lhs` comes before `rhs`.
+  static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
+    if lhs.path != rhs.path { return lhs.path < rhs.path }
+    if lhs.line != rhs.line { return lhs.line < rhs.line }
+    if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+    if lhs.endLine != rhs.endLine { return lhs.endLine < rhs.endLine }
+    if lhs.unitIndex != rhs.unitIndex { return lhs.unitIndex < rhs.unitIndex }
+    let lhsStart = lhs.parts.first?.start ?? -1
+    let rhsStart = rhs.parts.first?.start ?? -1
+    if lhsStart != rhsStart { return lhsStart < rhsStart }
+    if lhs.matched != rhs.matched { return lhs.matched.lexicographicallyPrecedes(rhs.matched) }
+    if lhs.isSuppressed != rhs.isSuppressed { return !lhs.isSuppressed }
+    if lhs.reason != rhs.reason { return (lhs.reason ?? "") < (rhs.reason ?? "") }
+    return lhs.why < rhs.why
+  }
+}
