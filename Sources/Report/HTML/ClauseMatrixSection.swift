@@ -1,0 +1,74 @@
+/// The clause matrix: Art. 11 items and other clauses, with the neutral-help factors beside them.
+enum ClauseMatrixSection {
+  /// The matrix section.
+  static func render(_ context: HTMLContext) -> String {
+    let summaries = Dictionary(
+      context.report.clauses.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let art11 = (1...7).map { "interp2019.art11.\($0)" }
+    let others = context.report.clauses.map(\.id).filter {
+      !art11.contains($0) && !context.isAnalystFactor($0)
+    }
+    var factors = context.report.catalogue.entries.map(\.id).filter(context.isAnalystFactor)
+    factors += context.report.clauses.map(\.id).filter {
+      context.isAnalystFactor($0) && !factors.contains($0)
+    }
+
+    var html = """
+      <section id="matrix">
+      <h2>Clause matrix</h2>
+      <p class="note">\(HTML.escape(ClauseScore.explanation)) A count links to the first finding.</p>
+      <div class="matrix">
+      <div>
+      <h3>法释〔2019〕15号 第十一条: presumed knowledge (rebuttable)</h3>
+
+      """
+    html += table(art11, label: { HTMLContext.art11Item($0) ?? $0 }, summaries, context)
+    if !others.isEmpty {
+      html += "<h3>Other clauses</h3>\n"
+      html += table(others, label: { context.citation($0) }, summaries, context)
+    }
+    html += """
+      </div>
+      <div class="factors">
+      <h3>Neutral-help factors (exculpatory)</h3>
+      <p class="note">Analyst factors, not law: drawn from the neutral-help test and Art. 11's \
+      “但是有相反证据的除外”. They weigh against the presumption; a human decides how much.</p>
+
+      """
+    html += table(
+      factors, label: { $0.hasPrefix("neutral.") ? String($0.dropFirst("neutral.".count)) : $0 },
+      summaries, context)
+    html += "</div>\n</div>\n</section>\n"
+    return html
+  }
+
+  /// One matrix table: label, title, findings, score, first finding.
+  static func table(
+    _ ids: [String], label: (String) -> String, _ summaries: [String: ClauseSummary],
+    _ context: HTMLContext
+  ) -> String {
+    var html = """
+      <table class="clauses">
+      <thead><tr><th>Item</th><th>Clause</th><th>Findings</th><th>Score</th></tr></thead>
+      <tbody>
+
+      """
+    for id in ids {
+      let title = context.clause(id)?.title ?? "(not in the clause catalogue)"
+      let summary = summaries[id]
+      let count: String
+      if let summary {
+        let target = HTMLContext.cardAnchor(summary.firstFindingID, group: id)
+        count = "<a href=\"#\(HTML.escape(target))\">\(summary.findings)</a>"
+      } else {
+        count = "0"
+      }
+      let score = summary.map { String(format: "%.2f", $0.score) } ?? "—"
+      html += "<tr class=\"\(summary == nil ? "empty" : "hit")\"><td>\(HTML.escape(label(id)))</td>"
+      html += "<td><span class=\"cid\">\(HTML.escape(id))</span> \(HTML.escape(title))</td>"
+      html += "<td>\(count)</td><td>\(score)</td></tr>\n"
+    }
+    html += "</tbody>\n</table>\n"
+    return html
+  }
+}

@@ -1,0 +1,153 @@
+import Ingest
+import Signals
+
+/// Findings grouped by clause, each as a card, and the collapsed list of suppressed findings.
+enum FindingSection {
+  /// Units of context shown before and after the unit of a finding.
+  static let contextUnits = 2
+
+  /// The findings section: one group per clause, in catalogue order.
+  static func render(_ context: HTMLContext) -> String {
+    var html = "<section id=\"findings\">\n<h2>Findings by clause</h2>\n"
+    if context.groups.isEmpty { html += "<p>No active findings.</p>\n" }
+    for group in context.groups {
+      html += "<section class=\"group\" id=\"\(HTML.escape(HTMLContext.groupAnchor(group.clause)))\">\n"
+      html += groupHeading(group.clause, context)
+      for (index, finding) in group.findings.enumerated() {
+        let next = index + 1 < group.findings.count ? group.findings[index + 1] : nil
+        html += card(
+          finding, anchor: HTMLContext.cardAnchor(finding.id, group: group.clause),
+          next: next.map { HTMLContext.cardAnchor($0.id, group: group.clause) }, context)
+      }
+      html += "</section>\n"
+    }
+    html += "</section>\n"
+    return html
+  }
+
+  /// The suppressed findings in a collapsed block, each with its reason.
+  static func renderSuppressed(_ context: HTMLContext) -> String {
+    var html = """
+      <section id="suppressed">
+      <h2>Suppressed findings</h2>
+      <details>
+      <summary>\(context.report.suppressed.count) suppressed: negated, hypothetical, questioned or \
+      filtered. They count for nothing but are listed so that nothing is dropped silently.</summary>
+
+      """
+    for finding in context.report.suppressed {
+      html += card(finding, anchor: finding.id, next: nil, context)
+    }
+    html += "</details>\n</section>\n"
+    return html
+  }
+
+  /// A clause group's heading: citation, title, and the verbatim text only where verified.
+  static func groupHeading(_ id: String, _ context: HTMLContext) -> String {
+    guard !id.isEmpty else {
+      return "<h3>Findings citing no clause</h3>\n"
+    }
+    var html = "<h3><span class=\"cid\">\(HTML.escape(id))</span> "
+    html += HTML.escape(context.citation(id)) + "</h3>\n"
+    guard let clause = context.clause(id) else {
+      return html + "<p class=\"unverified\">Not in the clause catalogue.</p>\n"
+    }
+    html += "<p class=\"ctitle\">\(HTML.escape(clause.title))"
+    if context.isAnalystFactor(id) { html += " <span class=\"badge\">analyst factor, not law</span>" }
+    html += "</p>\n"
+    if let text = clause.text, !text.isEmpty {
+      let lines = text.split(separator: "\n").map { HTML.escape(String($0)) }
+      html += "<blockquote class=\"law\">\(lines.joined(separator: "<br>"))</blockquote>\n"
+      html += "<p class=\"source\">Verbatim text, verification \(HTML.escape(clause.verification)); "
+      html += "source: \(HTML.escape(clause.source)). \(HTML.escape(clause.instrument))</p>\n"
+    } else if !context.isAnalystFactor(id) {
+      html += "<p class=\"unverified\">Cited by instrument and point; text not verified. "
+      html += "\(HTML.escape(clause.instrument))</p>\n"
+    }
+    return html
+  }
+
+  /// One finding's card.
+  static func card(_ finding: Finding, anchor: String, next: String?, _ context: HTMLContext)
+    -> String
+  {
+    let classes = [
+      "card", "lvl-" + finding.level.rawValue, finding.polarity.rawValue,
+      finding.isSuppressed ? "is-suppressed" : "",
+    ].filter { !$0.isEmpty }.joined(separator: " ")
+    var html = "<article class=\"\(classes)\" id=\"\(HTML.escape(anchor))\">\n"
+    html += "<h4><span class=\"level\">\(HTML.escape(finding.level.rawValue))</span> "
+    html += "<span class=\"polarity\">\(HTML.escape(finding.polarity.rawValue))</span> "
+    html += "\(HTML.escape(finding.title)) <code>\(HTML.escape(finding.rule))</code> "
+    html += "<span class=\"fid\">\(HTML.escape(finding.id))</span></h4>\n"
+    if let reason = finding.reason {
+      html += "<p class=\"reason\">Suppressed: \(HTML.escape(reason))</p>\n"
+    }
+    if !finding.clauses.isEmpty {
+      let wording = finding.clauses.map { HTML.escape(context.supportsWording($0)) }
+      html += "<ul class=\"supports\"><li>\(wording.joined(separator: "</li><li>"))</li></ul>\n"
+    }
+    html += "<p class=\"meta\">\(who(finding)) · "
+    html += context.sourceLink(path: finding.path, line: finding.line, endLine: finding.endLine)
+    html += "</p>\n"
+    html += contextTable(finding, context)
+    if !finding.values.isEmpty {
+      let values = finding.values.keys.sorted().map { key in
+        var text = "\(key) = \(finding.values[key] ?? "")"
+        if key == "amountFen", let fen = Int64(finding.values[key] ?? "") {
+          text += " (\(AmountTotal.yuan(fen)))"
+        }
+        return HTML.escape(text)
+      }
+      html += "<p class=\"values\">Values: \(values.joined(separator: "; "))</p>\n"
+    }
+    html += "<p class=\"verdict\">Negation check: \(HTML.escape(finding.negation.label))</p>\n"
+    html += "<p class=\"why\">Why: \(HTML.escape(finding.why))</p>\n"
+    if !finding.related.isEmpty {
+      let links = finding.related.map {
+        context.sourceLink(path: $0.path, line: $0.line, endLine: $0.endLine) + " ("
+          + HTML.escape($0.role) + ")"
+      }
+      html += "<p class=\"related\">Rests also on: \(links.joined(separator: ", "))</p>\n"
+    }
+    if let next {
+      html += "<p class=\"next\"><a href=\"#\(HTML.escape(next))\">next finding →</a></p>\n"
+    }
+    html += "</article>\n"
+    return html
+  }
+
+  /// `speaker · role · time`, escaped.
+  static func who(_ finding: Finding) -> String {
+    var parts = [finding.speaker ?? "no speaker", finding.speakerRole.rawValue]
+    if let time = finding.time { parts.append(time.iso8601) }
+    return parts.map(HTML.escape).joined(separator: " · ")
+  }
+
+  /// The finding's unit with its matched parts marked, between up to two units on either side.
+  static func contextTable(_ finding: Finding, _ context: HTMLContext) -> String {
+    guard let units = context.documents[finding.path]?.units,
+      units.indices.contains(finding.unitIndex)
+    else {
+      return "<p class=\"excerpt\">\(HTML.escape(finding.excerpt))</p>\n"
+    }
+    let lower = max(finding.unitIndex - contextUnits, 0)
+    let upper = min(finding.unitIndex + contextUnits, units.count - 1)
+    var html = "<table class=\"ctx\">\n"
+    for index in lower...upper {
+      let unit = units[index]
+      let isTarget = index == finding.unitIndex
+      let spans = isTarget ? HTMLContext.spans(of: finding) : []
+      let text = Highlighter.lines(of: unit.text).map { Highlighter.render($0, spans: spans) }
+      var speaker = unit.speaker ?? ""
+      if let time = unit.time { speaker += (speaker.isEmpty ? "" : " · ") + time.iso8601 }
+      html += "<tr\(isTarget ? " class=\"target\"" : "")><td class=\"ln\">"
+      html += context.sourceLink(
+        path: finding.path, line: unit.line, endLine: unit.endLine, showPath: false)
+      html += "</td><td class=\"who\">\(HTML.escape(speaker))</td>"
+      html += "<td class=\"txt\">\(text.joined(separator: "<br>"))</td></tr>\n"
+    }
+    html += "</table>\n"
+    return html
+  }
+}

@@ -1,0 +1,144 @@
+import Ingest
+import Signals
+
+/// Lookups the HTML sections share: documents by path, anchors, clause labels and spans.
+struct HTMLContext {
+  /// The report being rendered.
+  let report: CaseReport
+  /// Documents by path.
+  let documents: [String: EvidenceDocument]
+  /// The anchor stem of each document (`d` + short hash, made unique among identical copies).
+  let documentAnchors: [String: String]
+  /// The clause groups of the findings section, in order, each with its findings.
+  let groups: [(clause: String, findings: [Finding])]
+  /// The anchor of the first card of each finding, for links from elsewhere.
+  let primaryCard: [String: String]
+  /// Highlight spans of every finding (active and suppressed) per document path and unit index.
+  let spans: [String: [Int: [HighlightSpan]]]
+  /// Active and suppressed findings per document path and unit index, in report order.
+  let unitFindings: [String: [Int: [Finding]]]
+
+  /// The group id of findings that cite no clause.
+  static let unmappedGroup = ""
+
+  /// Builds the lookups for `report`.
+  init(_ report: CaseReport) {
+    self.report = report
+    documents = Dictionary(
+      report.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    var anchors: [String: String] = [:]
+    var used: [String: Int] = [:]
+    for document in report.documents {
+      let stem = "d" + document.shortID
+      let count = used[stem, default: 0] + 1
+      used[stem] = count
+      anchors[document.path] = count == 1 ? stem : "\(stem)-\(count)"
+    }
+    documentAnchors = anchors
+
+    var groups: [(clause: String, findings: [Finding])] = report.clauses.map { summary in
+      (summary.id, report.findings.filter { $0.clauses.contains(summary.id) })
+    }
+    let unmapped = report.findings.filter(\.clauses.isEmpty)
+    if !unmapped.isEmpty { groups.append((HTMLContext.unmappedGroup, unmapped)) }
+    self.groups = groups
+    var primary: [String: String] = [:]
+    for group in groups {
+      for finding in group.findings where primary[finding.id] == nil {
+        primary[finding.id] = HTMLContext.cardAnchor(finding.id, group: group.clause)
+      }
+    }
+    for finding in report.suppressed { primary[finding.id] = finding.id }
+    primaryCard = primary
+
+    var spans: [String: [Int: [HighlightSpan]]] = [:]
+    var unitFindings: [String: [Int: [Finding]]] = [:]
+    for finding in report.findings + report.suppressed {
+      spans[finding.path, default: [:]][finding.unitIndex, default: []] += HTMLContext.spans(
+        of: finding)
+      unitFindings[finding.path, default: [:]][finding.unitIndex, default: []].append(finding)
+    }
+    self.spans = spans
+    self.unitFindings = unitFindings
+  }
+
+  /// The anchor of a finding's card within a clause group.
+  static func cardAnchor(_ findingID: String, group: String) -> String {
+    group.isEmpty ? "u-\(findingID)" : "c-\(group)-\(findingID)"
+  }
+
+  /// The anchor of a clause group.
+  static func groupAnchor(_ clause: String) -> String {
+    clause.isEmpty ? "c-unmapped" : "c-\(clause)"
+  }
+
+  /// The anchor of line `line` of the document at `path`, e.g. `d3f9c00000000-L12`.
+  func lineAnchor(path: String, line: Int) -> String {
+    "\(documentAnchors[path] ?? "d-missing")-L\(line)"
+  }
+
+  /// A link to the source view of `path` at `line`…`endLine`, showing `path:line–endLine`, or
+  /// only `line–endLine` when `showPath` is false.
+  func sourceLink(path: String, line: Int, endLine: Int, showPath: Bool = true) -> String {
+    let range = endLine > line ? "\(line)–\(endLine)" : "\(line)"
+    let target = HTML.escape(lineAnchor(path: path, line: line))
+    let label = showPath ? HTML.escape(path) + ":" + range : range
+    return "<a class=\"loc\" href=\"#\(target)\">\(label)</a>"
+  }
+
+  /// The highlight spans of `finding`'s matched parts.
+  static func spans(of finding: Finding) -> [HighlightSpan] {
+    var title = finding.rule + " · " + finding.clauses.joined(separator: ", ")
+    let style: String
+    let rank: Int
+    if let reason = finding.reason {
+      title += " · suppressed: " + reason
+      style = "suppressed"
+      rank = 0
+    } else if finding.polarity == .exculpatory {
+      style = "exculpatory"
+      rank = 1
+    } else {
+      style = "lvl-" + finding.level.rawValue
+      rank = 2 + (RuleLevel.allCases.firstIndex(of: finding.level) ?? 0)
+    }
+    return finding.parts.map {
+      HighlightSpan(start: $0.start, end: $0.end, title: title, style: style, rank: rank)
+    }
+  }
+
+  /// The clause's catalogue entry, if catalogued.
+  func clause(_ id: String) -> Clause? { report.catalogue.clause(id) }
+
+  /// Whether `id` is an analyst factor rather than law.
+  func isAnalystFactor(_ id: String) -> Bool {
+    id.hasPrefix("neutral.") || clause(id)?.kind == "analyst"
+  }
+
+  /// How a clause is cited: document number (or instrument) and point, or the id when it is not
+  /// catalogued.
+  func citation(_ id: String) -> String {
+    guard let clause = clause(id) else { return id + " (not in the clause catalogue)" }
+    if isAnalystFactor(id) { return "analyst factor · " + clause.title }
+    let source = clause.documentNumber.isEmpty ? clause.instrument : clause.documentNumber
+    return [source, clause.point].filter { !$0.isEmpty }.joined(separator: " ")
+  }
+
+  /// The "supports …" wording of a finding for one clause; never "proves".
+  func supportsWording(_ id: String) -> String {
+    guard let clause = clause(id) else { return "supports \(id)" }
+    if isAnalystFactor(id) {
+      return "supports the neutral-help factor “\(clause.title)” (an analyst factor, not law)"
+    }
+    return "supports \(citation(id)): \(clause.title)"
+  }
+
+  /// The item label （一）…（七） of an Art. 11 clause id, or nil.
+  static func art11Item(_ id: String) -> String? {
+    let prefix = "interp2019.art11."
+    guard id.hasPrefix(prefix), let number = Int(id.dropFirst(prefix.count)),
+      (1...7).contains(number)
+    else { return nil }
+    return "（" + ["一", "二", "三", "四", "五", "六", "七"][number - 1] + "）"
+  }
+}

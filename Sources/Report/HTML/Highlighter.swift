@@ -1,0 +1,90 @@
+import Signals
+
+/// A range of a unit's text to highlight, with its tooltip and style.
+struct HighlightSpan: Hashable {
+  /// Start offset in Unicode scalars into the unit's text (inclusive).
+  var start: Int
+  /// End offset in Unicode scalars (exclusive).
+  var end: Int
+  /// Tooltip text (`rule · clauses`), unescaped.
+  var title: String
+  /// CSS class of the mark, e.g. `lvl-high` or `suppressed`.
+  var style: String
+  /// Which style wins where spans overlap: the highest rank.
+  var rank: Int
+}
+
+/// One physical line of a unit's text.
+struct UnitLine {
+  /// Offset in Unicode scalars of the line's first scalar within the unit's text.
+  var start: Int
+  /// The line's scalars, without the `\n`.
+  var scalars: [Unicode.Scalar]
+}
+
+/// Renders unit text as escaped HTML with `<mark>` around highlighted spans.
+enum Highlighter {
+  /// The lines of `text`, split on `\n`, each with its scalar offset.
+  static func lines(of text: String) -> [UnitLine] {
+    var lines: [UnitLine] = []
+    var current: [Unicode.Scalar] = []
+    var start = 0
+    var offset = 0
+    for scalar in text.unicodeScalars {
+      if scalar == "\n" {
+        lines.append(UnitLine(start: start, scalars: current))
+        current = []
+        start = offset + 1
+      } else {
+        current.append(scalar)
+      }
+      offset += 1
+    }
+    lines.append(UnitLine(start: start, scalars: current))
+    return lines
+  }
+
+  /// The escaped HTML of one line with the parts of `spans` that fall on it marked. Overlapping
+  /// spans are merged into one mark whose tooltip lists them all and whose style is the highest
+  /// ranked; a span crossing line breaks is marked on each line it covers.
+  static func render(_ line: UnitLine, spans: [HighlightSpan]) -> String {
+    let count = line.scalars.count
+    let local = spans.compactMap { span -> HighlightSpan? in
+      let start = max(span.start - line.start, 0)
+      let end = min(span.end - line.start, count)
+      guard start < end else { return nil }
+      var clipped = span
+      clipped.start = start
+      clipped.end = end
+      return clipped
+    }
+    let cuts = Set([0, count] + local.flatMap { [$0.start, $0.end] }).sorted()
+    var html = ""
+    var pendingText = ""
+    var pendingSpans: [HighlightSpan] = []
+    func flush() {
+      guard !pendingText.isEmpty else { return }
+      html += mark(HTML.escape(pendingText), spans: pendingSpans)
+      pendingText = ""
+    }
+    for (lower, upper) in zip(cuts, cuts.dropFirst()) where lower < upper {
+      let covering = local.filter { $0.start <= lower && upper <= $0.end }
+      if covering != pendingSpans {
+        flush()
+        pendingSpans = covering
+      }
+      pendingText += String(String.UnicodeScalarView(line.scalars[lower..<upper]))
+    }
+    flush()
+    return html
+  }
+
+  /// `content` wrapped in a mark for `spans`, or unchanged when there are none.
+  private static func mark(_ content: String, spans: [HighlightSpan]) -> String {
+    guard let top = spans.max(by: { $0.rank < $1.rank }) else { return content }
+    var titles: [String] = []
+    for span in spans where !titles.contains(span.title) { titles.append(span.title) }
+    return "<mark class=\"sig \(HTML.escape(top.style))\" title=\""
+      + HTML.escape(titles.joined(separator: "\n")) + "\">" + content + "</mark>"
+  }
+}

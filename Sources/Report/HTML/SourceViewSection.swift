@@ -1,0 +1,93 @@
+import Ingest
+
+/// Annotated source views: every line of the documents with findings, anchored and highlighted.
+enum SourceViewSection {
+  /// Paths of the documents that get a source view: those with a finding (active or suppressed)
+  /// or referenced as a related unit, in manifest order.
+  static func viewedPaths(_ context: HTMLContext) -> [String] {
+    var wanted = Set(context.unitFindings.keys)
+    for finding in context.report.findings + context.report.suppressed {
+      for related in finding.related { wanted.insert(related.path) }
+    }
+    return context.report.documents.map(\.path).filter {
+      wanted.contains($0) && !(context.documents[$0]?.units.isEmpty ?? true)
+    }
+  }
+
+  /// The source views section.
+  static func render(_ context: HTMLContext) -> String {
+    var html = """
+      <section id="sources">
+      <h2>Annotated sources</h2>
+      <p class="note">Documents with findings, line by line as in the original file (for DOCX: \
+      paragraph numbers). Every line has an anchor that can be cited; hover a highlight for its \
+      rule and clauses. Other documents are listed in the manifest.</p>
+
+      """
+    for path in viewedPaths(context) {
+      guard let document = context.documents[path] else { continue }
+      html += view(document, context)
+    }
+    html += "</section>\n"
+    return html
+  }
+
+  /// One document's view: a row per file line covered by a unit, with a gap row between units.
+  static func view(_ document: EvidenceDocument, _ context: HTMLContext) -> String {
+    let stem = context.documentAnchors[document.path] ?? "d-missing"
+    var html = "<section class=\"source\" id=\"\(HTML.escape(stem))\">\n"
+    html += "<h3>\(HTML.escape(document.path))</h3>\n<p class=\"meta\">"
+    html += [document.format.rawValue, document.encoding ?? "", document.status.rawValue]
+      .filter { !$0.isEmpty }.map(HTML.escape).joined(separator: " · ")
+    html += " · SHA-256 <code>\(HTML.escape(document.sha256))</code></p>\n"
+    html += "<table class=\"src\">\n<tbody>\n"
+    var lastLine = 0
+    var emitted: Set<Int> = []
+    for (index, unit) in document.units.enumerated() {
+      if lastLine > 0, unit.line > lastLine + 1 {
+        html += "<tr class=\"gap\"><td class=\"ln\">⋮</td><td></td><td></td></tr>\n"
+      }
+      html += rows(
+        unit, index: index, document: document, stem: stem, emitted: &emitted, context)
+      lastLine = max(lastLine, unit.endLine)
+    }
+    html += "</tbody>\n</table>\n</section>\n"
+    return html
+  }
+
+  /// The rows of one unit: header lines carry `speaker · time`, body lines the highlighted text.
+  /// The k-th line of the unit's text sits on file line `firstBodyLine + k`.
+  static func rows(
+    _ unit: TextUnit, index: Int, document: EvidenceDocument, stem: String,
+    emitted: inout Set<Int>, _ context: HTMLContext
+  ) -> String {
+    let spans = context.spans[document.path]?[index] ?? []
+    let findings = context.unitFindings[document.path]?[index] ?? []
+    let lines = Highlighter.lines(of: unit.text)
+    var who = unit.speaker ?? ""
+    if let time = unit.time { who += (who.isEmpty ? "" : " · ") + time.iso8601 }
+    let lastBodyLine = unit.firstBodyLine + lines.count - 1
+    let first = min(unit.line, unit.firstBodyLine)
+    let last = max(unit.endLine, lastBodyLine)
+    var html = ""
+    for fileLine in first...last where emitted.insert(fileLine).inserted {
+      let k = fileLine - unit.firstBodyLine
+      var text = lines.indices.contains(k) ? Highlighter.render(lines[k], spans: spans) : ""
+      if fileLine == last, !findings.isEmpty {
+        text += findings.map { finding in
+          let anchor = context.primaryCard[finding.id] ?? finding.id
+          return " <a class=\"fref\" href=\"#\(HTML.escape(anchor))\">[\(HTML.escape(finding.title))]</a>"
+        }.joined()
+      }
+      let anchor = HTML.escape("\(stem)-L\(fileLine)")
+      let marked =
+        lines.indices.contains(k)
+        && spans.contains { $0.start < lines[k].start + lines[k].scalars.count && $0.end > lines[k].start }
+      let hit = marked ? " class=\"hit\"" : ""
+      html += "<tr id=\"\(anchor)\"\(hit)><td class=\"ln\"><a href=\"#\(anchor)\">\(fileLine)</a></td>"
+      html += "<td class=\"who\">\(fileLine == first ? HTML.escape(who) : "")</td>"
+      html += "<td class=\"txt\">\(text)</td></tr>\n"
+    }
+    return html
+  }
+}

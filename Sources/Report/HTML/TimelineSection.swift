@@ -1,0 +1,59 @@
+/// The timeline of findings per speaker and the amount totals.
+enum TimelineSection {
+  /// The timeline and amounts section.
+  static func render(_ context: HTMLContext) -> String {
+    var html = """
+      <section id="timeline">
+      <h2>Timeline per speaker</h2>
+      <p class="note">Active findings that carry a message time, per speaker, subjects first. \
+      Times are shown with the UTC offset that was assumed to read them.</p>
+
+      """
+    if context.report.timeline.isEmpty { html += "<p>No timed findings.</p>\n" }
+    for timeline in context.report.timeline {
+      let name = timeline.speaker.isEmpty ? "no speaker" : timeline.speaker
+      html += "<h3>\(HTML.escape(name)) <span class=\"role\">\(HTML.escape(timeline.role.rawValue))"
+      html += "</span></h3>\n<ol class=\"timeline\">\n"
+      for finding in timeline.findings {
+        let anchor = context.primaryCard[finding.id] ?? finding.id
+        html += "<li class=\"\(HTML.escape(finding.polarity.rawValue))\">"
+        html += "<time>\(HTML.escape(finding.time?.iso8601 ?? ""))</time> "
+        html += "<a href=\"#\(HTML.escape(anchor))\">\(HTML.escape(finding.title))</a> · "
+        html += context.sourceLink(path: finding.path, line: finding.line, endLine: finding.endLine)
+        html += "</li>\n"
+      }
+      html += "</ol>\n"
+    }
+    html += amounts(context)
+    html += "</section>\n"
+    return html
+  }
+
+  /// The amount totals per speaker, for comparison with the Art. 12 thresholds.
+  static func amounts(_ context: HTMLContext) -> String {
+    var html = """
+      <h2 id="amounts">Amounts mentioned</h2>
+      <p class="note">Sums of the amounts extracted from active inculpatory findings, each message \
+      counted once, per speaker. The text rarely says who paid whom: read the cited lines before \
+      comparing a total with the thresholds of 法释〔2019〕15号 第十二条.</p>
+
+      """
+    guard !context.report.amounts.isEmpty else { return html + "<p>No amounts extracted.</p>\n" }
+    html += """
+      <table class="amounts">
+      <thead><tr><th>Speaker</th><th>Role</th><th>Total</th><th>Findings</th></tr></thead>
+      <tbody>
+
+      """
+    for total in context.report.amounts {
+      let links = total.findingIDs.enumerated().map { index, id in
+        "<a href=\"#\(HTML.escape(context.primaryCard[id] ?? id))\">\(index + 1)</a>"
+      }
+      html += "<tr><td>\(HTML.escape(total.speaker ?? "no speaker"))</td>"
+      html += "<td>\(HTML.escape(total.role.rawValue))</td><td>\(HTML.escape(total.formatted))</td>"
+      html += "<td>\(links.joined(separator: " "))</td></tr>\n"
+    }
+    html += "</tbody>\n</table>\n"
+    return html
+  }
+}

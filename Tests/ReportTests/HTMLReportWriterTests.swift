@@ -1,0 +1,142 @@
+import Foundation
+import Ingest
+import Signals
+import Testing
+
+@testable import Report
+
+@Suite struct HTMLReportWriterTests {
+  let html = HTMLReportWriter().render(SampleCase.report())
+
+  @Test func startsWithTheDisclaimerAndIsSelfContained() {
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(html.contains(HTML.escape(HTMLReportWriter.disclaimer)))
+    #expect(!html.contains("http://") && !html.contains("https://"))
+    #expect(!html.contains("<link") && !html.contains(" src="))
+    #expect(html.components(separatedBy: "<script>").count == 2)
+  }
+
+  @Test func provenanceListsToolPacksAndSubjects() {
+    #expect(html.contains("mingjian 0.1.0"))
+    #expect(html.contains(String(repeating: "a", count: 64)))
+    #expect(html.contains("<dd>小李</dd>"))
+  }
+
+  @Test func manifestListsEveryDocumentAndStylesFailures() {
+    for document in SampleCase.documents {
+      #expect(html.contains(document.sha256))
+    }
+    #expect(html.contains("<tr class=\"st-error\"><td>broken.json</td>"))
+    #expect(html.contains("broken.json: JSON ends in the middle of a string"))
+    #expect(html.contains("<tr class=\"st-unsupported\">"))
+    #expect(html.contains("ingest.unparsed-line"))
+  }
+
+  @Test func matrixHasAllSevenArt11ItemsAndLabelsFactorsAsNotLaw() {
+    for item in ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）"] {
+      #expect(html.contains("<td>\(item)</td>"))
+    }
+    #expect(html.contains("Analyst factors, not law"))
+    let report = SampleCase.report()
+    let first = HTMLContext.cardAnchor(report.findings[0].id, group: "interp2019.art11.4")
+    #expect(html.contains("<a href=\"#\(first)\">2</a></td><td>0.99</td>"))
+    #expect(html.contains("id=\"\(first)\""))
+  }
+
+  @Test func clauseTextIsQuotedOnlyWhenTheCatalogueHasIt() {
+    #expect(html.contains("（四）提供专门用于违法犯罪的程序、工具或者其他技术支持、帮助的；"))
+    let unverified = html.components(separatedBy: "Cited by instrument and point; text not verified")
+    #expect(unverified.count - 1 == 2)
+  }
+
+  @Test func findingsSupportAndNeverProve() {
+    #expect(html.contains("supports 法释〔2019〕15号 第十一条第（四）项"))
+    #expect(html.contains("(an analyst factor, not law)"))
+    #expect(!html.lowercased().contains("proves"))
+  }
+
+  @Test func cardsShowTheUnitWithContextAndHighlights() {
+    #expect(html.contains(">做个菠菜平台<br>后台要能<mark class=\"sig lvl-high\" title=\"gambling.win-control"))
+    #expect(html.contains("Why: 控制输赢; no negation cue"))
+    #expect(html.contains("amountFen = 5000000 (¥50,000.00)"))
+    #expect(html.contains("在的，什么活"))
+  }
+
+  @Test func suppressedFindingsAreCollapsedWithTheirReason() throws {
+    let section = try #require(html.components(separatedBy: "<section id=\"suppressed\">").last)
+    #expect(section.contains("<details>"))
+    #expect(section.contains("Suppressed: negated by 不"))
+  }
+
+  @Test func sourceViewAnchorsEveryLineAndPutsBodyLinesRight() {
+    let stem = "d" + SampleCase.chat.shortID
+    for line in 1...18 where ![3, 6, 10, 13, 16].contains(line) {
+      #expect(html.contains("<tr id=\"\(stem)-L\(line)\""))
+    }
+    #expect(html.contains("<tr id=\"\(stem)-L9\" class=\"hit\">"))
+    #expect(
+      html.contains(
+        "<tr id=\"\(stem)-L8\"><td class=\"ln\"><a href=\"#\(stem)-L8\">8</a></td><td class=\"who\">"
+          + "</td><td class=\"txt\">做个菠菜平台</td></tr>"))
+    #expect(html.contains("title=\"gambling.win-control · interp2019.art11.4, gambling2010.s2\""))
+    #expect(html.contains("suppressed: negated by 不"))
+  }
+
+  @Test func identicalCopiesGetDistinctAnchors() {
+    var copy = SampleCase.chat
+    copy.path = "case-b/copy.txt"
+    let signals = SampleCase.signals + [
+      Signal(
+        ruleID: "gambling.win-control", path: copy.path, unitIndex: 2, line: 7, endLine: 9,
+        matched: [MatchedPart(term: "控制输赢", text: "控制输赢", start: 11, end: 15)], why: "w")
+    ]
+    let report = CaseReport(
+      documents: SampleCase.documents + [copy], signals: signals, lexicon: SampleCase.lexicon,
+      subjects: [])
+    let page = HTMLReportWriter().render(report)
+    let stem = "d" + SampleCase.chat.shortID
+    #expect(page.components(separatedBy: "<tr id=\"\(stem)-L7\"").count == 2)
+    #expect(page.components(separatedBy: "<tr id=\"\(stem)-2-L7\"").count == 2)
+  }
+
+  @Test func hostileEvidenceIsEscapedEverywhere() {
+    let payload = "<script>alert(1)</script>\" onmouseover=alert(2) '<img src=x onerror=alert(3)>"
+    let path = "evil/<img src=x onerror=alert(4)>.txt"
+    let document = EvidenceDocument(
+      path: path, sha256: "<b>" + String(repeating: "c", count: 61), bytes: 99,
+      format: .plainText, encoding: "utf-8", status: .error, reason: payload,
+      units: [
+        TextUnit(kind: .message, line: 1, text: payload + "控制输赢", speaker: payload),
+        TextUnit(kind: .message, line: 2, text: payload, speaker: "\"><script>x</script>"),
+      ],
+      diagnostics: [Diagnostic(.error, code: "x", file: path, message: payload)])
+    let end = payload.unicodeScalars.count
+    let signal = Signal(
+      ruleID: "gambling.win-control", path: path, unitIndex: 0, line: 1, endLine: 1,
+      matched: [MatchedPart(term: "控制输赢", text: "控制输赢", start: end, end: end + 4)],
+      values: ["note": payload],
+      related: [RelatedUnit(path: path, line: 2, endLine: 2, role: payload)], why: payload)
+    var suppressed = signal
+    suppressed.unitIndex = 1
+    suppressed.suppressedReason = payload
+    var lexicon = SampleCase.lexicon
+    lexicon.rules[0].title = payload
+    lexicon.packs[0].title = payload
+    let report = CaseReport(
+      documents: [document], signals: [signal, suppressed], lexicon: lexicon, subjects: [payload])
+    let page = HTMLReportWriter().render(report)
+    #expect(page.components(separatedBy: "<script>").count == 2)
+    #expect(!page.contains("<script>alert"))
+    #expect(!page.contains("<script>x"))
+    #expect(!page.contains("\" onmouseover"))
+    #expect(!page.contains("<img"))
+    #expect(!page.contains("<b>"))
+    #expect(!page.contains("'<"))
+    #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=alert(2) &#39;"))
+  }
+
+  @Test func twoRunsAreIdenticalAndMatchTheReviewedSnapshot() throws {
+    #expect(html == HTMLReportWriter().render(SampleCase.report()))
+    try Snapshot.assertMatches(html, named: "sample-case.index.html")
+  }
+}
