@@ -1,0 +1,51 @@
+import Foundation
+
+/// One entry found below an evidence folder: a file to read, or a link or special file that
+/// cannot be read, carried with the reason so that it still reaches the manifest.
+public struct EvidenceEntry: Sendable, Hashable {
+  /// Path relative to the evidence folder, `/`-separated.
+  public var relativePath: String
+  /// Why the entry cannot be read as a file, or nil for an ordinary readable file.
+  public var problem: Problem?
+  /// The file-system path to open (for a link inside the folder, its resolved target).
+  var systemPath: [UInt8]
+
+  /// Where the entry is on disk (for a link inside the folder, its resolved target).
+  public var url: URL { URL(fileURLWithPath: String(decoding: systemPath, as: UTF8.self)) }
+
+  /// Why an entry found by the walker cannot be read as an ordinary file.
+  public enum Problem: Sendable, Hashable, CustomStringConvertible {
+    /// A symbolic link whose target lies outside the evidence folder; it is not followed.
+    case linkOutsideFolder(target: String)
+    /// A symbolic link that resolves to itself or to a folder containing it.
+    case linkLoop(target: String)
+    /// A symbolic link whose target does not exist.
+    case brokenLink(target: String)
+    /// A symbolic link to a folder inside the evidence folder; its files are read at their own path.
+    case linkToFolderInside(target: String)
+    /// A named pipe, socket or device: not a regular file.
+    case notRegularFile(kind: String)
+    /// A folder below the evidence folder that could not be listed.
+    case unreadableFolder(reason: String)
+
+    /// A sentence for the manifest.
+    public var description: String {
+      switch self {
+      case .linkOutsideFolder(let target):
+        "symbolic link points outside the evidence folder (to \(target)); not followed"
+      case .linkLoop(let target): "symbolic link loop (\(target)); not followed"
+      case .brokenLink(let target): "broken symbolic link: target \(target) does not exist"
+      case .linkToFolderInside(let target):
+        "symbolic link to the folder \(target) inside the evidence folder; its files are read at their own path"
+      case .notRegularFile(let kind): "not a regular file (\(kind)); not read"
+      case .unreadableFolder(let reason): "folder cannot be listed: \(reason)"
+      }
+    }
+
+    /// The manifest status the problem leads to: only a link to a folder already read is benign.
+    var status: DocumentStatus {
+      if case .linkToFolderInside = self { return .unsupported }
+      return .error
+    }
+  }
+}

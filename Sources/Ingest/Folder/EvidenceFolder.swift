@@ -1,0 +1,60 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A walked evidence folder.
+///
+/// Every file below the root is an entry, hidden files included (evidence is evidence; a macOS
+/// `.DS_Store` is listed and reported `unsupported` as Finder metadata). Symbolic links are never
+/// followed out of the folder: a link to a file inside it is read through its target, links
+/// outside, loops, broken links, special files and unlistable folders become entries whose
+/// document has status `error` and the reason. Files are opened read-only and never modified.
+public struct EvidenceFolder: Sendable {
+  /// The folder as given.
+  public let root: URL
+  /// Reading options.
+  public let options: IngestOptions
+  private let rootPath: [UInt8]
+  private let realRoot: [UInt8]
+
+  /// Opens the folder at `root`; throws `.folderNotFound` when it does not exist or is not a folder.
+  public init(root: URL, options: IngestOptions = IngestOptions()) throws(IngestError) {
+    self.root = root
+    self.options = options
+    let path = Array(root.path.utf8)
+    guard case .success(let resolved) = FileSystem.realPath(path), FileSystem.lstatMode(resolved) == S_IFDIR else {
+      throw IngestError.folderNotFound(path: root.path)
+    }
+    rootPath = resolved
+    realRoot = resolved
+  }
+
+  /// Every file below root, sorted by relative path (`/` separators, UTF-8 byte order).
+  public func entries() -> [EvidenceEntry] {
+    FolderWalker(root: rootPath, realRoot: realRoot).walk()
+  }
+
+  /// Reads, hashes, sniffs and parses one entry. Never throws; safe to call concurrently.
+  public func read(_ entry: EvidenceEntry) -> EvidenceDocument {
+    let path = entry.relativePath
+    if let problem = entry.problem {
+      return EvidenceDocument(
+        path: path, sha256: "", bytes: 0, format: .unknown, status: problem.status, reason: problem.description)
+    }
+    switch FileBytes.read(entry.systemPath, display: path, limit: options.maxParseBytes) {
+    case .failure(let error):
+      return EvidenceDocument(
+        path: path, sha256: "", bytes: 0, format: .unknown, status: .error, reason: error.description)
+    case .success(.tooLarge(let sha256, let size)):
+      return EvidenceDocument(
+        path: path, sha256: sha256, bytes: size, format: .unknown, status: .unsupported,
+        reason: "file is \(size) bytes, above the \(options.maxParseBytes)-byte limit for parsing; hashed but not read")
+    case .success(.bytes(let bytes)):
+      return EvidenceReader.read(data: Data(bytes), path: path, options: options)
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/// A parser for one text evidence format.
+///
+/// Parsers are stateless values, safe to share between threads. `detect` looks at content only
+/// (never at the file extension) and must be cheap: it is asked in registry order.
+protocol DocumentParser: Sendable {
+  /// The format this parser reads.
+  var format: DocumentFormat { get }
+  /// True when the text is in this parser's format.
+  func detect(_ source: SourceText) -> Bool
+  /// Parses the text into units; lines that could not be read become diagnostics.
+  func parse(_ source: SourceText) -> ParseOutcome
+}
+
+/// What a parser produced from one file.
+struct ParseOutcome: Sendable {
+  /// The units, in file order.
+  var units: [TextUnit] = []
+  /// Problems met; a warning or error makes the document `partial`.
+  var diagnostics: [Diagnostic] = []
+}
+
+/// The text parsers in the order they are asked; plain text is the fallback.
+enum ParserRegistry {
+  /// Specific formats first, from the most to the least distinctive signature.
+  static let parsers: [any DocumentParser] = [
+    QQMessageManagerTXTParser(),
+    MemoTraceV2TXTParser(),
+    MemoTraceTXTParser(),
+  ]
+
+  /// The parser for `source`: the first that detects it, else plain text.
+  static func parser(for source: SourceText) -> any DocumentParser {
+    parsers.first { $0.detect(source) } ?? PlainTextParser()
+  }
+}

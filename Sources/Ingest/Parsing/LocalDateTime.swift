@@ -1,0 +1,47 @@
+/// Wall-clock date and time fields as a chat export writes them, before a zone is assumed.
+struct LocalDateTime: Sendable, Hashable {
+  var year: Int
+  var month: Int
+  var day: Int
+  var hour: Int
+  var minute: Int
+  var second: Int
+
+  /// The time in the assumed zone, or nil when a field is out of range.
+  func chatTime(options: IngestOptions, raw: String) -> ChatTime? {
+    ChatTime(
+      year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+      utcOffsetSeconds: options.utcOffsetSeconds, raw: raw)
+  }
+
+  /// Applies a 12-hour clock marker: `pm` adds 12 to hours 1–11, `am` turns 12 into 0.
+  /// Returns false when the hour is not a valid 12-hour value.
+  mutating func applyTwelveHour(pm: Bool) -> Bool {
+    guard (1...12).contains(hour) else { return false }
+    if pm { hour = hour == 12 ? 12 : hour + 12 } else { hour = hour == 12 ? 0 : hour }
+    return true
+  }
+
+  /// Reads strict `YYYY-MM-DD HH:MM:SS` (zero-padded, 24-hour) as MemoTrace writes it.
+  static func readISOLike(_ cursor: inout TextCursor) -> LocalDateTime? {
+    var probe = cursor
+    guard let year = probe.number(digits: 4...4), probe.take("-"),
+      let month = probe.number(digits: 2...2), probe.take("-"),
+      let day = probe.number(digits: 2...2), probe.take(" "),
+      let hour = probe.number(digits: 2...2), probe.take(":"),
+      let minute = probe.number(digits: 2...2), probe.take(":"),
+      let second = probe.number(digits: 2...2)
+    else { return nil }
+    cursor = probe
+    return LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+  }
+}
+
+/// A diagnostic for a header whose date or time fields are out of range.
+extension SourceText {
+  func badTime(line: Int, raw: String) -> Diagnostic {
+    diagnostic(
+      .warning, "ingest.bad-time", line: line,
+      "line \(line): the time \"\(raw)\" is not a valid date and time (or is before 1970); the message is kept without a time")
+  }
+}

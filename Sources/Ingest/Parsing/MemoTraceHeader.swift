@@ -1,0 +1,62 @@
+/// A MemoTrace TXT record header: `YYYY-MM-DD HH:MM:SS` followed by a space and a name (or, in
+/// v1, a system notice), or the timestamp alone (v2 system records).
+struct MemoTraceHeader: Sendable {
+  /// The wall-clock fields.
+  let time: LocalDateTime
+  /// The 19-character timestamp as written.
+  let rawTime: String
+  /// What follows the timestamp and its space; nil for a time-only header.
+  let rest: Substring?
+
+  /// Parses a header line, or returns nil.
+  static func parse(_ line: Substring) -> MemoTraceHeader? {
+    var cursor = TextCursor(line)
+    guard let time = LocalDateTime.readISOLike(&cursor) else { return nil }
+    let rawTime = String(line.prefix(19))
+    if cursor.isAtEnd { return MemoTraceHeader(time: time, rawTime: rawTime, rest: nil) }
+    guard cursor.take(" "), let first = cursor.peek, !first.properties.isWhitespace else { return nil }
+    return MemoTraceHeader(time: time, rawTime: rawTime, rest: cursor.rest)
+  }
+}
+
+/// Which MemoTrace TXT generation wrote a file, told apart by the placeholders and system-record
+/// shape each one uses (export-formats.md §1.2, §1.3, §1.10).
+enum MemoTraceFlavour: Sendable {
+  case v1, v2
+
+  /// How many lines are looked at.
+  static let sampleLines = 2_000
+
+  /// v1 placeholders (ASCII brackets) and markers.
+  static let v1Markers = ["[图片]", "[语音]", "[表情包]", "[文件]", "[视频]", "[音乐分享]", "[链接]:title:", "引用:"]
+  /// v2 placeholders (full-width brackets) and markers.
+  static let v2Markers = [
+    "【图片】", "【表情包】", "【视频】", "【语音】", "【文件】", "【发起转账】", "【已收款】", "【已退还】", "【非实时转账收款】",
+    "【发起非实时转账】", "【红包】", "【音视频通话】", "【分享链接】", "【位置分享】", "【名片】", "【合并转发的聊天记录】", "引用：",
+  ]
+
+  /// How many non-blank lines may come before the first header (an exporter or user preamble).
+  static let preambleLines = 20
+
+  /// The flavour, or nil when the text is not a MemoTrace TXT: the first non-blank line must be a
+  /// header, or a header must follow a short preamble and be followed by more headers.
+  static func classify(_ source: SourceText) -> MemoTraceFlavour? {
+    let head = source.lines.lazy.filter { !$0.isBlank }.prefix(preambleLines + 1)
+    guard let firstHeader = head.firstIndex(where: { MemoTraceHeader.parse($0) != nil }) else { return nil }
+    var headers = 0
+    var v1Score = 0
+    var v2Score = 0
+    for line in source.lines.prefix(sampleLines) {
+      if let header = MemoTraceHeader.parse(line) {
+        headers += 1
+        if header.rest == nil { v2Score += 1 }
+        continue
+      }
+      let trimmed = line.drop(while: { $0 == " " })
+      if v1Markers.contains(where: { trimmed.hasPrefix($0) }) { v1Score += 1 }
+      if v2Markers.contains(where: { trimmed.hasPrefix($0) }) { v2Score += 1 }
+    }
+    guard firstHeader == head.startIndex || headers >= 2 else { return nil }
+    return v2Score > v1Score ? .v2 : .v1
+  }
+}

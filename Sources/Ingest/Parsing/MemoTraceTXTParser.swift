@@ -1,0 +1,60 @@
+/// WeChat export by MemoTrace/留痕 v1, TXT (export-formats.md §1.2).
+///
+/// Record = `YYYY-MM-DD HH:MM:SS name` header, body lines, blank line. A header with no body is a
+/// system notice whose "name" part is the notice. Names are HTML-escaped and backslash-escaped by
+/// the exporter. The conversation is the file name stem (MemoTrace names the file after the chat).
+struct MemoTraceTXTParser: DocumentParser {
+  let format = DocumentFormat.wechatMemoTraceTXT
+
+  func detect(_ source: SourceText) -> Bool { MemoTraceFlavour.classify(source) == .v1 }
+
+  func parse(_ source: SourceText) -> ParseOutcome {
+    let records = HeaderRecords<MemoTraceHeader>(source) { _, line in
+      MemoTraceHeader.parse(line).map { .header($0) } ?? .other
+    }
+    var outcome = ParseOutcome()
+    outcome.diagnostics = records.diagnostics(in: source, expecting: "a `YYYY-MM-DD HH:MM:SS name` header")
+    let conversation = source.fileStem
+    for record in records.records {
+      let header = record.header
+      let time = header.time.chatTime(options: source.options, raw: header.rawTime)
+      if time == nil { outcome.diagnostics.append(source.badTime(line: record.headerLine, raw: header.rawTime)) }
+      let rest = header.rest.map(String.init) ?? ""
+      guard let body = record.body else {
+        outcome.units.append(
+          TextUnit(kind: .system, line: record.headerLine, text: rest, time: time, conversation: conversation))
+        continue
+      }
+      outcome.units.append(
+        TextUnit(
+          kind: .message, line: record.headerLine, endLine: body.upperBound,
+          text: source.text(from: body.lowerBound, through: body.upperBound), firstBodyLine: body.lowerBound,
+          speaker: TextEscapes.memoTraceName(rest), time: time, conversation: conversation,
+          attributes: Self.attributes(source, body: body)))
+    }
+    return outcome
+  }
+
+  /// Link-card and quote details found in a body.
+  static func attributes(_ source: SourceText, body: ClosedRange<Int>) -> [String: String] {
+    var attributes: [String: String] = [:]
+    for number in body {
+      let line = source.line(number).drop(while: { $0 == " " })
+      if line.hasPrefix("[链接]:title:") {
+        attributes["linkTitle"] = String(line.dropFirst("[链接]:title:".count))
+      } else if line.hasPrefix("url:"), attributes["linkTitle"] != nil {
+        attributes["linkURL"] = String(line.dropFirst(4))
+      } else if line.hasPrefix("引用:") {
+        let quote = line.dropFirst(3)
+        if let colon = quote.firstIndex(of: ":") {
+          attributes["quoteSpeaker"] = TextEscapes.memoTraceName(quote[..<colon])
+          attributes["quoteText"] = String(quote[quote.index(after: colon)...])
+        } else {
+          attributes["quoteText"] = String(quote)
+        }
+        attributes["quoteLine"] = String(number)
+      }
+    }
+    return attributes
+  }
+}

@@ -1,0 +1,84 @@
+/// WeChat export by MemoTrace 2.x (wxManager), TXT (export-formats.md §1.3).
+///
+/// Differs from v1: system records have a time-only header with the notice on the following
+/// lines; placeholders use full-width 【】; transfers (`【发起转账】:￥5000.00` + `备注: …`) and red
+/// packets (`【红包】: …`) are written, and become `transfer` units; quotes are `引用：name: text`.
+struct MemoTraceV2TXTParser: DocumentParser {
+  let format = DocumentFormat.wechatMemoTraceV2TXT
+
+  /// Transfer states MemoTrace 2 writes inside 【】 (`display_content()`).
+  static let transferStates: Set<String> = [
+    "发起转账", "已收款", "已退还", "非实时转账收款", "发起非实时转账", "已被接收", "已被退还", "已过期", "未知", "转账",
+  ]
+
+  func detect(_ source: SourceText) -> Bool { MemoTraceFlavour.classify(source) == .v2 }
+
+  func parse(_ source: SourceText) -> ParseOutcome {
+    let records = HeaderRecords<MemoTraceHeader>(source) { _, line in
+      MemoTraceHeader.parse(line).map { .header($0) } ?? .other
+    }
+    var outcome = ParseOutcome()
+    outcome.diagnostics = records.diagnostics(in: source, expecting: "a `YYYY-MM-DD HH:MM:SS name` header")
+    let conversation = source.fileStem
+    for record in records.records {
+      let header = record.header
+      let time = header.time.chatTime(options: source.options, raw: header.rawTime)
+      if time == nil { outcome.diagnostics.append(source.badTime(line: record.headerLine, raw: header.rawTime)) }
+      let text = record.body.map { source.text(from: $0.lowerBound, through: $0.upperBound) } ?? ""
+      let endLine = record.body?.upperBound ?? record.headerLine
+      let firstBodyLine = record.body?.lowerBound ?? record.headerLine
+      guard let name = header.rest else {
+        outcome.units.append(
+          TextUnit(
+            kind: .system, line: record.headerLine, endLine: endLine, text: text, firstBodyLine: firstBodyLine,
+            time: time, conversation: conversation))
+        continue
+      }
+      var kind = UnitKind.message
+      var attributes: [String: String] = [:]
+      if let body = record.body {
+        (kind, attributes) = Self.classify(source, body: body)
+      }
+      outcome.units.append(
+        TextUnit(
+          kind: kind, line: record.headerLine, endLine: endLine, text: text, firstBodyLine: firstBodyLine,
+          speaker: String(name), time: time, conversation: conversation, attributes: attributes))
+    }
+    return outcome
+  }
+
+  /// Recognises transfer, red-packet and quote bodies.
+  static func classify(_ source: SourceText, body: ClosedRange<Int>) -> (UnitKind, [String: String]) {
+    let first = source.line(body.lowerBound)
+    if first.hasPrefix("【"), let close = first.firstIndex(of: "】") {
+      let tag = String(first[first.index(after: first.startIndex)..<close])
+      let after = first[first.index(after: close)...].drop(while: { $0 == ":" || $0 == "：" || $0 == " " })
+      if transferStates.contains(tag) {
+        var attributes = ["transferState": tag]
+        if let fen = AmountText.fen(after) { attributes["amountFen"] = String(fen) }
+        for number in body.dropFirst() {
+          let line = source.line(number)
+          if line.hasPrefix("备注:") || line.hasPrefix("备注：") {
+            attributes["memo"] = String(line.dropFirst(3).drop(while: { $0 == " " }))
+          }
+        }
+        return (.transfer, attributes)
+      }
+      if tag == "红包" {
+        return (.transfer, ["redPacket": "true", "redPacketTitle": String(after)])
+      }
+    }
+    var attributes: [String: String] = [:]
+    for number in body where source.line(number).hasPrefix("引用：") {
+      let quote = source.line(number).dropFirst(3)
+      if let colon = quote.range(of: ": ") {
+        attributes["quoteSpeaker"] = String(quote[..<colon.lowerBound])
+        attributes["quoteText"] = String(quote[colon.upperBound...])
+      } else {
+        attributes["quoteText"] = String(quote)
+      }
+      attributes["quoteLine"] = String(number)
+    }
+    return (.message, attributes)
+  }
+}

@@ -1,0 +1,14 @@
+/// Plain text, the fallback for text in no known format: one `line` unit per non-blank line.
+struct PlainTextParser: DocumentParser {
+  let format = DocumentFormat.plainText
+
+  func detect(_ source: SourceText) -> Bool { true }
+
+  func parse(_ source: SourceText) -> ParseOutcome {
+    var outcome = ParseOutcome()
+    for (offset, line) in source.lines.enumerated() where !line.isBlank {
+      outcome.units.append(TextUnit(kind: .line, line: offset + 1, text: String(line)))
+    }
+    return outcome
+  }
+}

@@ -1,0 +1,71 @@
+/// Undoing the escaping exporters apply to names and texts.
+enum TextEscapes {
+  /// Decodes HTML character references: the five XML entities, `&nbsp;`, and numeric `&#…;`
+  /// / `&#x…;` forms. Unknown entities are left as written.
+  static func htmlUnescape(_ text: some StringProtocol) -> String {
+    guard text.contains("&") else { return String(text) }
+    var result = ""
+    var rest = Substring(text)
+    while let amp = rest.firstIndex(of: "&") {
+      result += rest[..<amp]
+      let tail = rest[amp...]
+      if let semicolon = tail.prefix(12).firstIndex(of: ";"),
+        let decoded = entity(tail[tail.index(after: amp)..<semicolon])
+      {
+        result.unicodeScalars.append(decoded)
+        rest = tail[tail.index(after: semicolon)...]
+      } else {
+        result += "&"
+        rest = tail.dropFirst()
+      }
+    }
+    result += rest
+    return result
+  }
+
+  /// Removes the backslash MemoTrace puts before `'`, `"` and `\` in names.
+  static func unBackslash(_ text: some StringProtocol) -> String {
+    guard text.contains("\\") else { return String(text) }
+    var result = ""
+    var escaping = false
+    for character in text {
+      if escaping {
+        if character != "'" && character != "\"" && character != "\\" { result.append("\\") }
+        result.append(character)
+        escaping = false
+      } else if character == "\\" {
+        escaping = true
+      } else {
+        result.append(character)
+      }
+    }
+    if escaping { result.append("\\") }
+    return result
+  }
+
+  /// A MemoTrace display name as the person typed it: HTML-unescaped, then un-backslashed.
+  static func memoTraceName(_ text: some StringProtocol) -> String {
+    unBackslash(htmlUnescape(text))
+  }
+
+  private static func entity(_ name: Substring) -> Unicode.Scalar? {
+    switch name {
+    case "amp": return "&"
+    case "lt": return "<"
+    case "gt": return ">"
+    case "quot": return "\""
+    case "apos": return "'"
+    case "nbsp": return "\u{00A0}"
+    default: break
+    }
+    guard name.hasPrefix("#") else { return nil }
+    let digits = name.dropFirst()
+    let value: UInt32?
+    if digits.hasPrefix("x") || digits.hasPrefix("X") {
+      value = UInt32(digits.dropFirst(), radix: 16)
+    } else {
+      value = UInt32(digits, radix: 10)
+    }
+    return value.flatMap(Unicode.Scalar.init)
+  }
+}

@@ -1,0 +1,59 @@
+/// Recognises files that are not text evidence by their leading bytes ("magic numbers").
+struct BinarySignature: Sendable, Hashable {
+  /// What the file is, for the manifest reason, e.g. `image (PNG)`.
+  let kind: String
+  /// True for containers that a dedicated reader may open (ZIP, PDF).
+  let isContainer: Bool
+
+  /// The signature the bytes start with, or nil when none is known.
+  static func detect(_ bytes: some Collection<UInt8>) -> BinarySignature? {
+    let head = Array(bytes.prefix(16))
+    func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
+      head.count >= offset + magic.count && Array(head[offset..<offset + magic.count]) == magic
+    }
+    func ascii(_ text: String, at offset: Int = 0) -> Bool { starts(Array(text.utf8), at: offset) }
+
+    if starts([0x89, 0x50, 0x4E, 0x47]) { return .init(kind: "image (PNG)", isContainer: false) }
+    if starts([0xFF, 0xD8, 0xFF]) { return .init(kind: "image (JPEG)", isContainer: false) }
+    if ascii("GIF87a") || ascii("GIF89a") { return .init(kind: "image (GIF)", isContainer: false) }
+    if ascii("RIFF") && ascii("WEBP", at: 8) { return .init(kind: "image (WebP)", isContainer: false) }
+    if ascii("RIFF") && ascii("WAVE", at: 8) { return .init(kind: "audio (WAV)", isContainer: false) }
+    if ascii("RIFF") && ascii("AVI ", at: 8) { return .init(kind: "video (AVI)", isContainer: false) }
+    if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) {
+      return .init(kind: "image (TIFF)", isContainer: false)
+    }
+    if ascii("ftyp", at: 4) {
+      let brand = String(decoding: head.dropFirst(8).prefix(4), as: UTF8.self)
+      if ["heic", "heix", "mif1", "msf1"].contains(brand) { return .init(kind: "image (HEIC)", isContainer: false) }
+      if brand.hasPrefix("M4A") { return .init(kind: "audio (M4A)", isContainer: false) }
+      return .init(kind: "video (MP4/MOV)", isContainer: false)
+    }
+    if ascii("ID3") || starts([0xFF, 0xFB]) || starts([0xFF, 0xF3]) || starts([0xFF, 0xF2]) {
+      return .init(kind: "audio (MP3)", isContainer: false)
+    }
+    if ascii("#!AMR") { return .init(kind: "audio (AMR voice message)", isContainer: false) }
+    if ascii("#!SILK") || ascii("#!SILK", at: 1) {
+      return .init(kind: "audio (SILK voice message)", isContainer: false)
+    }
+    if ascii("OggS") { return .init(kind: "audio (Ogg)", isContainer: false) }
+    if ascii("fLaC") { return .init(kind: "audio (FLAC)", isContainer: false) }
+    if starts([0x1A, 0x45, 0xDF, 0xA3]) { return .init(kind: "video (Matroska/WebM)", isContainer: false) }
+    if ascii("SQLite format 3") { return .init(kind: "database (SQLite)", isContainer: false) }
+    if ascii("%PDF-") { return .init(kind: "document (PDF)", isContainer: true) }
+    if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) {
+      return .init(kind: "archive (ZIP)", isContainer: true)
+    }
+    if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+      return .init(kind: "legacy Office document (.doc/.xls/.wps, OLE)", isContainer: false)
+    }
+    if starts([0x1F, 0x8B]) { return .init(kind: "archive (gzip)", isContainer: false) }
+    if ascii("7z") && starts([0xBC, 0xAF, 0x27, 0x1C], at: 2) { return .init(kind: "archive (7-Zip)", isContainer: false) }
+    if ascii("Rar!") { return .init(kind: "archive (RAR)", isContainer: false) }
+    if starts([0x7F, 0x45, 0x4C, 0x46]) { return .init(kind: "program (ELF)", isContainer: false) }
+    if ascii("MZ") && head.count >= 16 && head.contains(0) { return .init(kind: "program (Windows EXE/DLL)", isContainer: false) }
+    if starts([0x00, 0x00, 0x00, 0x01]) && ascii("Bud1", at: 4) {
+      return .init(kind: "macOS Finder metadata (.DS_Store)", isContainer: false)
+    }
+    return nil
+  }
+}

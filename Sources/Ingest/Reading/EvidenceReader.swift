@@ -1,0 +1,59 @@
+import Crypto
+import Foundation
+
+/// Turns the bytes of one evidence file into an `EvidenceDocument`: hash, sniff, decode, detect
+/// the format from content, parse. Never throws: every problem becomes a status and a reason.
+public enum EvidenceReader {
+  /// Parses in-memory bytes as if they were a file at `path` (relative, `/`-separated).
+  /// Safe to call concurrently.
+  public static func read(data: Data, path: String, options: IngestOptions = IngestOptions()) -> EvidenceDocument {
+    let bytes = [UInt8](data)
+    var document = EvidenceDocument(
+      path: path, sha256: sha256Hex(bytes), bytes: bytes.count, format: .unknown, status: .error)
+    guard !bytes.isEmpty else {
+      document.reason = IngestError.empty(path: path).description
+      return document
+    }
+    if let signature = BinarySignature.detect(bytes) {
+      document.format = .binary
+      document.status = .unsupported
+      document.reason = "\(signature.kind), not text evidence"
+      return document
+    }
+    let source: SourceText
+    switch TextDecoding.decode(bytes) {
+    case .binary:
+      document.format = .binary
+      document.status = .unsupported
+      document.reason = "binary data (contains NUL bytes), not text evidence"
+      return document
+    case .undecodable:
+      document.reason = IngestError.undecodable(path: path).description
+      return document
+    case .text(let text, let encoding):
+      source = SourceText(text: text, path: path, encoding: encoding, options: options)
+      document.encoding = encoding.rawValue
+    }
+    let parser = ParserRegistry.parser(for: source)
+    let outcome = parser.parse(source)
+    document.format = parser.format
+    document.units = outcome.units
+    document.diagnostics = outcome.diagnostics
+    let problems = outcome.diagnostics.filter { $0.severity != .note }
+    if problems.isEmpty {
+      document.status = .parsed
+    } else {
+      document.status = .partial
+      document.reason =
+        problems.count == 1
+        ? "parsed with 1 problem: \(problems[0].message)"
+        : "parsed with \(problems.count) problems; first: \(problems[0].message)"
+    }
+    return document
+  }
+
+  /// Lower-case hex SHA-256 of `bytes`.
+  static func sha256Hex(_ bytes: some DataProtocol) -> String {
+    SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+  }
+}

@@ -1,0 +1,71 @@
+/// A decoded text file split into physical lines, the input of every text parser.
+///
+/// Lines are split on LF, CRLF and lone CR (each one break); line `n` (1-based) is `lines[n - 1]`
+/// without its break. A final break does not start an extra empty line.
+struct SourceText: Sendable {
+  /// The evidence path (relative, `/`-separated) used in diagnostics.
+  let path: String
+  /// The encoding the text was decoded from.
+  let encoding: TextEncoding
+  /// The physical lines, without their breaks.
+  let lines: [Substring]
+  /// Reading options (assumed time zone).
+  let options: IngestOptions
+
+  /// Splits `text` into lines.
+  init(text: String, path: String, encoding: TextEncoding, options: IngestOptions) {
+    self.path = path
+    self.encoding = encoding
+    self.options = options
+    self.lines = Self.split(text)
+  }
+
+  /// The physical lines of `text`.
+  static func split(_ text: String) -> [Substring] {
+    var lines: [Substring] = []
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var index = start
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      if byte == 0x0A || byte == 0x0D {
+        lines.append(text[start..<index])
+        var next = utf8.index(after: index)
+        if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+        start = next
+        index = next
+      } else {
+        index = utf8.index(after: index)
+      }
+    }
+    if start < utf8.endIndex { lines.append(text[start..<utf8.endIndex]) }
+    return lines
+  }
+
+  /// The line with 1-based number `number`.
+  func line(_ number: Int) -> Substring { lines[number - 1] }
+
+  /// The file name without folders and without its last extension (`a/张三.txt` → `张三`): the
+  /// conversation name for exporters that name the file after the chat.
+  var fileStem: String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+    return String(name[..<dot])
+  }
+
+  /// The text of lines `first...last` (1-based, inclusive) joined with `\n`.
+  func text(from first: Int, through last: Int) -> String {
+    guard first <= last else { return "" }
+    return lines[(first - 1)...(last - 1)].joined(separator: "\n")
+  }
+
+  /// Creates a diagnostic located in this file.
+  func diagnostic(_ severity: Diagnostic.Severity, _ code: String, line: Int?, _ message: String) -> Diagnostic {
+    Diagnostic(severity, code: code, file: path, line: line, message: message)
+  }
+}
+
+extension Substring {
+  /// True when the line holds only spaces, tabs and other white space.
+  var isBlank: Bool { allSatisfy { $0.isWhitespace } }
+}
