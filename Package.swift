@@ -30,7 +30,7 @@ let package = Package(
     ),
     .target(
       name: "Signals",
-      dependencies: ["Ingest", "Yams"]
+      dependencies: ["Ingest", "Yams", .product(name: "Crypto", package: "swift-crypto")]
     ),
     .target(
       name: "Report",

@@ -31,13 +31,21 @@ public struct LexiconRule: Sendable, Hashable {
   public var negationMode: NegationMode
   /// Where the rule was defined, for diagnostics (`file:line`).
   public var origin: String
+  /// The cue lists and windows of the negation check (pack defaults merged with rule overrides).
+  public var negation: NegationSettings
+  /// The embedded `hit` / `ok` / `todo_hit` / `todo_ok` examples.
+  public var examples: [RuleExample]
+  /// Whether single-character terms are intended (silences the `short-term` lint).
+  public var allowShort: Bool
 
   /// Creates a rule.
   public init(
     id: String, packID: String, title: String, level: RuleLevel = .medium, weight: Double = 0.5,
     polarity: Polarity = .inculpatory, clauses: [String], speaker: SpeakerConstraint = .any,
     description: String = "", falsePositives: [String] = [], match: MatchExpression,
-    unless: MatchExpression? = nil, negationMode: NegationMode = .exclude, origin: String = ""
+    unless: MatchExpression? = nil, negationMode: NegationMode = .exclude, origin: String = "",
+    negation: NegationSettings = NegationSettings(), examples: [RuleExample] = [],
+    allowShort: Bool = false
   ) {
     self.id = id
     self.packID = packID
@@ -53,6 +61,9 @@ public struct LexiconRule: Sendable, Hashable {
     self.unless = unless
     self.negationMode = negationMode
     self.origin = origin
+    self.negation = negation
+    self.examples = examples
+    self.allowShort = allowShort
   }
 }
 
@@ -61,12 +72,23 @@ public enum RuleLevel: String, Sendable, Hashable, Codable, CaseIterable, Compar
   case info, low, medium, high, critical
 
   public static func < (lhs: RuleLevel, rhs: RuleLevel) -> Bool {
-    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    lhs.rank < rhs.rank
+  }
+
+  /// Position in severity order, `info` lowest.
+  private var rank: Int {
+    switch self {
+    case .info: 0
+    case .low: 1
+    case .medium: 2
+    case .high: 3
+    case .critical: 4
+    }
   }
 }
 
 /// Which way a finding cuts.
-public enum Polarity: String, Sendable, Hashable, Codable {
+public enum Polarity: String, Sendable, Hashable, Codable, CaseIterable {
   /// Supports a presumption of knowledge or a joint-crime element.
   case inculpatory
   /// A neutral-help factor or other counter-evidence (Art. 11's "但是有相反证据的除外").
@@ -74,7 +96,7 @@ public enum Polarity: String, Sendable, Hashable, Codable {
 }
 
 /// Whose messages a rule counts.
-public enum SpeakerConstraint: String, Sendable, Hashable, Codable {
+public enum SpeakerConstraint: String, Sendable, Hashable, Codable, CaseIterable {
   /// Only messages by a person named as a subject.
   case subject
   /// Only messages by others.
@@ -84,7 +106,7 @@ public enum SpeakerConstraint: String, Sendable, Hashable, Codable {
 }
 
 /// How a rule treats negated, hypothetical and questioned occurrences.
-public enum NegationMode: String, Sendable, Hashable, Codable {
+public enum NegationMode: String, Sendable, Hashable, Codable, CaseIterable {
   /// Such signals are moved to the suppressed list with their cue.
   case exclude
   /// Kept active, with the verdict shown.
@@ -99,6 +121,8 @@ public enum NegationMode: String, Sendable, Hashable, Codable {
 public indirect enum MatchExpression: Sendable, Hashable {
   /// A literal term (already normalised).
   case term(String)
+  /// A reference to a pack term set (`$name`): any of its terms (already normalised).
+  case termSet(name: String, terms: [String])
   /// Any of the items.
   case any([MatchExpression])
   /// All of the items; with `near`, the chosen occurrences lie within that many characters.

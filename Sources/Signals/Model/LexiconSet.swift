@@ -1,3 +1,5 @@
+import Ingest
+
 /// Everything loaded from a lexicon folder: packs, their rules and the clause catalogue.
 public struct LexiconSet: Sendable {
   /// The packs, sorted by id.
@@ -6,12 +8,18 @@ public struct LexiconSet: Sendable {
   public var rules: [LexiconRule]
   /// The clause catalogue (`clauses.yml`).
   public var clauses: ClauseCatalogue
+  /// Warnings and notes met while loading (errors stop the load instead).
+  public var diagnostics: [Diagnostic]
 
   /// Creates a set.
-  public init(packs: [LexiconPack], rules: [LexiconRule], clauses: ClauseCatalogue) {
+  public init(
+    packs: [LexiconPack], rules: [LexiconRule], clauses: ClauseCatalogue,
+    diagnostics: [Diagnostic] = []
+  ) {
     self.packs = packs
     self.rules = rules
     self.clauses = clauses
+    self.diagnostics = diagnostics
   }
 
   /// The rule with this id, if loaded.

@@ -128,3 +128,20 @@ public struct RelatedUnit: Sendable, Hashable, Codable {
     self.role = role
   }
 }
+
+extension NegationVerdict {
+  /// The verdict's kind as written in `expect: {negation: …}`: `affirmed`, `negated`,
+  /// `double-negated`, `hypothetical` or `question`.
+  public var kindName: String {
+    switch self {
+    case .affirmed: "affirmed"
+    case .negated: "negated"
+    case .doubleNegated: "double-negated"
+    case .hypothetical: "hypothetical"
+    case .question: "question"
+    }
+  }
+
+  /// Every kind name, in the order above.
+  public static let kindNames = ["affirmed", "negated", "double-negated", "hypothetical", "question"]
+}

@@ -1,0 +1,111 @@
+import Crypto
+import Foundation
+import Ingest
+import Yams
+
+/// Loads lexicon packs and the clause catalogue, checks them and returns a `LexiconSet`.
+///
+/// Every problem of every file is collected (YAML syntax, schema, unknown `$set` or clause id,
+/// duplicate rule or pack ids, weights outside [0, 1]), each with `file:line:col`, and thrown
+/// together as `LexiconError.invalid`. Warnings alone do not stop the load; they are kept in
+/// `LexiconSet.diagnostics`.
+public enum LexiconLoader {
+  /// The clause catalogue's file name.
+  public static let clauseFileName = "clauses.yml"
+  /// The price table's file name (not a pack; not read here).
+  public static let marketPricesFileName = "market-prices.yml"
+
+  /// Loads every `*.yml` in `directory` (recursively), except `clauses.yml` (the clause
+  /// catalogue) and `market-prices.yml`; validates; returns the set.
+  public static func load(directory: URL) throws(LexiconError) -> LexiconSet {
+    let files = try yamlFiles(in: directory)
+    let clauseFiles = files.filter { $0.lastPathComponent == clauseFileName }
+    guard let clauses = clauseFiles.min(by: { $0.pathComponents.count < $1.pathComponents.count }) else {
+      throw .noClauseCatalogue(directory: directory.path)
+    }
+    let packs = files.filter { ![clauseFileName, marketPricesFileName].contains($0.lastPathComponent) }
+    guard !packs.isEmpty else { throw .noPacks(directory: directory.path) }
+    return try load(files: packs, clauses: clauses)
+  }
+
+  /// Loads the given pack files with the given clause catalogue; validates; returns the set.
+  public static func load(files: [URL], clauses: URL) throws(LexiconError) -> LexiconSet {
+    var diagnostics: [Diagnostic] = []
+    let catalogueText = try read(clauses).text
+    let (catalogue, catalogueDiagnostics) = ClauseCatalogueParser.parse(file: clauses.path, text: catalogueText)
+    diagnostics += catalogueDiagnostics
+
+    var packs: [LexiconPack] = []
+    var rules: [LexiconRule] = []
+    var ruleOrigins: [String: String] = [:]
+    var packOrigins: [String: String] = [:]
+    for file in files {
+      let (data, text) = try read(file)
+      let (parsed, fileDiagnostics) = PackParser.parse(
+        file: file.path, text: text, sha256: sha256Hex(data), catalogue: catalogue)
+      diagnostics += fileDiagnostics
+      guard let parsed else { continue }
+      let packLocation = location(parsed.packIDNode, file: file.path)
+      if let first = packOrigins[parsed.pack.id] {
+        diagnostics.append(duplicate("pack id '\(parsed.pack.id)'", first: first, node: parsed.packIDNode, file: file.path))
+      } else {
+        packOrigins[parsed.pack.id] = packLocation
+      }
+      for (id, node) in parsed.ruleIDNodes {
+        if let first = ruleOrigins[id] {
+          diagnostics.append(duplicate("rule id '\(id)'", first: first, node: node, file: file.path))
+        } else {
+          ruleOrigins[id] = location(node, file: file.path)
+        }
+      }
+      packs.append(parsed.pack)
+      rules += parsed.rules
+    }
+    if diagnostics.contains(where: { $0.severity == .error }) { throw .invalid(diagnostics) }
+    var seen = Set<String>()
+    let uniqueRules = rules.filter { seen.insert($0.id).inserted }
+    return LexiconSet(
+      packs: packs.sorted { $0.id < $1.id }, rules: uniqueRules.sorted { $0.id < $1.id }, clauses: catalogue,
+      diagnostics: diagnostics)
+  }
+
+  /// SHA-256 of `data`, lower-case hex.
+  static func sha256Hex(_ data: Data) -> String {
+    SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+  }
+
+  private static func yamlFiles(in directory: URL) throws(LexiconError) -> [URL] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue,
+      let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey])
+    else { throw .unreadable(path: directory.path, reason: "not a folder") }
+    var files: [URL] = []
+    for case let url as URL in walker where url.pathExtension == "yml" {
+      files.append(url)
+    }
+    return files.sorted { $0.path < $1.path }
+  }
+
+  private static func read(_ url: URL) throws(LexiconError) -> (data: Data, text: String) {
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw .unreadable(path: url.path, reason: error.localizedDescription)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw .unreadable(path: url.path, reason: "not valid UTF-8")
+    }
+    return (data, text)
+  }
+
+  private static func location(_ node: Node, file: String) -> String {
+    node.mark.map { "\(file):\($0.line):\($0.column)" } ?? file
+  }
+
+  private static func duplicate(_ what: String, first: String, node: Node, file: String) -> Diagnostic {
+    Diagnostic(
+      .error, code: "lexicon.duplicate-id", file: file, line: node.mark?.line, column: node.mark?.column,
+      message: "\(what) is already defined at \(first)")
+  }
+}

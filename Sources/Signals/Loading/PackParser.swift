@@ -1,0 +1,297 @@
+import Foundation
+import Ingest
+import Yams
+
+/// A pack file read and checked, before the checks that span packs.
+struct ParsedPack {
+  var pack: LexiconPack
+  var rules: [LexiconRule]
+  /// Each rule id with the node it was written at, for duplicate checks across packs.
+  var ruleIDNodes: [(id: String, node: Node)]
+  /// The pack id node.
+  var packIDNode: Node
+}
+
+/// Reads one lexicon pack (LEXICON.md) into rules, collecting every problem.
+struct PackParser {
+  private var reader: YAMLReader
+  private let catalogue: ClauseCatalogue
+  private var termSets: [String: [String]] = [:]
+  private var termSetNodes: [String: Node] = [:]
+  private var usedSets: Set<String> = []
+  private var defaults = NegationSettings.standard
+  private var packID = ""
+  private var ruleIDNodes: [(id: String, node: Node)] = []
+
+  private static let topKeys = ["lexicon", "pack", "terms", "negation", "rules"]
+  private static let packKeys = ["id", "title", "version", "description", "author", "references", "date"]
+  private static let negationKeys = ["cues", "pseudo", "breakers", "hypothetical", "before", "after_cues", "after"]
+  private static let ruleKeys = [
+    "id", "title", "level", "weight", "polarity", "scope", "speaker", "match", "unless", "negation",
+    "clauses", "description", "falsepositives", "examples", "status", "references", "author", "date",
+    "modified", "tags", "allow_short",
+  ]
+  private static let statuses = ["experimental", "test", "stable", "deprecated"]
+
+  /// Parses `text`, the content of `file`; `sha256` is the hash of the file's bytes.
+  static func parse(file: String, text: String, sha256: String, catalogue: ClauseCatalogue) -> (
+    ParsedPack?, [Diagnostic]
+  ) {
+    var parser = PackParser(reader: YAMLReader(file: file), catalogue: catalogue)
+    let pack = parser.parse(text, sha256: sha256)
+    return (pack, parser.reader.diagnostics)
+  }
+
+  private init(reader: YAMLReader, catalogue: ClauseCatalogue) {
+    self.reader = reader
+    self.catalogue = catalogue
+  }
+
+  private mutating func parse(_ text: String, sha256: String) -> ParsedPack? {
+    guard let root = reader.compose(text),
+      let top = reader.entries(of: root, in: "the pack file", allowed: Self.topKeys, required: ["lexicon", "pack", "rules"])
+    else { return nil }
+    if let version = top["lexicon"]?.value, let number = reader.integer(version, "lexicon"), number != 1 {
+      reader.error("lexicon.version", at: version, "lexicon format version \(number) is not supported (expected 1)")
+    }
+    guard let packNode = top["pack"]?.value,
+      let packEntries = reader.entries(of: packNode, in: "pack", allowed: Self.packKeys, required: ["id", "title"])
+    else { return nil }
+    let idNode = packEntries["id"]?.value ?? packNode
+    packID = packEntries["id"].flatMap { reader.nonEmptyString($0.value, "pack id") } ?? ""
+    if !packID.isEmpty, packID.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
+      reader.error("lexicon.schema", at: idNode, "pack id '\(packID)' must be lower-case ascii words joined by dashes")
+    }
+    let title = packEntries["title"].flatMap { reader.nonEmptyString($0.value, "pack title") } ?? ""
+    let version = packEntries["version"].flatMap { reader.string($0.value, "pack version") } ?? ""
+    if let node = packEntries["description"]?.value { _ = reader.string(node, "pack description") }
+
+    if let node = top["terms"]?.value { readTermSets(node) }
+    if let node = top["negation"]?.value {
+      defaults = readNegation(node, base: .standard, allowMode: false).settings
+    }
+    var rules: [LexiconRule] = []
+    if let items = top["rules"].flatMap({ reader.sequence($0.value, "rules") }) {
+      rules = items.compactMap { readRule($0) }
+    }
+    for (name, node) in termSetNodes where !usedSets.contains(name) && !name.hasPrefix("_") {
+      reader.warning("lexicon.unused-term-set", at: node, "term set '$\(name)' is never used (prefix it with _ to keep it)")
+    }
+    let pack = LexiconPack(id: packID, version: version, sha256: sha256, title: title, file: reader.file)
+    return ParsedPack(pack: pack, rules: rules, ruleIDNodes: ruleIDNodes, packIDNode: idNode)
+  }
+
+  private mutating func readTermSets(_ node: Node) {
+    guard let mapping = node.mapping else {
+      reader.error("lexicon.schema", at: node, "terms must be a mapping of set names to lists of terms")
+      return
+    }
+    for (key, value) in mapping {
+      guard let name = reader.nonEmptyString(key, "a term set name") else { continue }
+      guard let items = reader.sequence(value, "term set '\(name)'") else { continue }
+      var terms: [String] = []
+      for item in items {
+        if let term = readTerm(item, context: "term set '\(name)'") { terms.append(term) }
+      }
+      termSets[name] = terms
+      termSetNodes[name] = key
+    }
+  }
+
+  /// A literal term, normalised; reports empty terms and terms that normalise to nothing.
+  private mutating func readTerm(_ node: Node, context: String) -> String? {
+    guard let text = reader.nonEmptyString(node, "a term of \(context)") else { return nil }
+    let folded = TextNormalizer.fold(text)
+    guard !folded.isEmpty else {
+      reader.error("lexicon.schema", at: node, "term '\(text)' of \(context) is empty after normalisation")
+      return nil
+    }
+    return folded
+  }
+
+  private mutating func readNegation(_ node: Node, base: NegationSettings, allowMode: Bool) -> (
+    settings: NegationSettings, mode: NegationMode?
+  ) {
+    var settings = base
+    let keys = allowMode ? ["mode"] + Self.negationKeys : Self.negationKeys
+    guard let entries = reader.entries(of: node, in: "negation", allowed: keys) else { return (settings, nil) }
+    func phrases(_ key: String, _ reader: inout YAMLReader) -> [String]? {
+      entries[key].flatMap { reader.strings($0.value, "negation \(key)") }?.map(TextNormalizer.fold)
+        .filter { !$0.isEmpty }
+    }
+    if let list = phrases("cues", &reader) { settings.cues = list }
+    if let list = phrases("pseudo", &reader) { settings.pseudo = list }
+    if let list = phrases("breakers", &reader) { settings.breakers = list }
+    if let list = phrases("hypothetical", &reader) { settings.hypothetical = list }
+    if let list = phrases("after_cues", &reader) { settings.afterCues = list }
+    if let value = entries["before"].flatMap({ reader.integer($0.value, "negation before") }) {
+      settings.before = max(0, value)
+    }
+    if let value = entries["after"].flatMap({ reader.integer($0.value, "negation after") }) {
+      settings.after = max(0, value)
+    }
+    let mode = entries["mode"].flatMap { reader.choice($0.value, "negation mode", NegationMode.self) }
+    return (settings, mode)
+  }
+
+  private mutating func readRule(_ node: Node) -> LexiconRule? {
+    guard let entries = reader.entries(
+      of: node, in: "a rule", allowed: Self.ruleKeys, required: ["id", "title", "match", "clauses"])
+    else { return nil }
+    let idNode = entries["id"]?.value ?? node
+    let id = entries["id"].flatMap { reader.nonEmptyString($0.value, "rule id") }
+    if let id {
+      ruleIDNodes.append((id, idNode))
+      if id.range(of: "^[a-z0-9]+([.-][a-z0-9]+)*$", options: .regularExpression) == nil {
+        reader.error("lexicon.schema", at: idNode, "rule id '\(id)' must be lower-case ascii words joined by dots or dashes")
+      }
+    }
+    let title = entries["title"].flatMap { reader.nonEmptyString($0.value, "rule title") }
+    let level = entries["level"].map { reader.choice($0.value, "level", RuleLevel.self) } ?? .medium
+    var weight = 0.5
+    if let weightNode = entries["weight"]?.value, let value = reader.number(weightNode, "weight") {
+      if (0...1).contains(value) {
+        weight = value
+      } else {
+        reader.error("lexicon.weight-range", at: weightNode, "weight \(value) is outside [0, 1]")
+      }
+    }
+    let polarity = entries["polarity"].map { reader.choice($0.value, "polarity", Polarity.self) } ?? .inculpatory
+    let speaker = entries["speaker"].map { reader.choice($0.value, "speaker", SpeakerConstraint.self) } ?? .any
+    if let scopeNode = entries["scope"]?.value, let scope = reader.string(scopeNode, "scope"), scope != "message" {
+      reader.error("lexicon.schema", at: scopeNode, "scope '\(scope)' is not supported (only message)")
+    }
+    if let statusNode = entries["status"]?.value, let status = reader.string(statusNode, "status"),
+      !Self.statuses.contains(status)
+    {
+      reader.error("lexicon.schema", at: statusNode, "status '\(status)' is not one of \(Self.statuses.joined(separator: " | "))")
+    }
+    let match = entries["match"].flatMap { readExpression($0.value) }
+    let unless = entries["unless"].flatMap { readExpression($0.value) }
+    var negation = defaults
+    var mode = NegationMode.exclude
+    if let negationNode = entries["negation"]?.value {
+      if negationNode.scalar != nil {
+        mode = reader.choice(negationNode, "negation", NegationMode.self) ?? .exclude
+      } else {
+        let read = readNegation(negationNode, base: defaults, allowMode: true)
+        negation = read.settings
+        mode = read.mode ?? .exclude
+      }
+    }
+    let clauses = entries["clauses"].flatMap { readClauses($0.value) } ?? []
+    let description = entries["description"].flatMap { reader.string($0.value, "description") } ?? ""
+    let falsePositives = entries["falsepositives"].flatMap { reader.strings($0.value, "falsepositives") } ?? []
+    let examples = entries["examples"].map { readExamples($0.value) } ?? []
+    let allowShort = entries["allow_short"].flatMap { reader.boolean($0.value, "allow_short") } ?? false
+    if let node = entries["tags"]?.value { _ = reader.strings(node, "tags") }
+    if let node = entries["references"]?.value { _ = reader.strings(node, "references") }
+
+    guard let id, let title, let level, let polarity, let speaker, let match else { return nil }
+    return LexiconRule(
+      id: id, packID: packID, title: title, level: level, weight: weight, polarity: polarity,
+      clauses: clauses, speaker: speaker, description: description, falsePositives: falsePositives,
+      match: match, unless: unless, negationMode: mode, origin: reader.origin(of: node),
+      negation: negation, examples: examples, allowShort: allowShort)
+  }
+
+  private mutating func readClauses(_ node: Node) -> [String]? {
+    guard let items = reader.sequence(node, "clauses") else { return nil }
+    if items.isEmpty { reader.error("lexicon.schema", at: node, "clauses must list at least one clause id") }
+    var ids: [String] = []
+    for item in items {
+      guard let id = reader.nonEmptyString(item, "a clause id") else { continue }
+      if catalogue.clause(id) == nil {
+        reader.error("lexicon.unknown-clause", at: item, "clause '\(id)' is not in the clause catalogue (clauses.yml)")
+      }
+      ids.append(id)
+    }
+    return ids
+  }
+
+  /// An operator tree: a term, a `$set`, or a mapping `any:` / `all:` (+ `near:`).
+  private mutating func readExpression(_ node: Node) -> MatchExpression? {
+    if node.scalar != nil {
+      guard let text = reader.nonEmptyString(node, "a term") else { return nil }
+      if text.hasPrefix("$") {
+        let name = String(text.dropFirst())
+        guard let terms = termSets[name] else {
+          let known = termSets.keys.sorted().map { "$" + $0 }.joined(separator: ", ")
+          reader.error("lexicon.unknown-term-ref", at: node, "unknown term set '\(text)'; defined: \(known.isEmpty ? "none" : known)")
+          return nil
+        }
+        usedSets.insert(name)
+        return .termSet(name: name, terms: terms)
+      }
+      return readTerm(node, context: "a match").map { .term($0) }
+    }
+    guard let entries = reader.entries(of: node, in: "an operator", allowed: ["any", "all", "near"]) else { return nil }
+    let operators = ["any", "all"].filter { entries[$0] != nil }
+    guard operators.count == 1, let name = operators.first, let body = entries[name]?.value else {
+      reader.error("lexicon.schema", at: node, "an operator mapping needs exactly one of any / all")
+      return nil
+    }
+    guard let items = reader.sequence(body, name) else { return nil }
+    if items.isEmpty { reader.error("lexicon.schema", at: body, "\(name) must list at least one item") }
+    let children = items.compactMap { readExpression($0) }
+    guard children.count == items.count, !children.isEmpty else { return nil }
+    if name == "any" {
+      if let near = entries["near"] { reader.error("lexicon.schema", at: near.key, "near is allowed only beside all") }
+      return .any(children)
+    }
+    let near = entries["near"].flatMap { readNear($0.value) }
+    return .all(children, near: near)
+  }
+
+  private mutating func readNear(_ node: Node) -> NearConstraint? {
+    if node.scalar != nil {
+      guard let within = reader.integer(node, "near"), within >= 0 else { return nil }
+      return NearConstraint(within: within)
+    }
+    guard let entries = reader.entries(of: node, in: "near", allowed: ["within", "ordered"], required: ["within"]),
+      let within = entries["within"].flatMap({ reader.integer($0.value, "near within") })
+    else { return nil }
+    let ordered = entries["ordered"].flatMap { reader.boolean($0.value, "near ordered") } ?? false
+    return NearConstraint(within: max(0, within), ordered: ordered)
+  }
+
+  private mutating func readExamples(_ node: Node) -> [RuleExample] {
+    let kinds: [RuleExample.Kind] = [.hit, .ok, .todoHit, .todoOK]
+    guard let entries = reader.entries(of: node, in: "examples", allowed: kinds.map(\.rawValue)) else { return [] }
+    var examples: [RuleExample] = []
+    for kind in kinds {
+      guard let list = entries[kind.rawValue], let items = reader.sequence(list.value, "examples \(kind.rawValue)")
+      else { continue }
+      for item in items {
+        if let example = readExample(item, kind: kind) { examples.append(example) }
+      }
+    }
+    return examples
+  }
+
+  private mutating func readExample(_ node: Node, kind: RuleExample.Kind) -> RuleExample? {
+    if node.scalar != nil {
+      return reader.nonEmptyString(node, "an example").map {
+        RuleExample(kind: kind, form: .text, source: $0, origin: reader.origin(of: node))
+      }
+    }
+    guard let entries = reader.entries(of: node, in: "an example", allowed: ["text", "chat", "expect"]) else { return nil }
+    let forms: [RuleExample.Form] = [.text, .chat].filter { entries[$0.rawValue] != nil }
+    guard forms.count == 1, let form = forms.first, let body = entries[form.rawValue]?.value else {
+      reader.error("lexicon.schema", at: node, "an example needs exactly one of text / chat")
+      return nil
+    }
+    guard let source = reader.nonEmptyString(body, "an example \(form.rawValue)") else { return nil }
+    var negation: String?
+    if let expect = entries["expect"]?.value,
+      let expectEntries = reader.entries(of: expect, in: "expect", allowed: ["negation"]),
+      let negationNode = expectEntries["negation"]?.value
+    {
+      negation = reader.string(negationNode, "expect negation")
+      if let value = negation, !NegationVerdict.kindNames.contains(value) {
+        reader.error("lexicon.schema", at: negationNode, "expect negation '\(value)' is not one of \(NegationVerdict.kindNames.joined(separator: " | "))")
+      }
+    }
+    return RuleExample(kind: kind, form: form, source: source, expectedNegation: negation, origin: reader.origin(of: body))
+  }
+}

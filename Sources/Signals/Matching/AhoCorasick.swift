@@ -1,0 +1,117 @@
+/// A byte-level Aho–Corasick automaton: every pattern found in one pass over UTF-8 bytes.
+///
+/// The goto function with the failure links folded in is a full DFA over byte classes (bytes that
+/// occur in no pattern share class 0), so scanning is one table load per byte. Each state lists
+/// the patterns that end there, its own and those of its dictionary suffixes (perf-anchors.md).
+struct AhoCorasick: Sendable {
+  /// One occurrence: which pattern, and the byte offset just past its end.
+  struct Hit: Sendable, Hashable {
+    var pattern: Int32
+    var end: Int32
+  }
+
+  /// The byte length of each pattern.
+  let patternLengths: [Int32]
+  private let byteClass: [Int32]
+  private let classCount: Int
+  private let table: [Int32]
+  private let outputStart: [Int32]
+  private let outputs: [Int32]
+
+  /// Builds the automaton; pattern `i` of `patterns` is reported as `i`. Empty patterns are never
+  /// reported.
+  init(patterns: [[UInt8]]) {
+    patternLengths = patterns.map { Int32($0.count) }
+    var classes = [Int32](repeating: 0, count: 256)
+    var nextClass = 1
+    for pattern in patterns {
+      for byte in pattern where classes[Int(byte)] == 0 {
+        classes[Int(byte)] = Int32(nextClass)
+        nextClass += 1
+      }
+    }
+    byteClass = classes
+    classCount = nextClass
+
+    var children: [[Int: Int]] = [[:]]
+    var ownOutputs: [[Int32]] = [[]]
+    for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
+      var state = 0
+      for byte in pattern {
+        let cls = Int(classes[Int(byte)])
+        if let next = children[state][cls] {
+          state = next
+        } else {
+          children.append([:])
+          ownOutputs.append([])
+          children[state][cls] = children.count - 1
+          state = children.count - 1
+        }
+      }
+      ownOutputs[state].append(Int32(index))
+    }
+
+    let stateCount = children.count
+    var delta = [Int32](repeating: 0, count: stateCount * classCount)
+    var failure = [Int](repeating: 0, count: stateCount)
+    var allOutputs = ownOutputs
+    var queue: [Int] = []
+    queue.reserveCapacity(stateCount)
+    for cls in 0..<classCount {
+      if let child = children[0][cls] {
+        delta[cls] = Int32(child)
+        queue.append(child)
+      }
+    }
+    var head = 0
+    while head < queue.count {
+      let state = queue[head]
+      head += 1
+      allOutputs[state] += allOutputs[failure[state]].filter { !allOutputs[state].contains($0) }
+      for cls in 0..<classCount {
+        let fallback = Int(delta[failure[state] * classCount + cls])
+        if let child = children[state][cls] {
+          failure[child] = fallback
+          delta[state * classCount + cls] = Int32(child)
+          queue.append(child)
+        } else {
+          delta[state * classCount + cls] = Int32(fallback)
+        }
+      }
+    }
+    table = delta
+    var starts: [Int32] = [0]
+    var flat: [Int32] = []
+    for list in allOutputs {
+      flat += list
+      starts.append(Int32(flat.count))
+    }
+    outputStart = starts
+    outputs = flat
+  }
+
+  /// Every occurrence of every pattern in `bytes`, in order of end offset.
+  func scan(_ bytes: [UInt8]) -> [Hit] {
+    var hits: [Hit] = []
+    bytes.withUnsafeBufferPointer { input in
+      table.withUnsafeBufferPointer { delta in
+        byteClass.withUnsafeBufferPointer { classes in
+          outputStart.withUnsafeBufferPointer { starts in
+            var state = 0
+            for index in 0..<input.count {
+              state = Int(delta[state * classCount + Int(classes[Int(input[index])])])
+              let first = starts[state]
+              let last = starts[state + 1]
+              if first != last {
+                for output in Int(first)..<Int(last) {
+                  hits.append(Hit(pattern: outputs[output], end: Int32(index + 1)))
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return hits
+  }
+}

@@ -1,0 +1,87 @@
+/// The NegEx-style check of LEXICON.md "Negation" for one occurrence of a term.
+///
+/// Looks back at most `before` characters, stopping at the nearest breaker; cues inside a pseudo
+/// phrase or inside the term itself do not count; nested cues count once (`没有` is one cue, not
+/// `没` and `没有`). One cue negates, two cancel (double negation, affirmed but uncertain); a
+/// conditional cue makes the occurrence hypothetical; an A-not-A pseudo phrase (有没有, 能不能)
+/// before the term, or a unit ending in `?` with the term in its last clause, makes it a question;
+/// an after-cue within `after` characters, before any breaker, negates.
+struct NegationDetector {
+  let context: UnitMatchContext
+  let vocabulary: CompiledNegation
+
+  /// The verdict for `occurrence`, with the range of the governing cue where there is one.
+  func verdict(for occurrence: Occurrence) -> (verdict: NegationVerdict, cue: Range<Int>?) {
+    let all = context.occurrences
+    let pseudos = all.filter { vocabulary.pseudo.contains($0.pattern) }
+    let clauseStart = all.filter { vocabulary.breakers.contains($0.pattern) && $0.end <= occurrence.start }
+      .map(\.end).max() ?? 0
+    let lower = occurrence.start - vocabulary.before
+    let window = all.filter {
+      $0.end <= occurrence.start && $0.end > lower && $0.start >= clauseStart
+    }
+    let free = window.filter { candidate in !pseudos.contains { $0 != candidate && $0.contains(candidate) } }
+
+    let cues = maximal(free.filter { vocabulary.cues.contains($0.pattern) })
+    if let last = cues.last {
+      if cues.count % 2 == 0 {
+        return (.doubleNegated(cues: cues.map(text)), cues[0].start..<last.end)
+      }
+      return (.negated(cue: text(last)), last.start..<last.end)
+    }
+    if let cue = free.last(where: { vocabulary.hypothetical.contains($0.pattern) }) {
+      return (.hypothetical(cue: text(cue)), cue.start..<cue.end)
+    }
+    if let cue = window.last(where: { vocabulary.questionPseudo.contains($0.pattern) }) {
+      return (.question(cue: text(cue)), cue.start..<cue.end)
+    }
+    if let cue = afterCue(for: occurrence, pseudos: pseudos) {
+      return (.negated(cue: text(cue)), cue.start..<cue.end)
+    }
+    if let question = finalQuestion(after: occurrence) {
+      return (.question(cue: question.cue), question.range)
+    }
+    return (.affirmed, nil)
+  }
+
+  private func afterCue(for occurrence: Occurrence, pseudos: [Occurrence]) -> Occurrence? {
+    let all = context.occurrences
+    let limit = occurrence.end + vocabulary.after
+    let nextBreak = all.filter { vocabulary.breakers.contains($0.pattern) && $0.start >= occurrence.end }
+      .map(\.start).min() ?? Int.max
+    return all.first { candidate in
+      vocabulary.afterCues.contains(candidate.pattern) && candidate.start >= occurrence.end
+        && candidate.start < limit && candidate.end <= nextBreak
+        && !pseudos.contains { $0 != candidate && $0.contains(candidate) }
+    }
+  }
+
+  /// When the unit ends in `?` and the occurrence lies in the last clause: the cue (the final
+  /// particle, if any, and the question mark, as originally written) and its range.
+  private func finalQuestion(after occurrence: Occurrence) -> (cue: String, range: Range<Int>)? {
+    let scalars = context.scalars
+    guard let mark = scalars.lastIndex(where: { !$0.properties.isWhitespace }), scalars[mark] == "?"
+    else { return nil }
+    let clauseStart = context.occurrences.filter {
+      vocabulary.breakers.contains($0.pattern) && $0.end <= mark
+    }.map(\.end).max() ?? 0
+    guard occurrence.start >= clauseStart, occurrence.end <= mark else { return nil }
+    let particles: Set<Unicode.Scalar> = ["吗", "么", "呢", "吧", "嘛"]
+    let start = mark > 0 && particles.contains(scalars[mark - 1]) ? mark - 1 : mark
+    return (context.originalSlice(start: start, end: mark + 1).text, start..<(mark + 1))
+  }
+
+  /// The cues left after dropping those nested in a longer cue, sorted by position.
+  private func maximal(_ cues: [Occurrence]) -> [Occurrence] {
+    var chosen: [Occurrence] = []
+    for cue in cues.sorted(by: { ($1.length, $0.start) < ($0.length, $1.start) })
+    where !chosen.contains(where: { $0.overlaps(cue) }) {
+      chosen.append(cue)
+    }
+    return chosen.sorted { $0.start < $1.start }
+  }
+
+  private func text(_ occurrence: Occurrence) -> String {
+    context.originalSlice(start: occurrence.start, end: occurrence.end).text
+  }
+}

@@ -1,0 +1,97 @@
+import Ingest
+
+/// The outcome of one rule on one unit, before it becomes a `Signal`.
+struct RuleOutcome {
+  /// The chosen occurrences (with a `require` cue folded into its part).
+  var parts: [Occurrence]
+  /// The operator trace.
+  var trace: String
+  /// The negation verdict of the signal.
+  var verdict: NegationVerdict
+  /// Why the signal is only suppressed, or nil when active.
+  var suppressedReason: String?
+}
+
+/// Applies one compiled rule to one unit: operators, negation mode and `unless`.
+struct RuleEvaluation {
+  let rule: CompiledRule
+  let context: UnitMatchContext
+  let patterns: [String]
+
+  /// The outcome, or nil when the rule does not match the unit at all.
+  func outcome() -> RuleOutcome? {
+    let occurrences = context.select(rule.matchPatterns)
+    guard !occurrences.isEmpty || rule.matchPatterns.isEmpty else { return nil }
+    let detector = NegationDetector(context: context, vocabulary: rule.negation)
+    var verdicts: [Occurrence: (verdict: NegationVerdict, cue: Range<Int>?)] = [:]
+    if rule.rule.negationMode != .ignore {
+      for occurrence in occurrences { verdicts[occurrence] = detector.verdict(for: occurrence) }
+    }
+    func verdict(_ occurrence: Occurrence) -> NegationVerdict { verdicts[occurrence]?.verdict ?? .affirmed }
+    func evaluate(_ usable: [Occurrence]) -> MatchCandidate? {
+      ExpressionEvaluator(occurrences: usable, patterns: patterns).evaluate(rule.match).first
+    }
+
+    var result: RuleOutcome
+    switch rule.rule.negationMode {
+    case .ignore:
+      guard let match = evaluate(occurrences) else { return nil }
+      result = RuleOutcome(parts: match.parts, trace: match.trace, verdict: .affirmed)
+    case .flag:
+      guard let match = evaluate(occurrences) else { return nil }
+      let shown = match.parts.map(verdict).first { $0 != .affirmed } ?? .affirmed
+      result = RuleOutcome(parts: match.parts, trace: match.trace, verdict: shown)
+    case .exclude:
+      let affirmed = occurrences.filter { Self.countsAsAffirmed(verdict($0)) }
+      if let match = evaluate(affirmed) {
+        let shown = match.parts.map(verdict).first { $0 != .affirmed } ?? .affirmed
+        result = RuleOutcome(parts: match.parts, trace: match.trace, verdict: shown)
+      } else {
+        guard let match = evaluate(occurrences) else { return nil }
+        let shown = match.parts.map(verdict).first { !Self.countsAsAffirmed($0) } ?? .affirmed
+        result = RuleOutcome(
+          parts: match.parts, trace: match.trace, verdict: shown, suppressedReason: shown.label)
+      }
+    case .require:
+      guard let match = evaluate(occurrences),
+        let negatedIndex = match.parts.firstIndex(where: { if case .negated = verdict($0) { true } else { false } }),
+        let cue = verdicts[match.parts[negatedIndex]]?.cue
+      else { return nil }
+      var parts = match.parts
+      let part = parts[negatedIndex]
+      parts[negatedIndex] = Occurrence(pattern: part.pattern, start: min(cue.lowerBound, part.start), end: max(cue.upperBound, part.end))
+      result = RuleOutcome(parts: parts, trace: match.trace, verdict: verdict(part))
+    }
+
+    if let unless = rule.unless {
+      let unlessOccurrences = context.select(rule.unlessPatterns)
+      if let filter = ExpressionEvaluator(occurrences: unlessOccurrences, patterns: patterns).evaluate(unless).first {
+        result.suppressedReason = "unless \(filter.trace)"
+      }
+    }
+    return result
+  }
+
+  /// The signal for the unit, or nil when the rule does not match it.
+  func signal(unit: TextUnit, index: Int, path: String, role: SpeakerRole) -> Signal? {
+    guard let outcome = outcome() else { return nil }
+    let matched = outcome.parts.map { part in
+      let slice = context.originalSlice(start: part.start, end: part.end)
+      return MatchedPart(
+        term: patterns[part.pattern], text: slice.text, start: slice.range.lowerBound,
+        end: slice.range.upperBound)
+    }
+    return Signal(
+      ruleID: rule.rule.id, path: path, unitIndex: index, line: unit.line, endLine: unit.endLine,
+      matched: matched, negation: outcome.verdict, speakerRole: role,
+      why: "\(outcome.trace) · \(outcome.verdict.label)", suppressedReason: outcome.suppressedReason)
+  }
+
+  /// Affirmed and double-negated occurrences count as affirmed under `exclude`.
+  static func countsAsAffirmed(_ verdict: NegationVerdict) -> Bool {
+    switch verdict {
+    case .affirmed, .doubleNegated: true
+    case .negated, .hypothetical, .question: false
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import Testing
+
+@testable import Signals
+
+@Suite struct TextNormalizerTests {
+  @Test func foldsFullWidthAndCase() {
+    #expect(TextNormalizer.fold("ＵＳＤＴ，ＶＰＮ？１２３！") == "usdt,vpn?123!")
+    #expect(TextNormalizer.fold("后台\u{3000}控制") == "后台 控制")
+    #expect(TextNormalizer.fold("Éclair ΣΑ") == "éclair σα")
+  }
+
+  @Test func removesZeroWidthAndBidiMarks() {
+    let text = "控\u{200B}制\u{200D}输\u{202E}赢\u{2060}\u{FEFF}"
+    #expect(TextNormalizer.fold(text) == "控制输赢")
+  }
+
+  @Test func keepsOffsetsBackToTheOriginal() {
+    let text = "\u{FEFF}后台\u{200B}控制ＡＢ"
+    let normalized = TextNormalizer.normalize(text)
+    #expect(normalized.string == "后台控制ab")
+    #expect(normalized.originalOffsets == [1, 2, 4, 5, 6, 7])
+    #expect(normalized.originalCount == 8)
+    #expect(normalized.originalRange(start: 2, end: 4) == 4..<6)
+    #expect(normalized.originalRange(start: 0, end: 6) == 1..<8)
+  }
+
+  @Test func leavesChineseTextAlone() {
+    let text = "后台要能控制输赢。"
+    let normalized = TextNormalizer.normalize(text)
+    #expect(normalized.string == text)
+    #expect(normalized.originalOffsets == Array(0..<9))
+  }
+
+  @Test func mapsByteOffsetsToScalars() {
+    let normalized = TextNormalizer.normalize("a后b")
+    #expect(normalized.scalarOffsetsByByte() == [0, 1, 1, 1, 2, 3])
+  }
+}
