@@ -1,0 +1,79 @@
+import Foundation
+import Ingest
+import Signals
+
+/// Scans an evidence folder end to end: walk, read, scan, and build the `CaseReport`.
+///
+/// Documents are read and scanned in parallel on all cores; the report is the same as a
+/// sequential run because every result is kept at its entry's index and the report sorts
+/// everything it holds. The evidence folder is only read.
+public struct ScanPipeline: Sendable {
+  /// The loaded lexicons.
+  public let lexicon: LexiconSet
+  /// The people named with `--subject`.
+  public let subjects: [String]
+  /// How evidence files are read.
+  public let ingestOptions: IngestOptions
+  /// The compiled lexicon, built once.
+  private let scanner: SignalScanner
+
+  /// Creates a pipeline and compiles the lexicon.
+  public init(lexicon: LexiconSet, subjects: [String], ingestOptions: IngestOptions = IngestOptions())
+  {
+    self.lexicon = lexicon
+    self.subjects = subjects
+    self.ingestOptions = ingestOptions
+    scanner = SignalScanner(lexicon: lexicon)
+  }
+
+  /// Scans `folder`. Only a missing or unreadable folder throws; every file, readable or not,
+  /// ends in the report's manifest.
+  public func run(folder: URL) throws(IngestError) -> CaseReport {
+    let evidence = try EvidenceFolder(root: folder, options: ingestOptions)
+    let entries = evidence.entries()
+    let subjectSet = Set(subjects)
+    let scanner = self.scanner
+    let results = ParallelMap.map(entries) { entry in
+      let document = evidence.read(entry)
+      return (document, scanner.scan(document, subjects: subjectSet))
+    }
+    return CaseReport(
+      documents: results.map(\.0), signals: results.flatMap(\.1), lexicon: lexicon,
+      subjects: subjects, evidenceFolder: folder)
+  }
+}
+
+/// Maps a collection on all cores, keeping the input order.
+enum ParallelMap {
+  /// `transform` applied to every element of `items`, run concurrently; results in input order.
+  static func map<Item: Sendable, Result: Sendable>(
+    _ items: [Item], _ transform: @Sendable (Item) -> Result
+  ) -> [Result] {
+    let slots = Slots<Result>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+      slots.set(index, transform(items[index]))
+    }
+    return slots.values()
+  }
+
+  /// Result storage shared by the workers; each index is written once, under a lock.
+  private final class Slots<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Value?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+      lock.lock()
+      storage[index] = value
+      lock.unlock()
+    }
+
+    /// The stored values; every slot has been written once `concurrentPerform` returns.
+    func values() -> [Value] {
+      lock.lock()
+      defer { lock.unlock() }
+      return storage.compactMap { $0 }
+    }
+  }
+}
