@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Report
+import Signals
+
+extension MingjianCommand {
+  /// `mingjian scan FOLDER -o DIR`: ingest, scan and write the report.
+  struct Scan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Scan an evidence folder and write index.html, findings.json and findings.csv.",
+      discussion: """
+        The evidence folder is only read, never modified. Every file is hashed (SHA-256) and
+        listed in the report's manifest with its status; a file that cannot be read is listed
+        with the reason and the scan goes on.
+
+        Examples:
+          mingjian scan corpus/demo -o report --subject 小李
+          mingjian scan ~/case-17 -o ~/case-17-report --subject 张三 --subject zhangsan_01 --force
+          mingjian scan ~/case-17 -o out --format json,csv
+        """
+    )
+
+    @Argument(help: "The evidence folder to scan.")
+    var folder: String
+
+    @Option(name: [.short, .customLong("output")], help: "Report folder to write.")
+    var output: String
+
+    @Option(
+      name: .customLong("subject"),
+      help: "Name or account id of a person whose knowledge is assessed (repeatable).")
+    var subjects: [String] = []
+
+    @OptionGroup var lexiconOptions: LexiconOptions
+
+    @Option(help: "Outputs to write, comma-separated: html, json, csv.")
+    var format: String = "html,json,csv"
+
+    @Flag(help: "Overwrite the report folder if it exists.")
+    var force = false
+
+    func validate() throws {
+      _ = try parsedFormats()
+    }
+
+    func run() throws {
+      let formats = try parsedFormats()
+      let lexicon = try lexiconOptions.load()
+      let pipeline = ScanPipeline(
+        lexicon: lexicon, subjects: subjects, ingestOptions: IngestOptions())
+      let report: CaseReport
+      do {
+        report = try pipeline.run(folder: URL(fileURLWithPath: folder))
+      } catch {
+        printError("mingjian: \(error)")
+        throw ExitStatus.fatal
+      }
+      do {
+        try ReportOutput.write(
+          report, to: URL(fileURLWithPath: output), formats: formats, force: force)
+      } catch {
+        printError("mingjian: \(error)")
+        throw ExitStatus.fatal
+      }
+      print(ScanSummary(report: report, output: output, formats: formats).text)
+    }
+
+    private func parsedFormats() throws -> Set<ReportFormat> {
+      var formats = Set<ReportFormat>()
+      for name in format.split(separator: ",") {
+        let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let value = ReportFormat(rawValue: trimmed) else {
+          throw ValidationError("unknown format '\(trimmed)'; use html, json or csv")
+        }
+        formats.insert(value)
+      }
+      guard !formats.isEmpty else { throw ValidationError("--format needs at least one format") }
+      return formats
+    }
+  }
+}
