@@ -8,10 +8,48 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case wechatMemoTraceV2TXT = "wechat-memotrace2-txt"
   /// QQ message-manager TXT export (64 `=` separators, `昵称(QQ号)` senders).
   case qqMessageManagerTXT = "qq-txt"
+  /// WeChat export by MemoTrace/留痕 v1 CSV (`localId,TalkerId,Type,…` header).
+  case wechatMemoTraceCSV = "wechat-memotrace-csv"
+  /// WeChat export by MemoTrace 2.x CSV (`消息ID,类型,发送人,…` header).
+  case wechatMemoTraceV2CSV = "wechat-memotrace2-csv"
   /// Plain text: one unit per line.
   case plainText = "plain-text"
   /// Not a text format the tool reads (image, audio, unknown binary).
   case binary = "binary"
   /// Could not be determined (the file could not be read).
   case unknown = "unknown"
+}
+
+extension DocumentFormat {
+  /// A short name for people, shown by `mingjian formats`.
+  public var title: String {
+    switch self {
+    case .wechatMemoTraceTXT: "WeChat, MemoTrace/留痕 v1 TXT"
+    case .wechatMemoTraceV2TXT: "WeChat, MemoTrace 2.x TXT"
+    case .wechatMemoTraceCSV: "WeChat, MemoTrace/留痕 v1 CSV"
+    case .wechatMemoTraceV2CSV: "WeChat, MemoTrace 2.x CSV"
+    case .qqMessageManagerTXT: "QQ message manager TXT (消息管理器导出)"
+    case .plainText: "Plain text"
+    case .binary: "Binary (image, audio, video, archive, database)"
+    case .unknown: "Unknown (file could not be read)"
+    }
+  }
+
+  /// How the format is recognised from content (never from the file extension alone).
+  public var detection: String {
+    switch self {
+    case .wechatMemoTraceTXT:
+      "records `YYYY-MM-DD HH:MM:SS name` + body + blank line (first non-blank line, or after a short preamble); ASCII placeholders such as [图片], `引用:` quotes, 12-space link-card lines"
+    case .wechatMemoTraceV2TXT:
+      "MemoTrace headers plus 2.x markers outweighing v1 ones: time-only system headers, full-width 【图片】/【发起转账】/【红包】 placeholders, `引用：` quotes"
+    case .wechatMemoTraceCSV:
+      "CSV whose header row is exactly `localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender`"
+    case .wechatMemoTraceV2CSV: "CSV whose header row is exactly `消息ID,类型,发送人,时间,内容,备注,昵称,更多信息`"
+    case .qqMessageManagerTXT:
+      "a 64-`=` separator, the `消息记录（此消息记录为文本格式，不支持重新导入）` title or `消息分组:`/`消息对象:` lines; or `date time sender` headers whose senders mostly end in `(QQ number)`/`<e-mail>` or use 12-hour/un-padded clocks"
+    case .plainText: "any decodable text in no other format (fallback)"
+    case .binary: "magic numbers (PNG, JPEG, GIF, MP3, AMR, SILK, MP4, SQLite, …) or NUL bytes in a non-UTF-16 file"
+    case .unknown: "not detected: the file was empty, unreadable or undecodable"
+    }
+  }
 }

@@ -23,6 +23,8 @@ struct ParseOutcome: Sendable {
 enum ParserRegistry {
   /// Specific formats first, from the most to the least distinctive signature.
   static let parsers: [any DocumentParser] = [
+    MemoTraceCSVParser(generation: .v1),
+    MemoTraceCSVParser(generation: .v2),
     QQMessageManagerTXTParser(),
     MemoTraceV2TXTParser(),
     MemoTraceTXTParser(),

@@ -37,7 +37,7 @@ struct MemoTraceV2TXTParser: DocumentParser {
       var kind = UnitKind.message
       var attributes: [String: String] = [:]
       if let body = record.body {
-        (kind, attributes) = Self.classify(source, body: body)
+        (kind, attributes) = Self.classify(Array(source.lines[(body.lowerBound - 1)...(body.upperBound - 1)]), firstLine: body.lowerBound)
       }
       outcome.units.append(
         TextUnit(
@@ -47,20 +47,18 @@ struct MemoTraceV2TXTParser: DocumentParser {
     return outcome
   }
 
-  /// Recognises transfer, red-packet and quote bodies.
-  static func classify(_ source: SourceText, body: ClosedRange<Int>) -> (UnitKind, [String: String]) {
-    let first = source.line(body.lowerBound)
+  /// Recognises transfer, red-packet and quote bodies; `lines` are the body lines, the first on
+  /// file line `firstLine`.
+  static func classify(_ lines: [Substring], firstLine: Int) -> (UnitKind, [String: String]) {
+    guard let first = lines.first else { return (.message, [:]) }
     if first.hasPrefix("【"), let close = first.firstIndex(of: "】") {
       let tag = String(first[first.index(after: first.startIndex)..<close])
       let after = first[first.index(after: close)...].drop(while: { $0 == ":" || $0 == "：" || $0 == " " })
       if transferStates.contains(tag) {
         var attributes = ["transferState": tag]
         if let fen = AmountText.fen(after) { attributes["amountFen"] = String(fen) }
-        for number in body.dropFirst() {
-          let line = source.line(number)
-          if line.hasPrefix("备注:") || line.hasPrefix("备注：") {
-            attributes["memo"] = String(line.dropFirst(3).drop(while: { $0 == " " }))
-          }
+        for line in lines.dropFirst() where line.hasPrefix("备注:") || line.hasPrefix("备注：") {
+          attributes["memo"] = String(line.dropFirst(3).drop(while: { $0 == " " }))
         }
         return (.transfer, attributes)
       }
@@ -69,15 +67,15 @@ struct MemoTraceV2TXTParser: DocumentParser {
       }
     }
     var attributes: [String: String] = [:]
-    for number in body where source.line(number).hasPrefix("引用：") {
-      let quote = source.line(number).dropFirst(3)
+    for (offset, line) in lines.enumerated() where line.hasPrefix("引用：") {
+      let quote = line.dropFirst(3)
       if let colon = quote.range(of: ": ") {
         attributes["quoteSpeaker"] = String(quote[..<colon.lowerBound])
         attributes["quoteText"] = String(quote[colon.upperBound...])
       } else {
         attributes["quoteText"] = String(quote)
       }
-      attributes["quoteLine"] = String(number)
+      attributes["quoteLine"] = String(firstLine + offset)
     }
     return (.message, attributes)
   }

@@ -1,0 +1,94 @@
+/// RFC 4180 CSV records read from physical lines, each field knowing the line it starts on.
+///
+/// Quoted fields may span lines (the break is kept as `\n`); doubled quotes are unescaped.
+struct CSVRecords: Sendable {
+  /// One field and the 1-based line its value starts on.
+  struct Field: Sendable {
+    let value: String
+    let line: Int
+  }
+
+  /// One record and the lines it spans.
+  struct Record: Sendable {
+    let fields: [Field]
+    let firstLine: Int
+    let lastLine: Int
+  }
+
+  /// The records, header included, in file order; blank lines between records are skipped.
+  private(set) var records: [Record] = []
+  /// The first line of a record the file ended inside (a quoted field never closed); that
+  /// record is not in `records`.
+  private(set) var unterminatedQuoteLine: Int?
+
+  /// Parses `source` as comma-separated values.
+  init(_ source: SourceText) {
+    var fields: [Field] = []
+    var value = ""
+    var fieldLine = 1
+    var recordLine = 1
+    var inQuotes = false
+    var fieldStarted = false
+    var lineNumber = 0
+    for line in source.lines {
+      lineNumber += 1
+      if !inQuotes {
+        if line.isEmpty { continue }
+        recordLine = lineNumber
+        fieldLine = lineNumber
+      } else {
+        value.append("\n")
+      }
+      var scalars = line.unicodeScalars[...]
+      while let scalar = scalars.first {
+        scalars = scalars.dropFirst()
+        if inQuotes {
+          if scalar == "\"" {
+            if scalars.first == "\"" {
+              value.unicodeScalars.append("\"")
+              scalars = scalars.dropFirst()
+            } else {
+              inQuotes = false
+            }
+          } else {
+            value.unicodeScalars.append(scalar)
+          }
+        } else if scalar == "," {
+          fields.append(Field(value: value, line: fieldLine))
+          value = ""
+          fieldStarted = false
+          fieldLine = lineNumber
+        } else if scalar == "\"" && !fieldStarted {
+          inQuotes = true
+          fieldStarted = true
+        } else {
+          value.unicodeScalars.append(scalar)
+          fieldStarted = true
+        }
+      }
+      if !inQuotes {
+        fields.append(Field(value: value, line: fieldLine))
+        records.append(Record(fields: fields, firstLine: recordLine, lastLine: lineNumber))
+        fields = []
+        value = ""
+        fieldStarted = false
+      }
+    }
+    if inQuotes { unterminatedQuoteLine = recordLine }
+  }
+
+  /// The first record's values (the header row), if the file has one.
+  static func headerRow(_ source: SourceText) -> [String]? {
+    guard let first = source.lines.first(where: { !$0.isEmpty }) else { return nil }
+    return first.split(separator: ",", omittingEmptySubsequences: false).map {
+      String($0).trimmingQuotes
+    }
+  }
+}
+
+extension String {
+  /// The text without one pair of surrounding double quotes.
+  var trimmingQuotes: String {
+    count >= 2 && hasPrefix("\"") && hasSuffix("\"") ? String(dropFirst().dropLast()) : self
+  }
+}
