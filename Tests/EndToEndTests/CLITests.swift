@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// The `mingjian` executable as a user meets it: outputs, exit codes and messages.
+@Suite(.serialized) struct CLITests {
+  @Test func scanWritesThreeOutputsAndIsByteIdenticalOnRerun() throws {
+    let out = try RepositoryPaths.temporaryDirectory().appendingPathComponent("report")
+    let args = ["scan", "corpus/demo", "-o", out.path, "--subject", "小李"]
+    let first = try CommandRunner.run(args)
+    #expect(first.status == 0, "stderr: \(first.stderr)")
+    for name in ["index.html", "findings.json", "findings.csv"] {
+      #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path))
+    }
+    let json1 = try Data(contentsOf: out.appendingPathComponent("findings.json"))
+    let csv = try Data(contentsOf: out.appendingPathComponent("findings.csv"))
+    #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF], "CSV must start with a UTF-8 BOM")
+
+    let refused = try CommandRunner.run(args)
+    #expect(refused.status == 2)
+    #expect(refused.stderr.contains("--force"))
+
+    let second = try CommandRunner.run(args + ["--force"])
+    #expect(second.status == 0)
+    let json2 = try Data(contentsOf: out.appendingPathComponent("findings.json"))
+    #expect(json1 == json2, "findings.json must be byte-identical on re-run")
+  }
+
+  @Test func missingEvidenceFolderIsAFatalErrorNamingIt() throws {
+    let out = try RepositoryPaths.temporaryDirectory().appendingPathComponent("r")
+    let result = try CommandRunner.run(["scan", "no/such/folder", "-o", out.path])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("no/such/folder"))
+  }
+
+  @Test func lexiconTestPassesOnShippedPacks() throws {
+    let result = try CommandRunner.run(["lexicon", "test", "lexicons"])
+    #expect(result.status == 0, "\(result.stdout.suffix(2000))")
+    let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(last.range(of: #"^\d+ passed, 0 failed$"#, options: .regularExpression) != nil)
+  }
+
+  @Test func malformedLexiconNamesFileLineAndColumnAndExits2() throws {
+    let folder = try RepositoryPaths.temporaryDirectory()
+    try FileManager.default.copyItem(
+      at: RepositoryPaths.lexicons.appendingPathComponent("clauses.yml"),
+      to: folder.appendingPathComponent("clauses.yml"))
+    let pack = """
+      lexicon: 1
+      pack:
+        id: broken
+        title: 坏的
+        version: "1"
+      rules:
+        - id: broken.rule
+          title: 坏规则
+          colour: red
+          match:
+            any: [后台]
+          clauses: [interp2019.art11.4]
+      """
+    try pack.write(to: folder.appendingPathComponent("broken.yml"), atomically: true, encoding: .utf8)
+    let result = try CommandRunner.run(["lexicon", "test", folder.path])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("broken.yml:9:5"), "stderr: \(result.stderr)")
+  }
+
+  @Test func clausesListsTheSevenArticle11Items() throws {
+    let result = try CommandRunner.run(["clauses"])
+    #expect(result.status == 0)
+    for item in 1...7 { #expect(result.stdout.contains("interp2019.art11.\(item)")) }
+  }
+
+  @Test func unknownFormatIsAUsageError() throws {
+    let result = try CommandRunner.run(["scan", "corpus/demo", "-o", "/tmp/x", "--format", "pdf"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("unknown format"))
+  }
+}
