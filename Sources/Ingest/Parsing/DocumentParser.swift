@@ -25,6 +25,7 @@ enum ParserRegistry {
   static let parsers: [any DocumentParser] = [
     MemoTraceCSVParser(generation: .v1),
     MemoTraceCSVParser(generation: .v2),
+    TelegramJSONParser(),
     QQMessageManagerTXTParser(),
     MemoTraceV2TXTParser(),
     MemoTraceTXTParser(),

@@ -1,0 +1,289 @@
+/// A JSON value with the physical lines it spans, for formats whose citations need lines
+/// (Foundation's JSONSerialization does not report them).
+indirect enum JSONValue: Sendable {
+  case object([(key: String, value: JSONNode)])
+  case array([JSONNode])
+  case string(String)
+  case number(String)
+  case bool(Bool)
+  case null
+}
+
+/// A JSON value and the 1-based lines where it starts and ends.
+struct JSONNode: Sendable {
+  let value: JSONValue
+  let line: Int
+  let endLine: Int
+  /// False for an object or array cut short by an error (its closing bracket was never read).
+  var isComplete = true
+
+  /// The member `key` of an object.
+  subscript(key: String) -> JSONNode? {
+    guard case .object(let members) = value else { return nil }
+    return members.first { $0.key == key }?.value
+  }
+
+  /// The string value, or the text of a number.
+  var string: String? {
+    switch value {
+    case .string(let text), .number(let text): text
+    default: nil
+    }
+  }
+
+  /// The elements of an array (empty for other values).
+  var elements: [JSONNode] {
+    if case .array(let items) = value { return items }
+    return []
+  }
+}
+
+/// A recursive-descent JSON reader over UTF-8 bytes that counts LF, CRLF and CR line breaks.
+///
+/// It never throws: on malformed or truncated input it stops, records the error and returns the
+/// values completed so far (a truncated export keeps the messages before the cut).
+struct LineTrackingJSON {
+  private let bytes: [UInt8]
+  private var position = 0
+  private var line = 1
+  private var depth = 0
+  /// The first error met, with its line.
+  private(set) var error: (line: Int, message: String)?
+
+  /// Deepest nesting accepted, to bound recursion on hostile input.
+  static let maxDepth = 512
+
+  /// Parses `text`; the root is nil when not even its start could be read.
+  static func parse(_ text: String) -> (root: JSONNode?, error: (line: Int, message: String)?) {
+    var reader = LineTrackingJSON(bytes: Array(text.utf8))
+    reader.skipWhitespace()
+    let root = reader.value()
+    if reader.error == nil {
+      reader.skipWhitespace()
+      if reader.position < reader.bytes.count { reader.fail("unexpected text after the JSON value") }
+    }
+    return (root, reader.error)
+  }
+
+  private init(bytes: [UInt8]) { self.bytes = bytes }
+
+  private mutating func fail(_ message: String) {
+    if error == nil { error = (line, message) }
+  }
+
+  private mutating func skipWhitespace() {
+    while position < bytes.count {
+      switch bytes[position] {
+      case 0x20, 0x09: position += 1
+      case 0x0A: line += 1; position += 1
+      case 0x0D:
+        line += 1
+        position += 1
+        if position < bytes.count, bytes[position] == 0x0A { position += 1 }
+      default: return
+      }
+    }
+  }
+
+  private mutating func value() -> JSONNode? {
+    guard error == nil else { return nil }
+    guard position < bytes.count else {
+      fail("the file ends where a value was expected (truncated?)")
+      return nil
+    }
+    let start = line
+    switch bytes[position] {
+    case UInt8(ascii: "{"): return object()
+    case UInt8(ascii: "["): return array()
+    case UInt8(ascii: "\""): return string().map { JSONNode(value: .string($0), line: start, endLine: line) }
+    case UInt8(ascii: "t"): return literal("true", .bool(true))
+    case UInt8(ascii: "f"): return literal("false", .bool(false))
+    case UInt8(ascii: "n"): return literal("null", .null)
+    default: return number()
+    }
+  }
+
+  private mutating func object() -> JSONNode? {
+    let start = line
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Self.maxDepth else {
+      fail("nesting deeper than \(Self.maxDepth) levels")
+      return nil
+    }
+    position += 1
+    var members: [(key: String, value: JSONNode)] = []
+    skipWhitespace()
+    if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+      position += 1
+      return JSONNode(value: .object(members), line: start, endLine: line)
+    }
+    var closed = false
+    while error == nil {
+      skipWhitespace()
+      guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), let key = string() else {
+        fail("expected a quoted member name")
+        break
+      }
+      skipWhitespace()
+      guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+        fail("expected ':' after member name")
+        break
+      }
+      position += 1
+      skipWhitespace()
+      guard let member = value() else { break }
+      members.append((key, member))
+      skipWhitespace()
+      guard position < bytes.count else {
+        fail("the file ends inside an object (truncated?)")
+        break
+      }
+      if bytes[position] == UInt8(ascii: ",") {
+        position += 1
+      } else if bytes[position] == UInt8(ascii: "}") {
+        position += 1
+        closed = true
+        break
+      } else {
+        fail("expected ',' or '}' in an object")
+      }
+    }
+    return JSONNode(value: .object(members), line: start, endLine: line, isComplete: closed)
+  }
+
+  private mutating func array() -> JSONNode? {
+    let start = line
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= Self.maxDepth else {
+      fail("nesting deeper than \(Self.maxDepth) levels")
+      return nil
+    }
+    position += 1
+    var items: [JSONNode] = []
+    skipWhitespace()
+    if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+      position += 1
+      return JSONNode(value: .array(items), line: start, endLine: line)
+    }
+    var closed = false
+    while error == nil {
+      skipWhitespace()
+      guard let item = value() else { break }
+      items.append(item)
+      skipWhitespace()
+      guard position < bytes.count else {
+        fail("the file ends inside an array (truncated?)")
+        break
+      }
+      if bytes[position] == UInt8(ascii: ",") {
+        position += 1
+      } else if bytes[position] == UInt8(ascii: "]") {
+        position += 1
+        closed = true
+        break
+      } else {
+        fail("expected ',' or ']' in an array")
+      }
+    }
+    return JSONNode(value: .array(items), line: start, endLine: line, isComplete: closed)
+  }
+
+  private mutating func literal(_ word: String, _ value: JSONValue) -> JSONNode? {
+    let expected = Array(word.utf8)
+    guard bytes.count - position >= expected.count, Array(bytes[position..<position + expected.count]) == expected
+    else {
+      fail("unexpected character")
+      return nil
+    }
+    position += expected.count
+    return JSONNode(value: value, line: line, endLine: line)
+  }
+
+  private mutating func number() -> JSONNode? {
+    let start = position
+    while position < bytes.count, Self.isNumberByte(bytes[position]) { position += 1 }
+    guard position > start else {
+      fail("unexpected character")
+      return nil
+    }
+    return JSONNode(value: .number(String(decoding: bytes[start..<position], as: UTF8.self)), line: line, endLine: line)
+  }
+
+  private static func isNumberByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+      || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+  }
+
+  /// Reads a quoted string at `position` (which holds the opening quote).
+  private mutating func string() -> String? {
+    position += 1
+    var scalars = String.UnicodeScalarView()
+    var runStart = position
+    func flush(_ reader: LineTrackingJSON, upTo end: Int) {
+      if end > runStart { scalars.append(contentsOf: String(decoding: reader.bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
+    }
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") {
+        flush(self, upTo: position)
+        position += 1
+        return String(scalars)
+      }
+      if byte == 0x0A || byte == 0x0D {
+        fail("line break inside a string")
+        return nil
+      }
+      if byte == UInt8(ascii: "\\") {
+        flush(self, upTo: position)
+        position += 1
+        guard let scalar = escape() else {
+          fail("invalid escape in a string")
+          return nil
+        }
+        scalars.append(scalar)
+        runStart = position
+        continue
+      }
+      position += 1
+    }
+    fail("the file ends inside a string (truncated?)")
+    return nil
+  }
+
+  /// Reads the escape after a backslash; `\u` surrogate pairs are combined.
+  private mutating func escape() -> Unicode.Scalar? {
+    guard position < bytes.count else { return nil }
+    let byte = bytes[position]
+    position += 1
+    switch byte {
+    case UInt8(ascii: "\""): return "\""
+    case UInt8(ascii: "\\"): return "\\"
+    case UInt8(ascii: "/"): return "/"
+    case UInt8(ascii: "b"): return "\u{08}"
+    case UInt8(ascii: "f"): return "\u{0C}"
+    case UInt8(ascii: "n"): return "\n"
+    case UInt8(ascii: "r"): return "\r"
+    case UInt8(ascii: "t"): return "\t"
+    case UInt8(ascii: "u"):
+      guard let high = hex4() else { return nil }
+      if (0xD800..<0xDC00).contains(high) {
+        guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+        else { return nil }
+        position += 2
+        guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+        return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+      }
+      return Unicode.Scalar(high)
+    default: return nil
+    }
+  }
+
+  private mutating func hex4() -> UInt32? {
+    guard bytes.count - position >= 4 else { return nil }
+    let text = String(decoding: bytes[position..<position + 4], as: UTF8.self)
+    position += 4
+    return UInt32(text, radix: 16)
+  }
+}

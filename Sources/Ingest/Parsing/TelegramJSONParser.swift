@@ -1,0 +1,123 @@
+/// Telegram Desktop `result.json`, single-chat or full-account export (export-formats.md §3.1).
+///
+/// One unit per message, spanning the lines of the message object; `firstBodyLine` is the line of
+/// its `text` member (JSON keeps a message's text on that line, with `\n` escapes). Times come
+/// from `date_unixtime` when present, else from the naive `date` in the assumed zone.
+struct TelegramJSONParser: DocumentParser {
+  let format = DocumentFormat.telegramJSON
+
+  /// Chat `type` values tdesktop writes.
+  static let chatTypes: Set<String> = [
+    "saved_messages", "replies", "personal_chat", "bot_chat", "private_group", "private_supergroup",
+    "public_supergroup", "private_channel", "public_channel", "verification_codes",
+  ]
+  /// How many characters detection reads.
+  static let headLength = 8_192
+
+  func detect(_ source: SourceText) -> Bool {
+    var head = ""
+    for line in source.lines {
+      head += line
+      head += "\n"
+      if head.utf8.count > Self.headLength { break }
+    }
+    guard head.drop(while: \.isWhitespace).hasPrefix("{") else { return false }
+    if head.contains("\"chats\": {") && head.contains("\"about\":") { return true }
+    guard head.contains("\"messages\": [") else { return false }
+    return Self.chatTypes.contains { head.contains("\"type\": \"\($0)\"") }
+  }
+
+  func parse(_ source: SourceText) -> ParseOutcome {
+    var outcome = ParseOutcome()
+    let (root, error) = LineTrackingJSON.parse(source.lines.joined(separator: "\n"))
+    if let error {
+      outcome.diagnostics.append(
+        source.diagnostic(
+          .warning, "ingest.unparsed-line", line: error.line,
+          "line \(error.line): JSON stops being readable here (\(error.message)); messages before it are kept"))
+    }
+    guard let root else { return outcome }
+    var chats: [JSONNode] = []
+    if root["messages"] != nil { chats.append(root) }
+    for section in ["chats", "left_chats"] { chats += root[section]?["list"]?.elements ?? [] }
+    for chat in chats {
+      let name = chat["name"]?.string ?? chat["type"]?.string ?? "chat \(chat["id"]?.string ?? "?")"
+      for message in chat["messages"]?.elements ?? [] {
+        if let unit = unit(message, conversation: name, source: source) { outcome.units.append(unit) }
+      }
+    }
+    return outcome
+  }
+
+  private func unit(_ message: JSONNode, conversation: String, source: SourceText) -> TextUnit? {
+    guard case .object = message.value, message.isComplete else { return nil }
+    let isService = message["type"]?.string == "service"
+    var text = Self.text(message["text"])
+    var attributes: [String: String] = [:]
+    if let id = message["id"]?.string { attributes["messageID"] = id }
+    for key in ["media_type", "forwarded_from", "reply_to_message_id", "via_bot", "edited"] {
+      if let value = message[key]?.string { attributes[key] = value }
+    }
+    if message["photo"] != nil { attributes["media_type"] = attributes["media_type"] ?? "photo" }
+    if let file = message["file"]?.string { attributes["file"] = file }
+    for (entity, key) in [("link", "links"), ("text_link", "links"), ("phone", "phones"), ("bank_card", "bankCards"), ("email", "emails")] {
+      let found = Self.entities(message["text"], type: entity)
+      if !found.isEmpty { attributes[key] = ((attributes[key].map { [$0] } ?? []) + found).joined(separator: " ") }
+    }
+    var kind = UnitKind.message
+    if isService {
+      kind = .system
+      let action = message["action"]?.string ?? "service"
+      attributes["action"] = action
+      if text.isEmpty {
+        let details = (message["members"]?.elements.compactMap(\.string) ?? []) + [message["title"]?.string].compactMap { $0 }
+        text = details.isEmpty ? action : "\(action): \(details.joined(separator: ", "))"
+      }
+      if action == "send_payment" {
+        kind = .transfer
+        if let amount = message["amount"]?.string { attributes["amount"] = amount }
+        if let currency = message["currency"]?.string { attributes["currency"] = currency }
+      }
+    }
+    let rawDate = message["date"]?.string ?? ""
+    let time: ChatTime?
+    if let unix = message["date_unixtime"]?.string.flatMap({ Int64($0) }) {
+      time = ChatTime(epochSeconds: unix, utcOffsetSeconds: source.options.utcOffsetSeconds, raw: rawDate)
+    } else {
+      time = Self.naiveTime(rawDate, options: source.options)
+    }
+    let speaker = isService ? message["actor"]?.string : (message["from"]?.string ?? message["author"]?.string)
+    let speakerID = isService ? message["actor_id"]?.string : message["from_id"]?.string
+    return TextUnit(
+      kind: kind, line: message.line, endLine: message.endLine, text: text,
+      firstBodyLine: message["text"]?.line ?? message.line, speaker: speaker, speakerID: speakerID, time: time,
+      conversation: conversation, attributes: attributes)
+  }
+
+  /// The message text: a plain string, or the concatenation of an array of strings and entities.
+  static func text(_ node: JSONNode?) -> String {
+    guard let node else { return "" }
+    if let plain = node.string { return plain }
+    return node.elements.map { $0.string ?? $0["text"]?.string ?? "" }.joined()
+  }
+
+  /// The texts of the entities of one `type` (for links, the `href` when present).
+  static func entities(_ node: JSONNode?, type: String) -> [String] {
+    (node?.elements ?? []).compactMap { part in
+      guard part["type"]?.string == type else { return nil }
+      return part["href"]?.string ?? part["text"]?.string
+    }
+  }
+
+  /// `2020-11-12T12:54:07` in the assumed zone.
+  static func naiveTime(_ raw: String, options: IngestOptions) -> ChatTime? {
+    var cursor = TextCursor(Substring(raw))
+    guard let year = cursor.number(digits: 4...4), cursor.take("-"), let month = cursor.number(digits: 2...2),
+      cursor.take("-"), let day = cursor.number(digits: 2...2), cursor.take("T"),
+      let hour = cursor.number(digits: 2...2), cursor.take(":"), let minute = cursor.number(digits: 2...2),
+      cursor.take(":"), let second = cursor.number(digits: 2...2)
+    else { return nil }
+    return LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+      .chatTime(options: options, raw: raw)
+  }
+}
