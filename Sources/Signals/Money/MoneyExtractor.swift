@@ -1,0 +1,438 @@
+import Foundation
+
+/// Finds amounts of money in Chinese text (design §6 "Amounts", style-anchors C.6).
+///
+/// Reads Arabic digits (with thousands separators and decimals, full width after
+/// normalisation), Chinese and 大写 numerals parsed positionally (一万二千, 壹万贰仟, interior 零),
+/// colloquial forms (一万二, 三千五, 1万2, 3块5), magnitudes 十/百/千/万/亿/k/w, ranges
+/// (3000-5000元, 三到五千, 3-5万), open bounds (不少于5000元, 5000元以上, 不超过五千),
+/// hedges (左右, 大概, 五千多 → 5000…5999) and currencies (元/块/¥/RMB/人民币 → CNY,
+/// U/USDT → USDT, 美元/美金/USD/$ → USD). Amounts are integers in fen.
+public enum MoneyExtractor {
+  /// Every amount in `text`, with offsets in Unicode scalars of `text`.
+  public static func extract(from text: String) -> [MoneyAmount] {
+    let normalized = TextNormalizer.normalize(text)
+    let original = Array(text.unicodeScalars)
+    return amounts(in: Array(normalized.string.unicodeScalars)).map { amount in
+      let range = normalized.originalRange(start: amount.start, end: amount.end)
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: original[range])
+      var mapped = amount
+      mapped.start = range.lowerBound
+      mapped.end = range.upperBound
+      mapped.text = String(view)
+      return mapped
+    }
+  }
+
+  /// Every amount in already normalised scalars; offsets and text refer to those scalars.
+  static func amounts(in scalars: [Unicode.Scalar]) -> [MoneyAmount] {
+    let parser = MoneyParser(scalars)
+    var result: [MoneyAmount] = []
+    var index = 0
+    while index < scalars.count {
+      if let (amount, end) = parser.amount(at: index) {
+        result.append(amount)
+        index = end
+      } else {
+        index = parser.skipToken(at: index)
+      }
+    }
+    return result
+  }
+}
+
+/// The scanner behind `MoneyExtractor`, over normalised scalars.
+private struct MoneyParser {
+  let s: [Unicode.Scalar]
+
+  init(_ scalars: [Unicode.Scalar]) { s = scalars }
+
+  struct Number {
+    var value: Decimal
+    var end: Int
+    /// The value of one step in the smallest place written (五千 → 1000), for 多 / 几.
+    var place: Decimal
+    var hasMagnitude: Bool
+    var hasUnitCharacter: Bool
+    var isArabic: Bool
+  }
+
+  static let chineseDigits: [Unicode.Scalar: Int] = [
+    "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "三": 3, "叁": 3, "參": 3,
+    "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+  ]
+  static let smallUnits: [Unicode.Scalar: Int] = ["十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000]
+  static let bigUnits: [Unicode.Scalar: Int] = ["万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000]
+
+  static let lowBoundPrefixes = ["不少于", "不低于", "至少", "最少", "起码", "超过", "高于", "多于", "大于"]
+  static let highBoundPrefixes = ["不超过", "不高于", "最多", "至多", "不到", "低于", "少于", "小于"]
+  static let approximatePrefixes = ["差不多", "大概", "大约", "将近", "估计", "约", "近"]
+  static let currencyPrefixes: [(String, MoneyAmount.Currency)] = [
+    ("人民币", .cny), ("rmb", .cny), ("cny", .cny), ("¥", .cny), ("￥", .cny), ("usdt", .usdt), ("usd", .usd),
+    ("$", .usd),
+  ]
+  static let currencySuffixes: [(String, MoneyAmount.Currency)] = [
+    ("人民币", .cny), ("块钱", .cny), ("块", .cny), ("元", .cny), ("圆", .cny), ("rmb", .cny), ("cny", .cny),
+    ("美金", .usd), ("美元", .usd), ("usdt", .usdt), ("usd", .usd), ("刀", .usd), ("个u", .usdt), ("u", .usdt),
+  ]
+  static let rangeSeparators = ["-", "~", "〜", "—", "–", "至", "到"]
+
+  // MARK: Amount
+
+  func amount(at start: Int) -> (MoneyAmount, Int)? {
+    var index = start
+    var approximate = false
+    var openLow = false
+    var openHigh = false
+    var currency: MoneyAmount.Currency?
+    while true {
+      if let word = word(at: index, in: Self.lowBoundPrefixes) {
+        openLow = true
+        index += word.unicodeScalars.count
+      } else if let word = word(at: index, in: Self.highBoundPrefixes) {
+        openHigh = true
+        index += word.unicodeScalars.count
+      } else if let word = word(at: index, in: Self.approximatePrefixes) {
+        approximate = true
+        index += word.unicodeScalars.count
+      } else {
+        break
+      }
+    }
+    if let (word, found) = currencyWord(at: index, in: Self.currencyPrefixes) {
+      currency = found
+      index = skipSpaces(index + word.unicodeScalars.count)
+    }
+    if index == start, index > 0, index < s.count, isASCIIDigit(s[index]), isWordCharacter(s[index - 1]) {
+      return nil
+    }
+    guard var first = number(at: index) else { return nil }
+    index = first.end
+    var second: Number?
+    var rangeStart = skipSpaces(index)
+    var firstCurrency: MoneyAmount.Currency?
+    if let (word, found) = currencyWord(at: rangeStart, in: Self.currencySuffixes) {
+      firstCurrency = found
+      rangeStart = skipSpaces(rangeStart + word.unicodeScalars.count)
+    }
+    if let separator = word(at: rangeStart, in: Self.rangeSeparators),
+      var next = number(at: skipSpaces(rangeStart + separator.unicodeScalars.count))
+    {
+      if !first.hasMagnitude, next.hasMagnitude, next.place > 1, first.value * next.place <= next.value {
+        first.value *= next.place
+        first.hasMagnitude = true
+      }
+      if first.value <= next.value {
+        next.hasMagnitude = next.hasMagnitude || first.hasMagnitude
+        second = next
+        index = next.end
+        currency = currency ?? firstCurrency
+      }
+    }
+    let last = second ?? first
+
+    var low = first.value
+    var high = last.value
+    var hedgedMagnitude = false
+    if let word = word(at: index, in: ["多", "余", "几"]) {
+      approximate = true
+      index += word.unicodeScalars.count
+      var multiplier: Decimal = 1
+      if !last.hasMagnitude, let (found, end) = magnitude(at: index) {
+        multiplier = found
+        index = end
+        hedgedMagnitude = true
+      }
+      low *= multiplier
+      high = last.place > 1 || multiplier > 1 ? (last.value + last.place) * multiplier - 1 : last.value
+    } else if let word = word(at: index, in: ["来"]) {
+      approximate = true
+      index += word.unicodeScalars.count
+    }
+    let beforeCurrency = skipSpaces(index)
+    if let (unit, found) = currencyWord(at: beforeCurrency, in: Self.currencySuffixes) {
+      currency = currency ?? found
+      index = beforeCurrency + unit.unicodeScalars.count
+      if found == .cny, let (cents, end) = subunits(at: index) {
+        low += cents
+        high += cents
+        index = end
+      }
+      if word(at: index, in: ["整"]) != nil { index += 1 }
+    }
+    if let word = word(at: index, in: ["左右", "上下"]) {
+      approximate = true
+      index += word.unicodeScalars.count
+    } else if let word = word(at: index, in: ["以上", "起"]) {
+      openLow = true
+      index += word.unicodeScalars.count
+    } else if let word = word(at: index, in: ["以下", "以内", "之内"]) {
+      openHigh = true
+      index += word.unicodeScalars.count
+    }
+
+    if !first.isArabic, !first.hasUnitCharacter, !last.hasUnitCharacter, currency == nil { return nil }
+    guard let lowFen = fen(low), let highFen = fen(high) else { return nil }
+    var text = String.UnicodeScalarView()
+    text.append(contentsOf: s[start..<index])
+    let amount = MoneyAmount(
+      low: openHigh && !openLow ? nil : lowFen, high: openLow && !openHigh ? nil : highFen,
+      approximate: approximate, currency: currency, hasMagnitude: first.hasMagnitude || last.hasMagnitude || hedgedMagnitude,
+      start: start, end: index, text: String(text))
+    return (amount, index)
+  }
+
+  /// After 元/块: `5毛`, `5角`, `5角2分`, or a lone digit (`3块5` = 3.5元), in yuan.
+  private func subunits(at index: Int) -> (Decimal, Int)? {
+    guard index < s.count, let digit = digitValue(s[index]) else { return nil }
+    let next = index + 1
+    if next < s.count, s[next] == "毛" || s[next] == "角" {
+      var value = Decimal(digit) / 10
+      var end = next + 1
+      if end + 1 < s.count, let cents = digitValue(s[end]), s[end + 1] == "分" {
+        value += Decimal(cents) / 100
+        end += 2
+      }
+      return (value, end)
+    }
+    if next < s.count, isNumberCharacter(s[next]) || isIdeograph(s[next]) || isLatinLetter(s[next]) { return nil }
+    return (Decimal(digit) / 10, next)
+  }
+
+  // MARK: Numbers
+
+  func number(at index: Int) -> Number? {
+    guard index < s.count else { return nil }
+    if isASCIIDigit(s[index]) { return arabic(at: index) }
+    return chinese(at: index)
+  }
+
+  private func arabic(at start: Int) -> Number? {
+    var index = start
+    var digits = ""
+    while index < s.count {
+      if isASCIIDigit(s[index]) {
+        digits.unicodeScalars.append(s[index])
+        index += 1
+      } else if s[index] == ",", !digits.isEmpty, (1...3).allSatisfy({ index + $0 < s.count && isASCIIDigit(s[index + $0]) }),
+        index + 4 >= s.count || !isASCIIDigit(s[index + 4])
+      {
+        index += 1
+      } else {
+        break
+      }
+    }
+    var decimals = 0
+    if index + 1 < s.count, s[index] == ".", isASCIIDigit(s[index + 1]) {
+      digits += "."
+      index += 1
+      while index < s.count, isASCIIDigit(s[index]) {
+        digits.unicodeScalars.append(s[index])
+        decimals += 1
+        index += 1
+      }
+    }
+    guard var value = Decimal(string: digits) else { return nil }
+    var place: Decimal = 1
+    if decimals > 0 {
+      for _ in 0..<decimals { place /= 10 }
+    } else {
+      for scalar in digits.unicodeScalars.reversed() {
+        guard scalar == "0", place < value else { break }
+        place *= 10
+      }
+    }
+    var hasMagnitude = false
+    if let (multiplier, end) = magnitude(at: index) {
+      value *= multiplier
+      place *= multiplier
+      hasMagnitude = true
+      index = end
+      if multiplier >= 10_000, index < s.count, isASCIIDigit(s[index]) {
+        var tailEnd = index
+        var tail = 0
+        while tailEnd < s.count, isASCIIDigit(s[tailEnd]), tail < 10_000 {
+          tail = tail * 10 + (digitValue(s[tailEnd]) ?? 0)
+          tailEnd += 1
+        }
+        if tailEnd < s.count, let unit = Self.smallUnits[s[tailEnd]] {
+          value += Decimal(tail * unit)
+          place = Decimal(unit)
+          index = tailEnd + 1
+        } else if tailEnd == index + 1, tailEnd >= s.count || !isNumberCharacter(s[tailEnd]) {
+          value += Decimal(tail) * multiplier / 10
+          place = multiplier / 10
+          index = tailEnd
+        }
+      }
+    }
+    return Number(
+      value: value, end: index, place: place, hasMagnitude: hasMagnitude, hasUnitCharacter: hasMagnitude,
+      isArabic: true)
+  }
+
+  /// 百/千/万/亿 (combinable: 千万, 百万), k, w.
+  private func magnitude(at start: Int) -> (Decimal, Int)? {
+    guard start < s.count else { return nil }
+    if s[start] == "k" || s[start] == "w" {
+      if start + 1 < s.count, isLatinLetter(s[start + 1]) { return nil }
+      return (s[start] == "k" ? 1000 : 10_000, start + 1)
+    }
+    var index = start
+    var multiplier: Decimal = 1
+    if let unit = Self.smallUnits[s[index]], unit > 10 {
+      multiplier = Decimal(unit)
+      index += 1
+    }
+    if index < s.count, let unit = Self.bigUnits[s[index]] {
+      multiplier *= Decimal(unit)
+      index += 1
+    }
+    return index == start ? nil : (multiplier, index)
+  }
+
+  private func chinese(at start: Int) -> Number? {
+    guard Self.chineseDigits[s[start]] != nil || Self.smallUnits[s[start]] == 10 else { return nil }
+    if start > 0, isNumberCharacter(s[start - 1]) { return nil }
+    var index = start
+    var total: Decimal = 0
+    var section = 0
+    var digit = 0
+    var pendingDigit = false
+    var afterZero = false
+    var lastUnit = 0
+    var smallestUnit = 0
+    var hasMagnitude = false
+    var hasUnit = false
+    while index < s.count {
+      let scalar = s[index]
+      if let value = Self.chineseDigits[scalar] {
+        if pendingDigit { break }
+        if value == 0 {
+          afterZero = true
+        } else {
+          digit = value
+          pendingDigit = true
+        }
+      } else if let unit = Self.smallUnits[scalar] {
+        guard unit < lastUnit || lastUnit == 0 || lastUnit >= 10_000 else { break }
+        section += (pendingDigit ? digit : 1) * unit
+        digit = 0
+        pendingDigit = false
+        afterZero = false
+        lastUnit = unit
+        smallestUnit = unit
+        hasUnit = true
+        if unit >= 100 { hasMagnitude = true }
+      } else if let unit = Self.bigUnits[scalar] {
+        guard pendingDigit || section > 0 || total > 0 else { break }
+        let sectionValue = section + (pendingDigit ? digit : 0)
+        if unit == 100_000_000 {
+          total = (total + Decimal(sectionValue)) * Decimal(unit)
+        } else {
+          total += Decimal(sectionValue) * Decimal(unit)
+        }
+        section = 0
+        digit = 0
+        pendingDigit = false
+        afterZero = false
+        lastUnit = unit
+        smallestUnit = unit
+        hasUnit = true
+        hasMagnitude = true
+      } else {
+        break
+      }
+      index += 1
+    }
+    guard index > start else { return nil }
+    var value = total + Decimal(section)
+    var place = Decimal(max(smallestUnit, 1))
+    if pendingDigit {
+      if lastUnit >= 100, !afterZero {
+        value += Decimal(digit * lastUnit / 10)
+        place = Decimal(lastUnit / 10)
+      } else {
+        value += Decimal(digit)
+        place = 1
+      }
+    }
+    return Number(
+      value: value, end: index, place: place, hasMagnitude: hasMagnitude, hasUnitCharacter: hasUnit,
+      isArabic: false)
+  }
+
+  // MARK: Helpers
+
+  /// The index after the token at `index` when no amount starts there (a whole digit run or
+  /// Latin word is skipped so that no amount starts inside it).
+  func skipToken(at index: Int) -> Int {
+    var end = index + 1
+    if isWordCharacter(s[index]) {
+      while end < s.count, isWordCharacter(s[end]) { end += 1 }
+    }
+    return end
+  }
+
+  private func fen(_ yuan: Decimal) -> Int64? {
+    guard yuan >= 0, yuan < 10_000_000_000_000 else { return nil }
+    var scaled = yuan * 100
+    var rounded = Decimal()
+    NSDecimalRound(&rounded, &scaled, 0, .plain)
+    return NSDecimalNumber(decimal: rounded).int64Value
+  }
+
+  private func word(at index: Int, in words: [String]) -> String? {
+    words.filter { matches($0, at: index) }.max { $0.unicodeScalars.count < $1.unicodeScalars.count }
+  }
+
+  private func currencyWord(
+    at index: Int, in table: [(String, MoneyAmount.Currency)]
+  ) -> (String, MoneyAmount.Currency)? {
+    let candidates = table.filter { entry in
+      guard matches(entry.0, at: index) else { return false }
+      let end = index + entry.0.unicodeScalars.count
+      guard let last = entry.0.unicodeScalars.last, isLatinLetter(last), end < s.count else { return true }
+      return !isLatinLetter(s[end]) && !(entry.0.hasSuffix("u") && s[end] == "盘")
+    }
+    return candidates.max { $0.0.unicodeScalars.count < $1.0.unicodeScalars.count }
+  }
+
+  private func matches(_ word: String, at index: Int) -> Bool {
+    var position = index
+    for scalar in word.unicodeScalars {
+      guard position < s.count, s[position] == scalar else { return false }
+      position += 1
+    }
+    return true
+  }
+
+  private func skipSpaces(_ index: Int) -> Int {
+    var position = index
+    while position < s.count, s[position] == " " { position += 1 }
+    return position
+  }
+
+  private func digitValue(_ scalar: Unicode.Scalar) -> Int? {
+    if isASCIIDigit(scalar) { return Int(scalar.value - 48) }
+    guard let value = Self.chineseDigits[scalar], value > 0 else { return nil }
+    return value
+  }
+
+  private func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+  private func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+
+  private func isIdeograph(_ scalar: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(scalar.value) }
+
+  private func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    isASCIIDigit(scalar) || isLatinLetter(scalar) || scalar == "_"
+  }
+
+  private func isNumberCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    isASCIIDigit(scalar) || Self.chineseDigits[scalar] != nil || Self.smallUnits[scalar] != nil
+      || Self.bigUnits[scalar] != nil
+  }
+}
