@@ -24,6 +24,7 @@ public struct SignalScanner: Sendable {
     for (index, unit) in document.units.enumerated() {
       signals += scan(unit, index: index, path: document.path, roles: roles)
     }
+    signals = SequenceResolver(rules: compiled.rules.map(\.rule)).resolve(signals, in: document)
     return signals.sorted { ($0.line, $0.ruleID, $0.unitIndex) < ($1.line, $1.ruleID, $1.unitIndex) }
   }
 
