@@ -14,6 +14,8 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case wechatMemoTraceV2CSV = "wechat-memotrace2-csv"
   /// Telegram Desktop export `result.json` (single chat or full account).
   case telegramJSON = "telegram-json"
+  /// WhatsApp "Export chat" TXT (Android or iOS, any date locale).
+  case whatsAppTXT = "whatsapp-txt"
   /// Plain text: one unit per line.
   case plainText = "plain-text"
   /// Not a text format the tool reads (image, audio, unknown binary).
@@ -32,6 +34,7 @@ extension DocumentFormat {
     case .wechatMemoTraceV2CSV: "WeChat, MemoTrace 2.x CSV"
     case .qqMessageManagerTXT: "QQ message manager TXT (消息管理器导出)"
     case .telegramJSON: "Telegram Desktop result.json"
+    case .whatsAppTXT: "WhatsApp exported chat TXT"
     case .plainText: "Plain text"
     case .binary: "Binary (image, audio, video, archive, database)"
     case .unknown: "Unknown (file could not be read)"
@@ -52,6 +55,8 @@ extension DocumentFormat {
       "a 64-`=` separator, the `消息记录（此消息记录为文本格式，不支持重新导入）` title or `消息分组:`/`消息对象:` lines; or `date time sender` headers whose senders mostly end in `(QQ number)`/`<e-mail>` or use 12-hour/un-padded clocks"
     case .telegramJSON:
       "JSON object whose head has `\"messages\": [` and a tdesktop chat `type` (personal_chat, private_group, …), or a full export's `\"chats\": {` with `\"about\":`"
+    case .whatsAppTXT:
+      "first non-blank line and others start `[date, time] ` (iOS) or `date, time - ` (Android), with -/./ dates, 12- or 24-hour clocks, AM/PM, a.m./p.m. or 上午/下午"
     case .plainText: "any decodable text in no other format (fallback)"
     case .binary: "magic numbers (PNG, JPEG, GIF, MP3, AMR, SILK, MP4, SQLite, …) or NUL bytes in a non-UTF-16 file"
     case .unknown: "not detected: the file was empty, unreadable or undecodable"

@@ -29,6 +29,7 @@ enum ParserRegistry {
     QQMessageManagerTXTParser(),
     MemoTraceV2TXTParser(),
     MemoTraceTXTParser(),
+    WhatsAppTXTParser(),
   ]
 
   /// The parser for `source`: the first that detects it, else plain text.

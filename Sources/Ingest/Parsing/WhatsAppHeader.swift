@@ -1,0 +1,133 @@
+/// A WhatsApp "Export chat" line header (export-formats.md §4): date, time, optional 12-hour
+/// marker, then `name: text` or a system notice.
+///
+/// Accepted shapes: bracketed iOS `[date, time] rest` and Android `date, time - rest` (also
+/// `date time: rest`), with `-`, `/` or `.` date separators, `:` or `.` time separators,
+/// AM/PM, a.m./p.m. and 上午/下午 (also 午前/午後, 오전/오후) markers, U+200E marks and narrow spaces.
+struct WhatsAppHeader: Sendable {
+  /// The three date numbers as written, in order.
+  let dateFields: (Int, Int, Int)
+  /// How many digits the first date field had (4 means year first).
+  let firstFieldDigits: Int
+  /// The date separator.
+  let separator: Unicode.Scalar
+  var hour: Int
+  let minute: Int
+  let second: Int
+  /// True for a PM marker, false for AM, nil for a 24-hour clock.
+  let pm: Bool?
+  /// Date and time exactly as written.
+  let rawTime: String
+  /// Everything after the header: `name: text`, or a system notice.
+  let rest: Substring
+
+  /// Invisible characters stripped from line starts.
+  static let invisible: Set<Unicode.Scalar> = ["\u{FEFF}", "\u{200E}", "\u{200F}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}"]
+  /// Words before the time standing for AM (false) or PM (true).
+  static let prefixMarkers: [(String, Bool)] = [("上午", false), ("下午", true), ("午前", false), ("午後", true), ("오전", false), ("오후", true)]
+
+  /// Parses a line, or returns nil.
+  static func parse(_ line: Substring) -> WhatsAppHeader? {
+    let cleaned = line.unicodeScalars.drop { invisible.contains($0) }
+    var cursor = TextCursor(Substring(cleaned))
+    let bracketed = cursor.take("[")
+    let start = cursor.index
+    guard let first = cursor.number(digits: 1...4) else { return nil }
+    let firstDigits = Substring(cleaned).unicodeScalars.distance(from: start, to: cursor.index)
+    guard let separator = cursor.take(oneOf: ["-", "/", "."]) else { return nil }
+    cursor.skipSpaces()
+    guard let second = cursor.number(digits: 1...4), cursor.take(String(separator)) else { return nil }
+    cursor.skipSpaces()
+    guard let third = cursor.number(digits: 1...4) else { return nil }
+    _ = cursor.take(".")
+    _ = cursor.take(",")
+    guard cursor.skipSpaces() > 0 else { return nil }
+    var pm: Bool?
+    if cursor.take("klo") { cursor.skipSpaces() }
+    for (word, isPM) in prefixMarkers where cursor.take(word) {
+      pm = isPM
+      cursor.skipSpaces()
+      break
+    }
+    guard let hour = cursor.number(digits: 1...2), let timeSeparator = cursor.take(oneOf: [":", "."]),
+      let minute = cursor.number(digits: 2...2)
+    else { return nil }
+    var seconds = 0
+    var probe = cursor
+    if probe.take(String(timeSeparator)), let value = probe.number(digits: 2...2) {
+      seconds = value
+      cursor = probe
+    }
+    var timeEnd = cursor.index
+    if pm == nil {
+      var marker = cursor
+      marker.skipSpaces()
+      if let isPM = Self.suffixMarker(&marker) {
+        pm = isPM
+        cursor = marker
+        timeEnd = cursor.index
+      }
+    }
+    if bracketed {
+      guard cursor.take("]"), cursor.skipSpaces() > 0 else { return nil }
+    } else {
+      let spaced = cursor.skipSpaces() > 0
+      if spaced && cursor.take("-") {
+        guard cursor.skipSpaces() > 0 else { return nil }
+      } else if !spaced && cursor.take(":") {
+        guard cursor.skipSpaces() > 0 else { return nil }
+      } else {
+        return nil
+      }
+    }
+    let raw = String(Substring(Substring(cleaned).unicodeScalars[start..<timeEnd]))
+    return WhatsAppHeader(
+      dateFields: (first, second, third), firstFieldDigits: firstDigits, separator: separator, hour: hour,
+      minute: minute, second: seconds, pm: pm, rawTime: raw, rest: cursor.rest)
+  }
+
+  /// Reads `AM`/`PM`, `am`/`pm`, `a.m.`/`p.m.` or `a. m.`/`p. m.` followed by a space or `]`.
+  private static func suffixMarker(_ cursor: inout TextCursor) -> Bool? {
+    var probe = cursor
+    guard let letter = probe.take(oneOf: ["a", "A", "p", "P"]) else { return nil }
+    _ = probe.take(".")
+    probe.skipSpaces()
+    guard probe.take(oneOf: ["m", "M"]) != nil else { return nil }
+    _ = probe.take(".")
+    guard let next = probe.peek, next.properties.isWhitespace || next == "]" else { return nil }
+    cursor = probe
+    return letter == "p" || letter == "P"
+  }
+}
+
+/// The order of the day, month and year fields in one file's dates.
+enum WhatsAppDateOrder: Sendable, Equatable {
+  case yearMonthDay, dayMonthYear, monthDayYear
+
+  /// Infers the order from every header of a file, as Pustur's `daysBeforeMonths`: a 4-digit first
+  /// field is a year; a first field above 12 means day first, a second above 12 month first.
+  /// Returns the order and whether it had to be assumed.
+  static func infer(_ headers: [WhatsAppHeader]) -> (WhatsAppDateOrder, assumed: Bool) {
+    if headers.contains(where: { $0.firstFieldDigits == 4 }) { return (.yearMonthDay, false) }
+    if headers.contains(where: { $0.dateFields.0 > 12 }) { return (.dayMonthYear, false) }
+    if headers.contains(where: { $0.dateFields.1 > 12 }) { return (.monthDayYear, false) }
+    let usesTwelveHour = headers.contains { $0.pm != nil }
+    let dotted = headers.contains { $0.separator == "." }
+    return (usesTwelveHour && !dotted ? .monthDayYear : .dayMonthYear, true)
+  }
+
+  /// The wall-clock time of `header` read in this order.
+  func localTime(_ header: WhatsAppHeader) -> LocalDateTime? {
+    var (year, month, day): (Int, Int, Int)
+    switch self {
+    case .yearMonthDay: (year, month, day) = header.dateFields
+    case .dayMonthYear: (day, month, year) = header.dateFields
+    case .monthDayYear: (month, day, year) = header.dateFields
+    }
+    if year < 100 { year += 2000 }
+    var time = LocalDateTime(
+      year: year, month: month, day: day, hour: header.hour, minute: header.minute, second: header.second)
+    if let pm = header.pm, !time.applyTwelveHour(pm: pm) { return nil }
+    return time
+  }
+}

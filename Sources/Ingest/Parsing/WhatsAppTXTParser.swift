@@ -1,0 +1,97 @@
+/// WhatsApp "Export chat" TXT, Android and iOS, any locale (export-formats.md §4).
+///
+/// A header line starts each message; lines without one continue the previous message. A header
+/// whose rest has no `name: ` is a system notice, as are known notices shaped like sender lines.
+/// Day/month order is inferred per file.
+struct WhatsAppTXTParser: DocumentParser {
+  let format = DocumentFormat.whatsAppTXT
+
+  /// Notice texts WhatsApp writes after a sender-like prefix (the group name).
+  static let noticeTexts = [
+    "Messages and calls are end-to-end encrypted", "Messages you send to this group are now secured",
+    "消息和通话已进行端到端加密", "訊息和通話均已受端對端加密", "Your security code with",
+  ]
+  /// How many lines detection looks at.
+  static let sampleLines = 200
+
+  /// How many non-blank lines may precede the first header.
+  static let preambleLines = 5
+
+  func detect(_ source: SourceText) -> Bool {
+    let head = source.lines.lazy.filter { !$0.isBlank }.prefix(Self.preambleLines + 1)
+    guard let first = head.firstIndex(where: { WhatsAppHeader.parse($0) != nil }) else { return false }
+    let sample = source.lines.prefix(Self.sampleLines)
+    let headers = sample.filter { WhatsAppHeader.parse($0) != nil }.count
+    return headers >= 2 || (first == head.startIndex && sample.count < 3)
+  }
+
+  func parse(_ source: SourceText) -> ParseOutcome {
+    var outcome = ParseOutcome()
+    var starts: [(line: Int, header: WhatsAppHeader)] = []
+    var strayFirst: Int?
+    for (offset, line) in source.lines.enumerated() {
+      if let header = WhatsAppHeader.parse(line) {
+        starts.append((offset + 1, header))
+      } else if starts.isEmpty, !line.isBlank, strayFirst == nil {
+        strayFirst = offset + 1
+      }
+    }
+    if let stray = strayFirst {
+      let last = (starts.first?.line ?? source.lines.count + 1) - 1
+      outcome.diagnostics.append(
+        source.diagnostic(
+          .warning, "ingest.unparsed-line", line: stray,
+          "lines \(stray)–\(last) could not be parsed: text before the first WhatsApp message header"))
+    }
+    let (order, assumed) = WhatsAppDateOrder.infer(starts.map(\.header))
+    if assumed, let first = starts.first {
+      outcome.diagnostics.append(
+        source.diagnostic(
+          .note, "ingest.assumed-date-order", line: first.line,
+          "no date in this file shows whether the day or the month comes first; assumed \(order == .monthDayYear ? "month/day/year" : "day/month/year")"))
+    }
+    let conversation = Self.conversation(fromPath: source.path)
+    for (index, start) in starts.enumerated() {
+      var last = index + 1 < starts.count ? starts[index + 1].line - 1 : source.lines.count
+      while last > start.line, source.line(last).isBlank { last -= 1 }
+      let header = start.header
+      let time = order.localTime(header)?.chatTime(options: source.options, raw: header.rawTime)
+      if time == nil { outcome.diagnostics.append(source.badTime(line: start.line, raw: header.rawTime)) }
+      let continuation = last > start.line ? "\n" + source.text(from: start.line + 1, through: last) : ""
+      var unit = TextUnit(
+        kind: .system, line: start.line, endLine: last, text: String(header.rest) + continuation, time: time,
+        conversation: conversation)
+      if let colon = header.rest.range(of: ": "), !Self.noticeTexts.contains(where: header.rest.contains) {
+        let name = header.rest[..<colon.lowerBound]
+        unit.kind = .message
+        unit.speaker = String(name)
+        unit.speakerID = Self.phoneNumber(name)
+        unit.text = String(header.rest[colon.upperBound...]) + continuation
+      }
+      outcome.units.append(unit)
+    }
+    return outcome
+  }
+
+  /// The chat partner from Android file names (`WhatsApp Chat with X.txt`, `与X的 WhatsApp 聊天.txt`,
+  /// `與X的WhatsApp對話.txt`), else the file stem (iOS `_chat.txt`: the folder name).
+  static func conversation(fromPath path: String) -> String {
+    let parts = path.split(separator: "/")
+    let name = parts.last.map(String.init) ?? path
+    let stem = name.hasSuffix(".txt") ? String(name.dropLast(4)) : name
+    if stem.hasPrefix("WhatsApp Chat with ") { return String(stem.dropFirst("WhatsApp Chat with ".count)) }
+    for (prefix, suffix) in [("与", "的 WhatsApp 聊天"), ("與", "的WhatsApp對話")] where stem.hasPrefix(prefix) && stem.hasSuffix(suffix) {
+      return String(stem.dropFirst(prefix.count).dropLast(suffix.count))
+    }
+    if stem == "_chat", parts.count >= 2 { return String(parts[parts.count - 2]) }
+    return stem
+  }
+
+  /// The digits of a sender written as a phone number (`+1 123 456 789`), or nil.
+  static func phoneNumber(_ name: Substring) -> String? {
+    let allowed = name.unicodeScalars.allSatisfy { $0.properties.isWhitespace || "+-()0123456789".unicodeScalars.contains($0) }
+    let digits = name.filter(\.isNumber)
+    guard allowed, digits.count >= 6 else { return nil }
+    return (name.hasPrefix("+") ? "+" : "") + digits
+  }
+}
