@@ -82,6 +82,32 @@ import Testing
     #expect(html.contains("suppressed: negated by 不"))
   }
 
+  @Test func linksFromElsewhereGoToTheCardOfTheRulesFirstClause() throws {
+    var lexicon = SampleCase.lexicon
+    lexicon.rules[0].clauses = ["gambling2010.s2", "interp2019.art11.3"]
+    let report = CaseReport(
+      documents: SampleCase.documents, signals: SampleCase.signals, lexicon: lexicon,
+      subjects: ["小李"])
+    let page = HTMLReportWriter().render(report)
+    let finding = try #require(report.findings.first { $0.rule == "gambling.win-control" })
+    let main = HTMLContext.cardAnchor(finding.id, group: "gambling2010.s2")
+    #expect(page.contains("<a href=\"#\(main)\">要求后台控制输赢</a>"))
+    #expect(page.contains("<a class=\"fref\" href=\"#\(main)\">"))
+    #expect(page.contains("id=\"\(HTMLContext.cardAnchor(finding.id, group: "interp2019.art11.3"))\""))
+  }
+
+  @Test func aSourceViewStartingAfterLineOneBeginsWithAGap() {
+    var note = SampleCase.note
+    note.units[0].line = 4
+    note.units[0].endLine = 4
+    note.units[0].firstBodyLine = 4
+    let report = CaseReport(
+      documents: [note], signals: [SampleCase.signals[1]], lexicon: SampleCase.lexicon,
+      subjects: [])
+    let page = HTMLReportWriter().render(report)
+    #expect(page.contains("<tbody>\n<tr class=\"gap\"><td class=\"ln\">⋮</td><td></td><td></td></tr>\n<tr id=\"d7d2111111111-L4\""))
+  }
+
   @Test func identicalCopiesGetDistinctAnchors() {
     var copy = SampleCase.chat
     copy.path = "case-b/copy.txt"

@@ -11,7 +11,8 @@ struct HTMLContext {
   let documentAnchors: [String: String]
   /// The clause groups of the findings section, in order, each with its findings.
   let groups: [(clause: String, findings: [Finding])]
-  /// The anchor of the first card of each finding, for links from elsewhere.
+  /// The anchor of each finding's main card (in the group of the rule's first clause), for links
+  /// from the timeline, the amounts and the source views.
   let primaryCard: [String: String]
   /// Highlight spans of every finding (active and suppressed) per document path and unit index.
   let spans: [String: [Int: [HighlightSpan]]]
@@ -43,10 +44,9 @@ struct HTMLContext {
     if !unmapped.isEmpty { groups.append((HTMLContext.unmappedGroup, unmapped)) }
     self.groups = groups
     var primary: [String: String] = [:]
-    for group in groups {
-      for finding in group.findings where primary[finding.id] == nil {
-        primary[finding.id] = HTMLContext.cardAnchor(finding.id, group: group.clause)
-      }
+    for finding in report.findings {
+      let group = finding.clauses.first ?? HTMLContext.unmappedGroup
+      primary[finding.id] = HTMLContext.cardAnchor(finding.id, group: group)
     }
     for finding in report.suppressed { primary[finding.id] = finding.id }
     primaryCard = primary

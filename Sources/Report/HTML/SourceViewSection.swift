@@ -44,7 +44,7 @@ enum SourceViewSection {
     var lastLine = 0
     var emitted: Set<Int> = []
     for (index, unit) in document.units.enumerated() {
-      if lastLine > 0, unit.line > lastLine + 1 {
+      if unit.line > lastLine + 1 {
         html += "<tr class=\"gap\"><td class=\"ln\">⋮</td><td></td><td></td></tr>\n"
       }
       html += rows(
