@@ -5,7 +5,7 @@ extension MingjianCommand {
   struct Lexicon: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Test and inspect lexicon packs.",
-      subcommands: [Test.self]
+      subcommands: [Test.self, Terms.self]
     )
   }
 }
