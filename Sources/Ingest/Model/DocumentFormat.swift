@@ -12,6 +12,8 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case wechatMemoTraceCSV = "wechat-memotrace-csv"
   /// WeChat export by MemoTrace 2.x CSV (`消息ID,类型,发送人,…` header).
   case wechatMemoTraceV2CSV = "wechat-memotrace2-csv"
+  /// WeChat export by MemoTrace, HTML page with a `const chatMessages = [` array.
+  case wechatMemoTraceHTML = "wechat-memotrace-html"
   /// Telegram Desktop export `result.json` (single chat or full account).
   case telegramJSON = "telegram-json"
   /// WhatsApp "Export chat" TXT (Android or iOS, any date locale).
@@ -33,6 +35,7 @@ extension DocumentFormat {
     case .wechatMemoTraceCSV: "WeChat, MemoTrace/留痕 v1 CSV"
     case .wechatMemoTraceV2CSV: "WeChat, MemoTrace 2.x CSV"
     case .qqMessageManagerTXT: "QQ message manager TXT (消息管理器导出)"
+    case .wechatMemoTraceHTML: "WeChat, MemoTrace HTML"
     case .telegramJSON: "Telegram Desktop result.json"
     case .whatsAppTXT: "WhatsApp exported chat TXT"
     case .plainText: "Plain text"
@@ -53,6 +56,8 @@ extension DocumentFormat {
     case .wechatMemoTraceV2CSV: "CSV whose header row is exactly `消息ID,类型,发送人,时间,内容,备注,昵称,更多信息`"
     case .qqMessageManagerTXT:
       "a 64-`=` separator, the `消息记录（此消息记录为文本格式，不支持重新导入）` title or `消息分组:`/`消息对象:` lines; or `date time sender` headers whose senders mostly end in `(QQ number)`/`<e-mail>` or use 12-hour/un-padded clocks"
+    case .wechatMemoTraceHTML:
+      "HTML containing `const chatMessages = ` followed by an array of message objects (v1 JavaScript literals, v2 JSON)"
     case .telegramJSON:
       "JSON object whose head has `\"messages\": [` and a tdesktop chat `type` (personal_chat, private_group, …), or a full export's `\"chats\": {` with `\"about\":`"
     case .whatsAppTXT:

@@ -26,6 +26,7 @@ enum ParserRegistry {
     MemoTraceCSVParser(generation: .v1),
     MemoTraceCSVParser(generation: .v2),
     TelegramJSONParser(),
+    MemoTraceHTMLParser(),
     QQMessageManagerTXTParser(),
     MemoTraceV2TXTParser(),
     MemoTraceTXTParser(),

@@ -41,12 +41,15 @@ struct JSONNode: Sendable {
 /// A recursive-descent JSON reader over UTF-8 bytes that counts LF, CRLF and CR line breaks.
 ///
 /// It never throws: on malformed or truncated input it stops, records the error and returns the
-/// values completed so far (a truncated export keeps the messages before the cut).
+/// values completed so far (a truncated export keeps the messages before the cut). In JavaScript
+/// mode it also reads object literals as exporters write them into HTML: unquoted keys,
+/// single-quoted strings, trailing commas and comments.
 struct LineTrackingJSON {
   private let bytes: [UInt8]
   private var position = 0
   private var line = 1
   private var depth = 0
+  private let javaScript: Bool
   /// The first error met, with its line.
   private(set) var error: (line: Int, message: String)?
 
@@ -55,7 +58,7 @@ struct LineTrackingJSON {
 
   /// Parses `text`; the root is nil when not even its start could be read.
   static func parse(_ text: String) -> (root: JSONNode?, error: (line: Int, message: String)?) {
-    var reader = LineTrackingJSON(bytes: Array(text.utf8))
+    var reader = LineTrackingJSON(bytes: Array(text.utf8), javaScript: false)
     reader.skipWhitespace()
     let root = reader.value()
     if reader.error == nil {
@@ -65,7 +68,34 @@ struct LineTrackingJSON {
     return (root, reader.error)
   }
 
-  private init(bytes: [UInt8]) { self.bytes = bytes }
+  /// Reads the JavaScript literal that follows the first occurrence of `marker` in `text` (for
+  /// `const chatMessages = `); nil when the marker is absent. Text after the literal is ignored.
+  static func parseJavaScript(_ text: String, after marker: String) -> (root: JSONNode?, error: (line: Int, message: String)?)? {
+    let bytes = Array(text.utf8)
+    let needle = Array(marker.utf8)
+    guard !needle.isEmpty, bytes.count >= needle.count,
+      let start = (0...(bytes.count - needle.count)).first(where: { bytes[$0..<$0 + needle.count].elementsEqual(needle) })
+    else { return nil }
+    var reader = LineTrackingJSON(bytes: bytes, javaScript: true)
+    reader.advanceCountingLines(to: start + needle.count)
+    reader.skipWhitespace()
+    let root = reader.value()
+    return (root, reader.error)
+  }
+
+  private init(bytes: [UInt8], javaScript: Bool) {
+    self.bytes = bytes
+    self.javaScript = javaScript
+  }
+
+  /// Moves to `offset`, counting the line breaks passed.
+  private mutating func advanceCountingLines(to offset: Int) {
+    while position < offset {
+      let byte = bytes[position]
+      position += 1
+      if byte == 0x0A || (byte == 0x0D && !(position < bytes.count && bytes[position] == 0x0A)) { line += 1 }
+    }
+  }
 
   private mutating func fail(_ message: String) {
     if error == nil { error = (line, message) }
@@ -73,6 +103,18 @@ struct LineTrackingJSON {
 
   private mutating func skipWhitespace() {
     while position < bytes.count {
+      if javaScript, bytes[position] == UInt8(ascii: "/"), position + 1 < bytes.count {
+        if bytes[position + 1] == UInt8(ascii: "*") {
+          var end = position + 2
+          while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "*") && bytes[end + 1] == UInt8(ascii: "/")) { end += 1 }
+          advanceCountingLines(to: min(end + 2, bytes.count))
+          continue
+        }
+        if bytes[position + 1] == UInt8(ascii: "/") {
+          while position < bytes.count, bytes[position] != 0x0A, bytes[position] != 0x0D { position += 1 }
+          continue
+        }
+      }
       switch bytes[position] {
       case 0x20, 0x09: position += 1
       case 0x0A: line += 1; position += 1
@@ -96,6 +138,8 @@ struct LineTrackingJSON {
     case UInt8(ascii: "{"): return object()
     case UInt8(ascii: "["): return array()
     case UInt8(ascii: "\""): return string().map { JSONNode(value: .string($0), line: start, endLine: line) }
+    case UInt8(ascii: "'") where javaScript:
+      return string().map { JSONNode(value: .string($0), line: start, endLine: line) }
     case UInt8(ascii: "t"): return literal("true", .bool(true))
     case UInt8(ascii: "f"): return literal("false", .bool(false))
     case UInt8(ascii: "n"): return literal("null", .null)
@@ -121,8 +165,13 @@ struct LineTrackingJSON {
     var closed = false
     while error == nil {
       skipWhitespace()
-      guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), let key = string() else {
-        fail("expected a quoted member name")
+      if javaScript, position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+        position += 1
+        closed = true
+        break
+      }
+      guard let key = memberName() else {
+        fail(javaScript ? "expected a member name" : "expected a quoted member name")
         break
       }
       skipWhitespace()
@@ -170,6 +219,11 @@ struct LineTrackingJSON {
     var closed = false
     while error == nil {
       skipWhitespace()
+      if javaScript, position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+        position += 1
+        closed = true
+        break
+      }
       guard let item = value() else { break }
       items.append(item)
       skipWhitespace()
@@ -216,8 +270,26 @@ struct LineTrackingJSON {
       || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
   }
 
-  /// Reads a quoted string at `position` (which holds the opening quote).
+  /// Reads an object member name: a quoted string, or in JavaScript mode also an identifier.
+  private mutating func memberName() -> String? {
+    guard position < bytes.count else { return nil }
+    let byte = bytes[position]
+    if byte == UInt8(ascii: "\"") || (javaScript && byte == UInt8(ascii: "'")) { return string() }
+    guard javaScript else { return nil }
+    let start = position
+    while position < bytes.count, Self.isIdentifierByte(bytes[position]) { position += 1 }
+    return position > start ? String(decoding: bytes[start..<position], as: UTF8.self) : nil
+  }
+
+  private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+      || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
+  }
+
+  /// Reads a quoted string at `position` (which holds the opening quote, `"` or in JavaScript
+  /// mode `'`).
   private mutating func string() -> String? {
+    let quote = bytes[position]
     position += 1
     var scalars = String.UnicodeScalarView()
     var runStart = position
@@ -226,7 +298,7 @@ struct LineTrackingJSON {
     }
     while position < bytes.count {
       let byte = bytes[position]
-      if byte == UInt8(ascii: "\"") {
+      if byte == quote {
         flush(self, upTo: position)
         position += 1
         return String(scalars)
@@ -259,6 +331,7 @@ struct LineTrackingJSON {
     position += 1
     switch byte {
     case UInt8(ascii: "\""): return "\""
+    case UInt8(ascii: "'") where javaScript: return "'"
     case UInt8(ascii: "\\"): return "\\"
     case UInt8(ascii: "/"): return "/"
     case UInt8(ascii: "b"): return "\u{08}"

@@ -1,0 +1,78 @@
+/// WeChat export by MemoTrace, HTML (export-formats.md §1.2 v1, §1.3 v2): the page template holds
+/// the messages as a JavaScript array after `const chatMessages = ` (v1 object literals, v2 JSON).
+///
+/// One unit per message object, spanning its lines; times are the unambiguous epoch `timestamp`.
+/// Transfers (`type:49,sub_type:2000`) become `transfer` units with `amountFen` from `feedesc`.
+struct MemoTraceHTMLParser: DocumentParser {
+  let format = DocumentFormat.wechatMemoTraceHTML
+
+  /// The assignment the template puts before the array.
+  static let marker = "const chatMessages = "
+  /// Media types whose `text` is a relative file path.
+  static let mediaTypes: [Int: String] = [3: "image", 34: "voice", 43: "video", 47: "sticker", 49: "file"]
+
+  func detect(_ source: SourceText) -> Bool {
+    source.lines.contains { $0.contains(Self.marker) }
+  }
+
+  func parse(_ source: SourceText) -> ParseOutcome {
+    var outcome = ParseOutcome()
+    guard let (root, error) = LineTrackingJSON.parseJavaScript(source.lines.joined(separator: "\n"), after: Self.marker)
+    else { return outcome }
+    if let error {
+      outcome.diagnostics.append(
+        source.diagnostic(
+          .warning, "ingest.unparsed-line", line: error.line,
+          "line \(error.line): the chatMessages array stops being readable here (\(error.message)); messages before it are kept"))
+    }
+    let conversation = source.fileStem
+    for message in root?.elements ?? [] where message.isComplete {
+      guard case .object = message.value else { continue }
+      outcome.units.append(unit(message, conversation: conversation, source: source))
+    }
+    return outcome
+  }
+
+  private func unit(_ message: JSONNode, conversation: String, source: SourceText) -> TextUnit {
+    let type = message["type"]?.string.flatMap { Int($0) } ?? 1
+    let subType = message["sub_type"]?.string.flatMap { Int($0) } ?? 0
+    let text = TextEscapes.htmlUnescape(message["text"]?.string ?? "")
+    let name = TextEscapes.htmlUnescape(message["displayname"]?.string ?? message["display_name"]?.string ?? "")
+    var attributes: [String: String] = [:]
+    if let isSend = message["is_send"] {
+      attributes["isSender"] = isSend.string == "1" || isSend.value.isTrue ? "1" : "0"
+    }
+    var kind = UnitKind.message
+    switch (type, subType) {
+    case (0, _), (10000, _): kind = .system
+    case (49, 2000):
+      kind = .transfer
+      attributes["transferState"] = text
+      if let fee = message["feedesc"]?.string ?? message["fee_desc"]?.string, let fen = AmountText.fen(fee) {
+        attributes["amountFen"] = String(fen)
+      }
+      if let memo = message["pay_memo"]?.string, !memo.isEmpty { attributes["memo"] = TextEscapes.htmlUnescape(memo) }
+    case (49, 2001):
+      kind = .transfer
+      attributes["redPacket"] = "true"
+    default:
+      if let media = Self.mediaTypes[type], type != 49 || subType == 6 { attributes["media"] = media }
+    }
+    if let voice = message["voice_to_text"]?.string, !voice.isEmpty { attributes["voiceText"] = voice }
+    let time = message["timestamp"]?.string.flatMap { Int64($0) }.map {
+      ChatTime(epochSeconds: $0, utcOffsetSeconds: source.options.utcOffsetSeconds, raw: String($0))
+    }
+    return TextUnit(
+      kind: kind, line: message.line, endLine: message.endLine, text: text,
+      firstBodyLine: message["text"]?.line ?? message.line, speaker: kind == .system || name.isEmpty ? nil : name,
+      time: time, conversation: conversation, attributes: attributes)
+  }
+}
+
+extension JSONValue {
+  /// True for the JSON value `true`.
+  var isTrue: Bool {
+    if case .bool(true) = self { return true }
+    return false
+  }
+}
