@@ -229,7 +229,8 @@ struct PackParser {
     return ids
   }
 
-  /// An operator tree: a term, a `$set`, or a mapping `any:` / `all:` (+ `near:`).
+  /// An operator tree: a term, a `$set`, or a mapping with one of `any`, `all` (+ `near`),
+  /// `at_least` (+ `near`), `money`, `re` or `count`.
   private mutating func readExpression(_ node: Node) -> MatchExpression? {
     if node.scalar != nil {
       guard let text = reader.nonEmptyString(node, "a term") else { return nil }
@@ -245,22 +246,105 @@ struct PackParser {
       }
       return readTerm(node, context: "a match").map { .term($0) }
     }
-    guard let entries = reader.entries(of: node, in: "an operator", allowed: ["any", "all", "near"]) else { return nil }
-    let operators = ["any", "all"].filter { entries[$0] != nil }
+    let operatorKeys = ["any", "all", "at_least", "money", "re", "count"]
+    guard let entries = reader.entries(of: node, in: "an operator", allowed: operatorKeys + ["near"]) else { return nil }
+    let operators = operatorKeys.filter { entries[$0] != nil }
     guard operators.count == 1, let name = operators.first, let body = entries[name]?.value else {
-      reader.error("lexicon.schema", at: node, "an operator mapping needs exactly one of any / all")
+      reader.error("lexicon.schema", at: node, "an operator mapping needs exactly one of \(operatorKeys.joined(separator: " / "))")
       return nil
     }
-    guard let items = reader.sequence(body, name) else { return nil }
-    if items.isEmpty { reader.error("lexicon.schema", at: body, "\(name) must list at least one item") }
-    let children = items.compactMap { readExpression($0) }
-    guard children.count == items.count, !children.isEmpty else { return nil }
-    if name == "any" {
-      if let near = entries["near"] { reader.error("lexicon.schema", at: near.key, "near is allowed only beside all") }
-      return .any(children)
+    if let near = entries["near"], name != "all", name != "at_least" {
+      reader.error("lexicon.schema", at: near.key, "near is allowed only beside all or at_least")
     }
+    switch name {
+    case "money": return readMoney(body).map { .money($0) }
+    case "re": return readRegex(body).map { .regex($0) }
+    case "count": return readCount(body)
+    case "at_least": return readAtLeast(body, near: entries["near"].flatMap { readNear($0.value) })
+    default: break
+    }
+    guard let children = readItems(body, name) else { return nil }
+    if name == "any" { return .any(children) }
     let near = entries["near"].flatMap { readNear($0.value) }
     return .all(children, near: near)
+  }
+
+  /// A non-empty list of expressions, or nil (with diagnostics) when any item is wrong.
+  private mutating func readItems(_ node: Node, _ name: String) -> [MatchExpression]? {
+    guard let items = reader.sequence(node, name) else { return nil }
+    if items.isEmpty { reader.error("lexicon.schema", at: node, "\(name) must list at least one item") }
+    let children = items.compactMap { readExpression($0) }
+    guard children.count == items.count, !children.isEmpty else { return nil }
+    return children
+  }
+
+  private mutating func readAtLeast(_ node: Node, near: NearConstraint?) -> MatchExpression? {
+    guard let entries = reader.entries(of: node, in: "at_least", allowed: ["n", "of"], required: ["n", "of"]),
+      let countNode = entries["n"]?.value, let count = reader.integer(countNode, "at_least n"),
+      let items = entries["of"].flatMap({ readItems($0.value, "at_least of") })
+    else { return nil }
+    guard (1...items.count).contains(count) else {
+      reader.error("lexicon.schema", at: countNode, "at_least n must be between 1 and the number of items (\(items.count))")
+      return nil
+    }
+    return .atLeast(count, items, near: near)
+  }
+
+  private mutating func readCount(_ node: Node) -> MatchExpression? {
+    guard let entries = reader.entries(of: node, in: "count", allowed: ["of", "min"], required: ["of", "min"]),
+      let minNode = entries["min"]?.value, let minimum = reader.integer(minNode, "count min"),
+      let inner = entries["of"].flatMap({ readExpression($0.value) })
+    else { return nil }
+    guard minimum >= 1 else {
+      reader.error("lexicon.schema", at: minNode, "count min must be at least 1")
+      return nil
+    }
+    return .count(inner, min: minimum)
+  }
+
+  private mutating func readRegex(_ node: Node) -> String? {
+    guard let source = reader.nonEmptyString(node, "re") else { return nil }
+    do {
+      _ = try NSRegularExpression(pattern: source)
+    } catch {
+      reader.error("lexicon.schema", at: node, "re '\(source)' is not a valid regular expression")
+      return nil
+    }
+    return source
+  }
+
+  private mutating func readMoney(_ node: Node) -> MoneyConstraint? {
+    let keys = ["min", "max", "approximate", "unitless", "currency"]
+    guard let entries = reader.entries(of: node, in: "money", allowed: keys) else { return nil }
+    var constraint = MoneyConstraint()
+    func fen(_ key: String, _ reader: inout YAMLReader) -> Int64? {
+      guard let valueNode = entries[key]?.value else { return nil }
+      guard let text = reader.string(valueNode, "money \(key)"), var yuan = Decimal(string: text), yuan >= 0 else {
+        reader.error("lexicon.schema", at: valueNode, "money \(key) must be a non-negative number of yuan")
+        return nil
+      }
+      yuan *= 100
+      var rounded = Decimal()
+      NSDecimalRound(&rounded, &yuan, 0, .plain)
+      return NSDecimalNumber(decimal: rounded).int64Value
+    }
+    constraint.minFen = fen("min", &reader)
+    constraint.maxFen = fen("max", &reader)
+    if let minFen = constraint.minFen, let maxFen = constraint.maxFen, minFen > maxFen, let at = entries["min"]?.value {
+      reader.error("lexicon.money-range", at: at, "money min is greater than max")
+    }
+    if let value = entries["approximate"]?.value, let text = reader.string(value, "money approximate") {
+      if text != "allow" && text != "deny" { reader.error("lexicon.schema", at: value, "money approximate must be allow or deny") }
+      constraint.allowApproximate = text != "deny"
+    }
+    if let value = entries["unitless"]?.value, let text = reader.string(value, "money unitless") {
+      if text != "allow" && text != "deny" { reader.error("lexicon.schema", at: value, "money unitless must be allow or deny") }
+      constraint.allowUnitless = text == "allow"
+    }
+    if let value = entries["currency"]?.value {
+      constraint.currency = reader.choice(value, "money currency", MoneyAmount.Currency.self)
+    }
+    return constraint
   }
 
   private mutating func readNear(_ node: Node) -> NearConstraint? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A `LexiconSet` prepared for scanning: one automaton over every phrase of every rule, the rules
 /// with their terms replaced by pattern numbers, and an index from pattern to the rules that need it.
 struct CompiledLexicon: Sendable {
@@ -5,6 +7,8 @@ struct CompiledLexicon: Sendable {
   let patterns: [String]
   /// The automaton over `patterns`.
   let automaton: AhoCorasick
+  /// Every distinct `re:` pattern, compiled; the index is the regex id.
+  let regexes: [CompiledRegex]
   /// The rules, sorted by id.
   let rules: [CompiledRule]
   /// For each pattern, the rules (indices into `rules`) that may fire when it occurs.
@@ -19,11 +23,12 @@ struct CompiledLexicon: Sendable {
       compiled.append(CompiledRule(rule, table: &table))
     }
     patterns = table.patterns
+    regexes = table.regexes
     automaton = AhoCorasick(patterns: table.patterns.map { Array($0.utf8) })
     var index = [[Int]](repeating: [], count: table.patterns.count)
     var unconditional: [Int] = []
     for (ruleIndex, rule) in compiled.enumerated() {
-      if let required = rule.match.requiredPatterns {
+      if let required = rule.match.requiredPatterns(regexAtoms: table.regexes.map(\.atoms)) {
         for pattern in required { index[pattern].append(ruleIndex) }
       } else {
         unconditional.append(ruleIndex)
@@ -35,10 +40,21 @@ struct CompiledLexicon: Sendable {
   }
 }
 
-/// Assigns pattern ids to distinct normalised phrases.
+/// Assigns pattern ids to distinct normalised phrases and regex ids to distinct regexes.
 struct PatternTable {
   private(set) var patterns: [String] = []
   private var ids: [String: Int] = [:]
+  private(set) var regexes: [CompiledRegex] = []
+  private var regexIDs: [String: Int] = [:]
+
+  /// The id of a regex, compiling it and registering its atoms as patterns if new.
+  mutating func regexID(_ source: String) -> Int {
+    if let known = regexIDs[source] { return known }
+    let atoms = RegexAtoms.required(source)?.map { id($0) }
+    regexes.append(CompiledRegex(source: source, atoms: atoms))
+    regexIDs[source] = regexes.count - 1
+    return regexes.count - 1
+  }
 
   /// The id of `phrase` (normalised on the way in), adding it if new.
   mutating func id(_ phrase: String) -> Int {
@@ -58,6 +74,10 @@ struct CompiledRule: Sendable {
   let matchPatterns: Set<Int>
   let unlessPatterns: Set<Int>
   let negation: CompiledNegation
+  /// Whether the rule has a `money` leaf (amounts are then extracted for its units).
+  let usesMoney: Bool
+  /// The regexes the rule's `match` and `unless` use.
+  let regexes: Set<Int>
 
   init(_ rule: LexiconRule, table: inout PatternTable) {
     self.rule = rule
@@ -66,6 +86,8 @@ struct CompiledRule: Sendable {
     matchPatterns = match.allPatterns
     unlessPatterns = unless?.allPatterns ?? []
     negation = CompiledNegation(rule.negation, table: &table)
+    usesMoney = match.usesMoney || (unless?.usesMoney ?? false)
+    regexes = match.regexes.union(unless?.regexes ?? [])
   }
 }
 
@@ -75,6 +97,10 @@ indirect enum CompiledExpression: Sendable {
   case termSet(name: String, patterns: [Int])
   case any([CompiledExpression])
   case all([CompiledExpression], near: NearConstraint?)
+  case atLeast(Int, [CompiledExpression], near: NearConstraint?)
+  case money(MoneyConstraint)
+  case regex(Int)
+  case count(CompiledExpression, min: Int)
 
   init(_ expression: MatchExpression, table: inout PatternTable) {
     switch expression {
@@ -83,34 +109,81 @@ indirect enum CompiledExpression: Sendable {
     case .any(let items): self = .any(items.map { CompiledExpression($0, table: &table) })
     case .all(let items, let near):
       self = .all(items.map { CompiledExpression($0, table: &table) }, near: near)
+    case .atLeast(let count, let items, let near):
+      self = .atLeast(count, items.map { CompiledExpression($0, table: &table) }, near: near)
+    case .money(let constraint): self = .money(constraint)
+    case .regex(let source): self = .regex(table.regexID(source))
+    case .count(let inner, let min): self = .count(CompiledExpression(inner, table: &table), min: min)
     }
   }
 
-  /// Every pattern a leaf of the expression can match.
+  private var children: [CompiledExpression] {
+    switch self {
+    case .term, .termSet, .money, .regex: []
+    case .any(let items), .all(let items, _), .atLeast(_, let items, _): items
+    case .count(let inner, _): [inner]
+    }
+  }
+
+  /// Every pattern a literal leaf of the expression can match.
   var allPatterns: Set<Int> {
     switch self {
     case .term(let pattern): [pattern]
     case .termSet(_, let patterns): Set(patterns)
-    case .any(let items), .all(let items, _): items.reduce(into: Set<Int>()) { $0.formUnion($1.allPatterns) }
+    default: children.reduce(into: Set<Int>()) { $0.formUnion($1.allPatterns) }
     }
   }
 
-  /// Patterns at least one of which occurs in every unit the expression matches; nil when the
-  /// expression can match without any literal (never, for the current operators).
-  var requiredPatterns: Set<Int>? {
+  /// Whether a `money` leaf occurs.
+  var usesMoney: Bool {
+    if case .money = self { return true }
+    return children.contains { $0.usesMoney }
+  }
+
+  /// The regex ids of the `re` leaves.
+  var regexes: Set<Int> {
+    if case .regex(let id) = self { return [id] }
+    return children.reduce(into: Set<Int>()) { $0.formUnion($1.regexes) }
+  }
+
+  /// Patterns at least one of which occurs in every unit the expression matches, given the
+  /// regexes' atoms; nil when the expression can match without any literal (a `money` leaf, a
+  /// regex without atoms).
+  func requiredPatterns(regexAtoms: [[Int]?]) -> Set<Int>? {
     switch self {
     case .term(let pattern): return [pattern]
     case .termSet(_, let patterns): return Set(patterns)
+    case .money: return nil
+    case .regex(let id): return regexAtoms[id].map(Set.init)
+    case .count(let inner, _): return inner.requiredPatterns(regexAtoms: regexAtoms)
     case .any(let items):
       var union = Set<Int>()
       for item in items {
-        guard let required = item.requiredPatterns else { return nil }
+        guard let required = item.requiredPatterns(regexAtoms: regexAtoms) else { return nil }
         union.formUnion(required)
       }
       return union
     case .all(let items, _):
-      return items.compactMap(\.requiredPatterns).min { $0.count < $1.count }
+      return items.compactMap { $0.requiredPatterns(regexAtoms: regexAtoms) }.min { $0.count < $1.count }
+    case .atLeast(let count, let items, _):
+      let known = items.map { $0.requiredPatterns(regexAtoms: regexAtoms) }
+      guard known.filter({ $0 == nil }).count < count else { return nil }
+      return known.compactMap { $0 }.reduce(into: Set<Int>()) { $0.formUnion($1) }
     }
+  }
+}
+
+/// A `re:` pattern, compiled once, with the pattern ids of its required atoms.
+struct CompiledRegex: @unchecked Sendable {
+  // NSRegularExpression is immutable after creation and documented as safe to share across threads.
+  let source: String
+  let expression: NSRegularExpression?
+  let atoms: [Int]?
+
+  init(source: String, atoms: [Int]?) {
+    self.source = source
+    expression = try? NSRegularExpression(pattern: source)
+    self.atoms = atoms
   }
 }
 

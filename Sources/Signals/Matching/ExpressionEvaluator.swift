@@ -22,12 +22,15 @@ struct MatchCandidate {
 /// Leaves yield every usable occurrence; `any` yields the union; `all` yields one combination:
 /// without `near` the leftmost usable candidate of each item, with `near` the combination of the
 /// smallest span (leftmost on ties) whose consecutive parts are at most `within` characters apart
-/// (and in the listed order when `ordered`). Parts never overlap.
+/// (and in the listed order when `ordered`). `at_least n` does the same over the best `n` items;
+/// `count` needs `min` non-overlapping candidates. Parts never overlap.
 struct ExpressionEvaluator {
-  /// Usable occurrences of the rule's patterns, sorted by start.
+  /// Usable occurrences (literal, money and regex), sorted by start.
   let occurrences: [Occurrence]
   /// The normalised text of each pattern.
   let patterns: [String]
+  /// The unit, for amounts and original text in traces.
+  let context: UnitMatchContext
 
   /// Candidates per `all` item considered when searching a `near` combination.
   private static let candidateLimit = 24
@@ -38,11 +41,11 @@ struct ExpressionEvaluator {
   func evaluate(_ expression: CompiledExpression) -> [MatchCandidate] {
     switch expression {
     case .term(let pattern):
-      return occurrences.filter { $0.pattern == pattern }
+      return occurrences.filter { $0.pattern == pattern && $0.source == .literal }
         .map { MatchCandidate(parts: [$0], trace: "「\(patterns[$0.pattern])」") }
     case .termSet(let name, let members):
       let wanted = Set(members)
-      return occurrences.filter { wanted.contains($0.pattern) }
+      return occurrences.filter { $0.source == .literal && wanted.contains($0.pattern) }
         .map { MatchCandidate(parts: [$0], trace: "$\(name)「\(patterns[$0.pattern])」") }
     case .any(let items):
       return items.flatMap { item in
@@ -54,10 +57,76 @@ struct ExpressionEvaluator {
       guard !options.contains(where: \.isEmpty) else { return [] }
       let chosen = near.map { combine(options, near: $0) } ?? leftmost(options)
       guard let chosen else { return [] }
-      var trace = "all(\(chosen.map(\.trace).joined(separator: ", ")))"
-      if let near { trace += " near≤\(near.within)\(near.ordered ? " ordered" : "")" }
+      return [MatchCandidate(parts: chosen.flatMap(\.parts), trace: "all(\(Self.join(chosen)))\(Self.suffix(near))")]
+    case .atLeast(let count, let items, let near):
+      let options = items.map(evaluate).filter { !$0.isEmpty }
+      guard count > 0, options.count >= count else { return [] }
+      var best: [MatchCandidate]?
+      for subset in Self.subsets(of: options.count, size: count) {
+        let picked = subset.map { options[$0] }
+        guard let chosen = near.map({ combine(picked, near: $0) }) ?? leftmost(picked) else { continue }
+        if let current = best, Self.span(current) <= Self.span(chosen) { continue }
+        best = chosen
+        if near == nil { break }
+      }
+      guard let best else { return [] }
+      let trace = "at_least \(count)(\(Self.join(best)))\(Self.suffix(near))"
+      return [MatchCandidate(parts: best.flatMap(\.parts), trace: trace)]
+    case .money(let constraint):
+      return occurrences.compactMap { occurrence in
+        guard case .money(let index) = occurrence.source, constraint.admits(context.amounts[index]) else { return nil }
+        let text = context.originalSlice(start: occurrence.start, end: occurrence.end).text
+        return MatchCandidate(parts: [occurrence], trace: "money「\(text)」")
+      }
+    case .regex(let id):
+      return occurrences.filter { $0.source == .regex(id) }.map { occurrence in
+        let text = context.originalSlice(start: occurrence.start, end: occurrence.end).text
+        return MatchCandidate(parts: [occurrence], trace: "re「\(text)」")
+      }
+    case .count(let inner, let minimum):
+      var chosen: [MatchCandidate] = []
+      for candidate in evaluate(inner) where !chosen.contains(where: { $0.overlaps(candidate) }) {
+        chosen.append(candidate)
+      }
+      guard chosen.count >= minimum, minimum > 0 else { return [] }
+      let trace = "count≥\(minimum)(\(chosen.count)× \(chosen.first?.trace ?? ""))"
       return [MatchCandidate(parts: chosen.flatMap(\.parts), trace: trace)]
     }
+  }
+
+  private static func join(_ candidates: [MatchCandidate]) -> String {
+    candidates.map(\.trace).joined(separator: ", ")
+  }
+
+  private static func suffix(_ near: NearConstraint?) -> String {
+    guard let near else { return "" }
+    return " near≤\(near.within)\(near.ordered ? " ordered" : "")"
+  }
+
+  private static func span(_ candidates: [MatchCandidate]) -> (Int, Int) {
+    let start = candidates.map(\.start).min() ?? 0
+    return ((candidates.map(\.end).max() ?? 0) - start, start)
+  }
+
+  /// Index subsets of `0..<count` of the given size, in lexicographic order.
+  private static func subsets(of count: Int, size: Int) -> [[Int]] {
+    guard size > 0, size <= count else { return [] }
+    var result: [[Int]] = []
+    var current: [Int] = []
+    func extend(_ next: Int) {
+      if current.count == size {
+        result.append(current)
+        return
+      }
+      guard next < count, result.count < 1000 else { return }
+      for index in next..<count where count - index >= size - current.count {
+        current.append(index)
+        extend(index + 1)
+        current.removeLast()
+      }
+    }
+    extend(0)
+    return result
   }
 
   private func leftmost(_ options: [[MatchCandidate]]) -> [MatchCandidate]? {

@@ -16,12 +16,22 @@ struct RuleOutcome {
 struct RuleEvaluation {
   let rule: CompiledRule
   let context: UnitMatchContext
-  let patterns: [String]
+  let lexicon: CompiledLexicon
+
+  private var patterns: [String] { lexicon.patterns }
+
+  /// The literal, money and regex occurrences the rule's expression may use, sorted by start.
+  private func usableOccurrences(literals: Set<Int>, expression: CompiledExpression) -> [Occurrence] {
+    var result = context.select(literals)
+    if expression.usesMoney { result += context.moneyOccurrences }
+    for id in expression.regexes { result += context.regexMatches[id] ?? [] }
+    return result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+  }
 
   /// The outcome, or nil when the rule does not match the unit at all.
   func outcome() -> RuleOutcome? {
-    let occurrences = context.select(rule.matchPatterns)
-    guard !occurrences.isEmpty || rule.matchPatterns.isEmpty else { return nil }
+    let occurrences = usableOccurrences(literals: rule.matchPatterns, expression: rule.match)
+    guard !occurrences.isEmpty else { return nil }
     let detector = NegationDetector(context: context, vocabulary: rule.negation)
     var verdicts: [Occurrence: (verdict: NegationVerdict, cue: Range<Int>?)] = [:]
     if rule.rule.negationMode != .ignore {
@@ -29,7 +39,7 @@ struct RuleEvaluation {
     }
     func verdict(_ occurrence: Occurrence) -> NegationVerdict { verdicts[occurrence]?.verdict ?? .affirmed }
     func evaluate(_ usable: [Occurrence]) -> MatchCandidate? {
-      ExpressionEvaluator(occurrences: usable, patterns: patterns).evaluate(rule.match).first
+      ExpressionEvaluator(occurrences: usable, patterns: patterns, context: context).evaluate(rule.match).first
     }
 
     var result: RuleOutcome
@@ -59,13 +69,16 @@ struct RuleEvaluation {
       else { return nil }
       var parts = match.parts
       let part = parts[negatedIndex]
-      parts[negatedIndex] = Occurrence(pattern: part.pattern, start: min(cue.lowerBound, part.start), end: max(cue.upperBound, part.end))
+      parts[negatedIndex] = Occurrence(
+        pattern: part.pattern, start: min(cue.lowerBound, part.start), end: max(cue.upperBound, part.end),
+        source: part.source)
       result = RuleOutcome(parts: parts, trace: match.trace, verdict: verdict(part))
     }
 
     if let unless = rule.unless {
-      let unlessOccurrences = context.select(rule.unlessPatterns)
-      if let filter = ExpressionEvaluator(occurrences: unlessOccurrences, patterns: patterns).evaluate(unless).first {
+      let unlessOccurrences = usableOccurrences(literals: rule.unlessPatterns, expression: unless)
+      let evaluator = ExpressionEvaluator(occurrences: unlessOccurrences, patterns: patterns, context: context)
+      if let filter = evaluator.evaluate(unless).first {
         result.suppressedReason = "unless \(filter.trace)"
       }
     }
@@ -78,13 +91,39 @@ struct RuleEvaluation {
     let matched = outcome.parts.map { part in
       let slice = context.originalSlice(start: part.start, end: part.end)
       return MatchedPart(
-        term: patterns[part.pattern], text: slice.text, start: slice.range.lowerBound,
-        end: slice.range.upperBound)
+        term: term(of: part), text: slice.text, start: slice.range.lowerBound, end: slice.range.upperBound)
     }
     return Signal(
       ruleID: rule.rule.id, path: path, unitIndex: index, line: unit.line, endLine: unit.endLine,
-      matched: matched, negation: outcome.verdict, speakerRole: role,
+      matched: matched, negation: outcome.verdict, speakerRole: role, values: values(of: outcome.parts),
       why: "\(outcome.trace) · \(outcome.verdict.label)", suppressedReason: outcome.suppressedReason)
+  }
+
+  /// The pack term, `money`, or the regex source of a part.
+  private func term(of part: Occurrence) -> String {
+    switch part.source {
+    case .literal: patterns[part.pattern]
+    case .money: "money"
+    case .regex(let id): lexicon.regexes[id].source
+    }
+  }
+
+  /// `amountFen` (the low end, or the high end of an open-below amount), `amountHighFen` for
+  /// ranges, `currency` and `approximate`, from the first amount among the parts.
+  private func values(of parts: [Occurrence]) -> [String: String] {
+    for part in parts {
+      guard case .money(let index) = part.source else { continue }
+      let amount = context.amounts[index]
+      var values: [String: String] = [:]
+      if let point = amount.low ?? amount.high { values["amountFen"] = String(point) }
+      if let low = amount.low, let high = amount.high, high != low { values["amountHighFen"] = String(high) }
+      if amount.low == nil { values["amountOpenBelow"] = "true" }
+      if amount.high == nil { values["amountOpenAbove"] = "true" }
+      values["currency"] = (amount.currency ?? .cny).rawValue
+      if amount.approximate { values["approximate"] = "true" }
+      return values
+    }
+    return [:]
   }
 
   /// Affirmed and double-negated occurrences count as affirmed under `exclude`.

@@ -38,10 +38,14 @@ public struct SignalScanner: Sendable {
     let role = roles.role(of: unit)
     let admitted = candidates.filter { roles.admits(compiled.rules[$0].rule.speaker, kind: unit.kind, role: role) }
     guard !admitted.isEmpty else { return [] }
-    let context = UnitMatchContext(
+    var context = UnitMatchContext(
       text: unit.text, normalized: normalized, hits: hits, lengths: compiled.automaton.patternLengths)
-    return admitted.sorted().compactMap { ruleIndex in
-      RuleEvaluation(rule: compiled.rules[ruleIndex], context: context, patterns: compiled.patterns)
+    let rules = admitted.sorted().map { compiled.rules[$0] }
+    if rules.contains(where: \.usesMoney) { context.extractAmounts() }
+    let regexes = rules.reduce(into: Set<Int>()) { $0.formUnion($1.regexes) }
+    if !regexes.isEmpty { context.runRegexes(regexes, compiled: compiled.regexes) }
+    return rules.compactMap { rule in
+      RuleEvaluation(rule: rule, context: context, lexicon: compiled)
         .signal(unit: unit, index: index, path: path, role: role)
     }
   }

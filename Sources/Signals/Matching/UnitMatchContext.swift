@@ -1,8 +1,22 @@
-/// One occurrence of a pattern in a normalised unit, in scalar offsets `[start, end)`.
+import Foundation
+
+/// One occurrence in a normalised unit, in scalar offsets `[start, end)`: a literal pattern, an
+/// amount of money or a regex match.
 struct Occurrence: Sendable, Hashable {
+  /// Where an occurrence comes from.
+  enum Source: Sendable, Hashable {
+    case literal
+    /// Index into `UnitMatchContext.amounts`.
+    case money(Int)
+    /// A regex id.
+    case regex(Int)
+  }
+
+  /// The pattern id for literals; -1 otherwise.
   var pattern: Int
   var start: Int
   var end: Int
+  var source: Source = .literal
 
   var length: Int { end - start }
 
@@ -19,6 +33,10 @@ struct UnitMatchContext {
   let original: [Unicode.Scalar]
   /// All occurrences of all patterns, sorted by start, longer first.
   let occurrences: [Occurrence]
+  /// Amounts of money in the normalised text (empty unless a candidate rule uses `money`).
+  private(set) var amounts: [MoneyAmount] = []
+  /// Matches of the regexes candidate rules use, by regex id.
+  private(set) var regexMatches: [Int: [Occurrence]] = [:]
 
   init(text: String, normalized: NormalizedText, hits: [AhoCorasick.Hit], lengths: [Int32]) {
     self.normalized = normalized
@@ -31,6 +49,31 @@ struct UnitMatchContext {
       return Occurrence(pattern: Int(hit.pattern), start: Int(byByte[start]), end: Int(byByte[end]))
     }
     .sorted { ($0.start, -$0.end, $0.pattern) < ($1.start, -$1.end, $1.pattern) }
+  }
+
+  /// Extracts the amounts of money.
+  mutating func extractAmounts() {
+    amounts = MoneyExtractor.amounts(in: scalars)
+  }
+
+  /// Runs the regexes (once each) over the normalised text.
+  mutating func runRegexes(_ ids: Set<Int>, compiled: [CompiledRegex]) {
+    let string = String(String.UnicodeScalarView(scalars))
+    let whole = NSRange(string.startIndex..<string.endIndex, in: string)
+    for id in ids where regexMatches[id] == nil {
+      guard let expression = compiled[id].expression else { continue }
+      regexMatches[id] = expression.matches(in: string, range: whole).compactMap { match in
+        guard match.range.length > 0, let range = Range(match.range, in: string) else { return nil }
+        let start = string.unicodeScalars.distance(from: string.unicodeScalars.startIndex, to: range.lowerBound)
+        let length = string.unicodeScalars.distance(from: range.lowerBound, to: range.upperBound)
+        return Occurrence(pattern: -1, start: start, end: start + length, source: .regex(id))
+      }
+    }
+  }
+
+  /// The amounts as occurrences.
+  var moneyOccurrences: [Occurrence] {
+    amounts.enumerated().map { Occurrence(pattern: -1, start: $0.element.start, end: $0.element.end, source: .money($0.offset)) }
   }
 
   /// The occurrences of `patterns`, chosen longest first without overlaps, sorted by start.

@@ -152,6 +152,15 @@ public indirect enum MatchExpression: Sendable, Hashable {
   case any([MatchExpression])
   /// All of the items; with `near`, the chosen occurrences lie within that many characters.
   case all([MatchExpression], near: NearConstraint?)
+  /// At least `n` of the items; with `near`, as for `all`.
+  case atLeast(Int, [MatchExpression], near: NearConstraint?)
+  /// An amount of money that passes the constraint (`money: {min, max, …}`).
+  case money(MoneyConstraint)
+  /// A regular expression on the normalised text (`re: '…'`), verified only on units where one
+  /// of its required literal atoms occurs.
+  case regex(String)
+  /// The expression occurs at least `min` times, without overlaps, in the unit.
+  case count(MatchExpression, min: Int)
 }
 
 /// The proximity constraint of an `all`.
