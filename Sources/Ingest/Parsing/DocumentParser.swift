@@ -27,6 +27,7 @@ enum ParserRegistry {
     MemoTraceCSVParser(generation: .v2),
     TelegramJSONParser(),
     MemoTraceHTMLParser(),
+    HTMLParser(),
     QQMessageManagerTXTParser(),
     MemoTraceV2TXTParser(),
     MemoTraceTXTParser(),

@@ -48,6 +48,13 @@ enum TextEscapes {
     unBackslash(htmlUnescape(text))
   }
 
+  /// Further named references common in Chinese web pages and exports.
+  static let named: [String: Unicode.Scalar] = [
+    "copy": "©", "reg": "®", "middot": "·", "mdash": "—", "ndash": "–", "hellip": "…", "ldquo": "“", "rdquo": "”",
+    "lsquo": "‘", "rsquo": "’", "yen": "¥", "times": "×", "emsp": "\u{2003}", "ensp": "\u{2002}", "thinsp": "\u{2009}",
+    "laquo": "«", "raquo": "»", "bull": "•", "deg": "°", "plusmn": "±", "trade": "™",
+  ]
+
   private static func entity(_ name: Substring) -> Unicode.Scalar? {
     switch name {
     case "amp": return "&"
@@ -58,6 +65,7 @@ enum TextEscapes {
     case "nbsp": return "\u{00A0}"
     default: break
     }
+    if let scalar = named[String(name)] { return scalar }
     guard name.hasPrefix("#") else { return nil }
     let digits = name.dropFirst()
     let value: UInt32?
