@@ -20,6 +20,8 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case whatsAppTXT = "whatsapp-txt"
   /// A web page or other HTML document (visible text by block).
   case html = "html"
+  /// A Word document (.docx): one unit per paragraph, `line` = paragraph number.
+  case docx = "docx"
   /// Plain text: one unit per line.
   case plainText = "plain-text"
   /// Not a text format the tool reads (image, audio, unknown binary).
@@ -41,6 +43,7 @@ extension DocumentFormat {
     case .telegramJSON: "Telegram Desktop result.json"
     case .whatsAppTXT: "WhatsApp exported chat TXT"
     case .html: "HTML page (saved web page, generic HTML)"
+    case .docx: "Word document (DOCX)"
     case .plainText: "Plain text"
     case .binary: "Binary (image, audio, video, archive, database)"
     case .unknown: "Unknown (file could not be read)"
@@ -66,6 +69,7 @@ extension DocumentFormat {
     case .whatsAppTXT:
       "first non-blank line and others start `[date, time] ` (iOS) or `date, time - ` (Android), with -/./ dates, 12- or 24-hour clocks, AM/PM, a.m./p.m. or 上午/下午"
     case .html: "text starting with `<!DOCTYPE html`, `<html`, `<head` or `<body` (after an optional XML declaration or comment)"
+    case .docx: "ZIP archive (`PK\\x03\\x04`) containing `word/document.xml`"
     case .plainText: "any decodable text in no other format (fallback)"
     case .binary: "magic numbers (PNG, JPEG, GIF, MP3, AMR, SILK, MP4, SQLite, …) or NUL bytes in a non-UTF-16 file"
     case .unknown: "not detected: the file was empty, unreadable or undecodable"

@@ -5,6 +5,9 @@ struct BinarySignature: Sendable, Hashable {
   /// True for containers that a dedicated reader may open (ZIP, PDF).
   let isContainer: Bool
 
+  /// A ZIP archive (also DOCX, XLSX, PPTX).
+  static let zip = BinarySignature(kind: "archive (ZIP)", isContainer: true)
+
   /// The signature the bytes start with, or nil when none is known.
   static func detect(_ bytes: some Collection<UInt8>) -> BinarySignature? {
     let head = Array(bytes.prefix(16))
@@ -40,9 +43,7 @@ struct BinarySignature: Sendable, Hashable {
     if starts([0x1A, 0x45, 0xDF, 0xA3]) { return .init(kind: "video (Matroska/WebM)", isContainer: false) }
     if ascii("SQLite format 3") { return .init(kind: "database (SQLite)", isContainer: false) }
     if ascii("%PDF-") { return .init(kind: "document (PDF)", isContainer: true) }
-    if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) {
-      return .init(kind: "archive (ZIP)", isContainer: true)
-    }
+    if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) { return .zip }
     if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
       return .init(kind: "legacy Office document (.doc/.xls/.wps, OLE)", isContainer: false)
     }

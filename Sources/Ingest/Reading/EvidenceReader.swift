@@ -15,6 +15,10 @@ public enum EvidenceReader {
       return document
     }
     if let signature = BinarySignature.detect(bytes) {
+      if signature.kind == BinarySignature.zip.kind {
+        ZipDocumentReader.read(bytes, into: &document, options: options)
+        return document
+      }
       document.format = .binary
       document.status = .unsupported
       document.reason = "\(signature.kind), not text evidence"
