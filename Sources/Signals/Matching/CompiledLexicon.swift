@@ -79,6 +79,13 @@ struct CompiledRule: Sendable {
   /// The regexes the rule's `match` and `unless` use.
   let regexes: Set<Int>
 
+  /// Whether a rule's match needs no literal at all (it then runs on every unit).
+  static func isUnconditional(_ match: MatchExpression) -> Bool {
+    var table = PatternTable()
+    let compiled = CompiledExpression(match, table: &table)
+    return compiled.requiredPatterns(regexAtoms: table.regexes.map(\.atoms)) == nil
+  }
+
   init(_ rule: LexiconRule, table: inout PatternTable) {
     self.rule = rule
     match = CompiledExpression(rule.match, table: &table)

@@ -1,0 +1,165 @@
+import Foundation
+import Ingest
+
+/// One check of `LexiconLinter`, for `lexicon check --list-checks`.
+public struct LintCheck: Sendable, Hashable, Codable {
+  /// The check id, also the suffix of its diagnostic code (`lexicon.<id>`).
+  public var id: String
+  /// How serious a finding of this check is.
+  public var severity: Diagnostic.Severity
+  /// What the check catches.
+  public var summary: String
+}
+
+/// Checks a loaded lexicon for rules that load but are likely wrong (style-anchors C.10).
+///
+/// The loader already refuses schema errors, unknown `$set` and clause ids, duplicate ids and
+/// weights outside [0, 1]; the linter adds warnings and notes and repeats the load's own
+/// warnings, so `lexicon check` can print everything in one list.
+public enum LexiconLinter {
+  /// Every check, in the order they run.
+  public static let checks: [LintCheck] = [
+    LintCheck(id: "unknown-clause", severity: .error, summary: "A rule cites a clause id missing from clauses.yml"),
+    LintCheck(id: "short-term", severity: .warning, summary: "A one-character term without allow_short: true"),
+    LintCheck(id: "regex-hazard", severity: .warning, summary: "A regex with \\b, an unbounded .* or .+, or one that can match the empty string"),
+    LintCheck(id: "regex-no-atom", severity: .note, summary: "A regex with no required literal: it is verified on every unit"),
+    LintCheck(id: "term-not-normalized", severity: .warning, summary: "A regex literal that normalisation removes (upper case, full width), so it can never match"),
+    LintCheck(id: "unconditional-rule", severity: .note, summary: "A rule with no required literal (money only): it is evaluated on every unit"),
+    LintCheck(id: "missing-examples", severity: .warning, summary: "A rule with fewer than three hit or three ok examples"),
+    LintCheck(id: "duplicate-title", severity: .warning, summary: "Two rules with the same title"),
+    LintCheck(id: "near-too-wide", severity: .warning, summary: "A near wider than 200 characters, wider than a message"),
+    LintCheck(id: "cue-overlap", severity: .note, summary: "A term that contains a negation cue (没发): the cue inside a term never negates it"),
+  ]
+
+  /// The diagnostics of every check, after the load's own warnings.
+  public static func lint(_ lexicon: LexiconSet) -> [Diagnostic] {
+    var result = lexicon.diagnostics
+    var titles: [String: String] = [:]
+    for rule in lexicon.rules {
+      let location = Location(rule.origin)
+      func report(_ id: String, _ message: String) {
+        let severity = checks.first { $0.id == id }?.severity ?? .warning
+        result.append(
+          Diagnostic(severity, code: "lexicon.\(id)", file: location.file, line: location.line, message: "\(rule.id): \(message)"))
+      }
+      for clause in rule.clauses where lexicon.clauses.clause(clause) == nil {
+        report("unknown-clause", "clause '\(clause)' is not in the clause catalogue")
+      }
+      let expressions = [rule.match] + (rule.unless.map { [$0] } ?? [])
+      let terms = expressions.flatMap(literals)
+      if !rule.allowShort {
+        for term in Set(terms).sorted() where term.unicodeScalars.count == 1 {
+          report("short-term", "one-character term '\(term)' matches too widely; set allow_short: true if intended")
+        }
+      }
+      for source in expressions.flatMap(regexSources) {
+        for hazard in regexHazards(source) { report("regex-hazard", "re '\(source)' \(hazard)") }
+        if RegexAtoms.required(source) == nil {
+          report("regex-no-atom", "re '\(source)' has no required literal and is tried on every unit")
+        }
+        if let literal = unmatchableLiteral(source) {
+          report("term-not-normalized", "re '\(source)' contains '\(literal)', which normalised text never holds")
+        }
+      }
+      if CompiledRule.isUnconditional(rule.match) {
+        report("unconditional-rule", "the rule needs no literal term and is evaluated on every unit")
+      }
+      let hits = rule.examples.filter { $0.kind == .hit }.count
+      let oks = rule.examples.filter { $0.kind == .ok }.count
+      if hits < 3 || oks < 3 {
+        report("missing-examples", "has \(hits) hit and \(oks) ok examples; at least three of each are expected")
+      }
+      if let first = titles[rule.title] {
+        report("duplicate-title", "title '\(rule.title)' is also used by \(first)")
+      } else {
+        titles[rule.title] = rule.id
+      }
+      for near in nears(rule.match) where near.within > 200 {
+        report("near-too-wide", "near \(near.within) is wider than a message")
+      }
+      let cues = Set(rule.negation.cues)
+      for term in Set(terms).sorted() where term.unicodeScalars.count > 1 {
+        if let cue = cues.filter({ term.contains($0) }).max(by: { $0.count < $1.count }) {
+          report("cue-overlap", "term '\(term)' contains the negation cue '\(cue)', which never negates it")
+        }
+      }
+    }
+    return result
+  }
+
+  /// `file:line` split back into its parts.
+  private struct Location {
+    var file: String
+    var line: Int?
+
+    init(_ origin: String) {
+      if let colon = origin.lastIndex(of: ":"), let line = Int(origin[origin.index(after: colon)...]) {
+        file = String(origin[..<colon])
+        self.line = line
+      } else {
+        file = origin
+        line = nil
+      }
+    }
+  }
+
+  private static func children(_ expression: MatchExpression) -> [MatchExpression] {
+    switch expression {
+    case .term, .termSet, .money, .regex: []
+    case .any(let items), .all(let items, _), .atLeast(_, let items, _): items
+    case .count(let inner, _): [inner]
+    }
+  }
+
+  private static func literals(_ expression: MatchExpression) -> [String] {
+    switch expression {
+    case .term(let term): [term]
+    case .termSet(_, let terms): terms
+    default: children(expression).flatMap(literals)
+    }
+  }
+
+  private static func regexSources(_ expression: MatchExpression) -> [String] {
+    if case .regex(let source) = expression { return [source] }
+    return children(expression).flatMap(regexSources)
+  }
+
+  private static func nears(_ expression: MatchExpression) -> [NearConstraint] {
+    var own: [NearConstraint] = []
+    switch expression {
+    case .all(_, let near), .atLeast(_, _, let near): own = near.map { [$0] } ?? []
+    default: break
+    }
+    return own + children(expression).flatMap(nears)
+  }
+
+  /// Hazards of a regex: `\b`, unbounded `.*` / `.+`, empty matches.
+  static func regexHazards(_ source: String) -> [String] {
+    var hazards: [String] = []
+    if source.contains("\\b") { hazards.append("uses \\b, which does not work between Chinese characters") }
+    if source.contains(".*") || source.contains(".+") {
+      hazards.append("has an unbounded .* or .+; bound it, e.g. .{0,8}")
+    }
+    if let expression = try? NSRegularExpression(pattern: source),
+      expression.firstMatch(in: "", range: NSRange(location: 0, length: 0)) != nil
+    {
+      hazards.append("can match the empty string")
+    }
+    return hazards
+  }
+
+  /// The first literal run of a regex that normalisation would change (so it cannot match).
+  static func unmatchableLiteral(_ source: String) -> String? {
+    var escaped = false
+    var inClass = false
+    for scalar in source.unicodeScalars {
+      defer { escaped = !escaped && scalar == "\\" }
+      if escaped { continue }
+      if scalar == "[" { inClass = true }
+      if scalar == "]" { inClass = false }
+      if scalar == "\\" || inClass { continue }
+      if TextNormalizer.fold(scalar) != scalar { return String(scalar) }
+    }
+    return nil
+  }
+}

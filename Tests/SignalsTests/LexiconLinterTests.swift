@@ -1,0 +1,59 @@
+import Ingest
+import Testing
+
+@testable import Signals
+
+@Suite struct LexiconLinterTests {
+  static let text = pack(
+    rules: """
+        - id: lint.short
+          title: 欠
+          match: {any: [欠, 没发]}
+          clauses: [interp2019.art11.4]
+        - id: lint.regex
+          title: 欠
+          match: {re: '\\bUSDT.*'}
+          clauses: [interp2019.art11.4]
+        - id: lint.money
+          title: 金额
+          match:
+            all:
+              - money: {min: 1}
+              - money: {max: 9}
+            near: 500
+          clauses: [interp2019.art11.4]
+          examples:
+            hit: [1元, 2元, 3元]
+            ok: [无, 没有, 零]
+      """)
+
+  @Test func reportsEachHazardOnceWithTheRuleLocation() throws {
+    let folder = try TestLexicon(files: ["lint.yml": Self.text])
+    let diagnostics = LexiconLinter.lint(try folder.load())
+    let found = diagnostics.map { "\($0.code) \($0.line ?? 0) \($0.message.prefix { $0 != ":" })" }
+    #expect(found == [
+      "lexicon.unconditional-rule 17 lint.money",
+      "lexicon.near-too-wide 17 lint.money",
+      "lexicon.regex-hazard 13 lint.regex",
+      "lexicon.regex-hazard 13 lint.regex",
+      "lexicon.term-not-normalized 13 lint.regex",
+      "lexicon.missing-examples 13 lint.regex",
+      "lexicon.short-term 9 lint.short",
+      "lexicon.missing-examples 9 lint.short",
+      "lexicon.duplicate-title 9 lint.short",
+      "lexicon.cue-overlap 9 lint.short",
+    ])
+    #expect(diagnostics.allSatisfy { $0.file == folder.path("lint.yml") })
+  }
+
+  @Test func flagsEmptyMatchesAndAtomlessRegexes() {
+    #expect(LexiconLinter.regexHazards("a?") == ["can match the empty string"])
+    #expect(LexiconLinter.regexHazards("后台.{0,8}控制").isEmpty)
+    #expect(LexiconLinter.unmatchableLiteral("[A-Z]\\Bu") == nil)
+    #expect(LexiconLinter.unmatchableLiteral("收Ｕ") == "Ｕ")
+  }
+
+  @Test func listsEveryCheckOnce() {
+    #expect(Set(LexiconLinter.checks.map(\.id)).count == LexiconLinter.checks.count)
+  }
+}
