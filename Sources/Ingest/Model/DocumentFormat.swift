@@ -22,6 +22,8 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case html = "html"
   /// A Word document (.docx): one unit per paragraph, `line` = paragraph number.
   case docx = "docx"
+  /// A PDF's text layer (via `pdftotext -layout`): one unit per line, with `page`.
+  case pdf = "pdf"
   /// Plain text: one unit per line.
   case plainText = "plain-text"
   /// Not a text format the tool reads (image, audio, unknown binary).
@@ -44,6 +46,7 @@ extension DocumentFormat {
     case .whatsAppTXT: "WhatsApp exported chat TXT"
     case .html: "HTML page (saved web page, generic HTML)"
     case .docx: "Word document (DOCX)"
+    case .pdf: "PDF text layer (pdftotext)"
     case .plainText: "Plain text"
     case .binary: "Binary (image, audio, video, archive, database)"
     case .unknown: "Unknown (file could not be read)"
@@ -70,6 +73,7 @@ extension DocumentFormat {
       "first non-blank line and others start `[date, time] ` (iOS) or `date, time - ` (Android), with -/./ dates, 12- or 24-hour clocks, AM/PM, a.m./p.m. or 上午/下午"
     case .html: "text starting with `<!DOCTYPE html`, `<html`, `<head` or `<body` (after an optional XML declaration or comment)"
     case .docx: "ZIP archive (`PK\\x03\\x04`) containing `word/document.xml`"
+    case .pdf: "`%PDF-` magic; text extracted with poppler's `pdftotext -layout` when installed"
     case .plainText: "any decodable text in no other format (fallback)"
     case .binary: "magic numbers (PNG, JPEG, GIF, MP3, AMR, SILK, MP4, SQLite, …) or NUL bytes in a non-UTF-16 file"
     case .unknown: "not detected: the file was empty, unreadable or undecodable"

@@ -15,8 +15,12 @@ public enum EvidenceReader {
       return document
     }
     if let signature = BinarySignature.detect(bytes) {
-      if signature.kind == BinarySignature.zip.kind {
+      if signature == .zip {
         ZipDocumentReader.read(bytes, into: &document, options: options)
+        return document
+      }
+      if signature == .pdf {
+        PDFTextReader.read(bytes, into: &document)
         return document
       }
       document.format = .binary
