@@ -76,6 +76,17 @@ import Testing
     #expect(QQHeader.parse("2019-09-23 13:00:00 PM x(12345)") == nil)
   }
 
+  @Test func recentContactsDuplicatesAreCitedOnce() throws {
+    let document = try Fixture.document("qq-txt/recent-contacts.txt")
+    #expect(document.status == .parsed)
+    #expect(document.units.map(\.line) == [12, 21])
+    #expect(document.unit(at: 12)?.attributes["qqGroup"] == "最近联系人")
+    let note = try #require(document.diagnostics.first)
+    #expect(note.code == "ingest.duplicate-block")
+    #expect(note.severity == .note)
+    #expect(note.line == 9)
+  }
+
   @Test func publicSampleWithPlaceholderHeader() throws {
     let text = "===\n假装我是文件头\n===\n\n2020-03-07 11:22:33 A(123123)\nA\n\n2020-03-07 12:34:56 B(456456)\nB\n"
     let document = EvidenceReader.read(data: Data(text.utf8), path: "qq.txt")

@@ -18,7 +18,7 @@ public struct EvidenceFolder: Sendable {
   public let root: URL
   /// Reading options.
   public let options: IngestOptions
-  private let rootPath: [UInt8]
+  /// The root's resolved real path: every link target is checked against it.
   private let realRoot: [UInt8]
 
   /// Opens the folder at `root`; throws `.folderNotFound` when it does not exist or is not a folder.
@@ -29,16 +29,16 @@ public struct EvidenceFolder: Sendable {
     guard case .success(let resolved) = FileSystem.realPath(path), FileSystem.lstatMode(resolved) == S_IFDIR else {
       throw IngestError.folderNotFound(path: root.path)
     }
-    rootPath = resolved
     realRoot = resolved
   }
 
   /// Every file below root, sorted by relative path (`/` separators, UTF-8 byte order).
   public func entries() -> [EvidenceEntry] {
-    FolderWalker(root: rootPath, realRoot: realRoot).walk()
+    FolderWalker(root: realRoot).walk()
   }
 
   /// Reads, hashes, sniffs and parses one entry. Never throws; safe to call concurrently.
+  /// An entry whose bytes could not be read has an empty `sha256` and `bytes` 0.
   public func read(_ entry: EvidenceEntry) -> EvidenceDocument {
     let path = entry.relativePath
     if let problem = entry.problem {

@@ -10,10 +10,8 @@
 /// against the real path of the root, and becomes either a readable entry (a file inside the
 /// folder) or an entry carrying its problem.
 struct FolderWalker {
-  /// The root as given, as file-system bytes.
-  let root: [UInt8]
   /// The root's resolved real path, as file-system bytes.
-  let realRoot: [UInt8]
+  let root: [UInt8]
 
   /// All entries, sorted by relative path (byte order of the UTF-8 path).
   func walk() -> [EvidenceEntry] {
@@ -63,7 +61,7 @@ struct FolderWalker {
         code.code == ELOOP ? .linkLoop(target: target) : .brokenLink(target: target)
       return EvidenceEntry(relativePath: relative, problem: problem, systemPath: path)
     case .success(let resolved):
-      guard Self.isInside(resolved, root: realRoot) else {
+      guard Self.isInside(resolved, root: root) else {
         return EvidenceEntry(
           relativePath: relative, problem: .linkOutsideFolder(target: target), systemPath: path)
       }

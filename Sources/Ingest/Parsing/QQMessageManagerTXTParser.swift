@@ -68,7 +68,34 @@ struct QQMessageManagerTXTParser: DocumentParser {
           speaker: isSystem ? nil : header.nickname, speakerID: isSystem ? nil : header.accountID, time: time,
           conversation: blocks[record.context].object ?? source.fileStem, attributes: attributes))
     }
+    removeRecentContactDuplicates(&outcome, source: source)
     return outcome
+  }
+
+  /// The group QQ adds to "export all" that repeats conversations found in other groups.
+  static let recentContactsGroup = "最近联系人"
+
+  /// Drops messages of the `最近联系人` block that repeat a message of another block (same
+  /// conversation, time, sender and text), saying how many in a note.
+  private func removeRecentContactDuplicates(_ outcome: inout ParseOutcome, source: SourceText) {
+    struct Key: Hashable {
+      let conversation: String?
+      let time: Int64?
+      let sender: String?
+      let text: String
+    }
+    func key(_ unit: TextUnit) -> Key {
+      Key(conversation: unit.conversation, time: unit.time?.epochSeconds, sender: unit.speakerID ?? unit.speaker, text: unit.text)
+    }
+    let isRecent = { (unit: TextUnit) in unit.attributes["qqGroup"] == Self.recentContactsGroup }
+    let elsewhere = Set(outcome.units.filter { !isRecent($0) }.map(key))
+    let duplicates = outcome.units.filter { isRecent($0) && elsewhere.contains(key($0)) }
+    guard let first = duplicates.first else { return }
+    outcome.units.removeAll { isRecent($0) && elsewhere.contains(key($0)) }
+    outcome.diagnostics.append(
+      source.diagnostic(
+        .note, "ingest.duplicate-block", line: first.line,
+        "\(duplicates.count) messages of the 最近联系人 block repeat messages of other blocks and are cited there instead"))
   }
 
   /// A `消息分组:` or `消息对象:` line (ASCII or full-width colon) as key and value.
