@@ -21,7 +21,7 @@ struct RuleEvaluation {
   private var patterns: [String] { lexicon.patterns }
 
   /// The literal, money and regex occurrences the rule's expression may use, sorted by start.
-  private func usableOccurrences(literals: Set<Int>, expression: CompiledExpression) -> [Occurrence] {
+  func usableOccurrences(literals: Set<Int>, expression: CompiledExpression) -> [Occurrence] {
     var result = context.select(literals)
     if expression.usesMoney { result += context.moneyOccurrences }
     for id in expression.regexes { result += context.regexMatches[id] ?? [] }

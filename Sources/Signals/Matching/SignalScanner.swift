@@ -6,7 +6,7 @@ import Ingest
 /// Aho–Corasick automaton. Each unit is normalised and scanned once; only rules indexed under a
 /// phrase that occurred are evaluated, and only units with candidates are decoded further.
 public struct SignalScanner: Sendable {
-  private let compiled: CompiledLexicon
+  let compiled: CompiledLexicon
 
   /// Compiles the lexicon.
   public init(lexicon: LexiconSet) {

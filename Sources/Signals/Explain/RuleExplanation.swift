@@ -1,0 +1,160 @@
+import Foundation
+import Ingest
+
+/// How one rule treats one text: the operator tree with each node's result, every occurrence
+/// with its negation verdict, the `unless` result and the signal (for `lexicon explain`).
+public struct RuleExplanation: Sendable, Hashable, Codable {
+  /// The rule explained.
+  public var ruleID: String
+  /// The text, as given.
+  public var text: String
+  /// The text after normalisation, which the operators see.
+  public var normalizedText: String
+  /// The `match` tree.
+  public var tree: ExplanationNode
+  /// The `unless` tree, when the rule has one.
+  public var unless: ExplanationNode?
+  /// Every occurrence the rule's leaves found, with its negation verdict.
+  public var occurrences: [OccurrenceVerdict]
+  /// The signal the rule produces (active or suppressed), or nil.
+  public var signal: Signal?
+
+  /// An indented tree for people.
+  public func render() -> String {
+    var lines = ["rule \(ruleID) on “\(text)”"]
+    if normalizedText != text { lines.append("normalised: “\(normalizedText)”") }
+    lines += tree.render(indent: "")
+    if let unless {
+      lines.append("unless:")
+      lines += unless.render(indent: "  ")
+    }
+    if !occurrences.isEmpty {
+      lines.append("occurrences:")
+      for occurrence in occurrences {
+        lines.append("  「\(occurrence.part.text)」@\(occurrence.part.start) \(occurrence.verdict.label)")
+      }
+    }
+    if let signal {
+      if let reason = signal.suppressedReason {
+        lines.append("result: suppressed (\(reason)) · \(signal.why)")
+      } else {
+        lines.append("result: fires · \(signal.why)")
+      }
+    } else {
+      lines.append("result: no signal")
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+/// One node of an explained operator tree.
+public struct ExplanationNode: Sendable, Hashable, Codable {
+  /// The operator or leaf, e.g. `all near≤12`, `$backend`, `「演示」`, `money[100元, 5000元]`.
+  public var label: String
+  /// Whether the node is satisfied (negation not applied).
+  public var matched: Bool
+  /// Where it matched: every occurrence for a leaf, the chosen combination for an operator.
+  public var parts: [MatchedPart]
+  /// The operands.
+  public var children: [ExplanationNode]
+
+  func render(indent: String) -> [String] {
+    let places = parts.map { "「\($0.text)」@\($0.start)" }.joined(separator: " ")
+    var lines = ["\(indent)\(matched ? "✔" : "✘") \(label)\(places.isEmpty ? "" : "  \(places)")"]
+    for child in children { lines += child.render(indent: indent + "  ") }
+    return lines
+  }
+}
+
+/// An occurrence found by a rule's leaves and the negation check's verdict on it.
+public struct OccurrenceVerdict: Sendable, Hashable, Codable {
+  /// The occurrence, in the original text.
+  public var part: MatchedPart
+  /// The verdict of the negation check (`affirmed` when the rule ignores negation).
+  public var verdict: NegationVerdict
+}
+
+extension SignalScanner {
+  /// Explains rule `id` on `text`, read as one unit spoken by whoever the rule requires (as in
+  /// lexicon examples); nil when no rule has that id.
+  public func explain(rule id: String, text: String) -> RuleExplanation? {
+    guard let rule = compiled.rules.first(where: { $0.rule.id == id }) else { return nil }
+    let unit = ExampleUnits.textUnit(text, for: rule.rule.speaker)
+    let normalized = TextNormalizer.normalize(text)
+    let hits = compiled.automaton.scan(normalized.utf8)
+    var context = UnitMatchContext(
+      text: text, normalized: normalized, hits: hits, lengths: compiled.automaton.patternLengths)
+    if rule.usesMoney { context.extractAmounts() }
+    if !rule.regexes.isEmpty { context.runRegexes(rule.regexes, compiled: compiled.regexes) }
+    let evaluation = RuleEvaluation(rule: rule, context: context, lexicon: compiled)
+    let describer = ExplanationBuilder(context: context, lexicon: compiled)
+
+    let occurrences = evaluation.usableOccurrences(literals: rule.matchPatterns, expression: rule.match)
+    let detector = NegationDetector(context: context, vocabulary: rule.negation)
+    let verdicts = occurrences.map { occurrence in
+      OccurrenceVerdict(
+        part: describer.part(occurrence),
+        verdict: rule.rule.negationMode == .ignore ? .affirmed : detector.verdict(for: occurrence).verdict)
+    }
+    let unlessNode = rule.unless.map { unless in
+      describer.node(unless, occurrences: evaluation.usableOccurrences(literals: rule.unlessPatterns, expression: unless))
+    }
+    let roles = SpeakerRoles(subjects: [ExampleUnits.subject])
+    return RuleExplanation(
+      ruleID: id, text: text, normalizedText: normalized.string,
+      tree: describer.node(rule.match, occurrences: occurrences), unless: unlessNode, occurrences: verdicts,
+      signal: evaluation.signal(unit: unit, index: 0, path: "explain", role: roles.role(of: unit)))
+  }
+}
+
+/// Builds explanation nodes by evaluating every sub-expression on its own.
+private struct ExplanationBuilder {
+  let context: UnitMatchContext
+  let lexicon: CompiledLexicon
+
+  func part(_ occurrence: Occurrence) -> MatchedPart {
+    let slice = context.originalSlice(start: occurrence.start, end: occurrence.end)
+    let term: String
+    switch occurrence.source {
+    case .literal: term = lexicon.patterns[occurrence.pattern]
+    case .money: term = "money"
+    case .regex(let id): term = lexicon.regexes[id].source
+    }
+    return MatchedPart(term: term, text: slice.text, start: slice.range.lowerBound, end: slice.range.upperBound)
+  }
+
+  func node(_ expression: CompiledExpression, occurrences: [Occurrence]) -> ExplanationNode {
+    let evaluator = ExpressionEvaluator(occurrences: occurrences, patterns: lexicon.patterns, context: context)
+    let candidates = evaluator.evaluate(expression)
+    let isLeaf: Bool
+    let label: String
+    var children: [CompiledExpression] = []
+    switch expression {
+    case .term(let pattern):
+      (isLeaf, label) = (true, "「\(lexicon.patterns[pattern])」")
+    case .termSet(let name, _):
+      (isLeaf, label) = (true, "$\(name)")
+    case .money(let constraint):
+      (isLeaf, label) = (true, constraint.summary)
+    case .regex(let id):
+      (isLeaf, label) = (true, "re '\(lexicon.regexes[id].source)'")
+    case .any(let items):
+      (isLeaf, label, children) = (false, "any", items)
+    case .all(let items, let near):
+      (isLeaf, label, children) = (false, "all" + Self.near(near), items)
+    case .atLeast(let count, let items, let near):
+      (isLeaf, label, children) = (false, "at_least \(count)" + Self.near(near), items)
+    case .count(let inner, let minimum):
+      (isLeaf, label, children) = (false, "count≥\(minimum)", [inner])
+    }
+    let parts = isLeaf ? candidates.flatMap(\.parts) : (candidates.first?.parts ?? [])
+    return ExplanationNode(
+      label: label, matched: !candidates.isEmpty, parts: parts.map(part),
+      children: children.map { node($0, occurrences: occurrences) })
+  }
+
+  private static func near(_ near: NearConstraint?) -> String {
+    guard let near else { return "" }
+    return " near≤\(near.within)\(near.ordered ? " ordered" : "")"
+  }
+}
