@@ -76,8 +76,8 @@ import Testing
     #expect(html.contains("<tr id=\"\(stem)-L9\" class=\"hit\">"))
     #expect(
       html.contains(
-        "<tr id=\"\(stem)-L8\"><td class=\"ln\"><a href=\"#\(stem)-L8\">8</a></td><td class=\"who\">"
-          + "</td><td class=\"txt\">做个菠菜平台</td></tr>"))
+        "<tr id=\"\(stem)-L8\"><td><a href=\"#\(stem)-L8\">8</a></td><td></td>"
+          + "<td>做个菠菜平台</td></tr>"))
     #expect(html.contains("title=\"gambling.win-control · interp2019.art11.4, gambling2010.s2\""))
     #expect(html.contains("suppressed: negated by 不"))
   }
@@ -96,6 +96,16 @@ import Testing
     #expect(page.contains("id=\"\(HTMLContext.cardAnchor(finding.id, group: "interp2019.art11.3"))\""))
   }
 
+  @Test func otherClauseGroupsListTheFindingCompactlyAndLinkTheFullCard() throws {
+    let finding = try #require(SampleCase.report().findings.first)
+    let main = HTMLContext.cardAnchor(finding.id, group: "interp2019.art11.4")
+    let secondary = HTMLContext.cardAnchor(finding.id, group: "gambling2010.s2")
+    #expect(html.contains("<article class=\"ref lvl-high inculpatory\" id=\"\(secondary)\">"))
+    #expect(html.contains("<a href=\"#\(main)\">full card under 法释〔2019〕15号 第十一条第（四）项</a>"))
+    #expect(html.components(separatedBy: "id=\"\(main)\"").count == 2)
+    #expect(html.components(separatedBy: "<article class=\"card").count == 1 + 4 + 1)
+  }
+
   @Test func aSourceViewStartingAfterLineOneBeginsWithAGap() {
     var note = SampleCase.note
     note.units[0].line = 4
@@ -105,7 +115,9 @@ import Testing
       documents: [note], signals: [SampleCase.signals[1]], lexicon: SampleCase.lexicon,
       subjects: [])
     let page = HTMLReportWriter().render(report)
-    #expect(page.contains("<tbody>\n<tr class=\"gap\"><td class=\"ln\">⋮</td><td></td><td></td></tr>\n<tr id=\"d7d2111111111-L4\""))
+    #expect(
+      page.contains(
+        "<tbody>\n<tr class=\"gap\"><td>⋮</td><td></td><td></td></tr>\n<tr id=\"d7d2111111111-L4\""))
   }
 
   @Test func identicalCopiesGetDistinctAnchors() {

@@ -18,7 +18,8 @@ import Testing
   @Test func splitsLinesWithScalarOffsets() {
     let lines = Highlighter.lines(of: "做个菠菜平台\n后台\n")
     #expect(lines.map(\.start) == [0, 7, 10])
-    #expect(lines.map(\.scalars.count) == [6, 2, 0])
+    #expect(lines.map(\.count) == [6, 2, 0])
+    #expect(lines.map { String($0.text) } == ["做个菠菜平台", "后台", ""])
   }
 
   @Test func marksASpanOnItsLine() {

@@ -14,9 +14,14 @@ enum FindingSection {
       html += "<section class=\"group\" id=\"\(HTML.escape(HTMLContext.groupAnchor(group.clause)))\">\n"
       html += groupHeading(group.clause, context)
       for (index, finding) in group.findings.enumerated() {
+        let anchor = HTMLContext.cardAnchor(finding.id, group: group.clause)
+        guard anchor == context.primaryCard[finding.id] else {
+          html += reference(finding, anchor: anchor, context)
+          continue
+        }
         let next = index + 1 < group.findings.count ? group.findings[index + 1] : nil
         html += card(
-          finding, anchor: HTMLContext.cardAnchor(finding.id, group: group.clause),
+          finding, anchor: anchor,
           next: next.map { HTMLContext.cardAnchor($0.id, group: group.clause) }, context)
       }
       html += "</section>\n"
@@ -112,6 +117,30 @@ enum FindingSection {
     }
     if let next {
       html += "<p class=\"next\"><a href=\"#\(HTML.escape(next))\">next finding →</a></p>\n"
+    }
+    html += "</article>\n"
+    return html
+  }
+
+  /// A short entry for a finding whose full card sits under the rule's first clause: title,
+  /// speaker, location, the highlighted unit, and a link to the card.
+  static func reference(_ finding: Finding, anchor: String, _ context: HTMLContext) -> String {
+    let main = context.primaryCard[finding.id] ?? finding.id
+    var html = "<article class=\"ref lvl-\(HTML.escape(finding.level.rawValue)) "
+    html += "\(HTML.escape(finding.polarity.rawValue))\" id=\"\(HTML.escape(anchor))\">\n"
+    html += "<p><span class=\"level\">\(HTML.escape(finding.level.rawValue))</span> "
+    html += "\(HTML.escape(finding.title)) <code>\(HTML.escape(finding.rule))</code> · \(who(finding)) · "
+    html += context.sourceLink(path: finding.path, line: finding.line, endLine: finding.endLine)
+    html += " · <a href=\"#\(HTML.escape(main))\">full card under "
+    html += "\(HTML.escape(finding.clauses.first.map(context.citation) ?? ""))</a></p>\n"
+    if let units = context.documents[finding.path]?.units, units.indices.contains(finding.unitIndex) {
+      let spans = HTMLContext.spans(of: finding)
+      let lines = Highlighter.lines(of: units[finding.unitIndex].text).map {
+        Highlighter.render($0, spans: spans)
+      }
+      html += "<p class=\"excerpt\">\(lines.joined(separator: "<br>"))</p>\n"
+    } else {
+      html += "<p class=\"excerpt\">\(HTML.escape(finding.excerpt))</p>\n"
     }
     html += "</article>\n"
     return html

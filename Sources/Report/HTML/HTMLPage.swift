@@ -25,11 +25,14 @@ enum HTMLPage {
     article.lvl-medium{border-left-color:#ef6c00}article.lvl-low{border-left-color:#f9a825}
     article.exculpatory{border-left-color:#2e7d32}article.is-suppressed{opacity:.8;\
     border-left-color:#999;border-style:dashed}
+    article.ref{border-left:6px solid #ccc;padding:.1em .8em;margin:.6em 0;font-size:.92em}
+    article.ref p{margin:.2em 0}article.ref.exculpatory{border-left-color:#2e7d32}
     h4{margin:.3em 0}.level,.polarity{font-size:.75em;text-transform:uppercase;\
     border:1px solid #999;border-radius:3px;padding:0 .3em}.fid{font-size:.75em;color:#888}
     ul.supports{margin:.2em 0;padding-left:1.2em}
-    table.ctx td.ln,table.src td.ln{width:4.5em;white-space:nowrap;text-align:right;color:#888}
-    table.ctx td.who,table.src td.who{width:14em;color:#555;font-size:.85em}
+    table.ctx td.ln,table.src td:first-child{width:4.5em;white-space:nowrap;text-align:right;\
+    color:#888}
+    table.ctx td.who,table.src td:nth-child(2){width:14em;color:#555;font-size:.85em}
     table.ctx tr.target td{background:#fffbe6}table.src{font-size:.88em}
     table.src td{border:none;border-bottom:1px solid #f0f0f0}tr.gap td{color:#bbb}
     table.src tr:target td{background:#e3f2fd}article.card:target{box-shadow:0 0 0 3px #64b5f6}

@@ -18,29 +18,35 @@ struct HighlightSpan: Hashable {
 struct UnitLine {
   /// Offset in Unicode scalars of the line's first scalar within the unit's text.
   var start: Int
-  /// The line's scalars, without the `\n`.
-  var scalars: [Unicode.Scalar]
+  /// The line's text, without the `\n`.
+  var text: String
+  /// The line's length in Unicode scalars.
+  var count: Int
 }
 
 /// Renders unit text as escaped HTML with `<mark>` around highlighted spans.
 enum Highlighter {
   /// The lines of `text`, split on `\n`, each with its scalar offset.
   static func lines(of text: String) -> [UnitLine] {
+    guard text.utf8.contains(0x0A) else {
+      return [UnitLine(start: 0, text: text, count: text.unicodeScalars.count)]
+    }
     var lines: [UnitLine] = []
-    var current: [Unicode.Scalar] = []
+    var current = String.UnicodeScalarView()
     var start = 0
-    var offset = 0
+    var count = 0
     for scalar in text.unicodeScalars {
       if scalar == "\n" {
-        lines.append(UnitLine(start: start, scalars: current))
-        current = []
-        start = offset + 1
+        lines.append(UnitLine(start: start, text: String(current), count: count))
+        start += count + 1
+        current = String.UnicodeScalarView()
+        count = 0
       } else {
         current.append(scalar)
+        count += 1
       }
-      offset += 1
     }
-    lines.append(UnitLine(start: start, scalars: current))
+    lines.append(UnitLine(start: start, text: String(current), count: count))
     return lines
   }
 
@@ -48,17 +54,18 @@ enum Highlighter {
   /// spans are merged into one mark whose tooltip lists them all and whose style is the highest
   /// ranked; a span crossing line breaks is marked on each line it covers.
   static func render(_ line: UnitLine, spans: [HighlightSpan]) -> String {
-    let count = line.scalars.count
     let local = spans.compactMap { span -> HighlightSpan? in
       let start = max(span.start - line.start, 0)
-      let end = min(span.end - line.start, count)
+      let end = min(span.end - line.start, line.count)
       guard start < end else { return nil }
       var clipped = span
       clipped.start = start
       clipped.end = end
       return clipped
     }
-    let cuts = Set([0, count] + local.flatMap { [$0.start, $0.end] }).sorted()
+    guard !local.isEmpty else { return HTML.escape(line.text) }
+    let scalars = Array(line.text.unicodeScalars)
+    let cuts = Set([0, line.count] + local.flatMap { [$0.start, $0.end] }).sorted()
     var html = ""
     var pendingText = ""
     var pendingSpans: [HighlightSpan] = []
@@ -73,7 +80,7 @@ enum Highlighter {
         flush()
         pendingSpans = covering
       }
-      pendingText += String(String.UnicodeScalarView(line.scalars[lower..<upper]))
+      pendingText += String(String.UnicodeScalarView(scalars[lower..<upper]))
     }
     flush()
     return html

@@ -45,7 +45,7 @@ enum SourceViewSection {
     var emitted: Set<Int> = []
     for (index, unit) in document.units.enumerated() {
       if unit.line > lastLine + 1 {
-        html += "<tr class=\"gap\"><td class=\"ln\">⋮</td><td></td><td></td></tr>\n"
+        html += "<tr class=\"gap\"><td>⋮</td><td></td><td></td></tr>\n"
       }
       html += rows(
         unit, index: index, document: document, stem: stem, emitted: &emitted, context)
@@ -56,6 +56,7 @@ enum SourceViewSection {
   }
 
   /// The rows of one unit: header lines carry `speaker · time`, body lines the highlighted text.
+  /// Cells carry no classes (the style sheet selects them by position) to keep long views small.
   /// The k-th line of the unit's text sits on file line `firstBodyLine + k`.
   static func rows(
     _ unit: TextUnit, index: Int, document: EvidenceDocument, stem: String,
@@ -82,11 +83,10 @@ enum SourceViewSection {
       let anchor = HTML.escape("\(stem)-L\(fileLine)")
       let marked =
         lines.indices.contains(k)
-        && spans.contains { $0.start < lines[k].start + lines[k].scalars.count && $0.end > lines[k].start }
+        && spans.contains { $0.start < lines[k].start + lines[k].count && $0.end > lines[k].start }
       let hit = marked ? " class=\"hit\"" : ""
-      html += "<tr id=\"\(anchor)\"\(hit)><td class=\"ln\"><a href=\"#\(anchor)\">\(fileLine)</a></td>"
-      html += "<td class=\"who\">\(fileLine == first ? HTML.escape(who) : "")</td>"
-      html += "<td class=\"txt\">\(text)</td></tr>\n"
+      html += "<tr id=\"\(anchor)\"\(hit)><td><a href=\"#\(anchor)\">\(fileLine)</a></td>"
+      html += "<td>\(fileLine == first ? HTML.escape(who) : "")</td><td>\(text)</td></tr>\n"
     }
     return html
   }
