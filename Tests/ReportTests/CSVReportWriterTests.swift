@@ -65,6 +65,8 @@ import Testing
   }
 
   @Test func twoRunsAreByteIdentical() {
-    #expect(CSVReportWriter().render(SampleCase.report()) == CSVReportWriter().render(SampleCase.report()))
+    #expect(
+      CSVReportWriter().render(SampleCase.report()) == CSVReportWriter().render(SampleCase.report())
+    )
   }
 }

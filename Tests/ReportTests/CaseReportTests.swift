@@ -46,7 +46,10 @@ import Testing
     let report = CaseReport(
       documents: SampleCase.documents, signals: [], lexicon: SampleCase.lexicon,
       subjects: ["小张", "小李", "小张"])
-    #expect(report.documents.map(\.path) == ["broken.json", "case-a/老周.txt", "img/截图.png", "notes/备忘.txt"])
+    #expect(
+      report.documents.map(\.path) == [
+        "broken.json", "case-a/老周.txt", "img/截图.png", "notes/备忘.txt",
+      ])
     #expect(report.subjects == ["小李", "小张"].sorted())
     #expect(report.lexicons.map(\.id) == ["gambling", "payment"])
     #expect(report.findings.isEmpty && report.clauses.isEmpty)
@@ -153,7 +156,8 @@ import Testing
   @Test func timelineGroupsTimedFindingsBySpeakerSubjectsFirst() {
     let report = SampleCase.report()
     #expect(report.timeline.map(\.speaker) == ["小李", "老周"])
-    #expect(report.timeline[0].findings.map(\.rule) == ["payment.usdt", "neutral.standard-product"])
+    #expect(
+      report.timeline[0].findings.map(\.rule) == ["payment.usdt", "neutral.standard-product"])
     #expect(report.timeline[0].role == .subject)
   }
 

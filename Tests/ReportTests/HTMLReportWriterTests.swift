@@ -45,7 +45,8 @@ import Testing
 
   @Test func clauseTextIsQuotedOnlyWhenTheCatalogueHasIt() {
     #expect(html.contains("（四）提供专门用于违法犯罪的程序、工具或者其他技术支持、帮助的；"))
-    let unverified = html.components(separatedBy: "Cited by instrument and point; text not verified")
+    let unverified = html.components(
+      separatedBy: "Cited by instrument and point; text not verified")
     #expect(unverified.count - 1 == 2)
   }
 
@@ -56,7 +57,8 @@ import Testing
   }
 
   @Test func cardsShowTheUnitWithContextAndHighlights() {
-    #expect(html.contains(">做个菠菜平台<br>后台要能<mark class=\"sig lvl-high\" title=\"gambling.win-control"))
+    #expect(
+      html.contains(">做个菠菜平台<br>后台要能<mark class=\"sig lvl-high\" title=\"gambling.win-control"))
     #expect(html.contains("Why: 控制输赢; no negation cue"))
     #expect(html.contains("amountFen = 5000000 (¥50,000.00)"))
     #expect(html.contains("在的，什么活"))
@@ -93,7 +95,8 @@ import Testing
     let main = HTMLContext.cardAnchor(finding.id, group: "gambling2010.s2")
     #expect(page.contains("<a href=\"#\(main)\">要求后台控制输赢</a>"))
     #expect(page.contains("<a class=\"fref\" href=\"#\(main)\">"))
-    #expect(page.contains("id=\"\(HTMLContext.cardAnchor(finding.id, group: "interp2019.art11.3"))\""))
+    #expect(
+      page.contains("id=\"\(HTMLContext.cardAnchor(finding.id, group: "interp2019.art11.3"))\""))
   }
 
   @Test func otherClauseGroupsListTheFindingCompactlyAndLinkTheFullCard() throws {
@@ -117,17 +120,19 @@ import Testing
     let page = HTMLReportWriter().render(report)
     #expect(
       page.contains(
-        "<tbody>\n<tr class=\"gap\"><td>⋮</td><td></td><td></td></tr>\n<tr id=\"d7d2111111111-L4\""))
+        "<tbody>\n<tr class=\"gap\"><td>⋮</td><td></td><td></td></tr>\n<tr id=\"d7d2111111111-L4\"")
+    )
   }
 
   @Test func identicalCopiesGetDistinctAnchors() {
     var copy = SampleCase.chat
     copy.path = "case-b/copy.txt"
-    let signals = SampleCase.signals + [
-      Signal(
-        ruleID: "gambling.win-control", path: copy.path, unitIndex: 2, line: 7, endLine: 9,
-        matched: [MatchedPart(term: "控制输赢", text: "控制输赢", start: 11, end: 15)], why: "w")
-    ]
+    let signals =
+      SampleCase.signals + [
+        Signal(
+          ruleID: "gambling.win-control", path: copy.path, unitIndex: 2, line: 7, endLine: 9,
+          matched: [MatchedPart(term: "控制输赢", text: "控制输赢", start: 11, end: 15)], why: "w")
+      ]
     let report = CaseReport(
       documents: SampleCase.documents + [copy], signals: signals, lexicon: SampleCase.lexicon,
       subjects: [])

@@ -40,7 +40,9 @@ import Testing
     let lines = Highlighter.lines(of: "ab\ncd")
     let spans = [span(1, 4, "t")]
     #expect(Highlighter.render(lines[0], spans: spans).hasSuffix(">b</mark>"))
-    #expect(Highlighter.render(lines[1], spans: spans).hasPrefix("<mark class=\"sig lvl-high\" title=\"t\">c</mark>"))
+    #expect(
+      Highlighter.render(lines[1], spans: spans).hasPrefix(
+        "<mark class=\"sig lvl-high\" title=\"t\">c</mark>"))
   }
 
   @Test func overlappingSpansMergeTitlesAndTakeTheHighestRankedStyle() {

@@ -14,12 +14,14 @@ import Testing
     let shuffled = CaseReport(
       documents: SampleCase.documents.reversed(), signals: SampleCase.signals.reversed(),
       lexicon: SampleCase.lexicon, subjects: ["小李"])
-    #expect(try JSONReportWriter().render(shuffled) == JSONReportWriter().render(SampleCase.report()))
+    #expect(
+      try JSONReportWriter().render(shuffled) == JSONReportWriter().render(SampleCase.report()))
   }
 
   @Test func matchesTheReviewedSnapshot() throws {
     let data = try JSONReportWriter().render(SampleCase.report())
-    try Snapshot.assertMatches(String(decoding: data, as: UTF8.self), named: "sample-case.findings.json")
+    try Snapshot.assertMatches(
+      String(decoding: data, as: UTF8.self), named: "sample-case.findings.json")
   }
 
   @Test func roundTripsThroughTheFindingsFileShape() throws {

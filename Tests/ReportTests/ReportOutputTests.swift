@@ -48,7 +48,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try ReportOutput.write(SampleCase.report(), to: directory, formats: [.csv], force: false)
-    #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("findings.csv").path))
+    #expect(
+      FileManager.default.fileExists(atPath: directory.appendingPathComponent("findings.csv").path))
   }
 
   @Test func refusesAFileInPlaceOfTheDirectory() throws {
@@ -66,10 +67,12 @@ import Testing
     try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
     var report = SampleCase.report()
     report.evidenceFolder = evidence
-    for target in [evidence, evidence.appendingPathComponent("report"),
-      evidence.appendingPathComponent("a/../out")]
-    {
-      #expect(throws: ReportError.insideEvidenceFolder(path: target.path, evidence: evidence.path)) {
+    for target in [
+      evidence, evidence.appendingPathComponent("report"),
+      evidence.appendingPathComponent("a/../out"),
+    ] {
+      #expect(throws: ReportError.insideEvidenceFolder(path: target.path, evidence: evidence.path))
+      {
         try ReportOutput.write(report, to: target, formats: [.html], force: true)
       }
     }
@@ -98,9 +101,11 @@ import Testing
 
   @Test func errorMessagesNameThePathAndWhatToDo() {
     #expect(ReportError.directoryExists(path: "out").description.contains("--force"))
-    #expect(ReportError.cannotWrite(path: "out/index.html", reason: "disk full").description
-      == "cannot write file out/index.html: disk full")
-    #expect(ReportError.insideEvidenceFolder(path: "ev/r", evidence: "ev").description
-      .contains("evidence is never modified"))
+    #expect(
+      ReportError.cannotWrite(path: "out/index.html", reason: "disk full").description
+        == "cannot write file out/index.html: disk full")
+    #expect(
+      ReportError.insideEvidenceFolder(path: "ev/r", evidence: "ev").description
+        .contains("evidence is never modified"))
   }
 }

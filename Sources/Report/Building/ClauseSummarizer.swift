@@ -77,8 +77,11 @@ enum TimelineBuilder {
     var groups: [String: SpeakerTimeline] = [:]
     for finding in findings where finding.time != nil {
       let speaker = finding.speaker ?? ""
-      groups[speaker, default: SpeakerTimeline(
-        speaker: speaker, role: finding.speakerRole, findings: [])].findings.append(finding)
+      groups[
+        speaker,
+        default: SpeakerTimeline(
+          speaker: speaker, role: finding.speakerRole, findings: [])
+      ].findings.append(finding)
     }
     return groups.values
       .map { timeline in

@@ -11,7 +11,8 @@ enum FindingSection {
     var html = "<section id=\"findings\">\n<h2>Findings by clause</h2>\n"
     if context.groups.isEmpty { html += "<p>No active findings.</p>\n" }
     for group in context.groups {
-      html += "<section class=\"group\" id=\"\(HTML.escape(HTMLContext.groupAnchor(group.clause)))\">\n"
+      html +=
+        "<section class=\"group\" id=\"\(HTML.escape(HTMLContext.groupAnchor(group.clause)))\">\n"
       html += groupHeading(group.clause, context)
       for (index, finding) in group.findings.enumerated() {
         let anchor = HTMLContext.cardAnchor(finding.id, group: group.clause)
@@ -58,12 +59,15 @@ enum FindingSection {
       return html + "<p class=\"unverified\">Not in the clause catalogue.</p>\n"
     }
     html += "<p class=\"ctitle\">\(HTML.escape(clause.title))"
-    if context.isAnalystFactor(id) { html += " <span class=\"badge\">analyst factor, not law</span>" }
+    if context.isAnalystFactor(id) {
+      html += " <span class=\"badge\">analyst factor, not law</span>"
+    }
     html += "</p>\n"
     if let text = clause.text, !text.isEmpty {
       let lines = text.split(separator: "\n").map { HTML.escape(String($0)) }
       html += "<blockquote class=\"law\">\(lines.joined(separator: "<br>"))</blockquote>\n"
-      html += "<p class=\"source\">Verbatim text, verification \(HTML.escape(clause.verification)); "
+      html +=
+        "<p class=\"source\">Verbatim text, verification \(HTML.escape(clause.verification)); "
       html += "source: \(HTML.escape(clause.source)). \(HTML.escape(clause.instrument))</p>\n"
     } else if !context.isAnalystFactor(id) {
       html += "<p class=\"unverified\">Cited by instrument and point; text not verified. "
@@ -129,11 +133,13 @@ enum FindingSection {
     var html = "<article class=\"ref lvl-\(HTML.escape(finding.level.rawValue)) "
     html += "\(HTML.escape(finding.polarity.rawValue))\" id=\"\(HTML.escape(anchor))\">\n"
     html += "<p><span class=\"level\">\(HTML.escape(finding.level.rawValue))</span> "
-    html += "\(HTML.escape(finding.title)) <code>\(HTML.escape(finding.rule))</code> · \(who(finding)) · "
+    html +=
+      "\(HTML.escape(finding.title)) <code>\(HTML.escape(finding.rule))</code> · \(who(finding)) · "
     html += context.sourceLink(path: finding.path, line: finding.line, endLine: finding.endLine)
     html += " · <a href=\"#\(HTML.escape(main))\">full card under "
     html += "\(HTML.escape(finding.clauses.first.map(context.citation) ?? ""))</a></p>\n"
-    if let units = context.documents[finding.path]?.units, units.indices.contains(finding.unitIndex) {
+    if let units = context.documents[finding.path]?.units, units.indices.contains(finding.unitIndex)
+    {
       let spans = HTMLContext.spans(of: finding)
       let lines = Highlighter.lines(of: units[finding.unitIndex].text).map {
         Highlighter.render($0, spans: spans)

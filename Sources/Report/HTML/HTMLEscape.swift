@@ -6,7 +6,10 @@ enum HTML {
   /// This is the one escape function of the HTML report: every piece of evidence text, every
   /// name, path, rule title and clause text passes through it, so evidence markup never runs.
   static func escape(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+    guard
+      text.utf8.contains(where: {
+        $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27
+      })
     else { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)

@@ -95,7 +95,8 @@ public struct HTMLReportWriter: Sendable {
       """
     for pack in report.lexicons {
       html += "<tr><td>\(HTML.escape(pack.id))</td><td>\(HTML.escape(pack.version))</td>"
-      html += "<td>\(HTML.escape(pack.title))</td><td><code>\(HTML.escape(pack.sha256))</code></td></tr>\n"
+      html +=
+        "<td>\(HTML.escape(pack.title))</td><td><code>\(HTML.escape(pack.sha256))</code></td></tr>\n"
     }
     html += "</tbody>\n</table>\n</section>\n"
     return html

@@ -77,7 +77,8 @@ enum SourceViewSection {
       if fileLine == last, !findings.isEmpty {
         text += findings.map { finding in
           let anchor = context.primaryCard[finding.id] ?? finding.id
-          return " <a class=\"fref\" href=\"#\(HTML.escape(anchor))\">[\(HTML.escape(finding.title))]</a>"
+          return
+            " <a class=\"fref\" href=\"#\(HTML.escape(anchor))\">[\(HTML.escape(finding.title))]</a>"
         }.joined()
       }
       let anchor = HTML.escape("\(stem)-L\(fileLine)")

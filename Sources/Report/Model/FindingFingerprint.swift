@@ -14,6 +14,7 @@ public enum FindingFingerprint {
   ///   - matched: the original texts of the matched parts.
   ///   - occurrence: 1 for the first finding with this rule, path and text in document order,
   ///     2 for the second, and so on.
+  /// - Returns: `f-` and the fingerprint as 16 lower-case hex digits.
   public static func id(rule: String, path: String, matched: [String], occurrence: Int = 1)
     -> String
   {
@@ -34,9 +35,11 @@ public enum FindingFingerprint {
   /// `ＵＳＤＴ` and `usdt` fingerprint alike.
   static func normalise(_ text: String) -> String {
     let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
-    return String(String.UnicodeScalarView(folded.unicodeScalars.filter {
-      !$0.properties.isWhitespace
-    }))
+    return String(
+      String.UnicodeScalarView(
+        folded.unicodeScalars.filter {
+          !$0.properties.isWhitespace
+        }))
   }
 
   /// FNV-1a, 64 bit, over the UTF-8 bytes of `text`.

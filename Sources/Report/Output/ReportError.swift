@@ -13,6 +13,7 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A format could not be encoded (a value JSON cannot represent).
   case encodingFailed(format: ReportFormat, reason: String)
 
+  /// What went wrong, naming the path and what to do.
   public var description: String {
     switch self {
     case .directoryExists(let path):

@@ -18,8 +18,9 @@ public struct ScanPipeline: Sendable {
   private let scanner: SignalScanner
 
   /// Creates a pipeline and compiles the lexicon.
-  public init(lexicon: LexiconSet, subjects: [String], ingestOptions: IngestOptions = IngestOptions())
-  {
+  public init(
+    lexicon: LexiconSet, subjects: [String], ingestOptions: IngestOptions = IngestOptions()
+  ) {
     self.lexicon = lexicon
     self.subjects = subjects
     self.ingestOptions = ingestOptions

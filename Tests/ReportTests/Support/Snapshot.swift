@@ -19,7 +19,8 @@ enum Snapshot {
     guard !recording, let expected = try? String(contentsOf: url, encoding: .utf8) else {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try actual.write(to: url, atomically: true, encoding: .utf8)
-      Issue.record("recorded snapshot \(name); review it and re-run", sourceLocation: sourceLocation)
+      Issue.record(
+        "recorded snapshot \(name); review it and re-run", sourceLocation: sourceLocation)
       return
     }
     if actual != expected {
