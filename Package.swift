@@ -46,7 +46,7 @@ let package = Package(
     ),
     .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),
     .testTarget(name: "SignalsTests", dependencies: ["Signals", "Ingest"]),
-    .testTarget(name: "ReportTests", dependencies: ["Report", "Signals", "Ingest"]),
+    .testTarget(name: "ReportTests", dependencies: ["Report", "Signals", "Ingest"], exclude: ["Snapshots"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Report", "Signals", "Ingest"]),
   ]
 )
