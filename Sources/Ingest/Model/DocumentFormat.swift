@@ -24,6 +24,8 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case docx = "docx"
   /// A PDF's text layer (via `pdftotext -layout`): one unit per line, with `page`.
   case pdf = "pdf"
+  /// QQ message-manager MHT export (MIME page with a table of messages).
+  case qqMHT = "qq-mht"
   /// Plain text: one unit per line.
   case plainText = "plain-text"
   /// Not a text format the tool reads (image, audio, unknown binary).
@@ -47,6 +49,7 @@ extension DocumentFormat {
     case .html: "HTML page (saved web page, generic HTML)"
     case .docx: "Word document (DOCX)"
     case .pdf: "PDF text layer (pdftotext)"
+    case .qqMHT: "QQ message manager MHT (消息管理器导出为 .mht)"
     case .plainText: "Plain text"
     case .binary: "Binary (image, audio, video, archive, database)"
     case .unknown: "Unknown (file could not be read)"
@@ -74,6 +77,7 @@ extension DocumentFormat {
     case .html: "text starting with `<!DOCTYPE html`, `<html`, `<head` or `<body` (after an optional XML declaration or comment)"
     case .docx: "ZIP archive (`PK\\x03\\x04`) containing `word/document.xml`"
     case .pdf: "`%PDF-` magic; text extracted with poppler's `pdftotext -layout` when installed"
+    case .qqMHT: "MIME header `From: <Save by Tencent MsgMgr>` or `Subject: Tencent IM Message` in the first 20 lines"
     case .plainText: "any decodable text in no other format (fallback)"
     case .binary: "magic numbers (PNG, JPEG, GIF, MP3, AMR, SILK, MP4, SQLite, …) or NUL bytes in a non-UTF-16 file"
     case .unknown: "not detected: the file was empty, unreadable or undecodable"

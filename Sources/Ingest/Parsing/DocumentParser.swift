@@ -23,6 +23,7 @@ struct ParseOutcome: Sendable {
 enum ParserRegistry {
   /// Specific formats first, from the most to the least distinctive signature.
   static let parsers: [any DocumentParser] = [
+    QQMHTParser(),
     MemoTraceCSVParser(generation: .v1),
     MemoTraceCSVParser(generation: .v2),
     TelegramJSONParser(),

@@ -1,0 +1,189 @@
+/// QQ message-manager MHT export (export-formats.md §2.2): a MIME page whose HTML part is a
+/// table of date rows (`日期: 2012/4/11`) and message rows (sender `昵称(QQ号)` + `H:m:s` in a
+/// header `div`, body `div` after it), led by `消息分组:` / `消息对象:` rows.
+///
+/// A unit spans its table row; `line` is the line of the sender, `firstBodyLine` of the body.
+/// Body text is the visible text (`<br>` → line break; images are counted in `attributes["images"]`).
+struct QQMHTParser: DocumentParser {
+  let format = DocumentFormat.qqMHT
+
+  func detect(_ source: SourceText) -> Bool {
+    source.lines.prefix(20).contains { $0.contains("Save by Tencent MsgMgr") || $0.contains("Tencent IM Message") }
+  }
+
+  func parse(_ source: SourceText) -> ParseOutcome {
+    var outcome = ParseOutcome()
+    guard !source.lines.isEmpty else { return outcome }
+    let message = MIMEPart.parse(source, lines: 1...source.lines.count)
+    guard let html = message.allParts.first(where: { $0.mediaType == "text/html" }), let body = html.body else {
+      outcome.diagnostics.append(
+        source.diagnostic(.warning, "ingest.unparsed-line", line: 1, "no text/html part found in this QQ MHT file"))
+      return outcome
+    }
+    guard ["7bit", "8bit", "binary"].contains(html.transferEncoding) else {
+      outcome.diagnostics.append(
+        source.diagnostic(
+          .warning, "ingest.unparsed-line", line: body.lowerBound,
+          "the HTML part is \(html.transferEncoding)-encoded; only 7bit/8bit QQ MHT parts are read"))
+      return outcome
+    }
+    let rows = QQMHTRows.read(source, lines: body)
+    var date: (year: Int, month: Int, day: Int)?
+    var group: String?
+    var conversation = source.fileStem
+    for row in rows {
+      if let header = row.header, let time = row.time {
+        let (title, nickname, account) = QQHeader.splitSender(Substring(header))
+        let isSystem = nickname == "系统消息"
+        var attributes: [String: String] = [:]
+        if let title { attributes["memberTitle"] = title }
+        if let group { attributes["qqGroup"] = group }
+        if row.images > 0 { attributes["images"] = String(row.images) }
+        var chatTime: ChatTime?
+        if let date, var clock = Self.clock(time) {
+          clock.year = date.year
+          clock.month = date.month
+          clock.day = date.day
+          chatTime = clock.chatTime(options: source.options, raw: "\(date.year)-\(date.month)-\(date.day) \(time)")
+        }
+        if chatTime == nil { outcome.diagnostics.append(source.badTime(line: row.line, raw: time)) }
+        outcome.units.append(
+          TextUnit(
+            kind: isSystem ? .system : .message, line: row.line, endLine: row.endLine, text: row.body,
+            firstBodyLine: row.bodyLine ?? row.line, speaker: isSystem ? nil : nickname,
+            speakerID: isSystem ? nil : account, time: chatTime, conversation: conversation, attributes: attributes))
+      } else if let text = row.plain {
+        if text.hasPrefix("日期:") || text.hasPrefix("日期：") {
+          date = Self.date(String(text.dropFirst(3)).trimmingSpaces)
+          if date == nil {
+            outcome.diagnostics.append(source.badTime(line: row.line, raw: text))
+          }
+        } else if let (key, value) = QQMessageManagerTXTParser.blockField(Substring(text)) {
+          if key == "消息分组" { group = value } else { conversation = value }
+        }
+      }
+    }
+    return outcome
+  }
+
+  /// `2012/4/11`, `2012-04-11` (year first) or `4/11/2012` (month first).
+  static func date(_ text: String) -> (year: Int, month: Int, day: Int)? {
+    let fields = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map { Int($0) }
+    guard fields.count == 3, let a = fields[0], let b = fields[1], let c = fields[2] else { return nil }
+    return a > 31 ? (a, b, c) : (c, a, b)
+  }
+
+  /// `12:34:43`, with an optional AM/PM or 上午/下午 marker.
+  static func clock(_ text: String) -> LocalDateTime? {
+    var cursor = TextCursor(Substring(text))
+    var pm: Bool?
+    if cursor.take("上午") { pm = false } else if cursor.take("下午") { pm = true }
+    cursor.skipSpaces()
+    guard let hour = cursor.number(digits: 1...2), cursor.take(":"), let minute = cursor.number(digits: 2...2),
+      cursor.take(":"), let second = cursor.number(digits: 2...2)
+    else { return nil }
+    cursor.skipSpaces()
+    if cursor.take("AM") { pm = false } else if cursor.take("PM") { pm = true }
+    var time = LocalDateTime(year: 1970, month: 1, day: 1, hour: hour, minute: minute, second: second)
+    if let pm, !time.applyTwelveHour(pm: pm) { return nil }
+    return time
+  }
+}
+
+/// The table rows of a QQ MHT HTML part, located on the file's lines.
+struct QQMHTRows {
+  /// One `<tr>`: either a message (header + time + body) or a plain row (title, date, block field).
+  struct Row {
+    var line = 0
+    var endLine = 0
+    /// The sender text of a message row.
+    var header: String?
+    /// The time text of a message row.
+    var time: String?
+    var body = ""
+    var bodyLine: Int?
+    var images = 0
+    /// The whole visible text of a row that is not a message.
+    var plain: String?
+  }
+
+  /// Reads the rows in lines `range` of `source`.
+  static func read(_ source: SourceText, lines range: ClosedRange<Int>) -> [Row] {
+    let text = source.text(from: range.lowerBound, through: range.upperBound)
+    let bytes = Array(text.utf8)
+    var lineStarts = [0]
+    for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
+    func line(_ offset: Int) -> Int {
+      var low = 0
+      var high = lineStarts.count - 1
+      while low < high {
+        let middle = (low + high + 1) / 2
+        if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+      }
+      return range.lowerBound + low
+    }
+    var rows: [Row] = []
+    var row: Row?
+    var divDepth = 0
+    var divIndex = 0
+    var headerText = ""
+    var timeText = ""
+    var plainText = ""
+    var tokenizer = HTMLTokenizer(bytes)
+    tokenizer.run { token in
+      switch token {
+      case .start("tr"):
+        row = Row()
+        divDepth = 0
+        divIndex = 0
+        headerText = ""
+        timeText = ""
+        plainText = ""
+      case .end("tr"):
+        guard var finished = row else { return }
+        if divIndex >= 1, !headerText.trimmingSpaces.isEmpty, !timeText.trimmingSpaces.isEmpty {
+          finished.header = TextEscapes.htmlUnescape(headerText).trimmingSpaces
+          finished.time = TextEscapes.htmlUnescape(timeText).trimmingSpaces
+          finished.body = finished.body.split(separator: Self.lineBreak, omittingEmptySubsequences: false)
+            .map { HTMLBlockCollector.collapse(String($0)) }.joined(separator: "\n")
+        } else {
+          finished.plain = HTMLBlockCollector.collapse(TextEscapes.htmlUnescape(plainText))
+        }
+        if finished.line > 0 { rows.append(finished) }
+        row = nil
+      case .start("div"):
+        divDepth += 1
+        if divDepth == 1 { divIndex += 1 }
+      case .end("div"):
+        divDepth = max(0, divDepth - 1)
+      case .start("br"):
+        if divIndex >= 2 { row?.body.append(Self.lineBreak) }
+      case .start("img"):
+        if divIndex >= 2 { row?.images += 1 }
+      case .text(let chunk, let offset):
+        guard var current = row, let first = chunk.firstIndex(where: { $0 > 0x20 }) else { return }
+        let last = chunk.lastIndex(where: { $0 > 0x20 }) ?? first
+        let chunkText = String(decoding: chunk, as: UTF8.self)
+        let startLine = line(offset + (first - chunk.startIndex))
+        if current.line == 0 { current.line = startLine }
+        current.endLine = max(current.endLine, line(offset + (last - chunk.startIndex)))
+        plainText += chunkText
+        if divIndex == 1 && divDepth == 2 {
+          headerText += chunkText
+        } else if divIndex == 1 && divDepth == 1 {
+          timeText += chunkText
+        } else if divIndex >= 2 {
+          if current.bodyLine == nil { current.bodyLine = startLine }
+          current.body += TextEscapes.htmlUnescape(chunkText)
+        }
+        row = current
+      default:
+        break
+      }
+    }
+    return rows
+  }
+
+  /// Stands for `<br>` while white space is collapsed (a private-use character, not white space).
+  static let lineBreak: Character = "\u{E000}"
+}
