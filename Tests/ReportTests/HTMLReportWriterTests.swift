@@ -16,6 +16,21 @@ import Testing
     #expect(html.components(separatedBy: "<script>").count == 2)
   }
 
+  @Test func testSHA256MatchesTheFIPSVector() {
+    let hex = SHA256.digest(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined()
+    #expect(hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+  }
+
+  @Test func contentSecurityPolicyAllowsOnlyTheInlineScript() throws {
+    let digest = Data(SHA256.digest(Array(HTMLPage.script.utf8))).base64EncodedString()
+    #expect(HTMLPage.scriptHash == "sha256-" + digest)
+    #expect(
+      html.contains(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+          + "style-src 'unsafe-inline'; script-src '\(HTMLPage.scriptHash)'; "))
+    #expect(html.contains("<script>\(HTMLPage.script)</script>"))
+  }
+
   @Test func provenanceListsToolPacksAndSubjects() {
     #expect(html.contains("mingjian 0.1.0"))
     #expect(html.contains(String(repeating: "a", count: 64)))

@@ -25,6 +25,7 @@ public struct HTMLReportWriter: Sendable {
       <html lang="zh-CN">
       <head>
       <meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="\(HTMLPage.contentSecurityPolicy)">
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>明鉴 Mingjian — evidence report</title>
       <style>\(HTMLPage.style)</style>
