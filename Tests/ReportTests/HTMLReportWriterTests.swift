@@ -65,6 +65,17 @@ import Testing
     #expect(unverified.count - 1 == 2)
   }
 
+  @Test func textBelowV2IsNeverQuotedEvenWhenPresent() {
+    var lexicon = SampleCase.lexicon
+    lexicon.clauses.entries[1].verification = "V3"
+    let report = CaseReport(
+      documents: SampleCase.documents, signals: SampleCase.signals, lexicon: lexicon,
+      subjects: [])
+    let page = HTMLReportWriter().render(report)
+    #expect(!page.contains("（四）提供专门用于违法犯罪的程序、工具或者其他技术支持、帮助的；"))
+    #expect(page.components(separatedBy: "text not verified").count - 1 == 3)
+  }
+
   @Test func findingsSupportAndNeverProve() {
     #expect(html.contains("supports 法释〔2019〕15号 第十一条第（四）项"))
     #expect(html.contains("(an analyst factor, not law)"))

@@ -48,7 +48,8 @@ enum FindingSection {
     return html
   }
 
-  /// A clause group's heading: citation, title, and the verbatim text only where verified.
+  /// A clause group's heading: citation, title, and the verbatim text only where the catalogue
+  /// has one verified at level V1 or V2; any other clause is cited by instrument and point.
   static func groupHeading(_ id: String, _ context: HTMLContext) -> String {
     guard !id.isEmpty else {
       return "<h3>Findings citing no clause</h3>\n"
@@ -63,7 +64,7 @@ enum FindingSection {
       html += " <span class=\"badge\">analyst factor, not law</span>"
     }
     html += "</p>\n"
-    if let text = clause.text, !text.isEmpty {
+    if let text = clause.text, !text.isEmpty, ["V1", "V2"].contains(clause.verification) {
       let lines = text.split(separator: "\n").map { HTML.escape(String($0)) }
       html += "<blockquote class=\"law\">\(lines.joined(separator: "<br>"))</blockquote>\n"
       html +=
