@@ -26,6 +26,8 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case pdf = "pdf"
   /// QQ message-manager MHT export (MIME page with a table of messages).
   case qqMHT = "qq-mht"
+  /// An e-mail message (.eml).
+  case eml = "eml"
   /// Plain text: one unit per line.
   case plainText = "plain-text"
   /// Not a text format the tool reads (image, audio, unknown binary).
@@ -50,6 +52,7 @@ extension DocumentFormat {
     case .docx: "Word document (DOCX)"
     case .pdf: "PDF text layer (pdftotext)"
     case .qqMHT: "QQ message manager MHT (消息管理器导出为 .mht)"
+    case .eml: "E-mail message (EML)"
     case .plainText: "Plain text"
     case .binary: "Binary (image, audio, video, archive, database)"
     case .unknown: "Unknown (file could not be read)"
@@ -78,6 +81,7 @@ extension DocumentFormat {
     case .docx: "ZIP archive (`PK\\x03\\x04`) containing `word/document.xml`"
     case .pdf: "`%PDF-` magic; text extracted with poppler's `pdftotext -layout` when installed"
     case .qqMHT: "MIME header `From: <Save by Tencent MsgMgr>` or `Subject: Tencent IM Message` in the first 20 lines"
+    case .eml: "a header block opening the file with `From:` and at least three of To/Subject/Date/Received/Message-ID/MIME-Version/Return-Path/Cc"
     case .plainText: "any decodable text in no other format (fallback)"
     case .binary: "magic numbers (PNG, JPEG, GIF, MP3, AMR, SILK, MP4, SQLite, …) or NUL bytes in a non-UTF-16 file"
     case .unknown: "not detected: the file was empty, unreadable or undecodable"

@@ -24,6 +24,7 @@ enum ParserRegistry {
   /// Specific formats first, from the most to the least distinctive signature.
   static let parsers: [any DocumentParser] = [
     QQMHTParser(),
+    EMLParser(),
     MemoTraceCSVParser(generation: .v1),
     MemoTraceCSVParser(generation: .v2),
     TelegramJSONParser(),
