@@ -64,6 +64,33 @@ import Testing
     #expect(html.contains("&lt;b&gt;x&lt;/b&gt;"))
   }
 
+  @Test func longLinesAreShownAroundTheirHighlights() {
+    let text = String(repeating: "甲", count: 5000) + "控制输赢" + String(repeating: "乙", count: 5000)
+    let line = Highlighter.lines(of: text)[0]
+    let html = Highlighter.render(line, spans: [span(5000, 5004, "t")])
+    #expect(
+      html
+        == "<span class=\"elided\">…(4800 characters not shown)…</span>"
+        + String(repeating: "甲", count: 200)
+        + "<mark class=\"sig lvl-high\" title=\"t\">控制输赢</mark>"
+        + String(repeating: "乙", count: 200)
+        + "<span class=\"elided\">…(4800 characters not shown)…</span>")
+  }
+
+  @Test func longLinesWithoutHighlightsShowTheirBeginning() {
+    let line = Highlighter.lines(of: String(repeating: "<", count: 4001))[0]
+    #expect(
+      Highlighter.render(line, spans: [])
+        == String(repeating: "&lt;", count: 200)
+        + "<span class=\"elided\">…(3801 characters not shown)…</span>")
+  }
+
+  @Test func nearbyWindowsInALongLineMerge() {
+    let spans = [span(1000, 1002, "a"), span(1300, 1302, "b")]
+    #expect(Highlighter.keptRanges(count: 9000, spans: spans) == [800..<1502])
+    #expect(Highlighter.keptRanges(count: 30, spans: spans) == [0..<30])
+  }
+
   @Test func outOfRangeSpansAreIgnored() {
     let line = Highlighter.lines(of: "abc")[0]
     #expect(Highlighter.render(line, spans: [span(5, 9, "t"), span(-3, 0, "t")]) == "abc")

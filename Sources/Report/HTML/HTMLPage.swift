@@ -53,7 +53,7 @@ enum HTMLPage {
     mark.exculpatory{background:#c8e6c9}mark.suppressed{background:none;\
     text-decoration:line-through dotted #777;color:#555}
     .reason{color:#555;font-style:italic}.why{font-family:monospace;font-size:.85em}
-    a.fref{font-size:.8em}ol.timeline time{font-family:monospace;font-size:.85em}
+    span.elided{color:#999;font-style:italic;font-size:.85em}a.fref{font-size:.8em}ol.timeline time{font-family:monospace;font-size:.85em}
     li.exculpatory a{color:#2e7d32}
     @media print{nav,.next,script{display:none}details{display:block}\
     .matrix{display:block}a{color:inherit;text-decoration:none}}

@@ -50,9 +50,16 @@ enum Highlighter {
     return lines
   }
 
+  /// Lines longer than this many Unicode scalars are shown in part: around each highlight, or
+  /// their beginning when nothing is highlighted.
+  static let longLine = 4000
+  /// Scalars kept on each side of a highlight in a long line (and at the start of one without).
+  static let keptContext = 200
+
   /// The escaped HTML of one line with the parts of `spans` that fall on it marked. Overlapping
   /// spans are merged into one mark whose tooltip lists them all and whose style is the highest
-  /// ranked; a span crossing line breaks is marked on each line it covers.
+  /// ranked; a span crossing line breaks is marked on each line it covers. In a line longer than
+  /// `longLine`, the parts far from any highlight are replaced by a note of how much is left out.
   static func render(_ line: UnitLine, spans: [HighlightSpan]) -> String {
     let local = spans.compactMap { span -> HighlightSpan? in
       let start = max(span.start - line.start, 0)
@@ -63,9 +70,14 @@ enum Highlighter {
       clipped.end = end
       return clipped
     }
-    guard !local.isEmpty else { return HTML.escape(line.text) }
-    let scalars = Array(line.text.unicodeScalars)
-    let cuts = Set([0, line.count] + local.flatMap { [$0.start, $0.end] }).sorted()
+    guard !local.isEmpty || line.count > longLine else { return HTML.escape(line.text) }
+    let kept = keptRanges(count: line.count, spans: local)
+    let cuts = Set(
+      [0, line.count] + kept.flatMap { [$0.lowerBound, $0.upperBound] }
+        + local.flatMap { [$0.start, $0.end] }
+    ).sorted()
+    let scalars = line.text.unicodeScalars
+    var index = scalars.startIndex
     var html = ""
     var pendingText = ""
     var pendingSpans: [HighlightSpan] = []
@@ -75,15 +87,41 @@ enum Highlighter {
       pendingText = ""
     }
     for (lower, upper) in zip(cuts, cuts.dropFirst()) where lower < upper {
+      let next = scalars.index(index, offsetBy: upper - lower)
+      defer { index = next }
+      guard kept.contains(where: { $0.contains(lower) }) else {
+        flush()
+        html += "<span class=\"elided\">…(\(upper - lower) characters not shown)…</span>"
+        continue
+      }
       let covering = local.filter { $0.start <= lower && upper <= $0.end }
       if covering != pendingSpans {
         flush()
         pendingSpans = covering
       }
-      pendingText += String(String.UnicodeScalarView(scalars[lower..<upper]))
+      pendingText += String(scalars[index..<next])
     }
     flush()
     return html
+  }
+
+  /// The parts of a line that are shown: all of it when short; otherwise `keptContext` scalars
+  /// around each span, merged, or the beginning when there is no span.
+  static func keptRanges(count: Int, spans: [HighlightSpan]) -> [Range<Int>] {
+    guard count > longLine else { return [0..<count] }
+    let windows =
+      spans.isEmpty
+      ? [0..<keptContext]
+      : spans.map { max($0.start - keptContext, 0)..<min($0.end + keptContext, count) }
+    var merged: [Range<Int>] = []
+    for window in windows.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+      if let last = merged.last, window.lowerBound <= last.upperBound {
+        merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, window.upperBound)
+      } else {
+        merged.append(window)
+      }
+    }
+    return merged
   }
 
   /// `content` wrapped in a mark for `spans`, or unchanged when there are none.
