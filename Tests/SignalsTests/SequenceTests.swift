@@ -3,29 +3,31 @@ import Testing
 
 @testable import Signals
 
-/// `after:` sequence rules: a notice, then carrying on (Art. 11 items (一)/(二)).
 @Suite struct SequenceTests {
   static let lexicon = pack(
+    terms: """
+        notice: [网警, 公安, 被举报]
+        carry-on: [照常更新, 继续更新, 继续运营]
+      """,
     rules: """
-        - id: seq.notice
-          title: 收到监管告知
-          context: true
-          match:
-            all: [{any: [网警, 公安]}, {any: [打电话, 通知, 约谈]}]
-            near: 10
-        - id: seq.carry-on
-          title: 告知后照常运营
+        - id: seq.notice-continue
+          title: 告知后继续
+          scope: conversation
           speaker: subject
           match:
-            any: [照常运营, 继续维护, 照常更新]
-          after: {rule: seq.notice, within: 3, role: notice}
+            sequence:
+              first: {any: [$notice]}
+              then: {any: [$carry-on]}
+              within: {messages: 3, hours: 48}
           clauses: [interp2019.art11.4]
       """)
 
-  static func message(_ line: Int, _ speaker: String, _ text: String, conversation: String = "老周")
-    -> TextUnit
-  {
-    TextUnit(kind: .message, line: line, text: text, speaker: speaker, conversation: conversation)
+  private func message(
+    _ line: Int, _ speaker: String, _ text: String, hour: Int, day: Int = 2, chat: String = "老周"
+  ) -> TextUnit {
+    TextUnit(
+      kind: .message, line: line, text: text, speaker: speaker,
+      time: ChatTime(year: 2023, month: 3, day: day, hour: hour, minute: 0, second: 0, raw: "t"), conversation: chat)
   }
 
   private func scan(_ units: [TextUnit]) throws -> [Signal] {
@@ -33,54 +35,46 @@ import Testing
     return scanner.scan(EvidenceDocumentFixture.document(units), subjects: ["小李"])
   }
 
-  @Test func carryingOnAfterANoticeCitesTheNotice() throws {
+  @Test func firesOnTheLaterUnitAndCitesTheEarlierOne() throws {
     let signals = try scan([
-      Self.message(1, "老周", "昨天网警打电话给我，说平台涉嫌赌博"),
-      Self.message(3, "小李", "没事，换个域名照常运营"),
+      message(1, "老周", "网警打电话来了，说平台有问题", hour: 9),
+      message(2, "小李", "知道了", hour: 10),
+      message(3, "小李", "没事，照常更新", hour: 11),
     ])
-    #expect(signals.map(\.ruleID) == ["seq.carry-on"], "the context rule reports nothing itself")
-    #expect(signals.first?.line == 3)
-    #expect(signals.first?.related == [RelatedUnit(path: "t.txt", line: 1, endLine: 1, role: "notice")])
-    #expect(signals.first?.why.contains("after seq.notice at line 1") == true)
+    let signal = try #require(signals.first)
+    #expect(signals.count == 1)
+    #expect(signal.line == 3)
+    #expect(signal.related == [RelatedUnit(path: "t.txt", line: 1, endLine: 1, role: "earlier")])
+    #expect(signal.matched.map(\.text) == ["照常更新"])
+    #expect(signal.why == "sequence(first any $notice「网警」 @L1, then) any $carry-on「照常更新」 · no negation cue")
   }
 
-  @Test func carryingOnWithoutANoticeIsSilent() throws {
-    #expect(try scan([Self.message(1, "小李", "服务器照常运营，下周继续维护")]).isEmpty)
+  @Test func needsTheFirstEventBeforeAndInTheSameConversation() throws {
+    #expect(try scan([message(1, "小李", "照常更新", hour: 9), message(2, "老周", "网警来了", hour: 10)]).isEmpty)
+    #expect(try scan([message(1, "老周", "网警来了", hour: 9, chat: "群A"), message(2, "小李", "照常更新", hour: 10)]).isEmpty)
+    #expect(try scan([message(1, "小李", "网警来了，照常更新", hour: 9)]).isEmpty)
   }
 
-  @Test func aNoticeAfterwardsOrTooFarBackDoesNotCount() throws {
-    let later = try scan([
-      Self.message(1, "小李", "换个域名照常运营"),
-      Self.message(3, "老周", "网警打电话来了"),
-    ])
-    #expect(later.isEmpty)
-    let far = try scan([
-      Self.message(1, "老周", "网警打电话来了"),
-      Self.message(3, "老周", "吃饭了吗"),
-      Self.message(5, "老周", "在吗"),
-      Self.message(7, "老周", "回个话"),
-      Self.message(9, "小李", "照常运营"),
-    ])
-    #expect(far.isEmpty, "the notice is 4 units back, outside within: 3")
+  @Test func respectsTheWindowAndNegation() throws {
+    let inTime = try scan([message(1, "老周", "网警来了", hour: 9), message(2, "小李", "照常更新", hour: 8, day: 4)])
+    #expect(inTime.count == 1)
+    let tooLate = try scan([message(1, "老周", "网警来了", hour: 9), message(2, "小李", "照常更新", hour: 10, day: 4)])
+    #expect(tooLate.isEmpty)
+    let tooFar = try scan(
+      [message(1, "老周", "网警来了", hour: 9)] + (2...5).map { message($0, "老周", "嗯", hour: 9) }
+        + [message(6, "小李", "照常更新", hour: 10)])
+    #expect(tooFar.isEmpty)
+    let denied = try scan([message(1, "老周", "没有网警来过", hour: 9), message(2, "小李", "照常更新", hour: 10)])
+    #expect(denied.isEmpty)
   }
 
-  @Test func aNoticeInAnotherConversationDoesNotCount() throws {
-    let signals = try scan([
-      Self.message(1, "老周", "网警打电话给我了", conversation: "群A"),
-      Self.message(3, "小李", "照常运营", conversation: "群B"),
-    ])
-    #expect(signals.isEmpty)
+  @Test func appliesTheSpeakerToTheLaterEventOnly() throws {
+    #expect(try scan([message(1, "老周", "网警来了", hour: 9), message(2, "老周", "照常更新", hour: 10)]).isEmpty)
   }
 
-  @Test func anAfterNamingAnUnknownRuleIsALoadError() throws {
-    let broken = pack(
-      rules: """
-          - id: seq.orphan
-            title: 无前置规则
-            match: 照常运营
-            after: {rule: seq.missing}
-            clauses: [interp2019.art11.4]
-        """)
-    #expect(throws: LexiconError.self) { try TestLexicon.set(broken) }
+  @Test func rejectsAMessageScopeOnASequence() throws {
+    let text = Self.lexicon.replacingOccurrences(of: "scope: conversation", with: "scope: message")
+    let (_, diagnostics) = try TestLexicon.diagnostics(["p.yml": text])
+    #expect(diagnostics.map(\.code) == ["lexicon.schema"])
   }
 }

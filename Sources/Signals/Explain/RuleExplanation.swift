@@ -146,6 +146,8 @@ private struct ExplanationBuilder {
       (isLeaf, label, children) = (false, "at_least \(count)" + Self.near(near), items)
     case .count(let inner, let minimum):
       (isLeaf, label, children) = (false, "count≥\(minimum)", [inner])
+    case .sequence(let first, let then, _):
+      (isLeaf, label, children) = (false, "sequence (first, then; each on its own unit)", [first, then])
     }
     let parts = isLeaf ? candidates.flatMap(\.parts) : (candidates.first?.parts ?? [])
     return ExplanationNode(

@@ -108,6 +108,7 @@ public enum LexiconLinter {
     case .term, .termSet, .money, .regex: []
     case .any(let items), .all(let items, _), .atLeast(_, let items, _): items
     case .count(let inner, _): [inner]
+    case .sequence(let first, let then, _): [first, then]
     }
   }
 

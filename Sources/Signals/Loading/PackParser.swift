@@ -159,15 +159,22 @@ struct PackParser {
     }
     let polarity = entries["polarity"].map { reader.choice($0.value, "polarity", Polarity.self) } ?? .inculpatory
     let speaker = entries["speaker"].map { reader.choice($0.value, "speaker", SpeakerConstraint.self) } ?? .any
-    if let scopeNode = entries["scope"]?.value, let scope = reader.string(scopeNode, "scope"), scope != "message" {
-      reader.error("lexicon.schema", at: scopeNode, "scope '\(scope)' is not supported (only message)")
-    }
+
     if let statusNode = entries["status"]?.value, let status = reader.string(statusNode, "status"),
       !Self.statuses.contains(status)
     {
       reader.error("lexicon.schema", at: statusNode, "status '\(status)' is not one of \(Self.statuses.joined(separator: " | "))")
     }
-    let match = entries["match"].flatMap { readExpression($0.value) }
+    let match = entries["match"].flatMap { readMatch($0.value) }
+    if let scopeNode = entries["scope"]?.value, let scope = reader.string(scopeNode, "scope") {
+      let expected: String
+      if case .sequence = match { expected = "conversation" } else { expected = "message" }
+      if scope != expected, match != nil {
+        reader.error(
+          "lexicon.schema", at: scopeNode,
+          "scope '\(scope)' does not fit this match (message for one unit, conversation for a sequence)")
+      }
+    }
     let unless = entries["unless"].flatMap { readExpression($0.value) }
     var negation = defaults
     var mode = NegationMode.exclude
@@ -227,6 +234,31 @@ struct PackParser {
       ids.append(id)
     }
     return ids
+  }
+
+  /// A rule's `match`: a `sequence` mapping (`first`, `then`, optional `within`) or an operator tree.
+  private mutating func readMatch(_ node: Node) -> MatchExpression? {
+    guard let mapping = node.mapping, mapping["sequence"] != nil else { return readExpression(node) }
+    guard let outer = reader.entries(of: node, in: "match", allowed: ["sequence"]),
+      let body = outer["sequence"]?.value,
+      let entries = reader.entries(of: body, in: "sequence", allowed: ["first", "then", "within"], required: ["first", "then"])
+    else { return nil }
+    let first = entries["first"].flatMap { readExpression($0.value) }
+    let then = entries["then"].flatMap { readExpression($0.value) }
+    var window = SequenceWindow()
+    if let withinNode = entries["within"]?.value,
+      let within = reader.entries(of: withinNode, in: "sequence within", allowed: ["messages", "minutes", "hours", "days"])
+    {
+      window.messages = within["messages"].flatMap { reader.integer($0.value, "within messages") }
+      let factors = [("minutes", 60), ("hours", 3600), ("days", 86_400)]
+      for (key, factor) in factors {
+        if let value = within[key].flatMap({ reader.integer($0.value, "within \(key)") }) {
+          window.seconds = min(window.seconds ?? Int64.max, Int64(value) * Int64(factor))
+        }
+      }
+    }
+    guard let first, let then else { return nil }
+    return .sequence(first: first, then: then, window: window)
   }
 
   /// An operator tree: a term, a `$set`, or a mapping with one of `any`, `all` (+ `near`),

@@ -79,6 +79,12 @@ struct CompiledRule: Sendable {
   /// The regexes the rule's `match` and `unless` use.
   let regexes: Set<Int>
 
+  /// The two events and the window when the rule's `match` is a sequence.
+  var sequence: (first: CompiledExpression, then: CompiledExpression, window: SequenceWindow)? {
+    if case .sequence(let first, let then, let window) = match { return (first, then, window) }
+    return nil
+  }
+
   /// Whether a rule's match needs no literal at all (it then runs on every unit).
   static func isUnconditional(_ match: MatchExpression) -> Bool {
     var table = PatternTable()
@@ -108,6 +114,7 @@ indirect enum CompiledExpression: Sendable {
   case money(MoneyConstraint)
   case regex(Int)
   case count(CompiledExpression, min: Int)
+  case sequence(first: CompiledExpression, then: CompiledExpression, window: SequenceWindow)
 
   init(_ expression: MatchExpression, table: inout PatternTable) {
     switch expression {
@@ -121,6 +128,9 @@ indirect enum CompiledExpression: Sendable {
     case .money(let constraint): self = .money(constraint)
     case .regex(let source): self = .regex(table.regexID(source))
     case .count(let inner, let min): self = .count(CompiledExpression(inner, table: &table), min: min)
+    case .sequence(let first, let then, let window):
+      self = .sequence(
+        first: CompiledExpression(first, table: &table), then: CompiledExpression(then, table: &table), window: window)
     }
   }
 
@@ -129,6 +139,7 @@ indirect enum CompiledExpression: Sendable {
     case .term, .termSet, .money, .regex: []
     case .any(let items), .all(let items, _), .atLeast(_, let items, _): items
     case .count(let inner, _): [inner]
+    case .sequence(let first, let then, _): [first, then]
     }
   }
 
@@ -163,6 +174,11 @@ indirect enum CompiledExpression: Sendable {
     case .money: return nil
     case .regex(let id): return regexAtoms[id].map(Set.init)
     case .count(let inner, _): return inner.requiredPatterns(regexAtoms: regexAtoms)
+    case .sequence(let first, let then, _):
+      guard let firstRequired = first.requiredPatterns(regexAtoms: regexAtoms),
+        let thenRequired = then.requiredPatterns(regexAtoms: regexAtoms)
+      else { return nil }
+      return firstRequired.union(thenRequired)
     case .any(let items):
       var union = Set<Int>()
       for item in items {

@@ -23,7 +23,8 @@ struct MatchCandidate {
 /// without `near` the leftmost usable candidate of each item, with `near` the combination of the
 /// smallest span (leftmost on ties) whose consecutive parts are at most `within` characters apart
 /// (and in the listed order when `ordered`). `at_least n` does the same over the best `n` items;
-/// `count` needs `min` non-overlapping candidates. Parts never overlap.
+/// `count` needs `min` non-overlapping candidates. Parts never overlap. A `sequence` spans units;
+/// on one unit it yields its `then` event (the scanner pairs events across units).
 struct ExpressionEvaluator {
   /// Usable occurrences (literal, money and regex), sorted by start.
   let occurrences: [Occurrence]
@@ -83,6 +84,8 @@ struct ExpressionEvaluator {
         let text = context.originalSlice(start: occurrence.start, end: occurrence.end).text
         return MatchCandidate(parts: [occurrence], trace: "re「\(text)」")
       }
+    case .sequence(_, let then, _):
+      return evaluate(then)
     case .count(let inner, let minimum):
       var chosen: [MatchCandidate] = []
       for candidate in evaluate(inner) where !chosen.contains(where: { $0.overlaps(candidate) }) {

@@ -28,9 +28,11 @@ struct RuleEvaluation {
     return result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
   }
 
-  /// The outcome, or nil when the rule does not match the unit at all.
-  func outcome() -> RuleOutcome? {
-    let occurrences = usableOccurrences(literals: rule.matchPatterns, expression: rule.match)
+  /// The outcome of the rule's `match` (or of `expression`, one event of a sequence), or nil
+  /// when it does not match the unit at all.
+  func outcome(of expression: CompiledExpression? = nil) -> RuleOutcome? {
+    let target = expression ?? rule.match
+    let occurrences = usableOccurrences(literals: rule.matchPatterns, expression: target)
     guard !occurrences.isEmpty else { return nil }
     let detector = NegationDetector(context: context, vocabulary: rule.negation)
     var verdicts: [Occurrence: (verdict: NegationVerdict, cue: Range<Int>?)] = [:]
@@ -39,7 +41,7 @@ struct RuleEvaluation {
     }
     func verdict(_ occurrence: Occurrence) -> NegationVerdict { verdicts[occurrence]?.verdict ?? .affirmed }
     func evaluate(_ usable: [Occurrence]) -> MatchCandidate? {
-      ExpressionEvaluator(occurrences: usable, patterns: patterns, context: context).evaluate(rule.match).first
+      ExpressionEvaluator(occurrences: usable, patterns: patterns, context: context).evaluate(target).first
     }
 
     var result: RuleOutcome
@@ -87,7 +89,14 @@ struct RuleEvaluation {
 
   /// The signal for the unit, or nil when the rule does not match it.
   func signal(unit: TextUnit, index: Int, path: String, role: SpeakerRole) -> Signal? {
-    guard let outcome = outcome() else { return nil }
+    outcome().map { signal(from: $0, unit: unit, index: index, path: path, role: role) }
+  }
+
+  /// The signal for an outcome on the unit; `related` and `tracePrefix` come from a sequence.
+  func signal(
+    from outcome: RuleOutcome, unit: TextUnit, index: Int, path: String, role: SpeakerRole,
+    related: [RelatedUnit] = [], tracePrefix: String = ""
+  ) -> Signal {
     let matched = outcome.parts.map { part in
       let slice = context.originalSlice(start: part.start, end: part.end)
       return MatchedPart(
@@ -96,7 +105,8 @@ struct RuleEvaluation {
     return Signal(
       ruleID: rule.rule.id, path: path, unitIndex: index, line: unit.line, endLine: unit.endLine,
       matched: matched, negation: outcome.verdict, speakerRole: role, values: values(of: outcome.parts),
-      why: "\(outcome.trace) · \(outcome.verdict.label)", suppressedReason: outcome.suppressedReason)
+      related: related, why: "\(tracePrefix)\(outcome.trace) · \(outcome.verdict.label)",
+      suppressedReason: outcome.suppressedReason)
   }
 
   /// The pack term, `money`, or the regex source of a part.

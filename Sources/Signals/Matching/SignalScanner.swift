@@ -2,9 +2,11 @@ import Ingest
 
 /// Runs every rule of a lexicon over evidence documents.
 ///
-/// All literal phrases of all rules (terms and negation vocabulary) are compiled once into one
-/// Aho–Corasick automaton. Each unit is normalised and scanned once; only rules indexed under a
-/// phrase that occurred are evaluated, and only units with candidates are decoded further.
+/// All literal phrases of all rules (terms, regex atoms and negation vocabulary) are compiled
+/// once into one Aho–Corasick automaton. Each unit is normalised and scanned once; only rules
+/// indexed under a phrase that occurred are evaluated (plus the few with no required literal),
+/// and only units with candidates are decoded further. `sequence` rules pair a unit with an
+/// earlier unit of the same conversation.
 public struct SignalScanner: Sendable {
   let compiled: CompiledLexicon
 
@@ -20,33 +22,95 @@ public struct SignalScanner: Sendable {
   /// designate the subject(s); see `SpeakerRoles` for how roles decide which rules count.
   public func scan(_ document: EvidenceDocument, subjects: Set<String>) -> [Signal] {
     let roles = SpeakerRoles(subjects: subjects)
+    var sequences = SequenceTracker()
     var signals: [Signal] = []
     for (index, unit) in document.units.enumerated() {
-      signals += scan(unit, index: index, path: document.path, roles: roles)
+      signals += scan(unit, index: index, path: document.path, roles: roles, sequences: &sequences)
     }
-    signals = SequenceResolver(rules: compiled.rules.map(\.rule)).resolve(signals, in: document)
     return signals.sorted { ($0.line, $0.ruleID, $0.unitIndex) < ($1.line, $1.ruleID, $1.unitIndex) }
   }
 
   /// The signals of one unit.
-  func scan(_ unit: TextUnit, index: Int, path: String, roles: SpeakerRoles) -> [Signal] {
+  func scan(
+    _ unit: TextUnit, index: Int, path: String, roles: SpeakerRoles, sequences: inout SequenceTracker
+  ) -> [Signal] {
+    let conversation = unit.conversation ?? path
+    let ordinal = sequences.advance(conversation)
     let normalized = TextNormalizer.normalize(unit.text)
     let hits = compiled.automaton.scan(normalized.utf8)
     var candidates = Set(compiled.unconditionalRules)
     for hit in hits { candidates.formUnion(compiled.rulesByPattern[Int(hit.pattern)]) }
     guard !candidates.isEmpty else { return [] }
     let role = roles.role(of: unit)
-    let admitted = candidates.filter { roles.admits(compiled.rules[$0].rule.speaker, kind: unit.kind, role: role) }
-    guard !admitted.isEmpty else { return [] }
+    let rules = candidates.sorted().map { compiled.rules[$0] }.filter { rule in
+      rule.sequence != nil || roles.admits(rule.rule.speaker, kind: unit.kind, role: role)
+    }
+    guard !rules.isEmpty else { return [] }
     var context = UnitMatchContext(
       text: unit.text, normalized: normalized, hits: hits, lengths: compiled.automaton.patternLengths)
-    let rules = admitted.sorted().map { compiled.rules[$0] }
     if rules.contains(where: \.usesMoney) { context.extractAmounts() }
     let regexes = rules.reduce(into: Set<Int>()) { $0.formUnion($1.regexes) }
     if !regexes.isEmpty { context.runRegexes(regexes, compiled: compiled.regexes) }
-    return rules.compactMap { rule in
-      RuleEvaluation(rule: rule, context: context, lexicon: compiled)
-        .signal(unit: unit, index: index, path: path, role: role)
+
+    var signals: [Signal] = []
+    for rule in rules {
+      let evaluation = RuleEvaluation(rule: rule, context: context, lexicon: compiled)
+      guard let sequence = rule.sequence else {
+        if let signal = evaluation.signal(unit: unit, index: index, path: path, role: role) { signals.append(signal) }
+        continue
+      }
+      let event = SequenceTracker.Event(unit: unit, ordinal: ordinal)
+      if roles.admits(rule.rule.speaker, kind: unit.kind, role: role),
+        let then = evaluation.outcome(of: sequence.then),
+        let earlier = sequences.earlier(rule: rule.rule.id, conversation: conversation, before: event, window: sequence.window)
+      {
+        let related = RelatedUnit(path: path, line: earlier.event.unit.line, endLine: earlier.event.unit.endLine, role: "earlier")
+        signals.append(
+          evaluation.signal(
+            from: then, unit: unit, index: index, path: path, role: role, related: [related],
+            tracePrefix: "sequence(first \(earlier.trace) @L\(earlier.event.unit.line), then) "))
+      }
+      if let first = evaluation.outcome(of: sequence.first), first.suppressedReason == nil {
+        sequences.record(rule: rule.rule.id, conversation: conversation, event: event, trace: first.trace)
+      }
     }
+    return signals
+  }
+}
+
+/// Remembers, per rule and conversation, the latest unit that matched a sequence's `first`.
+struct SequenceTracker {
+  /// A unit and its position in its conversation.
+  struct Event {
+    var unit: TextUnit
+    var ordinal: Int
+  }
+
+  private var ordinals: [String: Int] = [:]
+  private var firsts: [String: [String: (event: Event, trace: String)]] = [:]
+
+  /// Counts one more unit in the conversation and returns its ordinal.
+  mutating func advance(_ conversation: String) -> Int {
+    let next = (ordinals[conversation] ?? 0) + 1
+    ordinals[conversation] = next
+    return next
+  }
+
+  mutating func record(rule: String, conversation: String, event: Event, trace: String) {
+    firsts[rule, default: [:]][conversation] = (event, trace)
+  }
+
+  /// The latest recorded first event of the rule in the conversation within the window.
+  func earlier(rule: String, conversation: String, before event: Event, window: SequenceWindow) -> (
+    event: Event, trace: String
+  )? {
+    guard let found = firsts[rule]?[conversation], found.event.ordinal < event.ordinal else { return nil }
+    if let messages = window.messages, event.ordinal - found.event.ordinal > messages { return nil }
+    if let seconds = window.seconds, let then = event.unit.time, let first = found.event.unit.time,
+      then.epochSeconds - first.epochSeconds > seconds
+    {
+      return nil
+    }
+    return found
   }
 }

@@ -161,6 +161,26 @@ public indirect enum MatchExpression: Sendable, Hashable {
   case regex(String)
   /// The expression occurs at least `min` times, without overlaps, in the unit.
   case count(MatchExpression, min: Int)
+  /// Conversation scope: a unit matching `first`, then a later unit of the same conversation
+  /// matching `then` within the window. The signal sits on the `then` unit and cites the
+  /// `first` unit in `related`. Only valid as a rule's whole `match`.
+  case sequence(first: MatchExpression, then: MatchExpression, window: SequenceWindow)
+}
+
+/// How far apart the two events of a `sequence` may be.
+public struct SequenceWindow: Sendable, Hashable {
+  /// Most units of the conversation from the first event to the second (1 = the next unit), or
+  /// nil for no limit.
+  public var messages: Int?
+  /// Most seconds between the two events' times, or nil for no limit. Units without a time
+  /// pass this test (the message limit still applies).
+  public var seconds: Int64?
+
+  /// Creates a window.
+  public init(messages: Int? = nil, seconds: Int64? = nil) {
+    self.messages = messages
+    self.seconds = seconds
+  }
 }
 
 /// The proximity constraint of an `all`.

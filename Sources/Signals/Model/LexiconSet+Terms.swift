@@ -21,6 +21,9 @@ extension MatchExpression {
     case .any(let items), .all(let items, _), .atLeast(_, let items, _):
       for item in items { item.collectTerms(into: &terms) }
     case .count(let inner, _): inner.collectTerms(into: &terms)
+    case .sequence(let first, let then, _):
+      first.collectTerms(into: &terms)
+      then.collectTerms(into: &terms)
     case .money, .regex: break
     }
   }
