@@ -90,6 +90,22 @@ import Testing
     #expect(html.contains("在的，什么活"))
   }
 
+  @Test func amountsAreShownBesideTheCataloguedArt12AmountItems() {
+    var lexicon = SampleCase.lexicon
+    lexicon.clauses.entries.append(
+      Clause(
+        id: "interp2019.art12.2", title: "支付结算金额二十万元以上的", instrument: "解释",
+        documentNumber: "法释〔2019〕15号", point: "第十二条第一款第（二）项", verification: "V1",
+        text: nil, source: "test", kind: "statute"))
+    let page = HTMLReportWriter().render(
+      CaseReport(
+        documents: SampleCase.documents, signals: SampleCase.signals, lexicon: lexicon,
+        subjects: ["小李"]))
+    #expect(page.contains("法释〔2019〕15号 第十二条第一款第（二）项: 支付结算金额二十万元以上的"))
+    #expect(page.contains("<tr><td>小李</td><td>subject</td><td>¥50,000.00</td>"))
+    #expect(!html.contains("class=\"thresholds\""))
+  }
+
   @Test func suppressedFindingsAreCollapsedWithTheirReason() throws {
     let section = try #require(html.components(separatedBy: "<section id=\"suppressed\">").last)
     #expect(section.contains("<details>"))

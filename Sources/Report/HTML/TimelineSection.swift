@@ -29,6 +29,12 @@ enum TimelineSection {
     return html
   }
 
+  /// The Art. 12 items stated as amounts: payment settlement, advertising funds, illegal gains,
+  /// and the five-times rule of its second paragraph.
+  static let amountThresholds = [
+    "interp2019.art12.2", "interp2019.art12.3", "interp2019.art12.4", "interp2019.art12.p2",
+  ]
+
   /// The amount totals per speaker, for comparison with the Art. 12 thresholds.
   static func amounts(_ context: HTMLContext) -> String {
     var html = """
@@ -38,6 +44,16 @@ enum TimelineSection {
       comparing a total with the thresholds of 法释〔2019〕15号 第十二条.</p>
 
       """
+    let thresholds = amountThresholds.compactMap { id in
+      context.clause(id).map {
+        "<li><span class=\"cid\">\(HTML.escape(id))</span> "
+          + HTML.escape(context.citation(id) + ": " + $0.title) + "</li>"
+      }
+    }
+    if !thresholds.isEmpty {
+      html += "<p class=\"note\">The amount items of the clause catalogue, for comparison:</p>\n"
+      html += "<ul class=\"thresholds\">\(thresholds.joined())</ul>\n"
+    }
     guard !context.report.amounts.isEmpty else { return html + "<p>No amounts extracted.</p>\n" }
     html += """
       <table class="amounts">
