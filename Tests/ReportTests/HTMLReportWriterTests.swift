@@ -65,6 +65,23 @@ import Testing
     #expect(unverified.count - 1 == 2)
   }
 
+  @Test func clauseGroupsPutArt11FirstAndAnalystFactorsLast() {
+    var lexicon = SampleCase.lexicon
+    lexicon.clauses.entries.swapAt(1, 2)
+    let page = HTMLReportWriter().render(
+      CaseReport(
+        documents: SampleCase.documents, signals: SampleCase.signals, lexicon: lexicon,
+        subjects: []))
+    let order = page.components(separatedBy: "<section class=\"group\" id=\"").dropFirst().map {
+      String($0.prefix { $0 != "\"" })
+    }
+    #expect(
+      order == [
+        "c-interp2019.art11.3", "c-interp2019.art11.4", "c-gambling2010.s2",
+        "c-neutral.standard-feature",
+      ])
+  }
+
   @Test func textBelowV2IsNeverQuotedEvenWhenPresent() {
     var lexicon = SampleCase.lexicon
     lexicon.clauses.entries[1].verification = "V3"

@@ -9,7 +9,8 @@ struct HTMLContext {
   let documents: [String: EvidenceDocument]
   /// The anchor stem of each document (`d` + short hash, made unique among identical copies).
   let documentAnchors: [String: String]
-  /// The clause groups of the findings section, in order, each with its findings.
+  /// The clause groups of the findings section (Art. 11 items, other clauses, analyst factors),
+  /// each with its findings in report order.
   let groups: [(clause: String, findings: [Finding])]
   /// The anchor of each finding's main card (in the group of the rule's first clause), for links
   /// from the timeline, the amounts and the source views.
@@ -37,7 +38,15 @@ struct HTMLContext {
     }
     documentAnchors = anchors
 
-    var groups: [(clause: String, findings: [Finding])] = report.clauses.map { summary in
+    let analyst = Set(
+      report.catalogue.entries.filter { $0.kind == "analyst" }.map(\.id)
+        + report.clauses.map(\.id).filter { $0.hasPrefix("neutral.") })
+    let ordered = report.clauses.enumerated().sorted { lhs, rhs in
+      let left = HTMLContext.groupRank(lhs.element.id, analyst: analyst)
+      let right = HTMLContext.groupRank(rhs.element.id, analyst: analyst)
+      return left != right ? left < right : lhs.offset < rhs.offset
+    }
+    var groups: [(clause: String, findings: [Finding])] = ordered.map { _, summary in
       (summary.id, report.findings.filter { $0.clauses.contains(summary.id) })
     }
     let unmapped = report.findings.filter(\.clauses.isEmpty)
@@ -60,6 +69,13 @@ struct HTMLContext {
     }
     self.spans = spans
     self.unitFindings = unitFindings
+  }
+
+  /// The order of clause groups: Art. 11 items first, then other clauses, then analyst factors;
+  /// catalogue order within each.
+  static func groupRank(_ id: String, analyst: Set<String>) -> Int {
+    if art11Item(id) != nil { return 0 }
+    return analyst.contains(id) ? 2 : 1
   }
 
   /// The anchor of a finding's card within a clause group.
