@@ -18,12 +18,10 @@ enum ZipDocumentReader {
       document.reason = "damaged ZIP archive: its central directory cannot be read (\(error))"
       return
     }
-    if let main = archive[wordMainPart] {
-      readWord(archive, main: main, into: &document, options: options)
+    if archive[wordMainPart] != nil {
+      readWord(archive, into: &document, options: options)
     } else if archive["xl/workbook.xml"] != nil {
-      document.format = .binary
-      document.status = .unsupported
-      document.reason = "spreadsheet (XLSX); reading spreadsheets is not implemented yet"
+      readWorkbook(archive, into: &document, options: options)
     } else if archive["ppt/presentation.xml"] != nil {
       document.format = .binary
       document.status = .unsupported
@@ -36,19 +34,78 @@ enum ZipDocumentReader {
     }
   }
 
-  private static func readWord(_ archive: Archive, main: Entry, into document: inout EvidenceDocument, options: IngestOptions) {
-    document.format = .docx
-    guard main.uncompressedSize <= UInt64(options.maxParseBytes) else {
-      document.status = .unsupported
-      document.reason = "DOCX body is \(main.uncompressedSize) bytes uncompressed, above the \(options.maxParseBytes)-byte limit for parsing"
+  /// The bytes of the part at `path`, or the reason it cannot be had.
+  private static func part(_ archive: Archive, _ path: String, limit: Int) -> Result<[UInt8], ArchivePartError> {
+    guard let entry = archive[path] else { return .failure(ArchivePartError("\(path) is missing")) }
+    guard entry.uncompressedSize <= UInt64(limit) else {
+      return .failure(ArchivePartError("\(path) is \(entry.uncompressedSize) bytes uncompressed, above the \(limit)-byte limit"))
+    }
+    var bytes: [UInt8] = []
+    do {
+      _ = try archive.extract(entry) { chunk in bytes.append(contentsOf: chunk) }
+    } catch {
+      return .failure(ArchivePartError("\(path) cannot be decompressed (\(error))"))
+    }
+    return .success(bytes)
+  }
+
+  /// Why a part of an archive could not be read.
+  struct ArchivePartError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+  }
+
+  private static func readWorkbook(_ archive: Archive, into document: inout EvidenceDocument, options: IngestOptions) {
+    document.format = .xlsx
+    let limit = options.maxParseBytes
+    guard case .success(let workbook) = part(archive, "xl/workbook.xml", limit: limit),
+      case .success(let relationships) = part(archive, "xl/_rels/workbook.xml.rels", limit: limit)
+    else {
+      document.status = .error
+      document.reason = "corrupt XLSX: the workbook or its relationships cannot be read"
       return
     }
-    var xml: [UInt8] = []
-    do {
-      _ = try archive.extract(main) { chunk in xml.append(contentsOf: chunk) }
-    } catch {
+    var shared: [String] = []
+    if archive["xl/sharedStrings.xml"] != nil {
+      switch part(archive, "xl/sharedStrings.xml", limit: limit) {
+      case .success(let bytes): shared = SpreadsheetText.sharedStrings(bytes)
+      case .failure(let problem):
+        document.diagnostics.append(
+          Diagnostic(.warning, code: "ingest.unparsed-line", file: document.path, message: "shared strings unreadable: \(problem); text cells are empty"))
+      }
+    }
+    for (index, sheet) in SpreadsheetText.sheets(workbook: workbook, relationships: relationships).enumerated() {
+      switch part(archive, sheet.part, limit: limit) {
+      case .failure(let problem):
+        document.diagnostics.append(
+          Diagnostic(.warning, code: "ingest.unparsed-line", file: document.path, message: "sheet \(sheet.name): \(problem)"))
+      case .success(let bytes):
+        let (rows, complete) = SpreadsheetText.rows(bytes, sharedStrings: shared)
+        document.units += SpreadsheetUnits.units(rows, sheet: sheet.name, page: index + 1, options: options)
+        if !complete {
+          document.diagnostics.append(
+            Diagnostic(
+              .warning, code: "ingest.unparsed-line", file: document.path, line: rows.last?.number,
+              message: "sheet \(sheet.name) is not well-formed after row \(rows.last?.number ?? 0); the rest could not be read"))
+        }
+      }
+    }
+    if document.diagnostics.isEmpty {
+      document.status = .parsed
+    } else {
+      document.status = .partial
+      document.reason = "parsed with \(document.diagnostics.count) problem(s); first: \(document.diagnostics[0].message)"
+    }
+  }
+
+  private static func readWord(_ archive: Archive, into document: inout EvidenceDocument, options: IngestOptions) {
+    document.format = .docx
+    let xml: [UInt8]
+    switch part(archive, wordMainPart, limit: options.maxParseBytes) {
+    case .success(let bytes): xml = bytes
+    case .failure(let problem):
       document.status = .error
-      document.reason = "corrupt DOCX: \(wordMainPart) cannot be decompressed (\(error))"
+      document.reason = "corrupt or oversized DOCX: \(problem)"
       return
     }
     let (paragraphs, complete) = WordDocumentText.paragraphs(xml)

@@ -28,6 +28,9 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case qqMHT = "qq-mht"
   /// An e-mail message (.eml).
   case eml = "eml"
+  /// An Excel workbook (.xlsx): one unit per row (`line` = row number, `page` = sheet), chat
+  /// units when the header row names sender and content columns.
+  case xlsx = "xlsx"
   /// Plain text: one unit per line.
   case plainText = "plain-text"
   /// Not a text format the tool reads (image, audio, unknown binary).
@@ -53,6 +56,7 @@ extension DocumentFormat {
     case .pdf: "PDF text layer (pdftotext)"
     case .qqMHT: "QQ message manager MHT (消息管理器导出为 .mht)"
     case .eml: "E-mail message (EML)"
+    case .xlsx: "Excel workbook (XLSX)"
     case .plainText: "Plain text"
     case .binary: "Binary (image, audio, video, archive, database)"
     case .unknown: "Unknown (file could not be read)"
@@ -82,6 +86,7 @@ extension DocumentFormat {
     case .pdf: "`%PDF-` magic; text extracted with poppler's `pdftotext -layout` when installed"
     case .qqMHT: "MIME header `From: <Save by Tencent MsgMgr>` or `Subject: Tencent IM Message` in the first 20 lines"
     case .eml: "a header block opening the file with `From:` and at least three of To/Subject/Date/Received/Message-ID/MIME-Version/Return-Path/Cc"
+    case .xlsx: "ZIP archive containing `xl/workbook.xml`"
     case .plainText: "any decodable text in no other format (fallback)"
     case .binary: "magic numbers (PNG, JPEG, GIF, MP3, AMR, SILK, MP4, SQLite, …) or NUL bytes in a non-UTF-16 file"
     case .unknown: "not detected: the file was empty, unreadable or undecodable"
