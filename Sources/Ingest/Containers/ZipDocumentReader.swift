@@ -30,7 +30,7 @@ enum ZipDocumentReader {
       let count = archive.reduce(0) { total, _ in total + 1 }
       document.format = .binary
       document.status = .unsupported
-      document.reason = "archive (ZIP) with \(count) entries; archive members are not read in place yet, unpack it into the evidence folder"
+      document.reason = "archive (ZIP) with \(count) entries; in an evidence folder its files are read in place as \(document.path)!/<member>"
     }
   }
 

@@ -7,8 +7,19 @@ public struct EvidenceEntry: Sendable, Hashable {
   public var relativePath: String
   /// Why the entry cannot be read as a file, or nil for an ordinary readable file.
   public var problem: Problem?
-  /// The file-system path to open (for a link inside the folder, its resolved target).
+  /// The file-system path to open (for a link inside the folder, its resolved target; for an
+  /// archive member, the archive).
   var systemPath: [UInt8]
+  /// The member's path inside the ZIP archive at `systemPath`, for files read in place.
+  var archiveMember: String?
+
+  /// Creates an entry for a file, link or special file.
+  init(relativePath: String, problem: Problem?, systemPath: [UInt8], archiveMember: String? = nil) {
+    self.relativePath = relativePath
+    self.problem = problem
+    self.systemPath = systemPath
+    self.archiveMember = archiveMember
+  }
 
   /// Where the entry is on disk (for a link inside the folder, its resolved target).
   public var url: URL { URL(fileURLWithPath: String(decoding: systemPath, as: UTF8.self)) }
@@ -27,6 +38,8 @@ public struct EvidenceEntry: Sendable, Hashable {
     case notRegularFile(kind: String)
     /// A folder below the evidence folder that could not be listed.
     case unreadableFolder(reason: String)
+    /// A symbolic link stored inside a ZIP archive.
+    case linkInArchive
 
     /// A sentence for the manifest.
     public var description: String {
@@ -39,6 +52,7 @@ public struct EvidenceEntry: Sendable, Hashable {
         "symbolic link to the folder \(target) inside the evidence folder; its files are read at their own path"
       case .notRegularFile(let kind): "not a regular file (\(kind)); not read"
       case .unreadableFolder(let reason): "folder cannot be listed: \(reason)"
+      case .linkInArchive: "symbolic link stored in the archive; not followed"
       }
     }
 

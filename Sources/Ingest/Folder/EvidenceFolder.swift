@@ -45,6 +45,9 @@ public struct EvidenceFolder: Sendable {
       return EvidenceDocument(
         path: path, sha256: "", bytes: 0, format: .unknown, status: problem.status, reason: problem.description)
     }
+    if let member = entry.archiveMember {
+      return ArchiveMembers.read(entry, member: member, options: options)
+    }
     switch FileBytes.read(entry.systemPath, display: path, limit: options.maxParseBytes) {
     case .failure(let error):
       return EvidenceDocument(

@@ -52,6 +52,17 @@ enum FileBytes {
     return .success(.bytes(bytes))
   }
 
+  /// The first `count` bytes of the file (fewer when it is shorter).
+  static func readPrefix(_ path: [UInt8], count: Int) -> Result<Contents, IngestError> {
+    let descriptor = FileSystem.withPath(path) { open($0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
+    guard descriptor >= 0 else { return .failure(.unreadable(path: "", reason: SystemError(code: errno).description)) }
+    defer { close(descriptor) }
+    var bytes = [UInt8](repeating: 0, count: count)
+    let read = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, count) }
+    guard read >= 0 else { return .failure(.unreadable(path: "", reason: SystemError(code: errno).description)) }
+    return .success(.bytes(Array(bytes.prefix(read))))
+  }
+
   /// Hashes a large file in 1 MiB chunks, keeping memory bounded.
   private static func streamHash(_ descriptor: Int32, display: String, expected: Int) -> Result<Contents, IngestError> {
     var hasher = SHA256()

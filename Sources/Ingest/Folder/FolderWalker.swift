@@ -43,7 +43,9 @@ struct FolderWalker {
       }
       switch info {
       case S_IFDIR: visit(folder: path, relative: rel, into: &entries)
-      case S_IFREG: entries.append(EvidenceEntry(relativePath: rel, problem: nil, systemPath: path))
+      case S_IFREG:
+        entries.append(EvidenceEntry(relativePath: rel, problem: nil, systemPath: path))
+        entries += ArchiveMembers.entries(archive: path, relativePath: rel)
       case S_IFLNK: entries.append(link(at: path, relative: rel))
       default:
         entries.append(
