@@ -183,6 +183,36 @@ import Testing
     )
   }
 
+  @Test func sheetsWithTheSameRowNumbersGetTheirOwnAnchors() throws {
+    let workbook = EvidenceDocument(
+      path: "账目.xlsx", sha256: "5e" + String(repeating: "4", count: 62), bytes: 900,
+      format: .plainText, status: .parsed,
+      units: [
+        TextUnit(kind: .row, line: 2, text: "控制输赢\t甲", page: 1, attributes: ["sheet": "一月"]),
+        TextUnit(kind: .row, line: 2, text: "控制输赢\t乙", page: 2, attributes: ["sheet": "二月"]),
+      ])
+    let signals = [0, 1].map { index in
+      Signal(
+        ruleID: "gambling.win-control", path: workbook.path, unitIndex: index, line: 2,
+        endLine: 2, matched: [MatchedPart(term: "控制输赢", text: "控制输赢", start: 0, end: 4)],
+        related: [RelatedUnit(path: workbook.path, line: 2, endLine: 2, role: "row")],
+        why: "w")
+    }
+    let report = CaseReport(
+      documents: [workbook], signals: signals, lexicon: SampleCase.lexicon, subjects: [])
+    #expect(report.findings.map(\.page) == [1, 2])
+    let page = HTMLReportWriter().render(report)
+    let stem = "d5e4444444444"
+    #expect(page.contains("<tr class=\"page\"><td colspan=\"3\">Page 1 · sheet 一月</td></tr>"))
+    #expect(page.contains("<tr class=\"page\"><td colspan=\"3\">Page 2 · sheet 二月</td></tr>"))
+    #expect(page.contains("<tr id=\"\(stem)-p1-L2\" class=\"hit\">"))
+    #expect(page.contains("<tr id=\"\(stem)-p2-L2\" class=\"hit\">"))
+    #expect(page.contains("href=\"#\(stem)-p2-L2\">账目.xlsx:2 (p. 2)</a> (row)"))
+    let file = try JSONDecoder().decode(
+      FindingsFile.self, from: try JSONReportWriter().render(report))
+    #expect(file.findings.map(\.page) == [1, 2])
+  }
+
   @Test func identicalCopiesGetDistinctAnchors() {
     var copy = SampleCase.chat
     copy.path = "case-b/copy.txt"

@@ -62,7 +62,8 @@ enum FindingAssembler {
     return Finding(
       id: "", rule: signal.ruleID, title: rule?.title ?? signal.ruleID,
       level: rule?.level ?? .info, path: signal.path, unitIndex: signal.unitIndex,
-      line: signal.line, endLine: max(signal.endLine, signal.line), speaker: unit?.speaker,
+      line: signal.line, endLine: max(signal.endLine, signal.line), page: unit?.page,
+      speaker: unit?.speaker,
       speakerRole: signal.speakerRole, time: unit?.time,
       excerpt: unit.map { Excerpt.make(text: $0.text, parts: parts) } ?? "",
       parts: parts, polarity: rule?.polarity ?? .inculpatory, clauses: rule?.clauses ?? [],
@@ -88,11 +89,13 @@ enum FindingAssembler {
   }
 }
 
-/// The report order of findings: path, line, rule, then tie-breakers that keep it total.
+/// The report order of findings: path, (page,) line, rule, then tie-breakers that keep it total.
 enum FindingOrder {
-  /// Whether `lhs` comes before `rhs`.
+  /// Whether `lhs` comes before `rhs`. Within a document, pages (PDF pages, XLSX sheets) come
+  /// before lines, since spreadsheet rows are numbered per sheet.
   static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
     if lhs.path != rhs.path { return lhs.path < rhs.path }
+    if lhs.page != rhs.page { return (lhs.page ?? 0) < (rhs.page ?? 0) }
     if lhs.line != rhs.line { return lhs.line < rhs.line }
     if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
     if lhs.endLine != rhs.endLine { return lhs.endLine < rhs.endLine }

@@ -88,18 +88,32 @@ struct HTMLContext {
     clause.isEmpty ? "c-unmapped" : "c-\(clause)"
   }
 
-  /// The anchor of line `line` of the document at `path`, e.g. `d3f9c00000000-L12`.
-  func lineAnchor(path: String, line: Int) -> String {
-    "\(documentAnchors[path] ?? "d-missing")-L\(line)"
+  /// The anchor of line `line` of the document at `path`, e.g. `d3f9c00000000-L12`; on a page
+  /// or sheet, `d3f9c00000000-p2-L12` (spreadsheet rows are numbered per sheet).
+  func lineAnchor(path: String, line: Int, page: Int? = nil) -> String {
+    let stem = documentAnchors[path] ?? "d-missing"
+    return page.map { "\(stem)-p\($0)-L\(line)" } ?? "\(stem)-L\(line)"
   }
 
-  /// A link to the source view of `path` at `line`…`endLine`, showing `path:line–endLine`, or
-  /// only `line–endLine` when `showPath` is false.
-  func sourceLink(path: String, line: Int, endLine: Int, showPath: Bool = true) -> String {
-    let range = endLine > line ? "\(line)–\(endLine)" : "\(line)"
-    let target = HTML.escape(lineAnchor(path: path, line: line))
-    let label = showPath ? HTML.escape(path) + ":" + range : range
-    return "<a class=\"loc\" href=\"#\(target)\">\(label)</a>"
+  /// A link to the source view of `path` at `line`…`endLine` (on `page`, if any), showing
+  /// `path:line–endLine (p. N)`, or without the path when `showPath` is false.
+  func sourceLink(
+    path: String, line: Int, endLine: Int, page: Int? = nil, showPath: Bool = true
+  ) -> String {
+    var label = endLine > line ? "\(line)–\(endLine)" : "\(line)"
+    if showPath { label = path + ":" + label }
+    if let page { label += " (p. \(page))" }
+    let target = HTML.escape(lineAnchor(path: path, line: line, page: page))
+    return "<a class=\"loc\" href=\"#\(target)\">\(HTML.escape(label))</a>"
+  }
+
+  /// The page of a related unit: the finding's own page in the same document, otherwise the
+  /// page of the first unit of that document covering the line.
+  func page(of related: RelatedUnit, for finding: Finding) -> Int? {
+    if related.path == finding.path { return finding.page }
+    return documents[related.path]?.units.first {
+      $0.line <= related.line && related.line <= $0.endLine
+    }?.page
   }
 
   /// The highlight spans of `finding`'s matched parts.

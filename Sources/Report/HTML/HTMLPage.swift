@@ -45,7 +45,8 @@ enum HTMLPage {
     color:#888}
     table.ctx td.who,table.src td:nth-child(2){width:14em;color:#555;font-size:.85em}
     table.ctx tr.target td{background:#fffbe6}table.src{font-size:.88em}
-    table.src td{border:none;border-bottom:1px solid #f0f0f0}tr.gap td{color:#bbb}
+    table.src td{border:none;border-bottom:1px solid #f0f0f0}tr.gap td{color:#bbb}\
+    tr.page td{background:#f3f3f3;font-weight:600}
     table.src tr:target td{background:#e3f2fd}article.card:target{box-shadow:0 0 0 3px #64b5f6}
     mark.sig{padding:0 1px;border-radius:2px}mark.lvl-critical{background:#ff8a80}
     mark.lvl-high{background:#ffab91}mark.lvl-medium{background:#ffe082}

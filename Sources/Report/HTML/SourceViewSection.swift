@@ -42,13 +42,21 @@ enum SourceViewSection {
     html += " · SHA-256 <code>\(HTML.escape(document.sha256))</code></p>\n"
     html += "<table class=\"src\">\n<tbody>\n"
     var lastLine = 0
-    var emitted: Set<Int> = []
+    var page: Int?
+    var emitted: Set<String> = []
     for (index, unit) in document.units.enumerated() {
+      if unit.page != page, let next = unit.page {
+        var label = "Page \(next)"
+        if let sheet = unit.attributes["sheet"] { label += " · sheet " + sheet }
+        html += "<tr class=\"page\"><td colspan=\"3\">\(HTML.escape(label))</td></tr>\n"
+        page = next
+        lastLine = 0
+      }
       if unit.line > lastLine + 1 {
         html += "<tr class=\"gap\"><td>⋮</td><td></td><td></td></tr>\n"
       }
       html += rows(
-        unit, index: index, document: document, stem: stem, emitted: &emitted, context)
+        unit, index: index, document: document, emitted: &emitted, context)
       lastLine = max(lastLine, unit.endLine)
     }
     html += "</tbody>\n</table>\n</section>\n"
@@ -57,10 +65,11 @@ enum SourceViewSection {
 
   /// The rows of one unit: header lines carry `speaker · time`, body lines the highlighted text.
   /// Cells carry no classes (the style sheet selects them by position) to keep long views small.
-  /// The k-th line of the unit's text sits on file line `firstBodyLine + k`.
+  /// The k-th line of the unit's text sits on file line `firstBodyLine + k`. `emitted` holds the
+  /// anchors already written, so a line shared by two units is shown once.
   static func rows(
-    _ unit: TextUnit, index: Int, document: EvidenceDocument, stem: String,
-    emitted: inout Set<Int>, _ context: HTMLContext
+    _ unit: TextUnit, index: Int, document: EvidenceDocument, emitted: inout Set<String>,
+    _ context: HTMLContext
   ) -> String {
     let spans = context.spans[document.path]?[index] ?? []
     let findings = context.unitFindings[document.path]?[index] ?? []
@@ -71,7 +80,10 @@ enum SourceViewSection {
     let first = min(unit.line, unit.firstBodyLine)
     let last = max(unit.endLine, lastBodyLine)
     var html = ""
-    for fileLine in first...last where emitted.insert(fileLine).inserted {
+    for fileLine in first...last {
+      let anchor = HTML.escape(
+        context.lineAnchor(path: document.path, line: fileLine, page: unit.page))
+      guard emitted.insert(anchor).inserted else { continue }
       let k = fileLine - unit.firstBodyLine
       var text = lines.indices.contains(k) ? Highlighter.render(lines[k], spans: spans) : ""
       if fileLine == last, !findings.isEmpty {
@@ -81,7 +93,6 @@ enum SourceViewSection {
             " <a class=\"fref\" href=\"#\(HTML.escape(anchor))\">[\(HTML.escape(finding.title))]</a>"
         }.joined()
       }
-      let anchor = HTML.escape("\(stem)-L\(fileLine)")
       let marked =
         lines.indices.contains(k)
         && spans.contains { $0.start < lines[k].start + lines[k].count && $0.end > lines[k].start }

@@ -24,6 +24,9 @@ public struct Finding: Sendable, Hashable {
   public var line: Int
   /// Last line of that unit (1-based, `>= line`).
   public var endLine: Int
+  /// The unit's page (PDF) or sheet (XLSX), 1-based, where the format has one; `line` counts
+  /// within it for spreadsheets.
+  public var page: Int?
   /// The unit's speaker as the export writes it, where there is one.
   public var speaker: String?
   /// Whose words these are relative to the case's subjects.
@@ -54,7 +57,8 @@ public struct Finding: Sendable, Hashable {
   /// Creates a finding.
   public init(
     id: String, rule: String, title: String, level: RuleLevel, path: String, unitIndex: Int,
-    line: Int, endLine: Int, speaker: String? = nil, speakerRole: SpeakerRole = .unknown,
+    line: Int, endLine: Int, page: Int? = nil, speaker: String? = nil,
+    speakerRole: SpeakerRole = .unknown,
     time: ChatTime? = nil, excerpt: String, parts: [MatchedPart], polarity: Polarity,
     clauses: [String], weight: Double, values: [String: String] = [:],
     related: [RelatedUnit] = [], negation: NegationVerdict = .affirmed, why: String,
@@ -68,6 +72,7 @@ public struct Finding: Sendable, Hashable {
     self.unitIndex = unitIndex
     self.line = line
     self.endLine = endLine
+    self.page = page
     self.speaker = speaker
     self.speakerRole = speakerRole
     self.time = time
