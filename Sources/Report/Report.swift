@@ -11,11 +11,15 @@
 ///   `index.html`. All three are deterministic: the same input gives byte-identical output.
 /// - `ScanPipeline` wires Ingest and Signals together for a folder, and `ReportOutput` writes the
 ///   chosen formats to a report directory, never into the evidence folder.
+/// - `ScanSummary` and `ClauseListing` are the CLI's terminal texts; `CorpusEvaluation` scores
+///   reports against the corpus's gold annotations.
 ///
 /// ```swift
-/// let report = CaseReport(
-///   documents: documents, signals: signals, lexicon: lexicon, subjects: ["小李"])
-/// let json = try JSONReportWriter().render(report)
+/// let lexicon = try LexiconLoader.load(directory: URL(fileURLWithPath: "lexicons"))
+/// let report = try ScanPipeline(lexicon: lexicon, subjects: ["小李"])
+///   .run(folder: URL(fileURLWithPath: "corpus/demo"))
+/// try ReportOutput.write(
+///   report, to: URL(fileURLWithPath: "out"), formats: Set(ReportFormat.allCases), force: false)
 /// ```
 ///
 /// The report supports a human judgement; it never states that someone is guilty. Findings
