@@ -53,6 +53,8 @@ import Testing
     #expect(report.subjects == ["小李", "小张"].sorted())
     #expect(report.lexicons.map(\.id) == ["gambling", "payment"])
     #expect(report.findings.isEmpty && report.clauses.isEmpty)
+    #expect(report.document("img/截图.png")?.status == .unsupported)
+    #expect(report.document("missing.txt") == nil)
   }
 
   @Test func idsAreStableWhenLinesShift() {
