@@ -45,7 +45,6 @@ enum PDFTextReader {
       document.reason = "PDF has no text layer (a scanned document?); OCR is not performed"
     } else {
       document.status = .parsed
-      document.encoding = TextEncoding.utf8.rawValue
     }
   }
 

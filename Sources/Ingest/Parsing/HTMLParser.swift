@@ -10,7 +10,7 @@ struct HTMLParser: DocumentParser {
   func detect(_ source: SourceText) -> Bool {
     var head = ""
     for line in source.lines {
-      head += line.lowercased()
+      head += line.prefix(Self.headLength).lowercased()
       head += "\n"
       if head.utf8.count > Self.headLength { break }
     }

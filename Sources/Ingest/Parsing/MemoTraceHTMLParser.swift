@@ -12,7 +12,10 @@ struct MemoTraceHTMLParser: DocumentParser {
   static let mediaTypes: [Int: String] = [3: "image", 34: "voice", 43: "video", 47: "sticker", 49: "file"]
 
   func detect(_ source: SourceText) -> Bool {
-    source.lines.contains { $0.contains(Self.marker) }
+    guard let first = source.lines.first(where: { !$0.isBlank }),
+      first.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).hasPrefix("<")
+    else { return false }
+    return source.lines.contains { $0.contains(Self.marker) }
   }
 
   func parse(_ source: SourceText) -> ParseOutcome {

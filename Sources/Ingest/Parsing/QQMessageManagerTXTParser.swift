@@ -88,6 +88,7 @@ struct QQMessageManagerTXTParser: DocumentParser {
       Key(conversation: unit.conversation, time: unit.time?.epochSeconds, sender: unit.speakerID ?? unit.speaker, text: unit.text)
     }
     let isRecent = { (unit: TextUnit) in unit.attributes["qqGroup"] == Self.recentContactsGroup }
+    guard outcome.units.contains(where: isRecent) else { return }
     let elsewhere = Set(outcome.units.filter { !isRecent($0) }.map(key))
     let duplicates = outcome.units.filter { isRecent($0) && elsewhere.contains(key($0)) }
     guard let first = duplicates.first else { return }

@@ -17,7 +17,7 @@ struct TelegramJSONParser: DocumentParser {
   func detect(_ source: SourceText) -> Bool {
     var head = ""
     for line in source.lines {
-      head += line
+      head += line.prefix(Self.headLength)
       head += "\n"
       if head.utf8.count > Self.headLength { break }
     }

@@ -66,6 +66,8 @@ struct SourceText: Sendable {
 }
 
 extension Substring {
-  /// True when the line holds only spaces, tabs and other white space.
-  var isBlank: Bool { allSatisfy { $0.isWhitespace } }
+  /// True when the line holds only spaces, tabs and other white space (ASCII checked first, fast).
+  var isBlank: Bool {
+    utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0B || $0 == 0x0C } || allSatisfy(\.isWhitespace)
+  }
 }
