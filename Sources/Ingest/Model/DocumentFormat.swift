@@ -6,31 +6,31 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case wechatMemoTraceTXT = "wechat-memotrace-txt"
   /// WeChat export by MemoTrace 2.x TXT.
   case wechatMemoTraceV2TXT = "wechat-memotrace2-txt"
-  /// QQ message-manager TXT export (64 `=` separators, `昵称(QQ号)` senders).
-  case qqMessageManagerTXT = "qq-txt"
   /// WeChat export by MemoTrace/留痕 v1 CSV (`localId,TalkerId,Type,…` header).
   case wechatMemoTraceCSV = "wechat-memotrace-csv"
   /// WeChat export by MemoTrace 2.x CSV (`消息ID,类型,发送人,…` header).
   case wechatMemoTraceV2CSV = "wechat-memotrace2-csv"
   /// WeChat export by MemoTrace, HTML page with a `const chatMessages = [` array.
   case wechatMemoTraceHTML = "wechat-memotrace-html"
+  /// QQ message-manager TXT export (64 `=` separators, `昵称(QQ号)` senders).
+  case qqMessageManagerTXT = "qq-txt"
+  /// QQ message-manager MHT export (MIME page with a table of messages).
+  case qqMHT = "qq-mht"
   /// Telegram Desktop export `result.json` (single chat or full account).
   case telegramJSON = "telegram-json"
   /// WhatsApp "Export chat" TXT (Android or iOS, any date locale).
   case whatsAppTXT = "whatsapp-txt"
+  /// An e-mail message (.eml).
+  case eml = "eml"
   /// A web page or other HTML document (visible text by block).
   case html = "html"
   /// A Word document (.docx): one unit per paragraph, `line` = paragraph number.
   case docx = "docx"
-  /// A PDF's text layer (via `pdftotext -layout`): one unit per line, with `page`.
-  case pdf = "pdf"
-  /// QQ message-manager MHT export (MIME page with a table of messages).
-  case qqMHT = "qq-mht"
-  /// An e-mail message (.eml).
-  case eml = "eml"
   /// An Excel workbook (.xlsx): one unit per row (`line` = row number, `page` = sheet), chat
   /// units when the header row names sender and content columns.
   case xlsx = "xlsx"
+  /// A PDF's text layer (via `pdftotext -layout`): one unit per line, with `page`.
+  case pdf = "pdf"
   /// Plain text: one unit per line.
   case plainText = "plain-text"
   /// Not a text format the tool reads (image, audio, unknown binary).
