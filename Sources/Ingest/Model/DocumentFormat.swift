@@ -18,6 +18,8 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case qqMHT = "qq-mht"
   /// Telegram Desktop export `result.json` (single chat or full account).
   case telegramJSON = "telegram-json"
+  /// Telegram Desktop HTML export (`messages.html`).
+  case telegramHTML = "telegram-html"
   /// WhatsApp "Export chat" TXT (Android or iOS, any date locale).
   case whatsAppTXT = "whatsapp-txt"
   /// An e-mail message (.eml).
@@ -50,6 +52,7 @@ extension DocumentFormat {
     case .qqMessageManagerTXT: "QQ message manager TXT (消息管理器导出)"
     case .wechatMemoTraceHTML: "WeChat, MemoTrace HTML"
     case .telegramJSON: "Telegram Desktop result.json"
+    case .telegramHTML: "Telegram Desktop messages.html"
     case .whatsAppTXT: "WhatsApp exported chat TXT"
     case .html: "HTML page (saved web page, generic HTML)"
     case .docx: "Word document (DOCX)"
@@ -79,6 +82,7 @@ extension DocumentFormat {
       "HTML containing `const chatMessages = ` followed by an array of message objects (v1 JavaScript literals, v2 JSON)"
     case .telegramJSON:
       "JSON object whose head has `\"messages\": [` and a tdesktop chat `type` (personal_chat, private_group, …), or a full export's `\"chats\": {` with `\"about\":`"
+    case .telegramHTML: "HTML with a `class=\"page_header\"` block followed by `message default clearfix` / `message service` blocks"
     case .whatsAppTXT:
       "first non-blank line and others start `[date, time] ` (iOS) or `date, time - ` (Android), with -/./ dates, 12- or 24-hour clocks, AM/PM, a.m./p.m. or 上午/下午"
     case .html: "text starting with `<!DOCTYPE html`, `<html`, `<head` or `<body` (after an optional XML declaration or comment)"

@@ -29,6 +29,7 @@ enum ParserRegistry {
     MemoTraceCSVParser(generation: .v2),
     TelegramJSONParser(),
     MemoTraceHTMLParser(),
+    TelegramHTMLParser(),
     HTMLParser(),
     QQMessageManagerTXTParser(),
     MemoTraceV2TXTParser(),

@@ -49,7 +49,7 @@ struct HTMLBlockCollector {
 
   private mutating func take(_ token: HTMLTokenizer.Token) {
     switch token {
-    case .start(let name): start(name)
+    case .start(let name, _, _): start(name)
     case .end(let name): end(name)
     case .text(let chunk, let offset): text(chunk, offset: offset)
     }

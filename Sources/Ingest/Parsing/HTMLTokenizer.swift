@@ -7,7 +7,9 @@
 struct HTMLTokenizer {
   /// What the tokenizer found.
   enum Token {
-    case start(String)
+    /// A start tag: name, attributes (names lower-cased, values with references decoded) and the
+    /// byte offset of its `<`.
+    case start(String, attributes: [String: String], offset: Int)
     case end(String)
     /// Raw text (references not decoded) and the byte offset of its first byte.
     case text(ArraySlice<UInt8>, offset: Int)
@@ -53,8 +55,9 @@ struct HTMLTokenizer {
         emitText(upTo: tagStart)
         position += 1
         let name = readName()
+        let attributesStart = position
         skipAttributes()
-        handle(.start(name))
+        handle(.start(name, attributes: Self.attributes(bytes[attributesStart..<max(attributesStart, position - 1)]), offset: tagStart))
         textStart = position
         if Self.skippedRawText.contains(name) || Self.readRawText.contains(name) {
           let close = findClosing(name) ?? bytes.count
@@ -112,6 +115,46 @@ struct HTMLTokenizer {
         return
       }
     }
+  }
+
+  /// `name="value"`, `name='value'`, `name=value` and bare `name` attributes.
+  static func attributes(_ text: ArraySlice<UInt8>) -> [String: String] {
+    var result: [String: String] = [:]
+    var index = text.startIndex
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C }
+    while index < text.endIndex {
+      while index < text.endIndex, isSpace(text[index]) || text[index] == UInt8(ascii: "/") { index += 1 }
+      let nameStart = index
+      while index < text.endIndex, !isSpace(text[index]), text[index] != UInt8(ascii: "="), text[index] != UInt8(ascii: "/") {
+        index += 1
+      }
+      guard index > nameStart else { break }
+      let name = String(decoding: text[nameStart..<index].map(lower), as: UTF8.self)
+      while index < text.endIndex, isSpace(text[index]) { index += 1 }
+      guard index < text.endIndex, text[index] == UInt8(ascii: "=") else {
+        result[name] = result[name] ?? ""
+        continue
+      }
+      index += 1
+      while index < text.endIndex, isSpace(text[index]) { index += 1 }
+      var valueStart = index
+      var valueEnd = index
+      if index < text.endIndex, text[index] == UInt8(ascii: "\"") || text[index] == UInt8(ascii: "'") {
+        let quote = text[index]
+        valueStart = index + 1
+        index = valueStart
+        while index < text.endIndex, text[index] != quote { index += 1 }
+        valueEnd = index
+        index = min(index + 1, text.endIndex)
+      } else {
+        while index < text.endIndex, !isSpace(text[index]) { index += 1 }
+        valueEnd = index
+      }
+      if result[name] == nil {
+        result[name] = TextEscapes.htmlUnescape(String(decoding: text[valueStart..<valueEnd], as: UTF8.self))
+      }
+    }
+    return result
   }
 
   private static func isLetter(_ byte: UInt8) -> Bool {

@@ -132,7 +132,7 @@ struct QQMHTRows {
     var tokenizer = HTMLTokenizer(bytes)
     tokenizer.run { token in
       switch token {
-      case .start("tr"):
+      case .start("tr", _, _):
         row = Row()
         divDepth = 0
         divIndex = 0
@@ -151,14 +151,14 @@ struct QQMHTRows {
         }
         if finished.line > 0 { rows.append(finished) }
         row = nil
-      case .start("div"):
+      case .start("div", _, _):
         divDepth += 1
         if divDepth == 1 { divIndex += 1 }
       case .end("div"):
         divDepth = max(0, divDepth - 1)
-      case .start("br"):
+      case .start("br", _, _):
         if divIndex >= 2 { row?.body.append(Self.lineBreak) }
-      case .start("img"):
+      case .start("img", _, _):
         if divIndex >= 2 { row?.images += 1 }
       case .text(let chunk, let offset):
         guard var current = row, let first = chunk.firstIndex(where: { $0 > 0x20 }) else { return }
