@@ -61,9 +61,14 @@ import Testing
     #expect(try signals("这个平台帮我搭建一下，给你3000")["ext.cheap-build"] == nil)
   }
 
-  @Test func moneyOnlyRulesRunOnEveryUnitAndFilterCurrency() throws {
+  @Test func moneyOnlyRulesAreTriggeredByUnitWordsAndFilterCurrency() throws {
     #expect(try signals("结算用500u")["ext.usdt"]?.values["currency"] == "USDT")
     #expect(try signals("结算用500块")["ext.usdt"] == nil)
+    let compiled = CompiledLexicon(try TestLexicon.set(Self.lexicon))
+    #expect(compiled.unconditionalRules.isEmpty)
+    let usdt = try #require(compiled.rules.firstIndex { $0.rule.id == "ext.usdt" })
+    let triggers = compiled.patterns.indices.filter { compiled.rulesByPattern[$0].contains(usdt) }
+    #expect(Set(triggers.map { compiled.patterns[$0] }).isSuperset(of: ["u", "usdt", "元", "万"]))
   }
 
   @Test func unitlessAndApproximateOptions() throws {

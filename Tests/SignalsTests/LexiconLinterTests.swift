@@ -18,8 +18,8 @@ import Testing
           title: 金额
           match:
             all:
-              - money: {min: 1}
-              - money: {max: 9}
+              - money: {min: 1, unitless: allow}
+              - money: {max: 9, unitless: allow}
             near: 500
           clauses: [interp2019.art11.4]
           examples:

@@ -89,7 +89,8 @@ extension SignalScanner {
     let evaluation = RuleEvaluation(rule: rule, context: context, lexicon: compiled)
     let describer = ExplanationBuilder(context: context, lexicon: compiled)
 
-    let occurrences = evaluation.usableOccurrences(literals: rule.matchPatterns, expression: rule.match)
+    let occurrences = evaluation.usableOccurrences(
+      literals: rule.matchPatterns, money: rule.matchUsesMoney, regexes: rule.matchRegexes)
     let detector = NegationDetector(context: context, vocabulary: rule.negation)
     let verdicts = occurrences.map { occurrence in
       OccurrenceVerdict(
@@ -97,7 +98,10 @@ extension SignalScanner {
         verdict: rule.rule.negationMode == .ignore ? .affirmed : detector.verdict(for: occurrence).verdict)
     }
     let unlessNode = rule.unless.map { unless in
-      describer.node(unless, occurrences: evaluation.usableOccurrences(literals: rule.unlessPatterns, expression: unless))
+      describer.node(
+        unless,
+        occurrences: evaluation.usableOccurrences(
+          literals: rule.unlessPatterns, money: rule.unlessUsesMoney, regexes: rule.unlessRegexes))
     }
     let roles = SpeakerRoles(subjects: [ExampleUnits.subject])
     return RuleExplanation(
@@ -134,7 +138,7 @@ private struct ExplanationBuilder {
       (isLeaf, label) = (true, "「\(lexicon.patterns[pattern])」")
     case .termSet(let name, _):
       (isLeaf, label) = (true, "$\(name)")
-    case .money(let constraint):
+    case .money(let constraint, _):
       (isLeaf, label) = (true, constraint.summary)
     case .regex(let id):
       (isLeaf, label) = (true, "re '\(lexicon.regexes[id].source)'")

@@ -13,8 +13,15 @@ struct CompiledLexicon: Sendable {
   let rules: [CompiledRule]
   /// For each pattern, the rules (indices into `rules`) that may fire when it occurs.
   let rulesByPattern: [[Int]]
+  /// An automaton over only the patterns that index rules, run first on every unit; the full
+  /// automaton (with negation vocabulary) runs only on units where this one finds something.
+  let triggers: AhoCorasick
+  /// For each trigger pattern, the rules that may fire when it occurs.
+  let rulesByTrigger: [[Int]]
   /// Rules that have no required term and are evaluated on every unit.
   let unconditionalRules: [Int]
+  /// Whether any rule is a conversation-scoped sequence (units are then counted per conversation).
+  let hasSequences: Bool
 
   init(_ lexicon: LexiconSet) {
     var table = PatternTable()
@@ -35,7 +42,11 @@ struct CompiledLexicon: Sendable {
       }
     }
     rules = compiled
+    hasSequences = compiled.contains { $0.sequence != nil }
     rulesByPattern = index
+    let triggerIDs = index.indices.filter { !index[$0].isEmpty }
+    triggers = AhoCorasick(patterns: triggerIDs.map { Array(table.patterns[$0].utf8) })
+    rulesByTrigger = triggerIDs.map { index[$0] }
     unconditionalRules = unconditional
   }
 }
@@ -78,6 +89,12 @@ struct CompiledRule: Sendable {
   let usesMoney: Bool
   /// The regexes the rule's `match` and `unless` use.
   let regexes: Set<Int>
+  /// Whether `match` / `unless` have a `money` leaf.
+  let matchUsesMoney: Bool
+  let unlessUsesMoney: Bool
+  /// The regexes of `match` / `unless`.
+  let matchRegexes: Set<Int>
+  let unlessRegexes: Set<Int>
 
   /// The two events and the window when the rule's `match` is a sequence.
   var sequence: (first: CompiledExpression, then: CompiledExpression, window: SequenceWindow)? {
@@ -99,19 +116,23 @@ struct CompiledRule: Sendable {
     matchPatterns = match.allPatterns
     unlessPatterns = unless?.allPatterns ?? []
     negation = CompiledNegation(rule.negation, table: &table)
-    usesMoney = match.usesMoney || (unless?.usesMoney ?? false)
-    regexes = match.regexes.union(unless?.regexes ?? [])
+    matchUsesMoney = match.usesMoney
+    unlessUsesMoney = unless?.usesMoney ?? false
+    matchRegexes = match.regexes
+    unlessRegexes = unless?.regexes ?? []
+    usesMoney = matchUsesMoney || unlessUsesMoney
+    regexes = matchRegexes.union(unlessRegexes)
   }
 }
 
 /// A match expression over pattern ids.
 indirect enum CompiledExpression: Sendable {
   case term(pattern: Int)
-  case termSet(name: String, patterns: [Int])
+  case termSet(name: String, patterns: Set<Int>)
   case any([CompiledExpression])
   case all([CompiledExpression], near: NearConstraint?)
   case atLeast(Int, [CompiledExpression], near: NearConstraint?)
-  case money(MoneyConstraint)
+  case money(MoneyConstraint, atoms: [Int]?)
   case regex(Int)
   case count(CompiledExpression, min: Int)
   case sequence(first: CompiledExpression, then: CompiledExpression, window: SequenceWindow)
@@ -119,13 +140,15 @@ indirect enum CompiledExpression: Sendable {
   init(_ expression: MatchExpression, table: inout PatternTable) {
     switch expression {
     case .term(let text): self = .term(pattern: table.id(text))
-    case .termSet(let name, let terms): self = .termSet(name: name, patterns: terms.map { table.id($0) })
+    case .termSet(let name, let terms): self = .termSet(name: name, patterns: Set(terms.map { table.id($0) }))
     case .any(let items): self = .any(items.map { CompiledExpression($0, table: &table) })
     case .all(let items, let near):
       self = .all(items.map { CompiledExpression($0, table: &table) }, near: near)
     case .atLeast(let count, let items, let near):
       self = .atLeast(count, items.map { CompiledExpression($0, table: &table) }, near: near)
-    case .money(let constraint): self = .money(constraint)
+    case .money(let constraint):
+      let atoms = constraint.allowUnitless ? nil : MoneyExtractor.unitAtoms.map { table.id($0) }
+      self = .money(constraint, atoms: atoms)
     case .regex(let source): self = .regex(table.regexID(source))
     case .count(let inner, let min): self = .count(CompiledExpression(inner, table: &table), min: min)
     case .sequence(let first, let then, let window):
@@ -147,7 +170,7 @@ indirect enum CompiledExpression: Sendable {
   var allPatterns: Set<Int> {
     switch self {
     case .term(let pattern): [pattern]
-    case .termSet(_, let patterns): Set(patterns)
+    case .termSet(_, let patterns): patterns
     default: children.reduce(into: Set<Int>()) { $0.formUnion($1.allPatterns) }
     }
   }
@@ -170,8 +193,8 @@ indirect enum CompiledExpression: Sendable {
   func requiredPatterns(regexAtoms: [[Int]?]) -> Set<Int>? {
     switch self {
     case .term(let pattern): return [pattern]
-    case .termSet(_, let patterns): return Set(patterns)
-    case .money: return nil
+    case .termSet(_, let patterns): return patterns
+    case .money(_, let atoms): return atoms.map(Set.init)
     case .regex(let id): return regexAtoms[id].map(Set.init)
     case .count(let inner, _): return inner.requiredPatterns(regexAtoms: regexAtoms)
     case .sequence(let first, let then, _):

@@ -45,8 +45,7 @@ struct ExpressionEvaluator {
       return occurrences.filter { $0.pattern == pattern && $0.source == .literal }
         .map { MatchCandidate(parts: [$0], trace: "「\(patterns[$0.pattern])」") }
     case .termSet(let name, let members):
-      let wanted = Set(members)
-      return occurrences.filter { $0.source == .literal && wanted.contains($0.pattern) }
+      return occurrences.filter { $0.source == .literal && members.contains($0.pattern) }
         .map { MatchCandidate(parts: [$0], trace: "$\(name)「\(patterns[$0.pattern])」") }
     case .any(let items):
       return items.flatMap { item in
@@ -73,7 +72,7 @@ struct ExpressionEvaluator {
       guard let best else { return [] }
       let trace = "at_least \(count)(\(Self.join(best)))\(Self.suffix(near))"
       return [MatchCandidate(parts: best.flatMap(\.parts), trace: trace)]
-    case .money(let constraint):
+    case .money(let constraint, _):
       return occurrences.compactMap { occurrence in
         guard case .money(let index) = occurrence.source, constraint.admits(context.amounts[index]) else { return nil }
         let text = context.originalSlice(start: occurrence.start, end: occurrence.end).text

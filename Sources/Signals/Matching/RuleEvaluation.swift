@@ -21,10 +21,11 @@ struct RuleEvaluation {
   private var patterns: [String] { lexicon.patterns }
 
   /// The literal, money and regex occurrences the rule's expression may use, sorted by start.
-  func usableOccurrences(literals: Set<Int>, expression: CompiledExpression) -> [Occurrence] {
+  func usableOccurrences(literals: Set<Int>, money: Bool, regexes: Set<Int>) -> [Occurrence] {
     var result = context.select(literals)
-    if expression.usesMoney { result += context.moneyOccurrences }
-    for id in expression.regexes { result += context.regexMatches[id] ?? [] }
+    guard money || !regexes.isEmpty else { return result }
+    if money { result += context.moneyOccurrences }
+    for id in regexes { result += context.regexMatches[id] ?? [] }
     return result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
   }
 
@@ -32,7 +33,8 @@ struct RuleEvaluation {
   /// when it does not match the unit at all.
   func outcome(of expression: CompiledExpression? = nil) -> RuleOutcome? {
     let target = expression ?? rule.match
-    let occurrences = usableOccurrences(literals: rule.matchPatterns, expression: target)
+    let occurrences = usableOccurrences(
+      literals: rule.matchPatterns, money: rule.matchUsesMoney, regexes: rule.matchRegexes)
     guard !occurrences.isEmpty else { return nil }
     let detector = NegationDetector(context: context, vocabulary: rule.negation)
     var verdicts: [Occurrence: (verdict: NegationVerdict, cue: Range<Int>?)] = [:]
@@ -78,7 +80,8 @@ struct RuleEvaluation {
     }
 
     if let unless = rule.unless {
-      let unlessOccurrences = usableOccurrences(literals: rule.unlessPatterns, expression: unless)
+      let unlessOccurrences = usableOccurrences(
+        literals: rule.unlessPatterns, money: rule.unlessUsesMoney, regexes: rule.unlessRegexes)
       let evaluator = ExpressionEvaluator(occurrences: unlessOccurrences, patterns: patterns, context: context)
       if let filter = evaluator.evaluate(unless).first {
         result.suppressedReason = "unless \(filter.trace)"

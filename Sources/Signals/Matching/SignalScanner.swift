@@ -3,9 +3,11 @@ import Ingest
 /// Runs every rule of a lexicon over evidence documents.
 ///
 /// All literal phrases of all rules (terms, regex atoms and negation vocabulary) are compiled
-/// once into one Aho–Corasick automaton. Each unit is normalised and scanned once; only rules
-/// indexed under a phrase that occurred are evaluated (plus the few with no required literal),
-/// and only units with candidates are decoded further. `sequence` rules pair a unit with an
+/// once into one Aho–Corasick automaton, and the phrases that index rules into a smaller trigger
+/// automaton. Each unit is folded and run through the trigger automaton in one pass without
+/// copying; only units where a trigger occurs (or that a rule with no required literal needs) are
+/// normalised, scanned with the full automaton, and evaluated, and only for the rules indexed
+/// under what occurred. `sequence` rules pair a unit with an
 /// earlier unit of the same conversation.
 public struct SignalScanner: Sendable {
   let compiled: CompiledLexicon
@@ -34,15 +36,22 @@ public struct SignalScanner: Sendable {
   func scan(
     _ unit: TextUnit, index: Int, path: String, roles: SpeakerRoles, sequences: inout SequenceTracker
   ) -> [Signal] {
-    let conversation = unit.conversation ?? path
-    let ordinal = sequences.advance(conversation)
+    let conversation = compiled.hasSequences ? unit.conversation ?? path : ""
+    let ordinal = compiled.hasSequences ? sequences.advance(conversation) : 0
+    var candidates = compiled.unconditionalRules
+    for trigger in compiled.triggers.patterns(inFolding: unit.text) {
+      candidates += compiled.rulesByTrigger[Int(trigger)]
+    }
+    guard !candidates.isEmpty else { return [] }
     let normalized = TextNormalizer.normalize(unit.text)
     let hits = compiled.automaton.scan(normalized.utf8)
-    var candidates = Set(compiled.unconditionalRules)
-    for hit in hits { candidates.formUnion(compiled.rulesByPattern[Int(hit.pattern)]) }
-    guard !candidates.isEmpty else { return [] }
+    candidates.sort()
     let role = roles.role(of: unit)
-    let rules = candidates.sorted().map { compiled.rules[$0] }.filter { rule in
+    var previous = -1
+    let rules = candidates.compactMap { index -> CompiledRule? in
+      defer { previous = index }
+      return index == previous ? nil : compiled.rules[index]
+    }.filter { rule in
       rule.sequence != nil || roles.admits(rule.rule.speaker, kind: unit.kind, role: role)
     }
     guard !rules.isEmpty else { return [] }

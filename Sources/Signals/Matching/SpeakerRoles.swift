@@ -19,8 +19,13 @@ struct SpeakerRoles: Sendable {
   /// The role of the unit's speaker.
   func role(of unit: TextUnit) -> SpeakerRole {
     guard !subjects.isEmpty, let speaker = unit.speaker else { return .unknown }
-    let name = speaker.trimmingCharacters(in: .whitespacesAndNewlines)
-    if subjects.contains(name) { return .subject }
+    if subjects.contains(speaker) { return .subject }
+    let edges = [speaker.unicodeScalars.first, speaker.unicodeScalars.last].compactMap { $0 }
+    if edges.contains(where: \.properties.isWhitespace),
+      subjects.contains(speaker.trimmingCharacters(in: .whitespacesAndNewlines))
+    {
+      return .subject
+    }
     if let id = unit.speakerID, subjects.contains(id) { return .subject }
     return .counterpart
   }

@@ -25,12 +25,22 @@ public enum MoneyExtractor {
     }
   }
 
+  /// Literals at least one of which occurs in every amount that has a currency or a magnitude
+  /// written (so the `money` operator needs candidates only where one occurs).
+  static let unitAtoms: [String] =
+    MoneyParser.currencyPrefixes.map(\.0) + MoneyParser.currencySuffixes.map(\.0)
+    + ["百", "佰", "千", "仟", "万", "萬", "亿", "億", "k", "w"]
+
   /// Every amount in already normalised scalars; offsets and text refer to those scalars.
   static func amounts(in scalars: [Unicode.Scalar]) -> [MoneyAmount] {
     let parser = MoneyParser(scalars)
     var result: [MoneyAmount] = []
     var index = 0
     while index < scalars.count {
+      guard MoneyParser.startCharacters.contains(scalars[index]) else {
+        index += 1
+        continue
+      }
       if let (amount, end) = parser.amount(at: index) {
         result.append(amount)
         index = end
@@ -78,6 +88,16 @@ private struct MoneyParser {
     ("美金", .usd), ("美元", .usd), ("usdt", .usdt), ("usd", .usd), ("刀", .usd), ("个u", .usdt), ("u", .usdt),
   ]
   static let rangeSeparators = ["-", "~", "〜", "—", "–", "至", "到"]
+
+  /// Every scalar an amount can start with: digits, numerals, and the first scalar of each prefix.
+  static let startCharacters: Set<Unicode.Scalar> = {
+    var result = Set<Unicode.Scalar>((0x30...0x39).compactMap(Unicode.Scalar.init))
+    result.formUnion(chineseDigits.keys)
+    result.formUnion(["十", "拾"])
+    let prefixes = lowBoundPrefixes + highBoundPrefixes + approximatePrefixes + currencyPrefixes.map(\.0)
+    result.formUnion(prefixes.compactMap(\.unicodeScalars.first))
+    return result
+  }()
 
   // MARK: Amount
 

@@ -2,7 +2,8 @@
 ///
 /// Three foldings, each one scalar to at most one scalar so offsets stay mappable:
 /// full-width ASCII (U+FF01–U+FF5E) and the ideographic space (U+3000) become their half-width
-/// forms; letters are lower-cased when the lower case is a single scalar; zero-width and bidi
+/// forms; letters are lower-cased when the lower case is a single scalar (CJK and Hangul, which
+/// have no case, are passed through without a property lookup); zero-width and bidi
 /// marks (U+200B–U+200F, U+202A–U+202E, U+2060, U+FEFF) are removed. Pack terms are folded the
 /// same way when they are loaded.
 public enum TextNormalizer {
@@ -39,6 +40,7 @@ public enum TextNormalizer {
     case 0x00...0x7F: return scalar
     case 0x200B...0x200F, 0x202A...0x202E, 0x2060, 0xFEFF: return nil
     case 0x3000: return " "
+    case 0x3001...0x9FFF, 0xAC00...0xD7AF: return scalar
     case 0xFF01...0xFF5E:
       let half = value - 0xFEE0
       if (0x41...0x5A).contains(half) { return Unicode.Scalar(half + 0x20) }
