@@ -33,6 +33,8 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case xlsx = "xlsx"
   /// A PDF's text layer (via `pdftotext -layout`): one unit per line, with `page`.
   case pdf = "pdf"
+  /// A chat table in CSV from other tools (PyWxDump, chatlog, forensic reports).
+  case chatTableCSV = "csv-chat"
   /// Plain text: one unit per line.
   case plainText = "plain-text"
   /// Not a text format the tool reads (image, audio, unknown binary).
@@ -60,6 +62,7 @@ extension DocumentFormat {
     case .qqMHT: "QQ message manager MHT (消息管理器导出为 .mht)"
     case .eml: "E-mail message (EML)"
     case .xlsx: "Excel workbook (XLSX)"
+    case .chatTableCSV: "Chat table CSV (PyWxDump, chatlog, forensic reports)"
     case .plainText: "Plain text"
     case .binary: "Binary (image, audio, video, archive, database)"
     case .unknown: "Unknown (file could not be read)"
@@ -91,6 +94,8 @@ extension DocumentFormat {
     case .qqMHT: "MIME header `From: <Save by Tencent MsgMgr>` or `Subject: Tencent IM Message` in the first 20 lines"
     case .eml: "a header block opening the file with `From:` and at least three of To/Subject/Date/Received/Message-ID/MIME-Version/Return-Path/Cc"
     case .xlsx: "ZIP archive containing `xl/workbook.xml`"
+    case .chatTableCSV:
+      "CSV whose header row names a content column (内容/消息内容/Content/msg/…) and a sender column (发送人/昵称/SenderName/talker/…)"
     case .plainText: "any decodable text in no other format (fallback)"
     case .binary: "magic numbers (PNG, JPEG, GIF, MP3, AMR, SILK, MP4, SQLite, …) or NUL bytes in a non-UTF-16 file"
     case .unknown: "not detected: the file was empty, unreadable or undecodable"

@@ -19,8 +19,11 @@ public struct EvidenceDocument: Sendable, Hashable, Codable {
   public var status: DocumentStatus
   /// Why the status is not `parsed`: a human sentence naming what is wrong.
   public var reason: String?
-  /// The text units in file order.
+  /// The text units in file order. After a scan of a large document this may hold only the units
+  /// near signals (see `unitCount` for how many the file had).
   public var units: [TextUnit]
+  /// How many units the file was parsed into, whether or not all are still held in `units`.
+  public var unitCount: Int
   /// Problems met while parsing (a line that could not be read, a date that did not parse).
   public var diagnostics: [Diagnostic]
 
@@ -28,7 +31,7 @@ public struct EvidenceDocument: Sendable, Hashable, Codable {
   public init(
     path: String, sha256: String, bytes: Int, format: DocumentFormat, encoding: String? = nil,
     status: DocumentStatus, reason: String? = nil, units: [TextUnit] = [],
-    diagnostics: [Diagnostic] = []
+    diagnostics: [Diagnostic] = [], unitCount: Int? = nil
   ) {
     self.path = path
     self.sha256 = sha256
@@ -38,8 +41,12 @@ public struct EvidenceDocument: Sendable, Hashable, Codable {
     self.status = status
     self.reason = reason
     self.units = units
+    self.unitCount = unitCount ?? units.count
     self.diagnostics = diagnostics
   }
+
+  /// Whether `units` holds fewer units than the file was parsed into.
+  public var isExcerpted: Bool { units.count < unitCount }
 
   /// The first 12 hex digits of the hash: a stable id used in report anchors.
   public var shortID: String { String(sha256.prefix(12)) }

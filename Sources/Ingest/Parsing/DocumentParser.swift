@@ -27,6 +27,7 @@ enum ParserRegistry {
     EMLParser(),
     MemoTraceCSVParser(generation: .v1),
     MemoTraceCSVParser(generation: .v2),
+    ChatTableCSVParser(),
     TelegramJSONParser(),
     MemoTraceHTMLParser(),
     TelegramHTMLParser(),
