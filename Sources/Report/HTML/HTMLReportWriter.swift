@@ -136,7 +136,7 @@ public struct HTMLReportWriter: Sendable {
       html += "<td>\(HTML.escape(document.encoding ?? "—"))</td>"
       html += "<td class=\"status\">\(HTML.escape(document.status.rawValue))</td>"
       html += "<td>\(reason)</td><td><code>\(HTML.escape(document.sha256))</code></td>"
-      html += "<td>\(document.units.count)</td></tr>\n"
+      html += "<td>\(document.unitCount)</td></tr>\n"
     }
     html += "</tbody>\n</table>\n</section>\n"
     return html

@@ -40,6 +40,11 @@ enum SourceViewSection {
     html += [document.format.rawValue, document.encoding ?? "", document.status.rawValue]
       .filter { !$0.isEmpty }.map(HTML.escape).joined(separator: " · ")
     html += " · SHA-256 <code>\(HTML.escape(document.sha256))</code></p>\n"
+    if document.isExcerpted {
+      html += "<p class=\"note\">Excerpt: this document has \(document.unitCount) units; the "
+      html += "\(document.units.count) around its findings are shown. The full text is in the "
+      html += "original file (SHA-256 above).</p>\n"
+    }
     html += "<table class=\"src\">\n<tbody>\n"
     var lastLine = 0
     var page: Int?

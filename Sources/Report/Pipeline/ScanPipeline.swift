@@ -4,7 +4,9 @@ import Signals
 
 /// Scans an evidence folder end to end: walk, read, scan, and build the `CaseReport`.
 ///
-/// Documents are read and scanned in parallel on all cores; the report is the same as a
+/// Documents are read and scanned in parallel on all cores, and large ones are cut down to the
+/// units near their signals as soon as they are scanned (`DocumentExcerpt`), so memory follows
+/// the findings rather than the corpus; the report is the same as a
 /// sequential run because every result is kept at its entry's index and the report sorts
 /// everything it holds. The evidence folder is only read.
 public struct ScanPipeline: Sendable {
@@ -34,9 +36,10 @@ public struct ScanPipeline: Sendable {
     let entries = evidence.entries()
     let subjectSet = Set(subjects)
     let scanner = self.scanner
+    let excerpt = DocumentExcerpt()
     let results = ParallelMap.map(entries) { entry in
       let document = evidence.read(entry)
-      return (document, scanner.scan(document, subjects: subjectSet))
+      return excerpt.apply(document, scanner.scan(document, subjects: subjectSet))
     }
     return CaseReport(
       documents: results.map(\.0), signals: results.flatMap(\.1), lexicon: lexicon,

@@ -142,7 +142,7 @@ extension FindingsFile.Document {
     self.init(
       path: document.path, sha256: document.sha256, bytes: document.bytes,
       format: document.format.rawValue, encoding: document.encoding,
-      status: document.status.rawValue, reason: document.reason, units: document.units.count,
+      status: document.status.rawValue, reason: document.reason, units: document.unitCount,
       diagnostics: document.diagnostics)
   }
 }

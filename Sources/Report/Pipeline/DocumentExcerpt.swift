@@ -1,0 +1,64 @@
+import Ingest
+import Signals
+
+/// Keeps memory bounded on large evidence: after a document is scanned, only the units near its
+/// signals are kept for the report, and the signals' unit indices are remapped to match.
+///
+/// A phone's worth of chats is mostly ordinary talk; holding every unit of every file until the
+/// report is written would make memory grow with the corpus. Documents of at most
+/// `wholeDocumentLimit` units are kept whole (their source views show every line); larger ones
+/// keep `window` units on either side of each signal and of each related unit, and the report says
+/// that their source view is an excerpt. `unitCount` keeps the true number of units.
+struct DocumentExcerpt {
+  /// Documents with at most this many units are kept whole.
+  var wholeDocumentLimit = 2_000
+  /// Units kept on either side of a unit a signal rests on.
+  var window = 3
+
+  /// The document reduced to the units the report needs, and its signals with remapped indices.
+  func apply(_ document: EvidenceDocument, _ signals: [Signal]) -> (EvidenceDocument, [Signal]) {
+    guard document.units.count > wholeDocumentLimit else { return (document, signals) }
+    var keep = IndexSetBuilder(count: document.units.count)
+    for signal in signals {
+      keep.insert(around: signal.unitIndex, window: window)
+      for related in signal.related where related.path == document.path {
+        if let index = document.units.firstIndex(where: { $0.line == related.line }) {
+          keep.insert(around: index, window: window)
+        }
+      }
+    }
+    var newIndex = [Int](repeating: -1, count: document.units.count)
+    var units: [TextUnit] = []
+    units.reserveCapacity(keep.count)
+    for index in document.units.indices where keep.contains(index) {
+      newIndex[index] = units.count
+      units.append(document.units[index])
+    }
+    var excerpt = document
+    excerpt.units = units
+    excerpt.unitCount = document.unitCount
+    let remapped = signals.map { signal in
+      var moved = signal
+      moved.unitIndex = newIndex[signal.unitIndex]
+      return moved
+    }
+    return (excerpt, remapped)
+  }
+}
+
+/// A set of unit indices backed by a bit array.
+private struct IndexSetBuilder {
+  private var bits: [Bool]
+  private(set) var count = 0
+
+  init(count: Int) { bits = Array(repeating: false, count: count) }
+
+  func contains(_ index: Int) -> Bool { bits[index] }
+
+  mutating func insert(around center: Int, window: Int) {
+    for index in max(0, center - window)...min(bits.count - 1, center + window) where !bits[index] {
+      bits[index] = true
+      count += 1
+    }
+  }
+}
