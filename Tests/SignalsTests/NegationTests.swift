@@ -16,6 +16,11 @@ import Testing
           match: 控制输赢
           negation: flag
           clauses: [interp2019.art11.4]
+        - id: neg.wage
+          title: 没发工资
+          match: {all: [没发, 工资]}
+          negation: flag
+          clauses: [interp2019.art11.4]
         - id: neg.gambling
           title: 赌博
           match: {any: [赌博, 违法活动]}
@@ -34,6 +39,8 @@ import Testing
     ("公司不仅拖欠工资，还不给交社保。", "neg.owe", .affirmed),
     ("我没说公司拖欠工资。", "neg.owe", .negated(cue: "没")),
     ("工资没发，但是奖金发了。", "neg.owe", .affirmed),
+    ("没发工资", "neg.wage", .affirmed),
+    ("不是没发工资", "neg.wage", .negated(cue: "不")),
     ("乙方不得拖欠甲方货款。", "neg.owe", .negated(cue: "不得")),
     ("不是没有拖欠，只是晚了几天。", "neg.owe", .doubleNegated(cues: ["不", "没有"])),
     ("你们是不是拖欠工资了？", "neg.owe", .question(cue: "是不是")),

@@ -91,7 +91,7 @@ extension SignalScanner {
 
     let occurrences = evaluation.usableOccurrences(
       literals: rule.matchPatterns, money: rule.matchUsesMoney, regexes: rule.matchRegexes)
-    let detector = NegationDetector(context: context, vocabulary: rule.negation)
+    let detector = NegationDetector(context: context, vocabulary: rule.negation, terms: occurrences)
     let verdicts = occurrences.map { occurrence in
       OccurrenceVerdict(
         part: describer.part(occurrence),

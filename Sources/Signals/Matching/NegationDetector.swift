@@ -1,7 +1,8 @@
 /// The NegEx-style check of LEXICON.md "Negation" for one occurrence of a term.
 ///
 /// Looks back at most `before` characters, stopping at the nearest breaker; cues inside a pseudo
-/// phrase or inside the term itself do not count; nested cues count once (`没有` is one cue, not
+/// phrase, inside the term itself or inside another term the rule matched (`没发工资`: 没 belongs
+/// to the term 没发) do not count; nested cues count once (`没有` is one cue, not
 /// `没` and `没有`). One cue negates, two cancel (double negation, affirmed but uncertain); a
 /// conditional cue makes the occurrence hypothetical; an A-not-A pseudo phrase (有没有, 能不能)
 /// before the term, or a unit ending in `?` with the term in its last clause, makes it a question;
@@ -9,6 +10,8 @@
 struct NegationDetector {
   let context: UnitMatchContext
   let vocabulary: CompiledNegation
+  /// The rule's occurrences: a cue overlapping one of them is part of a term, not a cue.
+  let terms: [Occurrence]
 
   /// The verdict for `occurrence`, with the range of the governing cue where there is one.
   func verdict(for occurrence: Occurrence) -> (verdict: NegationVerdict, cue: Range<Int>?) {
@@ -20,7 +23,10 @@ struct NegationDetector {
     let window = all.filter {
       $0.end <= occurrence.start && $0.end > lower && $0.start >= clauseStart
     }
-    let free = window.filter { candidate in !pseudos.contains { $0 != candidate && $0.contains(candidate) } }
+    let free = window.filter { candidate in
+      !pseudos.contains { $0 != candidate && $0.contains(candidate) }
+        && !terms.contains { $0 != candidate && $0.overlaps(candidate) }
+    }
 
     let cues = maximal(free.filter { vocabulary.cues.contains($0.pattern) })
     if let last = cues.last {

@@ -36,7 +36,7 @@ struct RuleEvaluation {
     let occurrences = usableOccurrences(
       literals: rule.matchPatterns, money: rule.matchUsesMoney, regexes: rule.matchRegexes)
     guard !occurrences.isEmpty else { return nil }
-    let detector = NegationDetector(context: context, vocabulary: rule.negation)
+    let detector = NegationDetector(context: context, vocabulary: rule.negation, terms: occurrences)
     var verdicts: [Occurrence: (verdict: NegationVerdict, cue: Range<Int>?)] = [:]
     if rule.rule.negationMode != .ignore {
       for occurrence in occurrences { verdicts[occurrence] = detector.verdict(for: occurrence) }

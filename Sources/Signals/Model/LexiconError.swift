@@ -17,6 +17,7 @@ public enum LexiconError: Error, Sendable, Equatable, CustomStringConvertible {
     return []
   }
 
+  /// A message for people naming the file and what is wrong.
   public var description: String {
     switch self {
     case .invalid(let diagnostics):

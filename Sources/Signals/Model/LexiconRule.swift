@@ -96,6 +96,7 @@ public struct SequenceConstraint: Sendable, Hashable {
 public enum RuleLevel: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
   case info, low, medium, high, critical
 
+  /// Orders levels by severity, `info` lowest.
   public static func < (lhs: RuleLevel, rhs: RuleLevel) -> Bool {
     lhs.rank < rhs.rank
   }
