@@ -53,6 +53,15 @@ import Testing
     #expect(SourceText.split("\n").map(String.init) == [""])
   }
 
+  @Test func byteSearch() {
+    let text: Substring = "老王: 你好: 再见"
+    let range = text.utf8Range(of: ": ")
+    #expect(range.map { String(text[..<$0.lowerBound]) } == "老王")
+    #expect(text.utf8Contains("再见"))
+    #expect(!text.utf8Contains("再见了"))
+    #expect(text.utf8Range(of: "") == nil)
+  }
+
   @Test func gb18030DecodesFourByteSequences() {
     // U+20000 (𠀀) is the four-byte GB18030 sequence 95 32 82 36.
     #expect(GB18030.decode([0x95, 0x32, 0x82, 0x36]) == "\u{20000}")

@@ -15,7 +15,7 @@ struct MemoTraceHTMLParser: DocumentParser {
     guard let first = source.lines.first(where: { !$0.isBlank }),
       first.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).hasPrefix("<")
     else { return false }
-    return source.lines.contains { $0.contains(Self.marker) }
+    return source.lines.contains { $0.utf8Contains(Self.marker) }
   }
 
   func parse(_ source: SourceText) -> ParseOutcome {

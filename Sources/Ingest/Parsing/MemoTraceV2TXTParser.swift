@@ -69,7 +69,7 @@ struct MemoTraceV2TXTParser: DocumentParser {
     var attributes: [String: String] = [:]
     for (offset, line) in lines.enumerated() where line.hasPrefix("引用：") {
       let quote = line.dropFirst(3)
-      if let colon = quote.range(of: ": ") {
+      if let colon = quote.utf8Range(of: ": ") {
         attributes["quoteSpeaker"] = String(quote[..<colon.lowerBound])
         attributes["quoteText"] = String(quote[colon.upperBound...])
       } else {

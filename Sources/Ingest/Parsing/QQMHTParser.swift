@@ -8,7 +8,7 @@ struct QQMHTParser: DocumentParser {
   let format = DocumentFormat.qqMHT
 
   func detect(_ source: SourceText) -> Bool {
-    source.lines.prefix(20).contains { $0.contains("Save by Tencent MsgMgr") || $0.contains("Tencent IM Message") }
+    source.lines.prefix(20).contains { $0.utf8Contains("Save by Tencent MsgMgr") || $0.utf8Contains("Tencent IM Message") }
   }
 
   func parse(_ source: SourceText) -> ParseOutcome {

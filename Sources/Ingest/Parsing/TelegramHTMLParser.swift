@@ -11,8 +11,8 @@ struct TelegramHTMLParser: DocumentParser {
   func detect(_ source: SourceText) -> Bool {
     var headerSeen = false
     for line in source.lines.prefix(400) {
-      if line.contains("class=\"page_header\"") { headerSeen = true }
-      if headerSeen && (line.contains("class=\"message default clearfix") || line.contains("class=\"message service\"")) {
+      if line.utf8Contains("class=\"page_header\"") { headerSeen = true }
+      if headerSeen && (line.utf8Contains("class=\"message default clearfix") || line.utf8Contains("class=\"message service\"")) {
         return true
       }
     }

@@ -61,7 +61,7 @@ struct WhatsAppTXTParser: DocumentParser {
       var unit = TextUnit(
         kind: .system, line: start.line, endLine: last, text: String(header.rest) + continuation, time: time,
         conversation: conversation)
-      if let colon = header.rest.range(of: ": "), !Self.noticeTexts.contains(where: header.rest.contains) {
+      if let colon = header.rest.utf8Range(of: ": "), !Self.noticeTexts.contains(where: header.rest.utf8Contains) {
         let name = header.rest[..<colon.lowerBound]
         unit.kind = .message
         unit.speaker = String(name)
