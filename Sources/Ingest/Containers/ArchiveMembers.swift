@@ -47,7 +47,7 @@ enum ArchiveMembers {
           hasher.update(data: chunk)
           size += chunk.count
         }
-        let hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let hex = hasher.finalize().lowercaseHex
         return EvidenceDocument(
           path: path, sha256: hex, bytes: size, format: .unknown, status: .unsupported,
           reason: "archive member is \(size) bytes, above the \(options.maxParseBytes)-byte limit for parsing; hashed but not read")

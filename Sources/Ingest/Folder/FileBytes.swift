@@ -79,7 +79,7 @@ enum FileBytes {
       total += count
     }
     guard total == expected else { return .failure(.changedWhileReading(path: display)) }
-    let hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    let hex = hasher.finalize().lowercaseHex
     return .success(.tooLarge(sha256: hex, size: total))
   }
 }

@@ -62,6 +62,6 @@ public enum EvidenceReader {
 
   /// Lower-case hex SHA-256 of `bytes`.
   static func sha256Hex(_ bytes: some DataProtocol) -> String {
-    SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    SHA256.hash(data: bytes).lowercaseHex
   }
 }

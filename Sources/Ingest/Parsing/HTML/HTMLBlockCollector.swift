@@ -23,7 +23,7 @@ struct HTMLBlockCollector {
     "tfoot", "ul", "title", "option", "legend", "html", "textarea",
   ]
 
-  private let lineStarts: [Int]
+  private let lines: LineIndex
   private var hiddenDepth = 0
   private var inRow = false
   private var segments: [String] = [""]
@@ -41,11 +41,7 @@ struct HTMLBlockCollector {
     return collector.blocks
   }
 
-  private init(_ bytes: [UInt8]) {
-    var starts = [0]
-    for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
-    lineStarts = starts
-  }
+  private init(_ bytes: [UInt8]) { lines = LineIndex(bytes) }
 
   private mutating func take(_ token: HTMLTokenizer.Token) {
     switch token {
@@ -95,8 +91,8 @@ struct HTMLBlockCollector {
       segments[segments.count - 1] += " "
       return
     }
-    if firstLine == nil { firstLine = line(at: offset + (first - chunk.startIndex)) }
-    lastLine = max(lastLine, line(at: offset + (last - chunk.startIndex)))
+    if firstLine == nil { firstLine = lines.line(at: offset + (first - chunk.startIndex)) }
+    lastLine = max(lastLine, lines.line(at: offset + (last - chunk.startIndex)))
     segments[segments.count - 1] += TextEscapes.htmlUnescape(String(decoding: chunk, as: UTF8.self))
   }
 
@@ -135,16 +131,5 @@ struct HTMLBlockCollector {
 
   private static func isSpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
-  }
-
-  /// The 1-based line of a byte offset.
-  private func line(at offset: Int) -> Int {
-    var low = 0
-    var high = lineStarts.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-    }
-    return low + 1
   }
 }

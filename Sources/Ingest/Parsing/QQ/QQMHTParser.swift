@@ -111,17 +111,8 @@ struct QQMHTRows {
   static func read(_ source: SourceText, lines range: ClosedRange<Int>) -> [Row] {
     let text = source.text(from: range.lowerBound, through: range.upperBound)
     let bytes = Array(text.utf8)
-    var lineStarts = [0]
-    for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
-    func line(_ offset: Int) -> Int {
-      var low = 0
-      var high = lineStarts.count - 1
-      while low < high {
-        let middle = (low + high + 1) / 2
-        if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-      }
-      return range.lowerBound + low
-    }
+    let index = LineIndex(bytes, firstLine: range.lowerBound)
+    let line = index.line(at:)
     var rows: [Row] = []
     var row: Row?
     var divDepth = 0

@@ -86,17 +86,7 @@ struct TelegramHTMLMessages {
   static func read(_ text: String) -> TelegramHTMLMessages {
     var result = TelegramHTMLMessages()
     let bytes = Array(text.utf8)
-    var lineStarts = [0]
-    for (offset, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
-    func line(_ offset: Int) -> Int {
-      var low = 0
-      var high = lineStarts.count - 1
-      while low < high {
-        let middle = (low + high + 1) / 2
-        if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-      }
-      return low + 1
-    }
+    let line = LineIndex(bytes).line(at:)
     var stack: [String] = []
     var current: Message?
     var messageDepth = 0
