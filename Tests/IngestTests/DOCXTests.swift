@@ -21,6 +21,7 @@ import Testing
     let document = try Fixture.document("docx/contract.docx")
     let changed = try #require(document.unit(at: 4))
     #expect(changed.attributes["deletedText"] == "棋牌")
+    #expect(changed.fileLine(ofTextLine: 1) == 4)
     #expect(!changed.text.contains("棋牌"))
     #expect(document.unit(at: 5)?.attributes["table"] == "1")
     #expect(document.unit(at: 1)?.attributes["table"] == nil)

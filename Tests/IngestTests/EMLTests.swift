@@ -15,6 +15,8 @@ import Testing
       "系统报价", "王总：", "附件是跑分系统的报价，总价三万元，\n其中包含后台和代付接口的开发费用，请查收。", "此致\n小李",
     ])
     #expect(document.units[0].attributes["header"] == "subject")
+    #expect(document.units[2].textLines == [19, 22])
+    #expect(document.units[3].textLines == nil)
   }
 
   @Test func senderDateAndSubjectOnEveryUnit() throws {

@@ -16,6 +16,9 @@ import Testing
     #expect(document.units.map(\.line) == [5, 11, 12, 16, 18, 19, 22])
     #expect(document.units.map(\.endLine) == [5, 11, 14, 16, 18, 20, 22])
     #expect(document.units.map(\.kind) == [.paragraph, .paragraph, .paragraph, .paragraph, .row, .row, .paragraph])
+    #expect(document.units[3].textLines == [16, 16])
+    #expect(document.units[3].fileLine(ofTextLine: 1) == 16)
+    #expect(document.units[2].textLines == nil)
   }
 
   @Test func scriptsStylesCommentsAndNoscriptAreNotText() throws {

@@ -34,6 +34,8 @@ import Testing
     #expect(message.firstBodyLine == 10)
     #expect(message.endLine == 13)
     #expect(message.text == "跑分的后台你能做吗\n要能控制输赢\n\n价格好说")
+    #expect(message.textLines == nil)
+    #expect(message.fileLine(ofTextLine: 3) == 13)
   }
 
   @Test func v1NamesAreUnescaped() throws {

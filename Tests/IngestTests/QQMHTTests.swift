@@ -18,6 +18,7 @@ import Testing
     #expect(first.speakerID == "12345678")
     #expect(first.text == "卡的事情\n明天说 & 别在这里讲")
     #expect(first.time?.iso8601 == "2012-04-11T12:34:43+08:00")
+    #expect(first.textLines == [19, 19])
   }
 
   @Test func emailSenderImagesAndBodyOnTheNextLine() throws {

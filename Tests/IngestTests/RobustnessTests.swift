@@ -31,6 +31,12 @@ import Testing
         let document = EvidenceReader.read(data: Data(cut), path: path)
         #expect(document.bytes == cut.count)
         #expect((document.status == .parsed) == (document.reason == nil), "\(path) \(fraction)")
+        for unit in document.units {
+          let textLineCount = unit.text.split(separator: "\n", omittingEmptySubsequences: false).count
+          if let map = unit.textLines { #expect(map.count == textLineCount, "\(path) \(unit.line)") }
+          let last = unit.fileLine(ofTextLine: textLineCount - 1)
+          #expect(unit.fileLine(ofTextLine: 0) >= unit.line && last <= unit.endLine, "\(path) \(fraction) \(unit.line)")
+        }
         guard !Self.nonTextLocations.contains(document.format), document.encoding != nil else { continue }
         let lineCount = max(1, SourceText.split(String(decoding: cut, as: UTF8.self)).count)
         for unit in document.units {

@@ -17,6 +17,7 @@ import Testing
     #expect(first.speaker == "Alice Example")
     #expect(first.text == "收款码\n今晚换 & 别外传")
     #expect(first.firstBodyLine == 38)
+    #expect(first.fileLine(ofTextLine: 1) == 38)
     #expect(first.endLine == 38)
     #expect(first.time?.iso8601 == "2023-05-14T21:13:57+08:00")
     #expect(first.time?.raw == "14.05.2023 16:43:57 UTC+03:30")

@@ -25,6 +25,8 @@ import Testing
     let message = try #require(try Fixture.document("telegram-json/result.json").unit(at: 21))
     #expect(message.text == "收款卡号 6222000000000000，后台 https://pay.example.com/admin")
     #expect(message.attributes["bankCards"] == "6222000000000000")
+    #expect(message.firstBodyLine == 28)
+    #expect(message.fileLine(ofTextLine: 0) == 29)
     #expect(message.attributes["links"] == "https://pay.example.com/admin")
   }
 
@@ -46,6 +48,7 @@ import Testing
     #expect(document.units.allSatisfy { $0.conversation == "Group Example" })
     #expect(document.unit(at: 15)?.text == "invite_members: Alex Example")
     #expect(document.unit(at: 29)?.text == "第一行\n第二行")
+    #expect(document.unit(at: 29)?.textLines == [36, 36])
   }
 
   @Test func truncatedExportKeepsCompleteMessages() throws {

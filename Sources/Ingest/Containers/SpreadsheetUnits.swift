@@ -8,16 +8,22 @@ enum SpreadsheetUnits {
       return rows.compactMap { row in
         let values = row.values
         guard !values.isEmpty else { return nil }
-        return TextUnit(kind: .row, line: row.number, text: values.joined(separator: "\t"), page: page, attributes: ["sheet": sheet])
+        let text = values.joined(separator: "\t")
+        var unit = TextUnit(kind: .row, line: row.number, text: text, page: page, attributes: ["sheet": sheet])
+        unit.textLines = TextUnit.sameLine(row.number, for: text)
+        return unit
       }
     }
     return rows.dropFirst().compactMap { row in
       guard !row.cells.isEmpty else { return nil }
       let rawTime = columns.time.flatMap { row.cells[$0] } ?? ""
-      return TextUnit(
-        kind: .message, line: row.number, text: row.cells[columns.content] ?? "", speaker: columns.speaker(row.cells),
+      let text = row.cells[columns.content] ?? ""
+      var unit = TextUnit(
+        kind: .message, line: row.number, text: text, speaker: columns.speaker(row.cells),
         time: ChatTableColumns.time(rawTime, options: options),
         conversation: columns.conversation.flatMap { row.cells[$0] } ?? sheet, page: page, attributes: ["sheet": sheet])
+      unit.textLines = TextUnit.sameLine(row.number, for: text)
+      return unit
     }
   }
 }

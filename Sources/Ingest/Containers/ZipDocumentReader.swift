@@ -113,7 +113,9 @@ enum ZipDocumentReader {
       var attributes: [String: String] = [:]
       if paragraph.inTable { attributes["table"] = "1" }
       if !paragraph.deletedText.isEmpty { attributes["deletedText"] = paragraph.deletedText }
-      return TextUnit(kind: .paragraph, line: paragraph.number, text: paragraph.text, attributes: attributes)
+      var unit = TextUnit(kind: .paragraph, line: paragraph.number, text: paragraph.text, attributes: attributes)
+      unit.textLines = TextUnit.sameLine(paragraph.number, for: paragraph.text)
+      return unit
     }
     if complete {
       document.status = .parsed

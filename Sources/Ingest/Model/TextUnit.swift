@@ -28,6 +28,11 @@ public struct TextUnit: Sendable, Hashable, Codable {
   public var page: Int?
   /// Structured values carried by the unit itself, e.g. a transfer's amount (`amountFen`).
   public var attributes: [String: String]
+  /// The file line of each line of `text` (split on `\n`) when they are not simply
+  /// `firstBodyLine + k`: text decoded from JSON `\n` escapes, HTML with collapsed white space,
+  /// DOCX/XLSX line breaks, quoted-printable soft breaks. Nil when the simple rule holds; use
+  /// `fileLine(ofTextLine:)` rather than reading it directly.
+  public var textLines: [Int]?
 
   /// Creates a unit; `firstBodyLine` defaults to `line`.
   public init(
@@ -46,6 +51,13 @@ public struct TextUnit: Sendable, Hashable, Codable {
     self.conversation = conversation
     self.page = page
     self.attributes = attributes
+  }
+
+  /// The file line (paragraph number for DOCX, row for XLSX) on which line `k` (0-based, split on
+  /// `\n`) of `text` stands.
+  public func fileLine(ofTextLine k: Int) -> Int {
+    if let textLines, !textLines.isEmpty { return textLines[min(max(k, 0), textLines.count - 1)] }
+    return firstBodyLine + k
   }
 }
 

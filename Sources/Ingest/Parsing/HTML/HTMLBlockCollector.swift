@@ -11,6 +11,8 @@ struct HTMLBlockCollector {
     let text: String
     let line: Int
     let endLine: Int
+    /// The file line of each line of `text`.
+    let textLines: [Int]
   }
 
   /// Elements whose content is never shown (script and style are skipped by the tokenizer).
@@ -26,7 +28,7 @@ struct HTMLBlockCollector {
   private let lines: LineIndex
   private var hiddenDepth = 0
   private var inRow = false
-  private var segments: [String] = [""]
+  private var segments = SegmentedText()
   private var firstLine: Int?
   private var lastLine = 0
   private(set) var blocks: [Block] = []
@@ -61,9 +63,9 @@ struct HTMLBlockCollector {
       flush(kind: inRow ? .row : .paragraph)
       inRow = true
     } else if inRow && (name == "td" || name == "th") {
-      if segments != [""] { segments[segments.count - 1] += "\t" }
+      if !segments.isEmpty { segments.appendSeparator("\t") }
     } else if name == "br" {
-      segments.append("")
+      segments.lineBreak()
     } else if Self.blockElements.contains(name) && !inRow {
       flush(kind: .paragraph)
     }
@@ -88,24 +90,25 @@ struct HTMLBlockCollector {
     guard let first = chunk.firstIndex(where: { !Self.isSpace($0) }),
       let last = chunk.lastIndex(where: { !Self.isSpace($0) })
     else {
-      segments[segments.count - 1] += " "
+      segments.append(" ", line: nil)
       return
     }
-    if firstLine == nil { firstLine = lines.line(at: offset + (first - chunk.startIndex)) }
+    let startLine = lines.line(at: offset + (first - chunk.startIndex))
+    if firstLine == nil { firstLine = startLine }
     lastLine = max(lastLine, lines.line(at: offset + (last - chunk.startIndex)))
-    segments[segments.count - 1] += TextEscapes.htmlUnescape(String(decoding: chunk, as: UTF8.self))
+    segments.append(TextEscapes.htmlUnescape(String(decoding: chunk, as: UTF8.self)), line: startLine)
   }
 
   private mutating func flush(kind: UnitKind) {
     defer {
-      segments = [""]
+      segments = SegmentedText()
       firstLine = nil
       lastLine = 0
     }
     guard let firstLine else { return }
-    let text = segments.map(Self.collapse).filter { !$0.isEmpty }.joined(separator: "\n")
+    let (text, textLines) = segments.finish()
     guard !text.isEmpty else { return }
-    blocks.append(Block(kind: kind, text: text, line: firstLine, endLine: max(firstLine, lastLine)))
+    blocks.append(Block(kind: kind, text: text, line: firstLine, endLine: max(firstLine, lastLine), textLines: textLines))
   }
 
   /// White-space runs become one space and the ends are trimmed; tabs between cells are kept.

@@ -21,6 +21,11 @@ struct HTMLParser: DocumentParser {
 
   func parse(_ source: SourceText) -> ParseOutcome {
     let blocks = HTMLBlockCollector.collect(source.lines.joined(separator: "\n"))
-    return ParseOutcome(units: blocks.map { TextUnit(kind: $0.kind, line: $0.line, endLine: $0.endLine, text: $0.text) })
+    return ParseOutcome(
+      units: blocks.map { block in
+        var unit = TextUnit(kind: block.kind, line: block.line, endLine: block.endLine, text: block.text)
+        unit.textLines = TextUnit.lineMap(block.textLines, first: block.line)
+        return unit
+      })
   }
 }

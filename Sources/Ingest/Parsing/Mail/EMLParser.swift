@@ -51,8 +51,9 @@ struct EMLParser: DocumentParser {
       for block in Self.blocks(of: part, body: body, charset: charset, source: source, outcome: &outcome) {
         var attributes: [String: String] = [:]
         if part.transferEncoding == "base64" { attributes["encoding"] = "base64" }
-        outcome.units.append(
-          unit(block.kind, line: block.line, endLine: block.endLine, text: block.text, attributes: attributes))
+        var added = unit(block.kind, line: block.line, endLine: block.endLine, text: block.text, attributes: attributes)
+        added.textLines = TextUnit.lineMap(block.textLines, first: block.line)
+        outcome.units.append(added)
       }
     }
     return outcome
@@ -84,7 +85,9 @@ struct EMLParser: DocumentParser {
       let text = MailText.decode(bytes, charset: charset)
       if part.mediaType == "text/html" {
         return HTMLBlockCollector.collect(text).map {
-          HTMLBlockCollector.Block(kind: $0.kind, text: $0.text, line: body.lowerBound, endLine: body.upperBound)
+          HTMLBlockCollector.Block(
+            kind: $0.kind, text: $0.text, line: body.lowerBound, endLine: body.upperBound,
+            textLines: $0.textLines.map { _ in body.lowerBound })
         }
       }
       logical = SourceText.split(text).map { (String($0), body.lowerBound, body.upperBound) }
@@ -106,10 +109,11 @@ struct EMLParser: DocumentParser {
     if part.mediaType == "text/html" {
       let html = logical.map(\.text).joined(separator: "\n")
       let lines = logical.map(\.line)
+      let fileLine = { (line: Int) in lines[min(max(line, 1), lines.count) - 1] }
       return HTMLBlockCollector.collect(html).map { block in
         HTMLBlockCollector.Block(
-          kind: block.kind, text: block.text, line: lines[min(block.line, lines.count) - 1],
-          endLine: logical[min(block.endLine, logical.count) - 1].endLine)
+          kind: block.kind, text: block.text, line: fileLine(block.line),
+          endLine: logical[min(block.endLine, logical.count) - 1].endLine, textLines: block.textLines.map(fileLine))
       }
     }
     var blocks: [HTMLBlockCollector.Block] = []
@@ -118,7 +122,10 @@ struct EMLParser: DocumentParser {
       if let first = paragraph.first, let last = paragraph.last {
         blocks.append(
           HTMLBlockCollector.Block(
-            kind: .paragraph, text: paragraph.map(\.text).joined(separator: "\n"), line: first.line, endLine: last.endLine))
+            kind: .paragraph, text: paragraph.map(\.text).joined(separator: "\n"), line: first.line, endLine: last.endLine,
+            textLines: paragraph.flatMap { entry in
+              [Int](repeating: entry.line, count: entry.text.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) })
+            }))
       }
       paragraph = []
     }

@@ -47,11 +47,12 @@ struct QQMHTParser: DocumentParser {
           chatTime = clock.chatTime(options: source.options, raw: "\(date.year)-\(date.month)-\(date.day) \(time)")
         }
         if chatTime == nil { outcome.diagnostics.append(source.badTime(line: row.line, raw: time)) }
-        outcome.units.append(
-          TextUnit(
-            kind: isSystem ? .system : .message, line: row.line, endLine: row.endLine, text: row.body,
-            firstBodyLine: row.bodyLine ?? row.line, speaker: isSystem ? nil : nickname,
-            speakerID: isSystem ? nil : account, time: chatTime, conversation: conversation, attributes: attributes))
+        var unit = TextUnit(
+          kind: isSystem ? .system : .message, line: row.line, endLine: row.endLine, text: row.body,
+          firstBodyLine: row.bodyLines.first ?? row.line, speaker: isSystem ? nil : nickname,
+          speakerID: isSystem ? nil : account, time: chatTime, conversation: conversation, attributes: attributes)
+        unit.textLines = TextUnit.lineMap(row.bodyLines, first: unit.firstBodyLine)
+        outcome.units.append(unit)
       } else if let text = row.plain {
         if text.hasPrefix("日期:") || text.hasPrefix("日期：") {
           date = Self.date(String(text.dropFirst(3)).trimmingSpaces)
@@ -101,7 +102,8 @@ struct QQMHTRows {
     /// The time text of a message row.
     var time: String?
     var body = ""
-    var bodyLine: Int?
+    var bodyLines: [Int] = []
+    var segments = SegmentedText()
     var images = 0
     /// The whole visible text of a row that is not a message.
     var plain: String?
@@ -135,8 +137,7 @@ struct QQMHTRows {
         if divIndex >= 1, !headerText.trimmingSpaces.isEmpty, !timeText.trimmingSpaces.isEmpty {
           finished.header = TextEscapes.htmlUnescape(headerText).trimmingSpaces
           finished.time = TextEscapes.htmlUnescape(timeText).trimmingSpaces
-          finished.body = finished.body.split(separator: Self.lineBreak, omittingEmptySubsequences: false)
-            .map { HTMLBlockCollector.collapse(String($0)) }.joined(separator: "\n")
+          (finished.body, finished.bodyLines) = finished.segments.finish()
         } else {
           finished.plain = HTMLBlockCollector.collapse(TextEscapes.htmlUnescape(plainText))
         }
@@ -148,7 +149,7 @@ struct QQMHTRows {
       case .end("div"):
         divDepth = max(0, divDepth - 1)
       case .start("br", _, _):
-        if divIndex >= 2 { row?.body.append(Self.lineBreak) }
+        if divIndex >= 2 { row?.segments.lineBreak() }
       case .start("img", _, _):
         if divIndex >= 2 { row?.images += 1 }
       case .text(let chunk, let offset):
@@ -164,8 +165,7 @@ struct QQMHTRows {
         } else if divIndex == 1 && divDepth == 1 {
           timeText += chunkText
         } else if divIndex >= 2 {
-          if current.bodyLine == nil { current.bodyLine = startLine }
-          current.body += TextEscapes.htmlUnescape(chunkText)
+          current.segments.append(TextEscapes.htmlUnescape(chunkText), line: startLine)
         }
         row = current
       default:
@@ -174,7 +174,4 @@ struct QQMHTRows {
     }
     return rows
   }
-
-  /// Stands for `<br>` while white space is collapsed (a private-use character, not white space).
-  static let lineBreak: Character = "\u{E000}"
 }

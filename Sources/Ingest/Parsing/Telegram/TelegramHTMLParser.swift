@@ -33,12 +33,13 @@ struct TelegramHTMLParser: DocumentParser {
       var attributes = ["messageID": message.id]
       if message.forwarded { attributes["forwarded"] = "true" }
       if let origin = message.forwardedFrom { attributes["forwardedFrom"] = origin }
-      outcome.units.append(
-        TextUnit(
-          kind: message.service ? .system : .message, line: message.line, endLine: message.endLine,
-          text: message.text, firstBodyLine: message.textLine ?? message.line,
-          speaker: message.service ? nil : speaker, time: time, conversation: messages.chatName,
-          attributes: attributes))
+      var unit = TextUnit(
+        kind: message.service ? .system : .message, line: message.line, endLine: message.endLine,
+        text: message.text, firstBodyLine: message.textLines.first ?? message.line,
+        speaker: message.service ? nil : speaker, time: time, conversation: messages.chatName,
+        attributes: attributes)
+      unit.textLines = TextUnit.lineMap(message.textLines, first: unit.firstBodyLine)
+      outcome.units.append(unit)
     }
     return outcome
   }
@@ -76,7 +77,7 @@ struct TelegramHTMLMessages {
     var speaker: String?
     var dateTitle: String?
     var text = ""
-    var textLine: Int?
+    var textLines: [Int] = []
   }
 
   private(set) var messages: [Message] = []
@@ -92,12 +93,9 @@ struct TelegramHTMLMessages {
     var messageDepth = 0
     var capture: String?
     var captureDepth = 0
-    var captured = ""
-    var capturedLine: Int?
+    var captured = SegmentedText()
     func finishMessage() {
-      if var message = current, !(message.service && message.id.hasPrefix("message-")) {
-        message.text = message.text.split(separator: QQMHTRows.lineBreak, omittingEmptySubsequences: false)
-          .map { HTMLBlockCollector.collapse(String($0)) }.joined(separator: "\n")
+      if let message = current, !(message.service && message.id.hasPrefix("message-")) {
         result.messages.append(message)
       }
       current = nil
@@ -108,7 +106,7 @@ struct TelegramHTMLMessages {
       case .start(let name, let attributes, let offset):
         guard name == "div" || name == "br" else { return }
         if name == "br" {
-          if capture == "text" { captured.append(QQMHTRows.lineBreak) }
+          if capture == "text" { captured.lineBreak() }
           return
         }
         let classes = Set((attributes["class"] ?? "").split(separator: " ").map(String.init))
@@ -137,21 +135,20 @@ struct TelegramHTMLMessages {
           }
           if capture != nil {
             captureDepth = stack.count
-            captured = ""
-            capturedLine = nil
+            captured = SegmentedText()
           }
         }
       case .end(let name):
         guard name == "div", !stack.isEmpty else { return }
         if capture != nil && stack.count == captureDepth {
-          let value = TextEscapes.htmlUnescape(captured)
+          let (value, lines) = captured.finish()
           switch capture {
-          case "from_name": current?.speaker = HTMLBlockCollector.collapse(value)
-          case "chat": result.chatName = HTMLBlockCollector.collapse(value)
-          case "forwarded_from": current?.forwardedFrom = HTMLBlockCollector.collapse(value)
+          case "from_name": current?.speaker = value
+          case "chat": result.chatName = value
+          case "forwarded_from": current?.forwardedFrom = value
           default:
             current?.text = value
-            current?.textLine = capturedLine
+            current?.textLines = lines
           }
           capture = nil
         }
@@ -159,7 +156,7 @@ struct TelegramHTMLMessages {
         stack.removeLast()
       case .text(let chunk, let offset):
         guard let first = chunk.firstIndex(where: { $0 > 0x20 }) else {
-          if capture != nil { captured += " " }
+          if capture != nil { captured.append(" ", line: nil) }
           return
         }
         let last = chunk.lastIndex(where: { $0 > 0x20 }) ?? first
@@ -168,8 +165,8 @@ struct TelegramHTMLMessages {
           current?.endLine = max(open.endLine, lastLine)
         }
         if capture != nil {
-          if capturedLine == nil { capturedLine = line(offset + (first - chunk.startIndex)) }
-          captured += String(decoding: chunk, as: UTF8.self)
+          let text = TextEscapes.htmlUnescape(String(decoding: chunk, as: UTF8.self))
+          captured.append(text, line: line(offset + (first - chunk.startIndex)))
         }
       }
     }

@@ -88,10 +88,25 @@ struct TelegramJSONParser: DocumentParser {
     }
     let speaker = isService ? message["actor"]?.string : (message["from"]?.string ?? message["author"]?.string)
     let speakerID = isService ? message["actor_id"]?.string : message["from_id"]?.string
-    return TextUnit(
+    var unit = TextUnit(
       kind: kind, line: message.line, endLine: message.endLine, text: text,
       firstBodyLine: message["text"]?.line ?? message.line, speaker: speaker, speakerID: speakerID, time: time,
       conversation: conversation, attributes: attributes)
+    unit.textLines = Self.textLines(message["text"], first: unit.firstBodyLine)
+    return unit
+  }
+
+  /// The file line of each line of a message's text: a string stands on one line; in an array,
+  /// each part stands on its own line.
+  static func textLines(_ node: JSONNode?, first: Int) -> [Int]? {
+    guard let node else { return nil }
+    if let plain = node.string { return TextUnit.sameLine(node.line, for: plain) }
+    var lines = [node.elements.first?.line ?? first]
+    for part in node.elements {
+      let text = part.string ?? part["text"]?.string ?? ""
+      for byte in text.utf8 where byte == 0x0A { lines.append(part.line) }
+    }
+    return TextUnit.lineMap(lines, first: first)
   }
 
   /// The message text: a plain string, or the concatenation of an array of strings and entities.

@@ -65,10 +65,12 @@ struct MemoTraceHTMLParser: DocumentParser {
     let time = message["timestamp"]?.string.flatMap { Int64($0) }.map {
       ChatTime(epochSeconds: $0, utcOffsetSeconds: source.options.utcOffsetSeconds, raw: String($0))
     }
-    return TextUnit(
+    var unit = TextUnit(
       kind: kind, line: message.line, endLine: message.endLine, text: text,
       firstBodyLine: message["text"]?.line ?? message.line, speaker: kind == .system || name.isEmpty ? nil : name,
       time: time, conversation: conversation, attributes: attributes)
+    unit.textLines = TextUnit.sameLine(unit.firstBodyLine, for: text)
+    return unit
   }
 }
 
