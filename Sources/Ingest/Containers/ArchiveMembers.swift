@@ -71,7 +71,6 @@ enum ArchiveMembers {
 
   /// True when the file starts with a ZIP local-file header.
   private static func startsWithZipMagic(_ path: [UInt8]) -> Bool {
-    guard case .success(.bytes(let head)) = FileBytes.readPrefix(path, count: 4) else { return false }
-    return head == [0x50, 0x4B, 0x03, 0x04]
+    FileBytes.readPrefix(path, count: 4) == [0x50, 0x4B, 0x03, 0x04]
   }
 }

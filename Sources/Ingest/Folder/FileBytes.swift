@@ -36,7 +36,7 @@ enum FileBytes {
     var filled = 0
     while filled < size {
       let count = bytes.withUnsafeMutableBytes { buffer in
-        Glibc.read(descriptor, buffer.baseAddress.map { $0 + filled }, size - filled)
+        FileSystem.readBytes(descriptor, into: buffer.baseAddress.map { $0 + filled }, count: size - filled)
       }
       if count < 0 {
         if errno == EINTR { continue }
@@ -46,21 +46,20 @@ enum FileBytes {
       filled += count
     }
     var probe: UInt8 = 0
-    guard filled == size, Glibc.read(descriptor, &probe, 1) == 0 else {
+    guard filled == size, FileSystem.readBytes(descriptor, into: &probe, count: 1) == 0 else {
       return .failure(.changedWhileReading(path: display))
     }
     return .success(.bytes(bytes))
   }
 
-  /// The first `count` bytes of the file (fewer when it is shorter).
-  static func readPrefix(_ path: [UInt8], count: Int) -> Result<Contents, IngestError> {
+  /// The first `count` bytes of the file (fewer when it is shorter), or nil when it cannot be read.
+  static func readPrefix(_ path: [UInt8], count: Int) -> [UInt8]? {
     let descriptor = FileSystem.withPath(path) { open($0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
-    guard descriptor >= 0 else { return .failure(.unreadable(path: "", reason: SystemError(code: errno).description)) }
+    guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
     var bytes = [UInt8](repeating: 0, count: count)
-    let read = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, count) }
-    guard read >= 0 else { return .failure(.unreadable(path: "", reason: SystemError(code: errno).description)) }
-    return .success(.bytes(Array(bytes.prefix(read))))
+    let read = bytes.withUnsafeMutableBytes { FileSystem.readBytes(descriptor, into: $0.baseAddress, count: count) }
+    return read >= 0 ? Array(bytes.prefix(read)) : nil
   }
 
   /// Hashes a large file in 1 MiB chunks, keeping memory bounded.
@@ -69,7 +68,7 @@ enum FileBytes {
     var buffer = [UInt8](repeating: 0, count: 1 << 20)
     var total = 0
     while true {
-      let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+      let count = buffer.withUnsafeMutableBytes { FileSystem.readBytes(descriptor, into: $0.baseAddress, count: $0.count) }
       if count < 0 {
         if errno == EINTR { continue }
         return .failure(.unreadable(path: display, reason: SystemError(code: errno).description))

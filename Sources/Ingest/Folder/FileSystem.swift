@@ -13,6 +13,11 @@ enum FileSystem {
     return body(chars)
   }
 
+  /// `read(2)`: reads up to `count` bytes into `buffer`; the count read, 0 at end, -1 on error.
+  static func readBytes(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer?, count: Int) -> Int {
+    read(descriptor, buffer, count)
+  }
+
   /// The file-type bits (`S_IFMT`) of `path` without following a final link, or nil.
   static func lstatMode(_ path: [UInt8]) -> mode_t? {
     var info = stat()

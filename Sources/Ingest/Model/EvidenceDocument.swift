@@ -6,7 +6,8 @@ public struct EvidenceDocument: Sendable, Hashable, Codable {
   /// Path relative to the scanned folder, `/`-separated; archive members read in place are
   /// written `archive.zip!/inner/path`.
   public var path: String
-  /// SHA-256 of the file's bytes, lower-case hex.
+  /// SHA-256 of the file's bytes, lower-case hex; empty when the bytes could not be read
+  /// (a link out of the folder, a permission error: see `status` and `reason`).
   public var sha256: String
   /// Size of the file in bytes.
   public var bytes: Int
