@@ -77,11 +77,14 @@ public enum LexiconLinter {
       for near in nears(rule.match) where near.within > 200 {
         report("near-too-wide", "near \(near.within) is wider than a message")
       }
-      let cues = Set(rule.negation.cues)
-      for term in Set(terms).sorted() where term.unicodeScalars.count > 1 {
-        if let cue = cues.filter({ term.contains($0) }).max(by: { $0.count < $1.count }) {
-          report("cue-overlap", "term '\(term)' contains the negation cue '\(cue)', which never negates it")
-        }
+      let cues = rule.negation.cues
+      let overlapping = Set(terms).sorted().filter { term in
+        term.unicodeScalars.count > 1 && cues.contains { term.contains($0) }
+      }
+      if !overlapping.isEmpty {
+        report(
+          "cue-overlap",
+          "terms \(overlapping.joined(separator: ", ")) contain a negation cue; a cue inside a term never negates it")
       }
     }
     return result
