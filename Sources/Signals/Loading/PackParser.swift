@@ -75,7 +75,7 @@ struct PackParser {
     if let items = top["rules"].flatMap({ reader.sequence($0.value, "rules") }) {
       rules = items.compactMap { readRule($0) }
     }
-    for (name, node) in termSetNodes where !usedSets.contains(name) && !name.hasPrefix("_") {
+    for (name, node) in termSetNodes.sorted(by: { $0.key < $1.key }) where !usedSets.contains(name) && !name.hasPrefix("_") {
       reader.warning("lexicon.unused-term-set", at: node, "term set '$\(name)' is never used (prefix it with _ to keep it)")
     }
     let pack = LexiconPack(id: packID, version: version, sha256: sha256, title: title, file: reader.file)

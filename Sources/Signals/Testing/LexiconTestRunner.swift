@@ -23,7 +23,7 @@ public struct LexiconTestRunner: Sendable {
   /// read from beside each pack file; a missing file means no annotations.
   public func run(ruleIDs: Set<String>? = nil) -> LexiconTestReport {
     let selected = lexicon.rules.filter { ruleIDs?.contains($0.id) ?? true }
-    let files = Dictionary(uniqueKeysWithValues: lexicon.packs.map { ($0.id, $0.file) })
+    let files = Dictionary(lexicon.packs.map { ($0.id, $0.file) }, uniquingKeysWith: { first, _ in first })
     var results: [String: RuleTestResult] = [:]
     for rule in selected {
       var result = RuleTestResult(ruleID: rule.id, file: files[rule.packID] ?? rule.origin)
