@@ -2,7 +2,7 @@ import Foundation
 
 /// A `LexiconSet` prepared for scanning: one automaton over every phrase of every rule, the rules
 /// with their terms replaced by pattern numbers, and an index from pattern to the rules that need it.
-struct CompiledLexicon: Sendable {
+final class CompiledLexicon: Sendable {
   /// Every distinct normalised phrase (terms and negation vocabulary); the index is the pattern id.
   let patterns: [String]
   /// The automaton over `patterns`.
@@ -78,7 +78,7 @@ struct PatternTable {
 }
 
 /// A rule with pattern ids in place of strings.
-struct CompiledRule: Sendable {
+final class CompiledRule: Sendable {
   let rule: LexiconRule
   let match: CompiledExpression
   let unless: CompiledExpression?
