@@ -53,6 +53,13 @@ import Testing
     #expect(LexiconLinter.unmatchableLiteral("收Ｕ") == "Ｕ")
   }
 
+  @Test func checksSetsBuiltInCode() {
+    let rule = LexiconRule(id: "x.one", packID: "x", title: "一", clauses: ["no.such"], match: .term("后台"), origin: "a.yml:3")
+    let set = LexiconSet(packs: [], rules: [rule, rule], clauses: ClauseCatalogue(entries: []))
+    let codes = LexiconLinter.lint(set).filter { $0.severity == .error }.map { "\($0.code) \($0.file ?? ""):\($0.line ?? 0)" }
+    #expect(codes == ["lexicon.unknown-clause a.yml:3", "lexicon.duplicate-id a.yml:3", "lexicon.unknown-clause a.yml:3"])
+  }
+
   @Test func listsEveryCheckOnce() {
     #expect(Set(LexiconLinter.checks.map(\.id)).count == LexiconLinter.checks.count)
   }

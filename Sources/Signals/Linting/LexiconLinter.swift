@@ -19,6 +19,7 @@ public struct LintCheck: Sendable, Hashable, Codable {
 public enum LexiconLinter {
   /// Every check, in the order they run.
   public static let checks: [LintCheck] = [
+    LintCheck(id: "duplicate-id", severity: .error, summary: "Two rules with the same id (the loader refuses them; sets built in code are checked here)"),
     LintCheck(id: "unknown-clause", severity: .error, summary: "A rule cites a clause id missing from clauses.yml"),
     LintCheck(id: "short-term", severity: .warning, summary: "A one-character term without allow_short: true"),
     LintCheck(id: "regex-hazard", severity: .warning, summary: "A regex with \\b, an unbounded .* or .+, or one that can match the empty string"),
@@ -35,12 +36,18 @@ public enum LexiconLinter {
   public static func lint(_ lexicon: LexiconSet) -> [Diagnostic] {
     var result = lexicon.diagnostics
     var titles: [String: String] = [:]
+    var origins: [String: String] = [:]
     for rule in lexicon.rules {
       let location = Location(rule.origin)
       func report(_ id: String, _ message: String) {
         let severity = checks.first { $0.id == id }?.severity ?? .warning
         result.append(
           Diagnostic(severity, code: "lexicon.\(id)", file: location.file, line: location.line, message: "\(rule.id): \(message)"))
+      }
+      if let first = origins[rule.id] {
+        report("duplicate-id", "the id is also defined at \(first)")
+      } else {
+        origins[rule.id] = rule.origin
       }
       for clause in rule.clauses where lexicon.clauses.clause(clause) == nil {
         report("unknown-clause", "clause '\(clause)' is not in the clause catalogue")
