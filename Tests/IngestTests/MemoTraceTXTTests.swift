@@ -140,3 +140,18 @@ import Testing
     #expect(TextEscapes.unBackslash(#"\'x\" \\ \n"#) == #"'x" \ \n"#)
   }
 }
+
+/// MemoTrace v1 AI-TXT digests.
+@Suite struct MemoTraceAITXTTests {
+  @Test func digestLinesWithSpeakersAndDaysAndARedactionNote() throws {
+    let document = try Fixture.document("wechat-memotrace/张三_chat.txt")
+    #expect(document.format == .wechatMemoTraceAITXT)
+    #expect(document.status == .parsed)
+    #expect(document.units.map(\.line) == [6, 7, 10, 16])
+    #expect(document.units.map(\.speaker) == ["张三", "张三", "李四", "李四"])
+    #expect(document.units.map { $0.attributes["date"] } == ["2023-05-01", "2023-05-01", "2023-05-01", "2023-05-02"])
+    #expect(document.units.allSatisfy { $0.time == nil })
+    #expect(document.diagnostics.first?.code == "ingest.redacted-export")
+    #expect(document.diagnostics.first?.severity == .note)
+  }
+}

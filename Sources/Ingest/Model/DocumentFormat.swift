@@ -6,6 +6,8 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case wechatMemoTraceTXT = "wechat-memotrace-txt"
   /// WeChat export by MemoTrace 2.x TXT.
   case wechatMemoTraceV2TXT = "wechat-memotrace2-txt"
+  /// WeChat export by MemoTrace v1 "AI" TXT (`_chat.txt`): a redacted, time-less digest.
+  case wechatMemoTraceAITXT = "wechat-memotrace-ai-txt"
   /// WeChat export by MemoTrace/留痕 v1 CSV (`localId,TalkerId,Type,…` header).
   case wechatMemoTraceCSV = "wechat-memotrace-csv"
   /// WeChat export by MemoTrace 2.x CSV (`消息ID,类型,发送人,…` header).
@@ -49,6 +51,7 @@ extension DocumentFormat {
     switch self {
     case .wechatMemoTraceTXT: "WeChat, MemoTrace/留痕 v1 TXT"
     case .wechatMemoTraceV2TXT: "WeChat, MemoTrace 2.x TXT"
+    case .wechatMemoTraceAITXT: "WeChat, MemoTrace v1 AI-TXT digest (redacted, no times)"
     case .wechatMemoTraceCSV: "WeChat, MemoTrace/留痕 v1 CSV"
     case .wechatMemoTraceV2CSV: "WeChat, MemoTrace 2.x CSV"
     case .qqMessageManagerTXT: "QQ message manager TXT (消息管理器导出)"
@@ -76,6 +79,7 @@ extension DocumentFormat {
       "records `YYYY-MM-DD HH:MM:SS name` + body + blank line (first non-blank line, or after a short preamble); ASCII placeholders such as [图片], `引用:` quotes, 12-space link-card lines"
     case .wechatMemoTraceV2TXT:
       "MemoTrace headers plus 2.x markers outweighing v1 ones: time-only system headers, full-width 【图片】/【发起转账】/【红包】 placeholders, `引用：` quotes"
+    case .wechatMemoTraceAITXT: "a `********************YYYY-MM-DD********************` day line in the first five lines"
     case .wechatMemoTraceCSV:
       "CSV whose header row is exactly `localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender`"
     case .wechatMemoTraceV2CSV: "CSV whose header row is exactly `消息ID,类型,发送人,时间,内容,备注,昵称,更多信息`"

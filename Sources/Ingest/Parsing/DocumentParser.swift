@@ -35,6 +35,7 @@ enum ParserRegistry {
     QQMessageManagerTXTParser(),
     MemoTraceV2TXTParser(),
     MemoTraceTXTParser(),
+    MemoTraceAITXTParser(),
     WhatsAppTXTParser(),
   ]
 
