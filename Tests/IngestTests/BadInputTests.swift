@@ -30,7 +30,22 @@ import Testing
   @Test func nulBytesMeanBinary() throws {
     let document = try Fixture.document("bad/blob.dat")
     #expect(document.status == .unsupported)
-    #expect(document.reason == "binary data (contains NUL bytes), not text evidence")
+    #expect(document.reason == "binary data (NUL or control bytes, not UTF-8 or GB18030 text), not text evidence")
+  }
+
+  @Test func weChatDatPicture() {
+    let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01]
+    let encoded = Data(jpeg.map { $0 ^ 0x5A })
+    let document = EvidenceReader.read(data: encoded, path: "FileStorage/Image/2024-01/abc.dat")
+    #expect(document.status == .unsupported)
+    #expect(document.reason == "image (WeChat .dat, JPEG XOR-encoded), not text evidence")
+  }
+
+  @Test func controlBytesDoNotPassAsGB18030() {
+    let bytes: [UInt8] = [0xB0, 0xA1, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0E, 0x0F, 0x10, 0x11, 0x12]
+    let document = EvidenceReader.read(data: Data(bytes), path: "blob.bin")
+    #expect(document.status == .unsupported)
+    #expect(TextDecoding.isPlausibleText("合同\t第一条\r\n"))
   }
 
   @Test func undecodableBytes() throws {

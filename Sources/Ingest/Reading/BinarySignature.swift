@@ -10,6 +10,21 @@ struct BinarySignature: Sendable, Hashable {
   /// A PDF document: opened by `PDFTextReader`.
   static let pdf = BinarySignature(kind: "document (PDF)")
 
+  /// A WeChat `.dat` picture: an image XOR-ed with one key byte. Recognised when the first three
+  /// bytes XOR one key give a JPEG, PNG or GIF start. Only asked for data already known to be
+  /// binary, as three bytes alone could occur in text.
+  static func xorImage(_ bytes: some Collection<UInt8>) -> BinarySignature? {
+    let head = Array(bytes.prefix(3))
+    guard head.count == 3 else { return nil }
+    for (magic, name) in [([0xFF, 0xD8, 0xFF], "JPEG"), ([0x89, 0x50, 0x4E], "PNG"), ([0x47, 0x49, 0x46], "GIF")] as [([UInt8], String)] {
+      let key = head[0] ^ magic[0]
+      if key != 0, head[1] ^ key == magic[1], head[2] ^ key == magic[2] {
+        return BinarySignature(kind: "image (WeChat .dat, \(name) XOR-encoded)")
+      }
+    }
+    return nil
+  }
+
   /// The signature the bytes start with, or nil when none is known.
   static func detect(_ bytes: some Collection<UInt8>) -> BinarySignature? {
     let head = Array(bytes.prefix(16))

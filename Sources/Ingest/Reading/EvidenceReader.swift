@@ -33,7 +33,7 @@ public enum EvidenceReader {
     case .binary:
       document.format = .binary
       document.status = .unsupported
-      document.reason = "binary data (contains NUL bytes), not text evidence"
+      document.reason = "\(BinarySignature.xorImage(bytes)?.kind ?? "binary data (NUL or control bytes, not UTF-8 or GB18030 text)"), not text evidence"
       return document
     case .undecodable:
       document.reason = IngestError.undecodable(path: path).description

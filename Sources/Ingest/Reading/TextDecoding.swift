@@ -11,7 +11,8 @@ enum TextEncoding: String, Sendable, Hashable {
 enum DecodedText: Sendable, Hashable {
   /// Decoded; the byte-order mark, if any, is not part of `text`.
   case text(String, TextEncoding)
-  /// The bytes contain NUL bytes and are not UTF-16: binary data.
+  /// Binary data: NUL bytes outside UTF-16, an XOR-encoded picture, or bytes that only GB18030
+  /// would decode, into control and private-use characters.
   case binary
   /// No supported encoding decodes the bytes.
   case undecodable
@@ -44,8 +45,27 @@ enum TextDecoding {
     }
     if bytes.contains(0) { return .binary }
     if let text = String(validating: bytes, as: UTF8.self) { return .text(text, .utf8) }
-    if let text = GB18030.decode(bytes) { return .text(text, .gb18030) }
+    if BinarySignature.xorImage(bytes) != nil { return .binary }
+    if let text = GB18030.decode(bytes) { return isPlausibleText(text) ? .text(text, .gb18030) : .binary }
     return .undecodable
+  }
+
+  /// False when more than 5% of the scalars are control characters (other than tab, line feed,
+  /// form feed and carriage return) or private-use characters: GB18030 decodes almost any byte
+  /// sequence, so binary data that is not UTF-8 must not pass as Chinese text.
+  static func isPlausibleText(_ text: String) -> Bool {
+    var total = 0
+    var odd = 0
+    for scalar in text.unicodeScalars {
+      total += 1
+      let value = scalar.value
+      if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0C && value != 0x0D) || value == 0x7F
+        || (0xE000...0xF8FF).contains(value) || value == 0xFFFD
+      {
+        odd += 1
+      }
+    }
+    return odd * 20 <= total
   }
 
   /// Guesses UTF-16 without a BOM from where the zero bytes fall: ASCII characters (digits,
