@@ -16,15 +16,17 @@ public enum LexiconLoader {
   public static let marketPricesFileName = "market-prices.yml"
 
   /// Loads every `*.yml` in `directory` (recursively), except `clauses.yml` (the clause
-  /// catalogue) and `market-prices.yml`; validates; returns the set.
+  /// catalogue) and `market-prices.yml`; validates; returns the set. Files are named in
+  /// diagnostics and `LexiconPack.file` by the folder as given plus their path inside it
+  /// (`lexicons/tech-services.yml`).
   public static func load(directory: URL) throws(LexiconError) -> LexiconSet {
     let files = try yamlFiles(in: directory)
     let clauseFiles = files.filter { $0.lastPathComponent == clauseFileName }
     guard let clauses = clauseFiles.min(by: { $0.pathComponents.count < $1.pathComponents.count }) else {
-      throw .noClauseCatalogue(directory: directory.path)
+      throw .noClauseCatalogue(directory: directory.relativePath)
     }
     let packs = files.filter { ![clauseFileName, marketPricesFileName].contains($0.lastPathComponent) }
-    guard !packs.isEmpty else { throw .noPacks(directory: directory.path) }
+    guard !packs.isEmpty else { throw .noPacks(directory: directory.relativePath) }
     return try load(files: packs, clauses: clauses)
   }
 
@@ -32,7 +34,7 @@ public enum LexiconLoader {
   public static func load(files: [URL], clauses: URL) throws(LexiconError) -> LexiconSet {
     var diagnostics: [Diagnostic] = []
     let catalogueText = try read(clauses).text
-    let (catalogue, catalogueDiagnostics) = ClauseCatalogueParser.parse(file: clauses.path, text: catalogueText)
+    let (catalogue, catalogueDiagnostics) = ClauseCatalogueParser.parse(file: clauses.relativePath, text: catalogueText)
     diagnostics += catalogueDiagnostics
 
     var packs: [LexiconPack] = []
@@ -41,21 +43,22 @@ public enum LexiconLoader {
     var packOrigins: [String: String] = [:]
     for file in files {
       let (data, text) = try read(file)
+      let name = file.relativePath
       let (parsed, fileDiagnostics) = PackParser.parse(
-        file: file.path, text: text, sha256: sha256Hex(data), catalogue: catalogue)
+        file: name, text: text, sha256: sha256Hex(data), catalogue: catalogue)
       diagnostics += fileDiagnostics
       guard let parsed else { continue }
-      let packLocation = location(parsed.packIDNode, file: file.path)
+      let packLocation = location(parsed.packIDNode, file: name)
       if let first = packOrigins[parsed.pack.id] {
-        diagnostics.append(duplicate("pack id '\(parsed.pack.id)'", first: first, node: parsed.packIDNode, file: file.path))
+        diagnostics.append(duplicate("pack id '\(parsed.pack.id)'", first: first, node: parsed.packIDNode, file: name))
       } else {
         packOrigins[parsed.pack.id] = packLocation
       }
       for (id, node) in parsed.ruleIDNodes {
         if let first = ruleOrigins[id] {
-          diagnostics.append(duplicate("rule id '\(id)'", first: first, node: node, file: file.path))
+          diagnostics.append(duplicate("rule id '\(id)'", first: first, node: node, file: name))
         } else {
-          ruleOrigins[id] = location(node, file: file.path)
+          ruleOrigins[id] = location(node, file: name)
         }
       }
       packs.append(parsed.pack)
@@ -95,12 +98,20 @@ public enum LexiconLoader {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue,
       let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey])
-    else { throw .unreadable(path: directory.path, reason: "not a folder") }
+    else { throw .unreadable(path: directory.relativePath, reason: "not a folder") }
+    let root = directory.standardizedFileURL.path
     var files: [URL] = []
     for case let url as URL in walker where url.pathExtension == "yml" {
-      files.append(url)
+      let full = url.standardizedFileURL.path
+      guard full.hasPrefix(root + "/") else {
+        files.append(url)
+        continue
+      }
+      let inner = String(full.dropFirst(root.count + 1))
+      let base = directory.relativePath.hasSuffix("/") ? String(directory.relativePath.dropLast()) : directory.relativePath
+      files.append(URL(fileURLWithPath: base + "/" + inner))
     }
-    return files.sorted { $0.path < $1.path }
+    return files.sorted { $0.relativePath < $1.relativePath }
   }
 
   private static func read(_ url: URL) throws(LexiconError) -> (data: Data, text: String) {
@@ -108,10 +119,10 @@ public enum LexiconLoader {
     do {
       data = try Data(contentsOf: url)
     } catch {
-      throw .unreadable(path: url.path, reason: error.localizedDescription)
+      throw .unreadable(path: url.relativePath, reason: error.localizedDescription)
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw .unreadable(path: url.path, reason: "not valid UTF-8")
+      throw .unreadable(path: url.relativePath, reason: "not valid UTF-8")
     }
     return (data, text)
   }
