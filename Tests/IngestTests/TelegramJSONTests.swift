@@ -61,6 +61,13 @@ import Testing
     #expect(warning.line == 40)
   }
 
+  @Test func minifiedExportIsDetected() {
+    let text = #"{"name":"A","type":"private_group","id":1,"messages":[{"id":1,"type":"message","date":"2023-01-01T00:00:00","from":"A","text":"hi"}]}"#
+    let document = EvidenceReader.read(data: Data(text.utf8), path: "result.json")
+    #expect(document.format == .telegramJSON)
+    #expect(document.units.map(\.text) == ["hi"])
+  }
+
   @Test func jsonLineTracking() throws {
     let (root, error) = LineTrackingJSON.parse("{\r\n \"a\": [1,\r 2],\n \"b\": \"x\\u00e9\\ud83d\\ude00\"\n}")
     #expect(error == nil)

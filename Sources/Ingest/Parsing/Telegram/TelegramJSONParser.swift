@@ -21,10 +21,11 @@ struct TelegramJSONParser: DocumentParser {
       head += "\n"
       if head.utf8.count > Self.headLength { break }
     }
-    guard head.drop(while: \.isWhitespace).hasPrefix("{") else { return false }
-    if head.contains("\"chats\": {") && head.contains("\"about\":") { return true }
-    guard head.contains("\"messages\": [") else { return false }
-    return Self.chatTypes.contains { head.contains("\"type\": \"\($0)\"") }
+    let compact = String(head.filter { !$0.isWhitespace })
+    guard compact.hasPrefix("{") else { return false }
+    if compact.utf8Contains("\"chats\":{") && compact.utf8Contains("\"about\":") { return true }
+    guard compact.utf8Contains("\"messages\":[") else { return false }
+    return Self.chatTypes.contains { compact.utf8Contains("\"type\":\"\($0)\"") }
   }
 
   func parse(_ source: SourceText) -> ParseOutcome {
