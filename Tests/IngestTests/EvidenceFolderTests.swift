@@ -120,9 +120,18 @@ import Testing
     let folder = try EvidenceFolder(root: scratch.evidence)
     let documents = folder.entries().map(folder.read)
     #expect(documents.map(\.path) == ["closed", "locked.txt"])
+    #expect(throws: IngestError.unreadable(path: scratch.evidence.appendingPathComponent("closed").path, reason: "Permission denied")) {
+      try EvidenceFolder(root: scratch.evidence.appendingPathComponent("closed"))
+    }
     #expect(documents[0].reason == "folder cannot be listed: Permission denied")
     #expect(documents[1].status == .error)
     #expect(documents[1].reason == "locked.txt: cannot be read: Permission denied")
+  }
+
+  @Test func undecodableFileNamesStayDistinct() {
+    #expect(FileName.display([0x61, 0xFF, 0x2E, 0x74]) == "a%FF.t")
+    #expect(FileName.display([0x61, 0x25]) == "a%")
+    #expect(FileName.display([0xC4, 0xE3, 0xBA, 0xC3]) == "你好")
   }
 
   @Test func readingNeverModifiesEvidence() throws {

@@ -21,13 +21,17 @@ public struct EvidenceFolder: Sendable {
   /// The root's resolved real path: every link target is checked against it.
   private let realRoot: [UInt8]
 
-  /// Opens the folder at `root`; throws `.folderNotFound` when it does not exist or is not a folder.
+  /// Opens the folder at `root`; throws `.folderNotFound` when it does not exist or is not a
+  /// folder, `.unreadable` when it cannot be listed.
   public init(root: URL, options: IngestOptions = IngestOptions()) throws(IngestError) {
     self.root = root
     self.options = options
     let path = Array(root.path.utf8)
     guard case .success(let resolved) = FileSystem.realPath(path), FileSystem.lstatMode(resolved) == S_IFDIR else {
       throw IngestError.folderNotFound(path: root.path)
+    }
+    if case .failure(let problem) = FolderWalker.list(resolved) {
+      throw IngestError.unreadable(path: root.path, reason: problem.description)
     }
     realRoot = resolved
   }

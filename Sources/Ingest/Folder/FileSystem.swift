@@ -70,10 +70,19 @@ struct SystemError: Error, Equatable, CustomStringConvertible {
 /// File-name decoding for display.
 enum FileName {
   /// The name as text: UTF-8 when valid, else GB18030 (names from Chinese zip tools), else with
-  /// replacement characters.
+  /// every non-ASCII byte written `%XX`, so that two different names never look the same.
   static func display(_ bytes: [UInt8]) -> String {
     if let text = String(validating: bytes, as: UTF8.self) { return text }
-    if let text = GB18030.decode(bytes) { return text }
-    return String(decoding: bytes, as: UTF8.self)
+    if let text = GB18030.decode(bytes), TextDecoding.isPlausibleText(text) { return text }
+    let digits = Array("0123456789ABCDEF".utf8)
+    var escaped: [UInt8] = []
+    for byte in bytes {
+      if byte < 0x80 && byte != UInt8(ascii: "%") {
+        escaped.append(byte)
+      } else {
+        escaped += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
+      }
+    }
+    return String(decoding: escaped, as: UTF8.self)
   }
 }
