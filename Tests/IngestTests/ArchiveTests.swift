@@ -9,8 +9,11 @@ import Testing
     let folder = try EvidenceFolder(root: try Fixture.root.appendingPathComponent("archives"))
     let entries = folder.entries()
     #expect(entries.map(\.relativePath) == [
-      "chats.zip", "chats.zip!/nested.zip", "chats.zip!/note.txt", "chats.zip!/聊天记录/张三/张三.txt",
+      "chats.zip", "chats.zip!/nested.zip", "chats.zip!/note.txt", "chats.zip!/聊天记录/张三/张三.txt", "duplicate.zip",
+      "duplicate.zip!/a.txt", "duplicate.zip!/a.txt (2)",
     ])
+    #expect(folder.read(entries[6]).status == .error)
+    #expect(folder.read(entries[5]).units.first?.text == "first")
     let documents = Dictionary(uniqueKeysWithValues: entries.map { ($0.relativePath, folder.read($0)) })
     let chat = try #require(documents["chats.zip!/聊天记录/张三/张三.txt"])
     #expect(chat.format == .wechatMemoTraceTXT)

@@ -12,8 +12,17 @@ enum ArchiveMembers {
       archive["[Content_Types].xml"] == nil
     else { return [] }
     var entries: [EvidenceEntry] = []
+    var seen: [String: Int] = [:]
     for entry in archive {
       let member = entry.path
+      seen[member, default: 0] += 1
+      if let count = seen[member], count > 1 {
+        entries.append(
+          EvidenceEntry(
+            relativePath: "\(relativePath)!/\(member) (\(count))", problem: .duplicateArchiveMember, systemPath: path,
+            archiveMember: member))
+        continue
+      }
       switch entry.type {
       case .file:
         entries.append(

@@ -40,6 +40,8 @@ public struct EvidenceEntry: Sendable, Hashable {
     case unreadableFolder(reason: String)
     /// A symbolic link stored inside a ZIP archive.
     case linkInArchive
+    /// A second member of a ZIP archive with the same name as an earlier one.
+    case duplicateArchiveMember
 
     /// A sentence for the manifest.
     public var description: String {
@@ -53,6 +55,7 @@ public struct EvidenceEntry: Sendable, Hashable {
       case .notRegularFile(let kind): "not a regular file (\(kind)); not read"
       case .unreadableFolder(let reason): "folder cannot be listed: \(reason)"
       case .linkInArchive: "symbolic link stored in the archive; not followed"
+      case .duplicateArchiveMember: "the archive holds another member with the same name; only the first is read"
       }
     }
 
