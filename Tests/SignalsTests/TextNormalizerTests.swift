@@ -9,6 +9,13 @@ import Testing
     #expect(TextNormalizer.fold("Éclair ΣΑ") == "éclair σα")
   }
 
+  @Test func foldsTraditionalToSimplified() {
+    #expect(TextNormalizer.fold("後臺要能控製輸贏，資金盤") == "后台要能控制输赢,资金盘")
+    let normalized = TextNormalizer.normalize("賭\u{200B}博")
+    #expect(normalized.string == "赌博")
+    #expect(normalized.originalRange(start: 0, end: 2) == 0..<3)
+  }
+
   @Test func removesZeroWidthAndBidiMarks() {
     let text = "控\u{200B}制\u{200D}输\u{202E}赢\u{2060}\u{FEFF}"
     #expect(TextNormalizer.fold(text) == "控制输赢")

@@ -29,7 +29,7 @@ public enum MoneyExtractor {
   /// written (so the `money` operator needs candidates only where one occurs).
   static let unitAtoms: [String] =
     MoneyParser.currencyPrefixes.map(\.0) + MoneyParser.currencySuffixes.map(\.0)
-    + ["百", "佰", "千", "仟", "万", "萬", "亿", "億", "k", "w"]
+    + ["百", "佰", "千", "仟", "万", "亿", "k", "w"]
 
   /// Every amount in already normalised scalars; offsets and text refer to those scalars.
   static func amounts(in scalars: [Unicode.Scalar]) -> [MoneyAmount] {
@@ -69,12 +69,11 @@ private struct MoneyParser {
   }
 
   static let chineseDigits: [Unicode.Scalar: Int] = [
-    "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "三": 3, "叁": 3, "參": 3,
-    "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
-    "九": 9, "玖": 9,
+    "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
+    "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
   ]
   static let smallUnits: [Unicode.Scalar: Int] = ["十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000]
-  static let bigUnits: [Unicode.Scalar: Int] = ["万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000]
+  static let bigUnits: [Unicode.Scalar: Int] = ["万": 10_000, "亿": 100_000_000]
 
   static let lowBoundPrefixes = ["不少于", "不低于", "至少", "最少", "起码", "超过", "高于", "多于", "大于"]
   static let highBoundPrefixes = ["不超过", "不高于", "最多", "至多", "不到", "低于", "少于", "小于"]

@@ -1,11 +1,13 @@
+import Foundation
+
 /// Folds text to the form lexicon terms are matched in, keeping a map back to the original.
 ///
-/// Three foldings, each one scalar to at most one scalar so offsets stay mappable:
+/// Four foldings, each one scalar to at most one scalar so offsets stay mappable:
 /// full-width ASCII (U+FF01–U+FF5E) and the ideographic space (U+3000) become their half-width
-/// forms; letters are lower-cased when the lower case is a single scalar (CJK and Hangul, which
-/// have no case, are passed through without a property lookup); zero-width and bidi
-/// marks (U+200B–U+200F, U+202A–U+202E, U+2060, U+FEFF) are removed. Pack terms are folded the
-/// same way when they are loaded.
+/// forms; traditional characters become simplified (後臺 → 后台, from ICU's
+/// Traditional-Simplified transform, character by character); letters are lower-cased when the
+/// lower case is a single scalar; zero-width and bidi marks (U+200B–U+200F, U+202A–U+202E,
+/// U+2060, U+FEFF) are removed. Pack terms are folded the same way when they are loaded.
 public enum TextNormalizer {
   /// The folded form of `text`, with the offset map.
   public static func normalize(_ text: String) -> NormalizedText {
@@ -40,7 +42,8 @@ public enum TextNormalizer {
     case 0x00...0x7F: return scalar
     case 0x200B...0x200F, 0x202A...0x202E, 0x2060, 0xFEFF: return nil
     case 0x3000: return " "
-    case 0x3001...0x9FFF, 0xAC00...0xD7AF: return scalar
+    case 0x4E00...0x9FFF: return simplified[Int(value - 0x4E00)]
+    case 0x3001...0x4DFF, 0xAC00...0xD7AF: return scalar
     case 0xFF01...0xFF5E:
       let half = value - 0xFEE0
       if (0x41...0x5A).contains(half) { return Unicode.Scalar(half + 0x20) }
@@ -52,6 +55,22 @@ public enum TextNormalizer {
       return only
     }
   }
+
+  /// Simplified forms of the CJK Unified Ideographs block (U+4E00–U+9FFF), from ICU's
+  /// Traditional-Simplified transform, built once; the identity where the transform is not
+  /// one scalar to one scalar.
+  private static let simplified: [Unicode.Scalar] = {
+    var view = String.UnicodeScalarView()
+    for value in UInt32(0x4E00)...UInt32(0x9FFF) {
+      if let scalar = Unicode.Scalar(value) { view.append(scalar) }
+    }
+    let identity = Array(view)
+    let block = String(view)
+    guard let converted = block.applyingTransform(StringTransform("Traditional-Simplified"), reverse: false)
+    else { return identity }
+    let mapped = Array(converted.unicodeScalars)
+    return mapped.count == identity.count ? mapped : identity
+  }()
 
   private static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
     let value = scalar.value
