@@ -30,6 +30,7 @@ import Testing
         let cut = data.prefix(Int(Double(data.count) * fraction))
         let document = EvidenceReader.read(data: Data(cut), path: path)
         #expect(document.bytes == cut.count)
+        #expect(document.unitCount == document.units.count && !document.isExcerpted)
         #expect((document.status == .parsed) == (document.reason == nil), "\(path) \(fraction)")
         for unit in document.units {
           let textLineCount = unit.text.split(separator: "\n", omittingEmptySubsequences: false).count

@@ -7,7 +7,13 @@ public enum EvidenceReader {
   /// Parses in-memory bytes as if they were a file at `path` (relative, `/`-separated).
   /// Safe to call concurrently.
   public static func read(data: Data, path: String, options: IngestOptions = IngestOptions()) -> EvidenceDocument {
-    let bytes = [UInt8](data)
+    var document = parse([UInt8](data), path: path, options: options)
+    document.unitCount = document.units.count
+    return document
+  }
+
+  /// Hashes, sniffs and parses `bytes`; the units are set but not yet counted.
+  private static func parse(_ bytes: [UInt8], path: String, options: IngestOptions) -> EvidenceDocument {
     var document = EvidenceDocument(
       path: path, sha256: sha256Hex(bytes), bytes: bytes.count, format: .unknown, status: .error)
     guard !bytes.isEmpty else {
