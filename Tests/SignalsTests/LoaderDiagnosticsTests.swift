@@ -128,6 +128,25 @@ import Testing
     #expect(throws: LexiconError.noPacks(directory: empty.directory.path)) { try empty.load() }
   }
 
+  @Test func loadsGivenFilesWithAGivenCatalogue() throws {
+    let folder = try TestLexicon(files: [
+      "a.yml": pack(rules: "  - {id: a.x, title: x, match: 后台, clauses: [interp2019.art11.4]}"),
+      "b.yml": pack(rules: "  - {id: b.x, title: x, match: 后台, clauses: [interp2019.art11.4]}")
+        .replacingOccurrences(of: "id: test-pack", with: "id: other-pack"),
+    ])
+    let set = try LexiconLoader.load(
+      files: [folder.directory.appendingPathComponent("b.yml")], clauses: folder.directory.appendingPathComponent("clauses.yml"))
+    #expect(set.packs.map(\.id) == ["other-pack"])
+    #expect(set.rules.map(\.id) == ["b.x"])
+    #expect(set.rules.first?.origin == folder.path("b.yml") + ":9")
+  }
+
+  @Test func describesErrorsForPeople() {
+    let diagnostic = Diagnostic(.error, code: "lexicon.schema", file: "p.yml", line: 3, column: 5, message: "bad")
+    #expect(LexiconError.invalid([diagnostic]).description == "lexicon has 1 error(s):\np.yml:3:5: error[lexicon.schema]: bad")
+    #expect(LexiconError.noPacks(directory: "lexicons").description == "lexicons: no lexicon pack (*.yml) found")
+  }
+
   @Test func loadsTheProjectClauseCatalogue() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()
