@@ -116,10 +116,22 @@ import Testing
                 - 后台⟦要能控制输赢⟧
                 - text: 控制输赢
                   expect: {negation: negated}
+          - id: hl.amount
+            title: 金额
+            match: {all: [控制输赢, {money: {min: 1}}]}
+            clauses: [interp2019.art11.4]
+            examples:
+              hit:
+                - text: 控制输赢收一万二
+                  expect: {amount: 12000}
+                - text: 控制输赢收五千
+                  expect: {amount: 6000}
       """)
     let folder = try TestLexicon(files: ["hl.yml": text])
     let report = LexiconTestRunner(lexicon: try folder.load()).run()
-    let checks = try #require(report.rules.first).checks
+    let amount = try #require(report.rules.first { $0.ruleID == "hl.amount" })
+    #expect(amount.checks.map(\.message) == ["amountFen 500000, expected 600000"])
+    let checks = try #require(report.rules.first { $0.ruleID == "hl.rule" }).checks
     #expect(checks.map(\.outcome) == [.wrongHighlight, .wrongNegation])
     #expect(checks.first?.message == "highlighted “控制输赢”, expected “要能控制输赢”")
     #expect(checks.last?.message == "negation verdict affirmed, expected negated")

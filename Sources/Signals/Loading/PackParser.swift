@@ -345,23 +345,24 @@ struct PackParser {
     return source
   }
 
+  /// A non-negative number of yuan, in fen.
+  private mutating func fen(_ node: Node, _ what: String) -> Int64? {
+    guard let text = reader.string(node, what), var yuan = Decimal(string: text), yuan >= 0 else {
+      reader.error("lexicon.schema", at: node, "\(what) must be a non-negative number of yuan")
+      return nil
+    }
+    yuan *= 100
+    var rounded = Decimal()
+    NSDecimalRound(&rounded, &yuan, 0, .plain)
+    return NSDecimalNumber(decimal: rounded).int64Value
+  }
+
   private mutating func readMoney(_ node: Node) -> MoneyConstraint? {
     let keys = ["min", "max", "approximate", "unitless", "currency"]
     guard let entries = reader.entries(of: node, in: "money", allowed: keys) else { return nil }
     var constraint = MoneyConstraint()
-    func fen(_ key: String, _ reader: inout YAMLReader) -> Int64? {
-      guard let valueNode = entries[key]?.value else { return nil }
-      guard let text = reader.string(valueNode, "money \(key)"), var yuan = Decimal(string: text), yuan >= 0 else {
-        reader.error("lexicon.schema", at: valueNode, "money \(key) must be a non-negative number of yuan")
-        return nil
-      }
-      yuan *= 100
-      var rounded = Decimal()
-      NSDecimalRound(&rounded, &yuan, 0, .plain)
-      return NSDecimalNumber(decimal: rounded).int64Value
-    }
-    constraint.minFen = fen("min", &reader)
-    constraint.maxFen = fen("max", &reader)
+    constraint.minFen = entries["min"].flatMap { fen($0.value, "money min") }
+    constraint.maxFen = entries["max"].flatMap { fen($0.value, "money max") }
     if let minFen = constraint.minFen, let maxFen = constraint.maxFen, minFen > maxFen, let at = entries["min"]?.value {
       reader.error("lexicon.money-range", at: at, "money min is greater than max")
     }
@@ -419,15 +420,24 @@ struct PackParser {
     }
     guard let source = reader.nonEmptyString(body, "an example \(form.rawValue)") else { return nil }
     var negation: String?
+    var amount: Int64?
     if let expect = entries["expect"]?.value,
-      let expectEntries = reader.entries(of: expect, in: "expect", allowed: ["negation"]),
-      let negationNode = expectEntries["negation"]?.value
+      let expectEntries = reader.entries(of: expect, in: "expect", allowed: ["negation", "amount"])
     {
-      negation = reader.string(negationNode, "expect negation")
-      if let value = negation, !NegationVerdict.kindNames.contains(value) {
-        reader.error("lexicon.schema", at: negationNode, "expect negation '\(value)' is not one of \(NegationVerdict.kindNames.joined(separator: " | "))")
+      if let negationNode = expectEntries["negation"]?.value {
+        negation = reader.string(negationNode, "expect negation")
+        if let value = negation, !NegationVerdict.kindNames.contains(value) {
+          reader.error(
+            "lexicon.schema", at: negationNode,
+            "expect negation '\(value)' is not one of \(NegationVerdict.kindNames.joined(separator: " | "))")
+        }
+      }
+      if let amountNode = expectEntries["amount"]?.value {
+        amount = fen(amountNode, "expect amount")
       }
     }
-    return RuleExample(kind: kind, form: form, source: source, expectedNegation: negation, origin: reader.origin(of: body))
+    return RuleExample(
+      kind: kind, form: form, source: source, expectedNegation: negation, expectedAmountFen: amount,
+      origin: reader.origin(of: body))
   }
 }

@@ -34,15 +34,21 @@ public struct RuleExample: Sendable, Hashable, Codable {
   /// The expected negation verdict label (`affirmed`, `negated`, `double-negated`,
   /// `hypothetical`, `question`), from `expect: {negation: …}`.
   public var expectedNegation: String?
+  /// The expected `amountFen` value, from `expect: {amount: …}` (written in yuan).
+  public var expectedAmountFen: Int64?
   /// Where the example is written (`file:line`).
   public var origin: String
 
   /// Creates an example.
-  public init(kind: Kind, form: Form, source: String, expectedNegation: String? = nil, origin: String) {
+  public init(
+    kind: Kind, form: Form, source: String, expectedNegation: String? = nil, expectedAmountFen: Int64? = nil,
+    origin: String
+  ) {
     self.kind = kind
     self.form = form
     self.source = source
     self.expectedNegation = expectedNegation
+    self.expectedAmountFen = expectedAmountFen
     self.origin = origin
   }
 }

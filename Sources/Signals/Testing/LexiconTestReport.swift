@@ -124,6 +124,8 @@ public struct TestCheck: Sendable, Hashable, Codable {
     case wrongHighlight = "wrong-highlight"
     /// The verdict differs from `expect: {negation: …}`.
     case wrongNegation = "wrong-negation"
+    /// The extracted amount differs from `expect: {amount: …}`.
+    case wrongAmount = "wrong-amount"
     /// A todo case now behaves as a non-todo case would have to: promote it.
     case todoPasses = "todo-passes"
     /// An annotation names a rule that is not loaded.
@@ -140,9 +142,10 @@ public struct TestCheck: Sendable, Hashable, Codable {
       case .unexpected: 1
       case .wrongHighlight: 2
       case .wrongNegation: 3
-      case .todoPasses: 4
-      case .unknownRule: 5
-      case .danglingAnnotation: 6
+      case .wrongAmount: 4
+      case .todoPasses: 5
+      case .unknownRule: 6
+      case .danglingAnnotation: 7
       }
     }
   }

@@ -58,7 +58,7 @@ public struct LexiconTestRunner: Sendable {
             units: [(ExampleUnits.textUnit(annotated.text, line: annotated.line, for: rule.speaker), nil)],
             rule: rule)
           record(
-            outcome, kind: annotation.kind.exampleKind, expectedNegation: nil, text: annotated.text,
+            outcome, kind: annotation.kind.exampleKind, expectation: nil, text: annotated.text,
             location: location, isAnnotation: true, into: &results[rule.id, default: RuleTestResult(ruleID: rule.id, file: "")])
         }
       }
@@ -86,7 +86,7 @@ public struct LexiconTestRunner: Sendable {
     }
     let outcome = evaluate(units: units, rule: rule)
     record(
-      outcome, kind: example.kind, expectedNegation: example.expectedNegation, text: shown,
+      outcome, kind: example.kind, expectation: example, text: shown,
       location: example.origin, isAnnotation: false, into: &result)
   }
 
@@ -120,7 +120,7 @@ public struct LexiconTestRunner: Sendable {
   }
 
   private func record(
-    _ outcome: Outcome, kind: RuleExample.Kind, expectedNegation: String?, text: String, location: String,
+    _ outcome: Outcome, kind: RuleExample.Kind, expectation: RuleExample?, text: String, location: String,
     isAnnotation: Bool, into result: inout RuleTestResult
   ) {
     let fired = outcome.active != nil
@@ -135,13 +135,20 @@ public struct LexiconTestRunner: Sendable {
         message: fired ? "fired, but annotated \(label)" : "did not fire, but annotated \(label)")
     } else if fired, let problem = outcome.highlightProblem {
       failure = TestCheck(outcome: .wrongHighlight, location: location, text: text, expected: label, why: why, message: problem)
-    } else if let expectedNegation {
+    } else if let expectedNegation = expectation?.expectedNegation,
+      (outcome.active ?? outcome.suppressed)?.negation.kindName != expectedNegation
+    {
       let actual = (outcome.active ?? outcome.suppressed)?.negation.kindName
-      if actual != expectedNegation {
-        failure = TestCheck(
-          outcome: .wrongNegation, location: location, text: text, expected: label, why: why,
-          message: "negation verdict \(actual ?? "none (no signal)"), expected \(expectedNegation)")
-      }
+      failure = TestCheck(
+        outcome: .wrongNegation, location: location, text: text, expected: label, why: why,
+        message: "negation verdict \(actual ?? "none (no signal)"), expected \(expectedNegation)")
+    } else if let expectedFen = expectation?.expectedAmountFen,
+      (outcome.active ?? outcome.suppressed)?.values["amountFen"] != String(expectedFen)
+    {
+      let actual = (outcome.active ?? outcome.suppressed)?.values["amountFen"] ?? "none"
+      failure = TestCheck(
+        outcome: .wrongAmount, location: location, text: text, expected: label, why: why,
+        message: "amountFen \(actual), expected \(expectedFen)")
     }
 
     if kind.isTodo {
