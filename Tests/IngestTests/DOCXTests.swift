@@ -10,10 +10,11 @@ import Testing
     #expect(document.format == .docx)
     #expect(document.status == .parsed)
     #expect(document.encoding == nil)
-    #expect(document.units.map(\.line) == [1, 2, 4, 5, 6, 7, 8])
+    #expect(document.units.map(\.line) == [1, 2, 4, 5, 6, 7, 8, 9, 10])
     #expect(document.units.allSatisfy { $0.kind == .paragraph && $0.endLine == $0.line })
     #expect(document.units.map(\.text) == [
       "软件开发合同", "第一条 \t开发内容", "乙方开发支付系统&后台\n第二行", "合同总价", "人民币壹拾万元整", "甲方（盖章）", "文本框内容",
+      "这条删掉，别写棋牌", "机密 · 合同编号 2024-001",
     ])
   }
 
@@ -25,6 +26,16 @@ import Testing
     #expect(!changed.text.contains("棋牌"))
     #expect(document.unit(at: 5)?.attributes["table"] == "1")
     #expect(document.unit(at: 1)?.attributes["table"] == nil)
+  }
+
+  @Test func commentsAndHeadersAreNumberedAfterTheBody() throws {
+    let document = try Fixture.document("docx/contract.docx")
+    let comment = try #require(document.unit(at: 9))
+    #expect(comment.attributes["part"] == "word/comments.xml")
+    #expect(comment.speaker == "法务 王")
+    #expect(comment.time?.iso8601 == "2024-03-01T10:00:00+08:00")
+    #expect(document.unit(at: 10)?.attributes["part"] == "word/header1.xml")
+    #expect(document.unit(at: 1)?.attributes["part"] == nil)
   }
 
   @Test func truncatedBodyKeepsEarlierParagraphs() throws {

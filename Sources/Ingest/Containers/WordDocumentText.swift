@@ -12,20 +12,28 @@ struct WordDocumentText {
     let text: String
     let deletedText: String
     let inTable: Bool
+    /// The `w:author` of the enclosing comment (`word/comments.xml`), if any.
+    let author: String?
+    /// The `w:date` of the enclosing comment, if any.
+    let date: String?
   }
 
   private struct Builder {
     let number: Int
     let inTable: Bool
+    let author: String?
+    let date: String?
     var text = ""
     var deleted = ""
   }
 
-  /// The non-empty paragraphs, and whether the XML was read to its end without a markup error.
-  static func paragraphs(_ xml: [UInt8]) -> (paragraphs: [Paragraph], complete: Bool) {
+  /// The non-empty paragraphs, numbered from `firstNumber`, the number the next part would start
+  /// at, and whether the XML was read to its end without a markup error.
+  static func paragraphs(_ xml: [UInt8], firstNumber: Int = 1) -> (paragraphs: [Paragraph], next: Int, complete: Bool) {
     var paragraphs: [Paragraph] = []
     var open: [Builder] = []
-    var count = 0
+    var count = firstNumber - 1
+    var comment: (author: String?, date: String?)?
     var inText = false
     var inDeleted = false
     var fallbackDepth = 0
@@ -39,18 +47,20 @@ struct WordDocumentText {
       guard let builder = open.popLast() else { return }
       if !builder.text.isEmpty || !builder.deleted.isEmpty {
         paragraphs.append(
-          Paragraph(number: builder.number, text: builder.text, deletedText: builder.deleted, inTable: builder.inTable))
+          Paragraph(
+            number: builder.number, text: builder.text, deletedText: builder.deleted, inTable: builder.inTable,
+            author: builder.author, date: builder.date))
       }
     }
     var reader = XMLEventReader(xml)
     let complete = reader.run { event in
       switch event {
-      case .start(let name, _, let selfClosing):
+      case .start(let name, let attributes, let selfClosing):
         switch name {
         case "w:p":
           guard fallbackDepth == 0 else { return }
           count += 1
-          open.append(Builder(number: count, inTable: tableDepth > 0))
+          open.append(Builder(number: count, inTable: tableDepth > 0, author: comment?.author, date: comment?.date))
           if selfClosing { close() }
         case "w:t": inText = !selfClosing
         case "w:delText": inDeleted = !selfClosing
@@ -60,6 +70,7 @@ struct WordDocumentText {
         case "w:noBreakHyphen": append("-")
         case "mc:Fallback": if !selfClosing { fallbackDepth += 1 }
         case "w:tbl": if !selfClosing { tableDepth += 1 }
+        case "w:comment": comment = (attributes["w:author"], attributes["w:date"])
         default: break
         }
       case .end(let name):
@@ -70,6 +81,7 @@ struct WordDocumentText {
         case "w:r": runDepth = max(0, runDepth - 1)
         case "mc:Fallback": fallbackDepth = max(0, fallbackDepth - 1)
         case "w:tbl": tableDepth = max(0, tableDepth - 1)
+        case "w:comment": comment = nil
         default: break
         }
       case .text(let text):
@@ -77,6 +89,6 @@ struct WordDocumentText {
       }
     }
     while !open.isEmpty { close() }
-    return (paragraphs.sorted { $0.number < $1.number }, complete)
+    return (paragraphs.sorted { $0.number < $1.number }, count + 1, complete)
   }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import ZIPFoundation
 
-/// Reads ZIP-based evidence: DOCX documents (paragraph units, `line` = paragraph number);
-/// other ZIP files are reported as archives.
+/// Reads ZIP-based evidence: DOCX documents (paragraph units, `line` = paragraph number; the
+/// body first, then footnotes, endnotes, comments, headers and footers numbered on after it, each
+/// marked with `attributes["part"]`), XLSX workbooks; other ZIP files are reported as archives.
 enum ZipDocumentReader {
   /// The part holding a DOCX document's body.
   static let wordMainPart = "word/document.xml"
@@ -108,24 +109,56 @@ enum ZipDocumentReader {
       document.reason = "corrupt or oversized DOCX: \(problem)"
       return
     }
-    let (paragraphs, complete) = WordDocumentText.paragraphs(xml)
-    document.units = paragraphs.map { paragraph in
-      var attributes: [String: String] = [:]
-      if paragraph.inTable { attributes["table"] = "1" }
-      if !paragraph.deletedText.isEmpty { attributes["deletedText"] = paragraph.deletedText }
-      var unit = TextUnit(kind: .paragraph, line: paragraph.number, text: paragraph.text, attributes: attributes)
-      unit.textLines = TextUnit.sameLine(paragraph.number, for: paragraph.text)
-      return unit
+    let (paragraphs, next, complete) = WordDocumentText.paragraphs(xml)
+    document.units = paragraphs.map { unit($0, part: nil, options: options) }
+    var number = next
+    for partPath in secondaryWordParts(archive) {
+      guard case .success(let bytes) = part(archive, partPath, limit: options.maxParseBytes) else {
+        document.diagnostics.append(
+          Diagnostic(.warning, code: "ingest.unparsed-line", file: document.path, message: "\(partPath) cannot be read; its text is missing"))
+        continue
+      }
+      let (extra, following, _) = WordDocumentText.paragraphs(bytes, firstNumber: number)
+      document.units += extra.map { unit($0, part: partPath, options: options) }
+      number = following
     }
-    if complete {
+    if complete && document.diagnostics.isEmpty {
       document.status = .parsed
     } else {
       document.status = .partial
-      document.reason = "\(wordMainPart) ends in the middle of its markup; the paragraphs before the damage are kept"
+      document.reason =
+        complete
+        ? "parsed with a problem: \(document.diagnostics[0].message)"
+        : "\(wordMainPart) ends in the middle of its markup; the paragraphs before the damage are kept"
+      guard !complete else { return }
       document.diagnostics.append(
         Diagnostic(
           .warning, code: "ingest.unparsed-line", file: document.path, line: paragraphs.last?.number,
           message: "\(wordMainPart) is not well-formed after paragraph \(paragraphs.last?.number ?? 0); the rest could not be read"))
     }
+  }
+
+  /// Notes, comments, headers and footers, in that order (headers and footers by part name).
+  static func secondaryWordParts(_ archive: Archive) -> [String] {
+    let names = archive.map(\.path)
+    let numbered = { (prefix: String) in
+      names.filter { $0.hasPrefix("word/\(prefix)") && $0.hasSuffix(".xml") && !$0.dropFirst(5).contains("/") }.sorted()
+    }
+    return ["word/footnotes.xml", "word/endnotes.xml", "word/comments.xml"].filter(names.contains)
+      + numbered("header") + numbered("footer")
+  }
+
+  /// The unit of one paragraph; `part` is nil for the main body.
+  private static func unit(_ paragraph: WordDocumentText.Paragraph, part: String?, options: IngestOptions) -> TextUnit {
+    var attributes: [String: String] = [:]
+    if let part { attributes["part"] = part }
+    if paragraph.inTable { attributes["table"] = "1" }
+    if !paragraph.deletedText.isEmpty { attributes["deletedText"] = paragraph.deletedText }
+    let time = paragraph.date.flatMap { ChatTableColumns.time($0, options: options) }
+    var unit = TextUnit(
+      kind: .paragraph, line: paragraph.number, text: paragraph.text, speaker: paragraph.author, time: time,
+      attributes: attributes)
+    unit.textLines = TextUnit.sameLine(paragraph.number, for: paragraph.text)
+    return unit
   }
 }

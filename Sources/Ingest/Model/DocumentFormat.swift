@@ -28,7 +28,8 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case eml = "eml"
   /// A web page or other HTML document (visible text by block).
   case html = "html"
-  /// A Word document (.docx): one unit per paragraph, `line` = paragraph number.
+  /// A Word document (.docx): one unit per paragraph, `line` = paragraph number (the body first,
+  /// then notes, comments, headers and footers numbered on after it).
   case docx = "docx"
   /// An Excel workbook (.xlsx): one unit per row (`line` = row number, `page` = sheet), chat
   /// units when the header row names sender and content columns.
@@ -93,7 +94,7 @@ extension DocumentFormat {
     case .whatsAppTXT:
       "first non-blank line and others start `[date, time] ` (iOS) or `date, time - ` (Android), with -/./ dates, 12- or 24-hour clocks, AM/PM, a.m./p.m. or 上午/下午"
     case .html: "text starting with `<!DOCTYPE html`, `<html`, `<head` or `<body` (after an optional XML declaration or comment)"
-    case .docx: "ZIP archive (`PK\\x03\\x04`) containing `word/document.xml`"
+    case .docx: "ZIP archive (`PK\\x03\\x04`) containing `word/document.xml` (comments, notes, headers and footers read after the body)"
     case .pdf: "`%PDF-` magic; text extracted with poppler's `pdftotext -layout` when installed"
     case .qqMHT: "MIME header `From: <Save by Tencent MsgMgr>` or `Subject: Tencent IM Message` in the first 20 lines"
     case .eml: "a header block opening the file with `From:` and at least three of To/Subject/Date/Received/Message-ID/MIME-Version/Return-Path/Cc"

@@ -34,12 +34,17 @@ struct ChatTableColumns: Sendable, Equatable {
     senders.lazy.compactMap { cells[$0] }.first { !$0.isEmpty }
   }
 
-  /// A time cell: `YYYY-MM-DD HH:MM:SS`, ISO 8601 with `T` and an optional offset, epoch
+  /// A time cell: `YYYY-MM-DD HH:MM:SS`, ISO 8601 with `T` and an optional offset or `Z`, epoch
   /// seconds, or an Excel serial day number.
   static func time(_ raw: String, options: IngestOptions) -> ChatTime? {
     let text = raw.trimmingSpaces
     var cursor = TextCursor(Substring(text.replacingFirstT))
     if let local = LocalDateTime.readISOLike(&cursor) {
+      if cursor.take("Z") {
+        return local.chatTime(options: IngestOptions(utcOffsetSeconds: 0), raw: raw).map {
+          ChatTime(epochSeconds: $0.epochSeconds, utcOffsetSeconds: options.utcOffsetSeconds, raw: raw)
+        }
+      }
       guard let sign = cursor.take(oneOf: ["+", "-"]), let hours = cursor.number(digits: 2...2) else {
         return local.chatTime(options: options, raw: raw)
       }
