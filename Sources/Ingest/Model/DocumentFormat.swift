@@ -14,6 +14,8 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case wechatMemoTraceV2CSV = "wechat-memotrace2-csv"
   /// WeChat export by MemoTrace, HTML page with a `const chatMessages = [` array.
   case wechatMemoTraceHTML = "wechat-memotrace-html"
+  /// WeChat iOS-backup export by WechatExporter, TXT (`name (time):body` lines).
+  case wechatExporterTXT = "wechatexporter-txt"
   /// QQ message-manager TXT export (64 `=` separators, `昵称(QQ号)` senders).
   case qqMessageManagerTXT = "qq-txt"
   /// QQ message-manager MHT export (MIME page with a table of messages).
@@ -55,6 +57,7 @@ extension DocumentFormat {
     case .wechatMemoTraceAITXT: "WeChat, MemoTrace v1 AI-TXT digest (redacted, no times)"
     case .wechatMemoTraceCSV: "WeChat, MemoTrace/留痕 v1 CSV"
     case .wechatMemoTraceV2CSV: "WeChat, MemoTrace 2.x CSV"
+    case .wechatExporterTXT: "WeChat, WechatExporter (iOS backup) TXT"
     case .qqMessageManagerTXT: "QQ message manager TXT (消息管理器导出)"
     case .wechatMemoTraceHTML: "WeChat, MemoTrace HTML"
     case .telegramJSON: "Telegram Desktop result.json"
@@ -84,6 +87,7 @@ extension DocumentFormat {
     case .wechatMemoTraceCSV:
       "CSV whose header row is exactly `localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender`"
     case .wechatMemoTraceV2CSV: "CSV whose header row is exactly `消息ID,类型,发送人,时间,内容,备注,昵称,更多信息`"
+    case .wechatExporterTXT: "first line `<会话名> - 微信聊天记录` and `name (YYYY-MM-DD HH:MM:SS):body` message lines"
     case .qqMessageManagerTXT:
       "a 64-`=` separator, the `消息记录（此消息记录为文本格式，不支持重新导入）` title or `消息分组:`/`消息对象:` lines; or `date time sender` headers whose senders mostly end in `(QQ number)`/`<e-mail>` or use 12-hour/un-padded clocks"
     case .wechatMemoTraceHTML:

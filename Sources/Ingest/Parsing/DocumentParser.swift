@@ -32,6 +32,7 @@ enum ParserRegistry {
     MemoTraceHTMLParser(),
     TelegramHTMLParser(),
     HTMLParser(),
+    WechatExporterTXTParser(),
     QQMessageManagerTXTParser(),
     MemoTraceV2TXTParser(),
     MemoTraceTXTParser(),
