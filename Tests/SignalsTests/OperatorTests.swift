@@ -37,6 +37,13 @@ import Testing
           title: 无距离
           match: {all: [退款, 拉黑]}
           clauses: [interp2019.art11.4]
+        - id: op.dense
+          title: 密集
+          allow_short: true
+          match:
+            all: [甲, 乙, 丙, 丁]
+            near: 1
+          clauses: [interp2019.art11.4]
       """)
 
   private func scanner() throws -> SignalScanner { SignalScanner(lexicon: try TestLexicon.set(Self.lexicon)) }
@@ -60,6 +67,12 @@ import Testing
     let signal = try #require(try fired("op.win-control", "后台做了很多年了，我们要的是管理端控制输赢"))
     #expect(signal.matched.map(\.text) == ["管理端", "控制输赢"])
     #expect(signal.matched.map(\.start) == [14, 17])
+  }
+
+  @Test func nearSearchPrunesWideCombinations() throws {
+    let spread = String(repeating: "甲。。。。。乙。。。。。丙。。。。。丁。。。。。", count: 20)
+    let signal = try #require(try fired("op.dense", spread + "甲乙丙丁"))
+    #expect(signal.matched.map(\.start) == [480, 481, 482, 483])
   }
 
   @Test func orderedNearKeepsTheListedOrder() throws {

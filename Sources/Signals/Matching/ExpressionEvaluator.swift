@@ -161,6 +161,13 @@ struct ExpressionEvaluator {
       best = (span, start, picks)
     }
 
+    // No valid chain spans more than every item's longest candidate plus the allowed gaps, so a
+    // partial pick already wider than that, or than the best found so far, is abandoned.
+    let widest = limited.map { $0.map { $0.end - $0.start }.max() ?? 0 }.reduce(0, +)
+    let spanLimit = widest + near.within * max(limited.count - 1, 0)
+    var lowest = Int.max
+    var highest = Int.min
+
     func search(_ depth: Int) {
       guard tried < Self.combinationLimit else { return }
       if depth == limited.count {
@@ -169,9 +176,16 @@ struct ExpressionEvaluator {
         return
       }
       for candidate in limited[depth] where !picks.contains(where: { $0.overlaps(candidate) }) {
-        picks.append(candidate)
-        search(depth + 1)
-        picks.removeLast()
+        let saved = (lowest, highest)
+        lowest = min(lowest, candidate.start)
+        highest = max(highest, candidate.end)
+        let span = highest - lowest
+        if span <= spanLimit, best.map({ span <= $0.span }) ?? true {
+          picks.append(candidate)
+          search(depth + 1)
+          picks.removeLast()
+        }
+        (lowest, highest) = saved
       }
     }
 
