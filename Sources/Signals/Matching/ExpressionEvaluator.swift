@@ -34,7 +34,7 @@ struct ExpressionEvaluator {
   let context: UnitMatchContext
 
   /// Candidates per `all` item considered when searching a `near` combination.
-  private static let candidateLimit = 24
+  private static let candidateLimit = 64
   /// Combinations tried before the `near` search settles for the best found.
   private static let combinationLimit = 50_000
 
