@@ -16,6 +16,8 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case wechatMemoTraceHTML = "wechat-memotrace-html"
   /// WeChat iOS-backup export by WechatExporter, TXT (`name (time):body` lines).
   case wechatExporterTXT = "wechatexporter-txt"
+  /// WeChat Android export by wechat-dump, TXT (`type|name:time:body` lines).
+  case wechatDumpTXT = "wechat-dump-txt"
   /// QQ message-manager TXT export (64 `=` separators, `昵称(QQ号)` senders).
   case qqMessageManagerTXT = "qq-txt"
   /// QQ message-manager MHT export (MIME page with a table of messages).
@@ -58,6 +60,7 @@ extension DocumentFormat {
     case .wechatMemoTraceCSV: "WeChat, MemoTrace/留痕 v1 CSV"
     case .wechatMemoTraceV2CSV: "WeChat, MemoTrace 2.x CSV"
     case .wechatExporterTXT: "WeChat, WechatExporter (iOS backup) TXT"
+    case .wechatDumpTXT: "WeChat, wechat-dump (Android) TXT"
     case .qqMessageManagerTXT: "QQ message manager TXT (消息管理器导出)"
     case .wechatMemoTraceHTML: "WeChat, MemoTrace HTML"
     case .telegramJSON: "Telegram Desktop result.json"
@@ -88,6 +91,7 @@ extension DocumentFormat {
       "CSV whose header row is exactly `localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender`"
     case .wechatMemoTraceV2CSV: "CSV whose header row is exactly `消息ID,类型,发送人,时间,内容,备注,昵称,更多信息`"
     case .wechatExporterTXT: "first line `<会话名> - 微信聊天记录` and `name (YYYY-MM-DD HH:MM:SS):body` message lines"
+    case .wechatDumpTXT: "first non-blank line and most others start `<type code>|name:YYYY-MM-DD HH:MM:SS:`"
     case .qqMessageManagerTXT:
       "a 64-`=` separator, the `消息记录（此消息记录为文本格式，不支持重新导入）` title or `消息分组:`/`消息对象:` lines; or `date time sender` headers whose senders mostly end in `(QQ number)`/`<e-mail>` or use 12-hour/un-padded clocks"
     case .wechatMemoTraceHTML:

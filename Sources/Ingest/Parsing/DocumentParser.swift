@@ -33,6 +33,7 @@ enum ParserRegistry {
     TelegramHTMLParser(),
     HTMLParser(),
     WechatExporterTXTParser(),
+    WechatDumpTXTParser(),
     QQMessageManagerTXTParser(),
     MemoTraceV2TXTParser(),
     MemoTraceTXTParser(),
