@@ -50,6 +50,14 @@ import Testing
     #expect(located(diagnostics) == ["lexicon.yaml-syntax 5:6"])
   }
 
+  @Test func reportsDuplicateKeys() throws {
+    let text = "lexicon: 1\npack:\n  id: dup\n  title: a\n  title: b\nrules: []\n"
+    let (_, diagnostics) = try TestLexicon.diagnostics(["dup.yml": text])
+    #expect(diagnostics.map(\.code) == ["lexicon.schema"])
+    #expect(diagnostics.first?.message.contains("title") == true)
+    #expect(diagnostics.first?.line != nil)
+  }
+
   @Test func reportsMissingKeysAndDuplicatesAcrossPacks() throws {
     let first = pack(
       rules: """
