@@ -155,3 +155,15 @@ import Testing
     #expect(document.diagnostics.first?.severity == .note)
   }
 }
+
+/// WeFlow TXT, MemoTrace's shape with quoted senders.
+@Suite struct WeFlowTXTTests {
+  @Test func quotedSendersAndTransfers() throws {
+    let document = try Fixture.document("wechat-memotrace/张三-weflow.txt")
+    #expect(document.format == .wechatWeFlowTXT)
+    #expect(document.units.map(\.speaker) == ["张三", "我"])
+    #expect(document.units.map(\.line) == [1, 4])
+    #expect(document.units.last?.kind == .transfer)
+    #expect(document.units.last?.attributes["amountFen"] == "10000")
+  }
+}

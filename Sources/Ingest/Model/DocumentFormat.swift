@@ -14,6 +14,8 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case wechatMemoTraceV2CSV = "wechat-memotrace2-csv"
   /// WeChat export by MemoTrace, HTML page with a `const chatMessages = [` array.
   case wechatMemoTraceHTML = "wechat-memotrace-html"
+  /// WeChat 4.x export by WeFlow, TXT (`YYYY-MM-DD HH:MM:SS 'sender'` headers).
+  case wechatWeFlowTXT = "wechat-weflow-txt"
   /// WeChat iOS-backup export by WechatExporter, TXT (`name (time):body` lines).
   case wechatExporterTXT = "wechatexporter-txt"
   /// WeChat Android export by wechat-dump, TXT (`type|name:time:body` lines).
@@ -59,6 +61,7 @@ extension DocumentFormat {
     case .wechatMemoTraceAITXT: "WeChat, MemoTrace v1 AI-TXT digest (redacted, no times)"
     case .wechatMemoTraceCSV: "WeChat, MemoTrace/留痕 v1 CSV"
     case .wechatMemoTraceV2CSV: "WeChat, MemoTrace 2.x CSV"
+    case .wechatWeFlowTXT: "WeChat, WeFlow TXT"
     case .wechatExporterTXT: "WeChat, WechatExporter (iOS backup) TXT"
     case .wechatDumpTXT: "WeChat, wechat-dump (Android) TXT"
     case .qqMessageManagerTXT: "QQ message manager TXT (消息管理器导出)"
@@ -90,6 +93,7 @@ extension DocumentFormat {
     case .wechatMemoTraceCSV:
       "CSV whose header row is exactly `localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender`"
     case .wechatMemoTraceV2CSV: "CSV whose header row is exactly `消息ID,类型,发送人,时间,内容,备注,昵称,更多信息`"
+    case .wechatWeFlowTXT: "MemoTrace-shaped headers whose sender is in single quotes (`2025-01-01 12:00:00 '张三'`), in at least 80% of headers"
     case .wechatExporterTXT: "first line `<会话名> - 微信聊天记录` and `name (YYYY-MM-DD HH:MM:SS):body` message lines"
     case .wechatDumpTXT: "first non-blank line and most others start `<type code>|name:YYYY-MM-DD HH:MM:SS:`"
     case .qqMessageManagerTXT:

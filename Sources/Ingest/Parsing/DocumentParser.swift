@@ -35,6 +35,7 @@ enum ParserRegistry {
     WechatExporterTXTParser(),
     WechatDumpTXTParser(),
     QQMessageManagerTXTParser(),
+    WeFlowTXTParser(),
     MemoTraceV2TXTParser(),
     MemoTraceTXTParser(),
     MemoTraceAITXTParser(),
