@@ -22,7 +22,7 @@ struct MingjianCommand: ParsableCommand {
         mingjian clauses
       """,
     version: "0.1.0",
-    subcommands: [Scan.self, Eval.self, Lexicon.self, Clauses.self]
+    subcommands: [Scan.self, Eval.self, Lexicon.self, Clauses.self, Formats.self]
   )
 
   /// Parses and runs the command; usage errors exit 2 (not argument-parser's 64), as the
