@@ -64,7 +64,6 @@ public enum LexiconLoader {
       packs.append(parsed.pack)
       rules += parsed.rules
     }
-    diagnostics += sequenceDiagnostics(rules)
     if diagnostics.contains(where: { $0.severity == .error }) { throw .invalid(diagnostics) }
     var seen = Set<String>()
     let uniqueRules = rules.filter { seen.insert($0.id).inserted }
@@ -74,22 +73,6 @@ public enum LexiconLoader {
   }
 
   /// SHA-256 of `data`, lower-case hex.
-  /// An `after:` that names no loaded rule, or a rule that is itself a sequence, is an error.
-  private static func sequenceDiagnostics(_ rules: [LexiconRule]) -> [Diagnostic] {
-    let byID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    return rules.compactMap { rule in
-      guard let after = rule.after else { return nil }
-      let message: String
-      if let target = byID[after.rule] {
-        guard target.after != nil else { return nil }
-        message = "rule '\(rule.id)': after: rule '\(after.rule)' is itself a sequence rule; chain at most one step"
-      } else {
-        message = "rule '\(rule.id)': after: rule '\(after.rule)' is not defined in any loaded pack"
-      }
-      return Diagnostic(.error, code: "lexicon.unknown-rule-ref", file: rule.origin, message: message)
-    }
-  }
-
   static func sha256Hex(_ data: Data) -> String {
     SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
   }

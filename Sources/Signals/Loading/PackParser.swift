@@ -29,9 +29,8 @@ struct PackParser {
   private static let ruleKeys = [
     "id", "title", "level", "weight", "polarity", "scope", "speaker", "match", "unless", "negation",
     "clauses", "description", "falsepositives", "examples", "status", "references", "author", "date",
-    "modified", "tags", "allow_short", "after", "context",
+    "modified", "tags", "allow_short",
   ]
-  private static let afterKeys = ["rule", "within", "role"]
   private static let statuses = ["experimental", "test", "stable", "deprecated"]
 
   /// Parses `text`, the content of `file`; `sha256` is the hash of the file's bytes.
@@ -137,7 +136,7 @@ struct PackParser {
 
   private mutating func readRule(_ node: Node) -> LexiconRule? {
     guard let entries = reader.entries(
-      of: node, in: "a rule", allowed: Self.ruleKeys, required: ["id", "title", "match"])
+      of: node, in: "a rule", allowed: Self.ruleKeys, required: ["id", "title", "match", "clauses"])
     else { return nil }
     let idNode = entries["id"]?.value ?? node
     let id = entries["id"].flatMap { reader.nonEmptyString($0.value, "rule id") }
@@ -187,12 +186,7 @@ struct PackParser {
         mode = read.mode ?? .exclude
       }
     }
-    let isContext = entries["context"].flatMap { reader.boolean($0.value, "context") } ?? false
     let clauses = entries["clauses"].flatMap { readClauses($0.value) } ?? []
-    if entries["clauses"] == nil && !isContext {
-      reader.error("lexicon.schema", at: node, "a rule must list its clauses (only `context: true` rules may omit them)")
-    }
-    let after = entries["after"].flatMap { readAfter($0.value) }
     let description = entries["description"].flatMap { reader.string($0.value, "description") } ?? ""
     let falsePositives = entries["falsepositives"].flatMap { reader.strings($0.value, "falsepositives") } ?? []
     let examples = entries["examples"].map { readExamples($0.value) } ?? []
@@ -205,21 +199,7 @@ struct PackParser {
       id: id, packID: packID, title: title, level: level, weight: weight, polarity: polarity,
       clauses: clauses, speaker: speaker, description: description, falsePositives: falsePositives,
       match: match, unless: unless, negationMode: mode, origin: reader.origin(of: node),
-      negation: negation, examples: examples, allowShort: allowShort, after: after,
-      isContext: isContext)
-  }
-
-  /// A sequence constraint: `after: {rule: ID, within: N, role: notice}`.
-  private mutating func readAfter(_ node: Node) -> SequenceConstraint? {
-    guard let entries = reader.entries(of: node, in: "after", allowed: Self.afterKeys, required: ["rule"]),
-      let rule = entries["rule"].flatMap({ reader.nonEmptyString($0.value, "after rule") })
-    else { return nil }
-    var within = 10
-    if let node = entries["within"]?.value, let value = reader.integer(node, "after within") {
-      if value >= 1 { within = value } else { reader.error("lexicon.schema", at: node, "after within must be at least 1") }
-    }
-    let role = entries["role"].flatMap { reader.nonEmptyString($0.value, "after role") } ?? "context"
-    return SequenceConstraint(rule: rule, within: within, role: role)
+      negation: negation, examples: examples, allowShort: allowShort)
   }
 
   private mutating func readClauses(_ node: Node) -> [String]? {

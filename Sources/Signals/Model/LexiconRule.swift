@@ -37,11 +37,6 @@ public struct LexiconRule: Sendable, Hashable {
   public var examples: [RuleExample]
   /// Whether single-character terms are intended (silences the `short-term` lint).
   public var allowShort: Bool
-  /// For a sequence rule: the earlier event that must precede the unit in the same conversation
-  /// (a notice, then carrying on: Art. 11 items (一) and (二)).
-  public var after: SequenceConstraint?
-  /// Whether the rule only marks context for other rules' `after:` and reports nothing itself.
-  public var isContext: Bool
 
   /// Creates a rule.
   public init(
@@ -50,7 +45,7 @@ public struct LexiconRule: Sendable, Hashable {
     description: String = "", falsePositives: [String] = [], match: MatchExpression,
     unless: MatchExpression? = nil, negationMode: NegationMode = .exclude, origin: String = "",
     negation: NegationSettings = NegationSettings(), examples: [RuleExample] = [],
-    allowShort: Bool = false, after: SequenceConstraint? = nil, isContext: Bool = false
+    allowShort: Bool = false
   ) {
     self.id = id
     self.packID = packID
@@ -69,26 +64,6 @@ public struct LexiconRule: Sendable, Hashable {
     self.negation = negation
     self.examples = examples
     self.allowShort = allowShort
-    self.after = after
-    self.isContext = isContext
-  }
-}
-
-/// The earlier event a sequence rule rests on: a signal of another rule within a window of
-/// preceding messages of the same conversation.
-public struct SequenceConstraint: Sendable, Hashable {
-  /// The rule whose active signal must come first, e.g. `tech.regulator-notice`.
-  public var rule: String
-  /// How many preceding units (messages) of the same conversation are searched.
-  public var within: Int
-  /// What the earlier unit contributes, written into the signal's `related` (e.g. `notice`).
-  public var role: String
-
-  /// Creates a sequence constraint.
-  public init(rule: String, within: Int, role: String) {
-    self.rule = rule
-    self.within = within
-    self.role = role
   }
 }
 
