@@ -44,7 +44,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "IngestTests", dependencies: ["Ingest"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "IngestTests", dependencies: ["Ingest", "CLibXML2"], resources: [.copy("Fixtures")]),
     .testTarget(name: "SignalsTests", dependencies: ["Signals", "Ingest"]),
     .testTarget(name: "ReportTests", dependencies: ["Report", "Signals", "Ingest"], exclude: ["Snapshots"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Report", "Signals", "Ingest"]),
