@@ -75,4 +75,30 @@ import Testing
     #expect(result.status == 2)
     #expect(result.stderr.contains("unknown format"))
   }
+
+  @Test func lexiconCheckPassesAndExplainTracesARuleOnAnEvidenceLine() throws {
+    let check = try CommandRunner.run(["lexicon", "check"])
+    #expect(check.status == 0, "\(check.stdout.suffix(1500))")
+    let explain = try CommandRunner.run([
+      "lexicon", "explain", "--rule", "tech.pay-offbook", "corpus/demo/微信-老周.txt:20",
+    ])
+    #expect(explain.status == 0, "\(explain.stderr)")
+    #expect(explain.stdout.contains("钱用U结算") && explain.stdout.contains("result: fires"))
+  }
+
+  @Test func formatsListsEveryFormatWithItsDetection() throws {
+    let result = try CommandRunner.run(["formats"])
+    #expect(result.status == 0)
+    for id in ["wechat-memotrace-txt", "qq-txt", "telegram-json", "whatsapp-txt", "docx", "pdf"] {
+      #expect(result.stdout.contains(id))
+    }
+    #expect(result.stdout.contains("detected by:"))
+  }
+
+  @Test func evalPrintsPerItemScoresAndTheCleanCaseLine() throws {
+    let result = try CommandRunner.run(["eval", "corpus"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("interp2019.art11.4") && result.stdout.contains("overall"))
+    #expect(result.stdout.contains("clean cases with an Art. 11 finding: 0 of"))
+  }
 }
