@@ -70,8 +70,10 @@ enum SourceViewSection {
 
   /// The rows of one unit: header lines carry `speaker · time`, body lines the highlighted text.
   /// Cells carry no classes (the style sheet selects them by position) to keep long views small.
-  /// The k-th line of the unit's text sits on file line `firstBodyLine + k`. `emitted` holds the
-  /// anchors already written, so a line shared by two units is shown once.
+  /// The k-th line of the unit's text sits on file line `unit.fileLine(ofTextLine: k)` (usually
+  /// `firstBodyLine + k`; not for JSON escapes, DOCX breaks or collapsed HTML, where several text
+  /// lines may share one file line). `emitted` holds the anchors already written, so a line
+  /// shared by two units is shown once.
   static func rows(
     _ unit: TextUnit, index: Int, document: EvidenceDocument, emitted: inout Set<String>,
     _ context: HTMLContext
@@ -81,16 +83,18 @@ enum SourceViewSection {
     let lines = Highlighter.lines(of: unit.text)
     var who = unit.speaker ?? ""
     if let time = unit.time { who += (who.isEmpty ? "" : " · ") + time.iso8601 }
-    let lastBodyLine = unit.firstBodyLine + lines.count - 1
-    let first = min(unit.line, unit.firstBodyLine)
-    let last = max(unit.endLine, lastBodyLine)
+    var textLinesOnFileLine: [Int: [Int]] = [:]
+    for k in lines.indices { textLinesOnFileLine[unit.fileLine(ofTextLine: k), default: []].append(k) }
+    let bodyLines = textLinesOnFileLine.keys
+    let first = min(unit.line, bodyLines.min() ?? unit.line)
+    let last = max(unit.endLine, bodyLines.max() ?? unit.endLine)
     var html = ""
     for fileLine in first...last {
       let anchor = HTML.escape(
         context.lineAnchor(path: document.path, line: fileLine, page: unit.page))
       guard emitted.insert(anchor).inserted else { continue }
-      let k = fileLine - unit.firstBodyLine
-      var text = lines.indices.contains(k) ? Highlighter.render(lines[k], spans: spans) : ""
+      let ks = textLinesOnFileLine[fileLine] ?? []
+      var text = ks.map { Highlighter.render(lines[$0], spans: spans) }.joined(separator: "<br>")
       if fileLine == last, !findings.isEmpty {
         text += findings.map { finding in
           let anchor = context.primaryCard[finding.id] ?? finding.id
@@ -98,9 +102,9 @@ enum SourceViewSection {
             " <a class=\"fref\" href=\"#\(HTML.escape(anchor))\">[\(HTML.escape(finding.title))]</a>"
         }.joined()
       }
-      let marked =
-        lines.indices.contains(k)
-        && spans.contains { $0.start < lines[k].start + lines[k].count && $0.end > lines[k].start }
+      let marked = ks.contains { k in
+        spans.contains { $0.start < lines[k].start + lines[k].count && $0.end > lines[k].start }
+      }
       let hit = marked ? " class=\"hit\"" : ""
       html += "<tr id=\"\(anchor)\"\(hit)><td><a href=\"#\(anchor)\">\(fileLine)</a></td>"
       html += "<td>\(fileLine == first ? HTML.escape(who) : "")</td><td>\(text)</td></tr>\n"
