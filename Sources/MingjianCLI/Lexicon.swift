@@ -5,7 +5,7 @@ extension MingjianCommand {
   struct Lexicon: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Test and inspect lexicon packs.",
-      subcommands: [Test.self, Check.self, Explain.self, Terms.self]
+      subcommands: [Test.self, Check.self, Explain.self, New.self, Terms.self]
     )
   }
 }

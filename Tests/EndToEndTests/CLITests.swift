@@ -101,4 +101,17 @@ import Testing
     #expect(result.stdout.contains("interp2019.art11.4") && result.stdout.contains("overall"))
     #expect(result.stdout.contains("clean cases with an Art. 11 finding: 0 of"))
   }
+
+  @Test func lexiconNewScaffoldsAPackThatPassesItsOwnTests() throws {
+    let folder = try RepositoryPaths.temporaryDirectory().appendingPathComponent("lexicons")
+    try FileManager.default.copyItem(at: RepositoryPaths.lexicons, to: folder)
+    let created = try CommandRunner.run(["lexicon", "new", "loan-fraud", "--lexicons", folder.path])
+    #expect(created.status == 0, "\(created.stderr)")
+    let tested = try CommandRunner.run(["lexicon", "test", folder.path])
+    #expect(tested.status == 0 && tested.stdout.contains("loan-fraud.example-control"))
+    let again = try CommandRunner.run(["lexicon", "new", "loan-fraud", "--lexicons", folder.path])
+    #expect(again.status == 2 && again.stderr.contains("exists"))
+    let badID = try CommandRunner.run(["lexicon", "new", "Loan Fraud", "--lexicons", folder.path])
+    #expect(badID.status == 2)
+  }
 }

@@ -10,6 +10,8 @@ public enum LexiconError: Error, Sendable, Equatable, CustomStringConvertible {
   case noPacks(directory: String)
   /// The folder holds no clause catalogue (`clauses.yml`).
   case noClauseCatalogue(directory: String)
+  /// A new pack file could not be written (it exists, or the folder is not writable).
+  case cannotWrite(path: String, reason: String)
 
   /// The diagnostics of an `invalid` error, empty otherwise.
   public var diagnostics: [Diagnostic] {
@@ -28,6 +30,7 @@ public enum LexiconError: Error, Sendable, Equatable, CustomStringConvertible {
     case .noPacks(let directory): return "\(directory): no lexicon pack (*.yml) found"
     case .noClauseCatalogue(let directory):
       return "\(directory): no clause catalogue (clauses.yml) found"
+    case .cannotWrite(let path, let reason): return "\(path): cannot be written: \(reason)"
     }
   }
 }
