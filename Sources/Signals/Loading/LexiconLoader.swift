@@ -12,11 +12,12 @@ import Yams
 public enum LexiconLoader {
   /// The clause catalogue's file name.
   public static let clauseFileName = "clauses.yml"
-  /// The price table's file name (not a pack; not read here).
+  /// The price table's file name (not a pack; read into `LexiconSet.prices`).
   public static let marketPricesFileName = "market-prices.yml"
 
   /// Loads every `*.yml` in `directory` (recursively), except `clauses.yml` (the clause
-  /// catalogue) and `market-prices.yml`; validates; returns the set. Files are named in
+  /// catalogue) and `market-prices.yml` (the price table, read beside the packs when present);
+  /// validates; returns the set. Files are named in
   /// diagnostics and `LexiconPack.file` by the folder as given plus their path inside it
   /// (`lexicons/tech-services.yml`).
   public static func load(directory: URL) throws(LexiconError) -> LexiconSet {
@@ -27,15 +28,24 @@ public enum LexiconLoader {
     }
     let packs = files.filter { ![clauseFileName, marketPricesFileName].contains($0.lastPathComponent) }
     guard !packs.isEmpty else { throw .noPacks(directory: directory.relativePath) }
-    return try load(files: packs, clauses: clauses)
+    let prices = files.filter { $0.lastPathComponent == marketPricesFileName }
+      .min { $0.pathComponents.count < $1.pathComponents.count }
+    return try load(files: packs, clauses: clauses, prices: prices)
   }
 
-  /// Loads the given pack files with the given clause catalogue; validates; returns the set.
-  public static func load(files: [URL], clauses: URL) throws(LexiconError) -> LexiconSet {
+  /// Loads the given pack files with the given clause catalogue and, when given, price table;
+  /// validates; returns the set.
+  public static func load(files: [URL], clauses: URL, prices: URL? = nil) throws(LexiconError) -> LexiconSet {
     var diagnostics: [Diagnostic] = []
     let catalogueText = try read(clauses).text
     let (catalogue, catalogueDiagnostics) = ClauseCatalogueParser.parse(file: clauses.relativePath, text: catalogueText)
     diagnostics += catalogueDiagnostics
+    var priceTable: PriceTable?
+    if let prices {
+      let (table, priceDiagnostics) = PriceTableParser.parse(file: prices.relativePath, text: try read(prices).text)
+      priceTable = table
+      diagnostics += priceDiagnostics
+    }
 
     var packs: [LexiconPack] = []
     var rules: [LexiconRule] = []
@@ -45,7 +55,7 @@ public enum LexiconLoader {
       let (data, text) = try read(file)
       let name = file.relativePath
       let (parsed, fileDiagnostics) = PackParser.parse(
-        file: name, text: text, sha256: sha256Hex(data), catalogue: catalogue)
+        file: name, text: text, sha256: sha256Hex(data), catalogue: catalogue, prices: priceTable)
       diagnostics += fileDiagnostics
       guard let parsed else { continue }
       let packLocation = location(parsed.packIDNode, file: name)
@@ -69,7 +79,7 @@ public enum LexiconLoader {
     let uniqueRules = rules.filter { seen.insert($0.id).inserted }
     return LexiconSet(
       packs: packs.sorted { $0.id < $1.id }, rules: uniqueRules.sorted { $0.id < $1.id }, clauses: catalogue,
-      diagnostics: diagnostics)
+      diagnostics: diagnostics, prices: priceTable)
   }
 
   /// SHA-256 of `data`, lower-case hex.

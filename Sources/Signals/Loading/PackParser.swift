@@ -16,6 +16,7 @@ struct ParsedPack {
 struct PackParser {
   private var reader: YAMLReader
   private let catalogue: ClauseCatalogue
+  private let prices: PriceTable?
   private var termSets: [String: [String]] = [:]
   private var termSetNodes: [String: Node] = [:]
   private var usedSets: Set<String> = []
@@ -34,17 +35,18 @@ struct PackParser {
   private static let statuses = ["experimental", "test", "stable", "deprecated"]
 
   /// Parses `text`, the content of `file`; `sha256` is the hash of the file's bytes.
-  static func parse(file: String, text: String, sha256: String, catalogue: ClauseCatalogue) -> (
+  static func parse(file: String, text: String, sha256: String, catalogue: ClauseCatalogue, prices: PriceTable? = nil) -> (
     ParsedPack?, [Diagnostic]
   ) {
-    var parser = PackParser(reader: YAMLReader(file: file), catalogue: catalogue)
+    var parser = PackParser(reader: YAMLReader(file: file), catalogue: catalogue, prices: prices)
     let pack = parser.parse(text, sha256: sha256)
     return (pack, parser.reader.diagnostics)
   }
 
-  private init(reader: YAMLReader, catalogue: ClauseCatalogue) {
+  private init(reader: YAMLReader, catalogue: ClauseCatalogue, prices: PriceTable?) {
     self.reader = reader
     self.catalogue = catalogue
+    self.prices = prices
   }
 
   private mutating func parse(_ text: String, sha256: String) -> ParsedPack? {
@@ -164,7 +166,7 @@ struct PackParser {
     {
       reader.error("lexicon.schema", at: statusNode, "status '\(status)' is not one of \(Self.statuses.joined(separator: " | "))")
     }
-    let match = entries["match"].flatMap { readMatch($0.value) }
+    let (match, price) = entries["match"].map { readMatch($0.value) } ?? (nil, nil)
     if let scopeNode = entries["scope"]?.value, let scope = reader.string(scopeNode, "scope") {
       let expected: String
       if case .sequence = match { expected = "conversation" } else { expected = "message" }
@@ -199,7 +201,7 @@ struct PackParser {
       id: id, packID: packID, title: title, level: level, weight: weight, polarity: polarity,
       clauses: clauses, speaker: speaker, description: description, falsePositives: falsePositives,
       match: match, unless: unless, negationMode: mode, origin: reader.origin(of: node),
-      negation: negation, examples: examples, allowShort: allowShort)
+      negation: negation, examples: examples, allowShort: allowShort, price: price)
   }
 
   private mutating func readClauses(_ node: Node) -> [String]? {
@@ -216,8 +218,68 @@ struct PackParser {
     return ids
   }
 
-  /// A rule's `match`: a `sequence` mapping (`first`, `then`, optional `within`) or an operator tree.
-  private mutating func readMatch(_ node: Node) -> MatchExpression? {
+  /// A rule's `match`: a `sequence` mapping (`first`, `then`, optional `within`), a `price`
+  /// mapping, or an operator tree.
+  private mutating func readMatch(_ node: Node) -> (MatchExpression?, PriceCheck?) {
+    if let mapping = node.mapping, mapping["price"] != nil {
+      guard let outer = reader.entries(of: node, in: "match", allowed: ["price"]), let body = outer["price"]?.value,
+        let check = readPrice(body)
+      else { return (nil, nil) }
+      return (Self.expression(for: check), check)
+    }
+    return (readSequenceOrExpression(node), nil)
+  }
+
+  /// The operator tree a price check needs the engine to gather: the service phrases and an
+  /// amount in one unit, or (with `within`) across units of a conversation.
+  private static func expression(for check: PriceCheck) -> MatchExpression {
+    let services = MatchExpression.termSet(name: "price-services", terms: check.terms)
+    let amount = MatchExpression.money(MoneyConstraint())
+    guard check.within > 0 else { return .all([services, amount], near: NearConstraint(within: check.near)) }
+    return .sequence(first: services, then: amount, window: SequenceWindow(messages: check.within))
+  }
+
+  /// `price: {services, below, above, near, within}` against the price table.
+  private mutating func readPrice(_ node: Node) -> PriceCheck? {
+    let keys = ["services", "below", "above", "near", "within"]
+    guard let entries = reader.entries(of: node, in: "price", allowed: keys) else { return nil }
+    guard let table = prices else {
+      reader.error("lexicon.no-price-table", at: node, "price needs the price table (\(LexiconLoader.marketPricesFileName)) beside the packs")
+      return nil
+    }
+    var services = table.services
+    if let listNode = entries["services"]?.value, let items = reader.sequence(listNode, "price services") {
+      services = []
+      for item in items {
+        guard let id = reader.nonEmptyString(item, "a service id") else { continue }
+        guard let service = table.service(id) else {
+          let known = table.services.map(\.id).joined(separator: ", ")
+          reader.error("lexicon.unknown-service", at: item, "service '\(id)' is not in the price table; listed: \(known)")
+          continue
+        }
+        services.append(service)
+      }
+      guard services.count == items.count, !services.isEmpty else {
+        if items.isEmpty { reader.error("lexicon.schema", at: listNode, "price services must list at least one service id") }
+        return nil
+      }
+    }
+    var thresholds = table.thresholds
+    if let value = entries["below"]?.value, let below = reader.number(value, "price below") {
+      if below > 0, below < 1 { thresholds.below = below } else {
+        reader.error("lexicon.schema", at: value, "price below must lie strictly between 0 and 1")
+      }
+    }
+    if let value = entries["above"]?.value, let above = reader.number(value, "price above") {
+      if above > 1 { thresholds.above = above } else { reader.error("lexicon.schema", at: value, "price above must be greater than 1") }
+    }
+    let near = entries["near"].flatMap { reader.integer($0.value, "price near") }.map { max(0, $0) } ?? 30
+    let within = entries["within"].flatMap { reader.integer($0.value, "price within") }.map { max(0, $0) } ?? 0
+    return PriceCheck(services: services, thresholds: thresholds, near: near, within: within, rates: table.rates)
+  }
+
+  /// A `sequence` match or an operator tree.
+  private mutating func readSequenceOrExpression(_ node: Node) -> MatchExpression? {
     guard let mapping = node.mapping, mapping["sequence"] != nil else { return readExpression(node) }
     guard let outer = reader.entries(of: node, in: "match", allowed: ["sequence"]),
       let body = outer["sequence"]?.value,

@@ -10,6 +10,8 @@ struct RuleOutcome {
   var verdict: NegationVerdict
   /// Why the signal is only suppressed, or nil when active.
   var suppressedReason: String?
+  /// The price comparison of a `price` rule.
+  var price: PriceComparison?
 }
 
 /// Applies one compiled rule to one unit: operators, negation mode and `unless`.
@@ -30,8 +32,9 @@ struct RuleEvaluation {
   }
 
   /// The outcome of the rule's `match` (or of `expression`, one event of a sequence), or nil
-  /// when it does not match the unit at all.
-  func outcome(of expression: CompiledExpression? = nil) -> RuleOutcome? {
+  /// when it does not match the unit at all. A `price` rule's match compares amounts with the
+  /// price table (`linked`: the service named in an earlier unit, for amounts with none nearby).
+  func outcome(of expression: CompiledExpression? = nil, linked: ServicePrice? = nil) -> RuleOutcome? {
     let target = expression ?? rule.match
     let occurrences = usableOccurrences(
       literals: rule.matchPatterns, money: rule.matchUsesMoney, regexes: rule.matchRegexes)
@@ -42,8 +45,15 @@ struct RuleEvaluation {
       for occurrence in occurrences { verdicts[occurrence] = detector.verdict(for: occurrence) }
     }
     func verdict(_ occurrence: Occurrence) -> NegationVerdict { verdicts[occurrence]?.verdict ?? .affirmed }
+    var comparisons: [[Occurrence]: PriceComparison] = [:]
     func evaluate(_ usable: [Occurrence]) -> MatchCandidate? {
-      ExpressionEvaluator(occurrences: usable, patterns: patterns, context: context).evaluate(target).first
+      guard let check = rule.rule.price, expression == nil else {
+        return ExpressionEvaluator(occurrences: usable, patterns: patterns, context: context).evaluate(target).first
+      }
+      guard let found = PriceMatcher(check: check, context: context, patterns: patterns).best(in: usable, linked: linked)
+      else { return nil }
+      comparisons[found.candidate.parts] = found.comparison
+      return found.candidate
     }
 
     var result: RuleOutcome
@@ -79,6 +89,10 @@ struct RuleEvaluation {
       result = RuleOutcome(parts: parts, trace: match.trace, verdict: verdict(part))
     }
 
+    if let comparison = comparisons[result.parts] {
+      result.price = comparison
+      if comparison.verdict == .notCompared, result.suppressedReason == nil { result.suppressedReason = comparison.reason }
+    }
     if let unless = rule.unless {
       let unlessOccurrences = usableOccurrences(
         literals: rule.unlessPatterns, money: rule.unlessUsesMoney, regexes: rule.unlessRegexes)
@@ -107,7 +121,8 @@ struct RuleEvaluation {
     }
     return Signal(
       ruleID: rule.rule.id, path: path, unitIndex: index, line: unit.line, endLine: unit.endLine,
-      matched: matched, negation: outcome.verdict, speakerRole: role, values: values(of: outcome.parts),
+      matched: matched, negation: outcome.verdict, speakerRole: role,
+      values: values(of: outcome.parts).merging(outcome.price?.values ?? [:]) { _, price in price },
       related: related, why: "\(tracePrefix)\(outcome.trace) · \(outcome.verdict.label)",
       suppressedReason: outcome.suppressedReason)
   }

@@ -64,6 +64,12 @@ public struct SignalScanner: Sendable {
     var signals: [Signal] = []
     for rule in rules {
       let evaluation = RuleEvaluation(rule: rule, context: context, lexicon: compiled)
+      if rule.rule.price != nil {
+        signals += evaluation.priceSignals(
+          unit: unit, index: index, path: path, role: role, counts: roles.admits(rule.rule.speaker, kind: unit.kind, role: role),
+          conversation: conversation, ordinal: ordinal, mentions: &sequences.services)
+        continue
+      }
       guard let sequence = rule.sequence else {
         if let signal = evaluation.signal(unit: unit, index: index, path: path, role: role) { signals.append(signal) }
         continue
@@ -95,6 +101,8 @@ struct SequenceTracker {
     var ordinal: Int
   }
 
+  /// The services named per price rule and conversation (see `ServiceMentions`).
+  var services = ServiceMentions()
   private var ordinals: [String: Int] = [:]
   private var firsts: [String: [String: (event: Event, trace: String)]] = [:]
 

@@ -37,6 +37,9 @@ public struct LexiconRule: Sendable, Hashable {
   public var examples: [RuleExample]
   /// Whether single-character terms are intended (silences the `short-term` lint).
   public var allowShort: Bool
+  /// The price comparison of a `match: {price: …}` rule (its `match` then holds the service
+  /// phrases and the amount leaf the comparison needs), nil for other rules.
+  public var price: PriceCheck?
 
   /// Creates a rule.
   public init(
@@ -45,7 +48,7 @@ public struct LexiconRule: Sendable, Hashable {
     description: String = "", falsePositives: [String] = [], match: MatchExpression,
     unless: MatchExpression? = nil, negationMode: NegationMode = .exclude, origin: String = "",
     negation: NegationSettings = NegationSettings(), examples: [RuleExample] = [],
-    allowShort: Bool = false
+    allowShort: Bool = false, price: PriceCheck? = nil
   ) {
     self.id = id
     self.packID = packID
@@ -64,6 +67,7 @@ public struct LexiconRule: Sendable, Hashable {
     self.negation = negation
     self.examples = examples
     self.allowShort = allowShort
+    self.price = price
   }
 }
 

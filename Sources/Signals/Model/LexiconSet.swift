@@ -10,16 +10,19 @@ public struct LexiconSet: Sendable {
   public var clauses: ClauseCatalogue
   /// Warnings and notes met while loading (errors stop the load instead).
   public var diagnostics: [Diagnostic]
+  /// The market price table (`market-prices.yml`), when the folder has one.
+  public var prices: PriceTable?
 
   /// Creates a set.
   public init(
     packs: [LexiconPack], rules: [LexiconRule], clauses: ClauseCatalogue,
-    diagnostics: [Diagnostic] = []
+    diagnostics: [Diagnostic] = [], prices: PriceTable? = nil
   ) {
     self.packs = packs
     self.rules = rules
     self.clauses = clauses
     self.diagnostics = diagnostics
+    self.prices = prices
   }
 
   /// The rule with this id, if loaded.

@@ -1,0 +1,57 @@
+/// Links the amounts of one unit to a service and compares them with the price table.
+///
+/// Each amount (with a currency or magnitude written; bare numbers are not prices) is linked to
+/// the nearest service phrase of the same unit at most `near` characters away or, failing that,
+/// to the service a caller found in an earlier unit. The first far-below or far-above pair by
+/// position wins; when there is none, the first pair that could not be compared (a currency
+/// without a rate) is returned so the finding can say so.
+struct PriceMatcher {
+  let check: PriceCheck
+  let context: UnitMatchContext
+  /// The normalised text of each pattern.
+  let patterns: [String]
+
+  /// The price pair chosen among `occurrences`, or nil when every linked amount lies in range.
+  func best(in occurrences: [Occurrence], linked: ServicePrice? = nil) -> (candidate: MatchCandidate, comparison: PriceComparison)? {
+    let services = serviceOccurrences(in: occurrences)
+    let admitted = MoneyConstraint()
+    var fallback: (candidate: MatchCandidate, comparison: PriceComparison)?
+    for occurrence in occurrences {
+      guard case .money(let index) = occurrence.source, admitted.admits(context.amounts[index]) else { continue }
+      let amount = context.amounts[index]
+      let parts: [Occurrence]
+      let service: ServicePrice
+      if let nearest = nearestService(to: occurrence, among: services) {
+        parts = [nearest.occurrence, occurrence]
+        service = nearest.service
+      } else if let linked, services.isEmpty {
+        parts = [occurrence]
+        service = linked
+      } else {
+        continue
+      }
+      let comparison = PriceComparison(amount: amount, service: service, thresholds: check.thresholds, rates: check.rates)
+      let candidate = MatchCandidate(parts: parts, trace: comparison.summary)
+      if comparison.isAnomalous { return (candidate, comparison) }
+      if comparison.verdict == .notCompared, fallback == nil { fallback = (candidate, comparison) }
+    }
+    return fallback
+  }
+
+  /// The literal occurrences that name a service of the check, with the service.
+  func serviceOccurrences(in occurrences: [Occurrence]) -> [(occurrence: Occurrence, service: ServicePrice)] {
+    occurrences.compactMap { occurrence in
+      guard occurrence.source == .literal, let service = check.service(named: patterns[occurrence.pattern]) else { return nil }
+      return (occurrence, service)
+    }
+  }
+
+  private func nearestService(
+    to amount: Occurrence, among services: [(occurrence: Occurrence, service: ServicePrice)]
+  ) -> (occurrence: Occurrence, service: ServicePrice)? {
+    services.filter { !$0.occurrence.overlaps(amount) }
+      .map { (gap: max(amount.start - $0.occurrence.end, $0.occurrence.start - amount.end, 0), mention: $0) }
+      .filter { $0.gap <= check.near }
+      .min { ($0.gap, $0.mention.occurrence.start) < ($1.gap, $1.mention.occurrence.start) }?.mention
+  }
+}
