@@ -116,9 +116,10 @@ import Testing
     let text = pack(
       terms: "    unused: [没用]\n    _spare: [备用]\n",
       rules: "  - {id: p.x, title: x, match: 后台, clauses: [interp2019.art11.4], weight: 0.8, level: high}")
-    let folder = try TestLexicon(files: ["p.yml": text, "market-prices.yml": "not: [a, pack"])
+    let folder = try TestLexicon(files: ["p.yml": text, "market-prices.yml": PriceFixture.table()])
     let set = try folder.load()
     #expect(set.packs.map(\.id) == ["test-pack"])
+    #expect(set.prices?.services.map(\.id) == ["exchange", "website"])
     #expect(set.packs.first?.sha256 == LexiconLoader.sha256Hex(Data(text.utf8)))
     #expect(set.rules.map(\.id) == ["p.x"])
     #expect(set.rules.first?.weight == 0.8)

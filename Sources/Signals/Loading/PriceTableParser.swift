@@ -26,10 +26,10 @@ struct PriceTableParser {
       let top = reader.entries(of: root, in: "the price table", allowed: Self.topKeys, required: ["version", "currency", "services"])
     else { return nil }
     if let node = top["version"]?.value, let version = reader.integer(node, "version"), version != 1 {
-      reader.error("prices.version", at: node, "price table version \(version) is not supported (expected 1)")
+      reader.error("lexicon.version", at: node, "price table version \(version) is not supported (expected 1)")
     }
     if let node = top["currency"]?.value, let currency = reader.string(node, "currency"), currency != "CNY" {
-      reader.error("prices.schema", at: node, "currency '\(currency)' is not supported: ranges must be in CNY")
+      reader.error("lexicon.schema", at: node, "currency '\(currency)' is not supported: ranges must be in CNY")
     }
     let thresholds = top["thresholds"].map { readThresholds($0.value) } ?? PriceThresholds()
     let rates = top["rates"].flatMap { reader.sequence($0.value, "rates") }?.compactMap { readRate($0) } ?? []
@@ -38,7 +38,7 @@ struct PriceTableParser {
     for node in top["services"].flatMap({ reader.sequence($0.value, "services") }) ?? [] {
       guard let (service, idNode) = readService(node) else { continue }
       if let first = seen[service.id] {
-        reader.error("prices.duplicate-id", at: idNode, "service id '\(service.id)' is already defined at line \(first.mark?.line ?? 0)")
+        reader.error("lexicon.duplicate-id", at: idNode, "service id '\(service.id)' is already defined at line \(first.mark?.line ?? 0)")
         continue
       }
       seen[service.id] = idNode
@@ -64,7 +64,7 @@ struct PriceTableParser {
   private mutating func ratio(_ node: Node, _ what: String, range: ClosedRange<Double>) -> Double? {
     guard let value = reader.number(node, what) else { return nil }
     guard value > range.lowerBound, value < range.upperBound else {
-      reader.error("prices.threshold", at: node, "\(what) \(value) must lie strictly between \(range.lowerBound) and \(range.upperBound)")
+      reader.error("lexicon.schema", at: node, "\(what) \(value) must lie strictly between \(range.lowerBound) and \(range.upperBound)")
       return nil
     }
     return value
@@ -78,7 +78,7 @@ struct PriceTableParser {
       let basis = entries["basis"].flatMap({ reader.nonEmptyString($0.value, "rate basis") })
     else { return nil }
     guard currency != .cny, fen > 0 else {
-      reader.error("prices.schema", at: currencyNode, "a rate converts another currency into CNY at a positive rate")
+      reader.error("lexicon.schema", at: currencyNode, "a rate converts another currency into CNY at a positive rate")
       return nil
     }
     return CurrencyRate(currency: currency, fenPerUnit: fen, basis: basis)
@@ -91,22 +91,22 @@ struct PriceTableParser {
     let idNode = entries["id"]?.value ?? node
     let id = entries["id"].flatMap { reader.nonEmptyString($0.value, "service id") }
     if let id, id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) == nil {
-      reader.error("prices.schema", at: idNode, "service id '\(id)' must be lower-case ascii words joined by dashes")
+      reader.error("lexicon.schema", at: idNode, "service id '\(id)' must be lower-case ascii words joined by dashes")
     }
     let title = entries["title"].flatMap { reader.nonEmptyString($0.value, "service title") }
     let terms = entries["terms"].flatMap { reader.strings($0.value, "service terms") }?
       .map(TextNormalizer.fold).filter { !$0.isEmpty }
     if let terms, terms.isEmpty, let node = entries["terms"]?.value {
-      reader.error("prices.schema", at: node, "service terms must list at least one phrase")
+      reader.error("lexicon.schema", at: node, "service terms must list at least one phrase")
     }
     let unit = entries["unit"].flatMap { reader.choice($0.value, "service unit", ServicePrice.Unit.self) }
     let low = entries["low"].flatMap { fen($0.value, "service low") }
     let high = entries["high"].flatMap { fen($0.value, "service high") }
     if let low, let high, low > high, let lowNode = entries["low"]?.value {
-      reader.error("prices.range", at: lowNode, "service '\(id ?? "?")': low is greater than high")
+      reader.error("lexicon.price-range", at: lowNode, "service '\(id ?? "?")': low is greater than high")
     }
     if let low, low == 0, let lowNode = entries["low"]?.value {
-      reader.error("prices.range", at: lowNode, "service '\(id ?? "?")': low must be above zero (ratios are taken of it)")
+      reader.error("lexicon.price-range", at: lowNode, "service '\(id ?? "?")': low must be above zero (ratios are taken of it)")
     }
     let basis = entries["basis"].flatMap { reader.nonEmptyString($0.value, "service basis") }
     let sources = entries["sources"].flatMap { reader.strings($0.value, "service sources") } ?? []
@@ -115,7 +115,7 @@ struct PriceTableParser {
       if Self.confidences.contains(value) {
         confidence = value
       } else {
-        reader.error("prices.schema", at: node, "confidence '\(value)' is not one of \(Self.confidences.joined(separator: " | "))")
+        reader.error("lexicon.schema", at: node, "confidence '\(value)' is not one of \(Self.confidences.joined(separator: " | "))")
       }
     }
     guard let id, let title, let terms, !terms.isEmpty, let unit, let low, let high, low <= high, low > 0, let basis else {
@@ -130,7 +130,7 @@ struct PriceTableParser {
   /// A non-negative number of yuan, in fen.
   private mutating func fen(_ node: Node, _ what: String) -> Int64? {
     guard let text = node.scalar?.string, var yuan = Decimal(string: text), yuan >= 0 else {
-      reader.error("prices.schema", at: node, "\(what) must be a non-negative number of yuan")
+      reader.error("lexicon.schema", at: node, "\(what) must be a non-negative number of yuan")
       return nil
     }
     yuan *= 100
