@@ -128,4 +128,11 @@ enum PriceFixture {
     #expect(signal.values["priceFen"] == nil)
     #expect(signal.values["priceDirection"] == "not compared")
   }
+
+  @Test func explainShowsThePriceNode() throws {
+    let explanation = try #require(try PriceFixture.scanner().explain(rule: "price.anomaly", text: "做交易所八百块"))
+    #expect(explanation.tree.label == "price [exchange, website] below 0.3 above 3.0 near≤20 within 2 messages (one unit here)")
+    #expect(explanation.tree.matched)
+    #expect(explanation.tree.parts.map(\.text) == ["做交易所", "八百块"])
+  }
 }

@@ -104,10 +104,22 @@ extension SignalScanner {
           literals: rule.unlessPatterns, money: rule.unlessUsesMoney, regexes: rule.unlessRegexes))
     }
     let roles = SpeakerRoles(subjects: [ExampleUnits.subject])
+    let signal = evaluation.signal(unit: unit, index: 0, path: "explain", role: roles.role(of: unit))
+    var tree = describer.node(rule.match, occurrences: occurrences)
+    if let check = rule.rule.price {
+      tree = ExplanationNode(
+        label: Self.label(check), matched: signal != nil, parts: signal?.matched ?? [], children: [tree])
+    }
     return RuleExplanation(
-      ruleID: id, text: text, normalizedText: normalized.string,
-      tree: describer.node(rule.match, occurrences: occurrences), unless: unlessNode, occurrences: verdicts,
-      signal: evaluation.signal(unit: unit, index: 0, path: "explain", role: roles.role(of: unit)))
+      ruleID: id, text: text, normalizedText: normalized.string, tree: tree, unless: unlessNode,
+      occurrences: verdicts, signal: signal)
+  }
+
+  /// `price [exchange, app-dual] below 0.3 above 3.0 near≤30 within 2 messages (one unit here)`.
+  private static func label(_ check: PriceCheck) -> String {
+    let services = check.services.map(\.id).joined(separator: ", ")
+    let window = check.within > 0 ? " within \(check.within) messages (one unit here)" : ""
+    return "price [\(services)] below \(check.thresholds.below) above \(check.thresholds.above) near≤\(check.near)\(window)"
   }
 }
 
