@@ -7,6 +7,8 @@ import ZIPFoundation
 enum ZipDocumentReader {
   /// The part holding a DOCX document's body.
   static let wordMainPart = "word/document.xml"
+  /// The part holding a DOCX document's list definitions.
+  static let wordNumberingPart = "word/numbering.xml"
 
   /// Fills `document` (hash and size already set) from the ZIP bytes.
   static func read(_ bytes: [UInt8], into document: inout EvidenceDocument, options: IngestOptions) {
@@ -109,7 +111,11 @@ enum ZipDocumentReader {
       document.reason = "corrupt or oversized DOCX: \(problem)"
       return
     }
-    let (paragraphs, next, complete) = WordDocumentText.paragraphs(xml)
+    var numbering = WordNumbering.empty
+    if archive[wordNumberingPart] != nil, case .success(let bytes) = part(archive, wordNumberingPart, limit: options.maxParseBytes) {
+      numbering = WordNumbering(bytes)
+    }
+    let (paragraphs, next, complete) = WordDocumentText.paragraphs(xml, numbering: &numbering)
     document.units = paragraphs.map { unit($0, part: nil, options: options) }
     var number = next
     for partPath in secondaryWordParts(archive) {
@@ -118,7 +124,8 @@ enum ZipDocumentReader {
           Diagnostic(.warning, code: "ingest.unparsed-line", file: document.path, message: "\(partPath) cannot be read; its text is missing"))
         continue
       }
-      let (extra, following, _) = WordDocumentText.paragraphs(bytes, firstNumber: number)
+      var noNumbering = WordNumbering.empty
+      let (extra, following, _) = WordDocumentText.paragraphs(bytes, firstNumber: number, numbering: &noNumbering)
       document.units += extra.map { unit($0, part: partPath, options: options) }
       number = following
     }
@@ -154,6 +161,7 @@ enum ZipDocumentReader {
     if let part { attributes["part"] = part }
     if paragraph.inTable { attributes["table"] = "1" }
     if !paragraph.deletedText.isEmpty { attributes["deletedText"] = paragraph.deletedText }
+    if let label = paragraph.listLabel { attributes["listLabel"] = label }
     let time = paragraph.date.flatMap { ChatTableColumns.time($0, options: options) }
     var unit = TextUnit(
       kind: .paragraph, line: paragraph.number, text: paragraph.text, speaker: paragraph.author, time: time,
