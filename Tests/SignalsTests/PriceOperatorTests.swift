@@ -57,6 +57,8 @@ enum PriceFixture {
     ("做网站八百块", true, "0.27"),
     ("做网站要十万块", true, "3.33"),
     ("中午外卖花了三十块", false, nil),
+    ("做网站每月八百块", false, nil),
+    ("做网站八百块，一个月上线", true, "0.27"),
     ("做交易所的事回头再说，我先下楼吃个饭，顺便买点水果，饭钱八十块", false, nil),
   ] as [(String, Bool, String?)])
   func comparesTheAmountWithTheServiceNamedNearby(text: String, fires: Bool, ratio: String?) throws {
@@ -134,5 +136,19 @@ enum PriceFixture {
     #expect(explanation.tree.label == "price [exchange, website] below 0.3 above 3.0 near≤20 within 2 messages (one unit here)")
     #expect(explanation.tree.matched)
     #expect(explanation.tree.parts.map(\.text) == ["做交易所", "八百块"])
+  }
+
+  @Test(arguments: [
+    ("维护费每月八百", ServicePrice.Unit.month),
+    ("三千块一个月", .month),
+    ("年费三千", .year),
+    ("一天一千二", .day),
+    ("三千块，一个月上线", nil),
+    ("整套三千", nil),
+  ] as [(String, ServicePrice.Unit?)])
+  func readsThePeriodWrittenBesideTheAmount(text: String, period: ServicePrice.Unit?) throws {
+    let scalars = Array(TextNormalizer.normalize(text).string.unicodeScalars)
+    let amount = try #require(MoneyExtractor.amounts(in: scalars).first)
+    #expect(PricePeriod.written(start: amount.start, end: amount.end, in: scalars) == period, "\(text)")
   }
 }
