@@ -30,13 +30,13 @@ enum PriceFixture {
     """
   }
 
-  static func rule(within: Int = 2, extra: String = "") -> String {
+  static func rule(within: Int = 2) -> String {
     pack(rules: """
         - id: price.anomaly
           title: 价格异常
           scope: \(within > 0 ? "conversation" : "message")
           match:
-            price: {services: [exchange, website], below: 0.3, above: 3.0, near: 20, within: \(within)\(extra)}
+            price: {services: [exchange, website], below: 0.3, above: 3.0, near: 20, within: \(within)}
           clauses: [interp2019.art11.4]
       """)
   }

@@ -30,6 +30,8 @@ public enum LexiconLinter {
     LintCheck(id: "duplicate-title", severity: .warning, summary: "Two rules with the same title"),
     LintCheck(id: "near-too-wide", severity: .warning, summary: "A near wider than 200 characters, wider than a message"),
     LintCheck(id: "cue-overlap", severity: .note, summary: "A term that contains a negation cue (没发): the cue inside a term never negates it"),
+    LintCheck(id: "price-unfiltered", severity: .warning, summary: "A price rule without unless: deposits, instalments and everyday spending are compared as prices"),
+    LintCheck(id: "price-low-confidence", severity: .note, summary: "A price rule compares with ranges the price table marks confidence: low (the author's estimates)"),
   ]
 
   /// The diagnostics of every check, after the load's own warnings.
@@ -83,6 +85,15 @@ public enum LexiconLinter {
       }
       for near in nears(rule.match) where near.within > 200 {
         report("near-too-wide", "near \(near.within) is wider than a message")
+      }
+      if let price = rule.price {
+        if rule.unless == nil {
+          report("price-unfiltered", "price rule without unless: deposits, instalments and everyday spending are compared as prices")
+        }
+        let estimates = price.services.filter { $0.confidence == "low" }.map(\.id)
+        if !estimates.isEmpty {
+          report("price-low-confidence", "services \(estimates.joined(separator: ", ")) have confidence low in the price table")
+        }
       }
       let cues = rule.negation.cues
       let overlapping = Set(terms).sorted().filter { term in
