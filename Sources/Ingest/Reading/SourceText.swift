@@ -56,6 +56,7 @@ struct SourceText: Sendable {
   /// The text of lines `first...last` (1-based, inclusive) joined with `\n`.
   func text(from first: Int, through last: Int) -> String {
     guard first <= last else { return "" }
+    if first == last { return String(lines[first - 1]) }
     return lines[(first - 1)...(last - 1)].joined(separator: "\n")
   }
 
@@ -67,7 +68,11 @@ struct SourceText: Sendable {
 
 extension Substring {
   /// True when the line holds only spaces, tabs and other white space (ASCII checked first, fast).
+  /// A line whose first scalar is not white space is answered at once: its first character (which
+  /// starts with that scalar) is then not white space either.
   var isBlank: Bool {
-    utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0B || $0 == 0x0C } || allSatisfy(\.isWhitespace)
+    if let lead = utf8.first, lead < 0x80, lead != 0x20, !(0x09...0x0D).contains(lead) { return false }
+    if let first = unicodeScalars.first, !first.properties.isWhitespace { return false }
+    return utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0B || $0 == 0x0C } || allSatisfy(\.isWhitespace)
   }
 }

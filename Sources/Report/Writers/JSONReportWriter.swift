@@ -3,21 +3,105 @@ import Foundation
 /// Writes `findings.json` (schema `mingjian.findings/1`).
 ///
 /// Output is deterministic: keys sorted, arrays in report order, no wall-clock fields, so the same
-/// input and lexicons give a byte-identical file.
+/// input and lexicons give a byte-identical file. The bytes are those `JSONEncoder` gives for
+/// `FindingsFile` with `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]`, written directly
+/// (`PrettyJSONBuffer`) one entry at a time instead of through an encoded value tree, which on a
+/// large report took several times the file's size in memory.
 public struct JSONReportWriter: Sendable {
   /// Creates a writer.
   public init() {}
 
   /// The JSON bytes of `report`, pretty-printed with sorted keys and a final newline.
   public func render(_ report: CaseReport) throws(ReportError) -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    do {
-      var data = try encoder.encode(FindingsFile(report))
-      data.append(0x0A)
-      return data
-    } catch {
-      throw .encodingFailed(format: ReportFormat.json, reason: String(describing: error))
+    let estimate = 768 * (report.findings.count + report.suppressed.count + report.documents.count) + 4_096
+    var json = PrettyJSONBuffer(capacity: estimate)
+    json.object { json in
+      json.key("clauses")
+      json.array(report.clauses) { json, clause in
+        json.object { json in
+          json.member("findings", clause.findings)
+          json.member("id", clause.id)
+          json.member("score", clause.score)
+        }
+      }
+      json.key("documents")
+      json.array(report.documents) { json, document in Self.write(FindingsFile.Document(document), to: &json) }
+      json.key("findings")
+      json.array(report.findings) { json, finding in Self.write(FindingsFile.Entry(finding), to: &json) }
+      json.key("lexicons")
+      json.array(report.lexicons) { json, pack in
+        json.object { json in
+          json.member("id", pack.id)
+          json.member("sha256", pack.sha256)
+          json.member("version", pack.version)
+        }
+      }
+      json.member("schema", FindingsFile.schemaID)
+      json.member("subjects", report.subjects)
+      json.key("suppressed")
+      json.array(report.suppressed) { json, finding in Self.write(FindingsFile.Entry(finding), to: &json) }
+      json.key("tool")
+      json.object { json in
+        json.member("name", ReportTool.name)
+        json.member("version", ReportTool.version)
+      }
+    }
+    return json.data(appending: 0x0A)
+  }
+
+  private static func write(_ document: FindingsFile.Document, to json: inout PrettyJSONBuffer) {
+    json.object { json in
+      json.member("bytes", document.bytes)
+      json.key("diagnostics")
+      json.array(document.diagnostics) { json, diagnostic in
+        json.object { json in
+          json.member("code", diagnostic.code)
+          json.member("column", diagnostic.column)
+          json.member("file", diagnostic.file)
+          json.member("line", diagnostic.line)
+          json.member("message", diagnostic.message)
+          json.member("severity", diagnostic.severity.rawValue)
+        }
+      }
+      json.member("encoding", document.encoding)
+      json.member("format", document.format)
+      json.member("path", document.path)
+      json.member("reason", document.reason)
+      json.member("sha256", document.sha256)
+      json.member("status", document.status)
+      json.member("units", document.units)
+    }
+  }
+
+  private static func write(_ entry: FindingsFile.Entry, to json: inout PrettyJSONBuffer) {
+    json.object { json in
+      json.member("clauses", entry.clauses)
+      json.member("endLine", entry.endLine)
+      json.member("excerpt", entry.excerpt)
+      json.member("id", entry.id)
+      json.member("line", entry.line)
+      json.member("matched", entry.matched)
+      json.member("page", entry.page)
+      json.member("path", entry.path)
+      json.member("polarity", entry.polarity)
+      json.member("reason", entry.reason)
+      json.key("related")
+      json.array(entry.related) { json, related in
+        json.object { json in
+          json.member("endLine", related.endLine)
+          json.member("line", related.line)
+          json.member("path", related.path)
+          json.member("role", related.role)
+        }
+      }
+      json.member("rule", entry.rule)
+      json.member("speaker", entry.speaker)
+      json.member("speakerRole", entry.speakerRole)
+      json.member("time", entry.time)
+      json.member("title", entry.title)
+      json.member("values", entry.values)
+      json.member("weight", entry.weight)
+      json.member("why", entry.why)
     }
   }
 }

@@ -33,49 +33,50 @@ struct AhoCorasick: Sendable {
     byteClass = classes
     classCount = nextClass
 
-    var children: [[Int: Int]] = [[:]]
+    // The trie is built in the transition table itself: 0 marks a missing edge (no edge ever
+    // leads back to the root), and the failure pass fills the missing edges in.
+    var delta = [Int32](repeating: 0, count: classCount)
     var ownOutputs: [[Int32]] = [[]]
     for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
       var state = 0
       for byte in pattern {
-        let cls = Int(classes[Int(byte)])
-        if let next = children[state][cls] {
-          state = next
+        let slot = state * classCount + Int(classes[Int(byte)])
+        if delta[slot] != 0 {
+          state = Int(delta[slot])
         } else {
-          children.append([:])
+          let next = ownOutputs.count
           ownOutputs.append([])
-          children[state][cls] = children.count - 1
-          state = children.count - 1
+          delta.append(contentsOf: repeatElement(0, count: classCount))
+          delta[slot] = Int32(next)
+          state = next
         }
       }
       ownOutputs[state].append(Int32(index))
     }
 
-    let stateCount = children.count
-    var delta = [Int32](repeating: 0, count: stateCount * classCount)
+    let stateCount = ownOutputs.count
+    let isChild = delta.map { $0 != 0 }
     var failure = [Int](repeating: 0, count: stateCount)
     var allOutputs = ownOutputs
     var queue: [Int] = []
     queue.reserveCapacity(stateCount)
-    for cls in 0..<classCount {
-      if let child = children[0][cls] {
-        delta[cls] = Int32(child)
-        queue.append(child)
-      }
-    }
+    for cls in 0..<classCount where isChild[cls] { queue.append(Int(delta[cls])) }
     var head = 0
     while head < queue.count {
       let state = queue[head]
       head += 1
-      allOutputs[state] += allOutputs[failure[state]].filter { !allOutputs[state].contains($0) }
+      if !allOutputs[failure[state]].isEmpty {
+        allOutputs[state] += allOutputs[failure[state]].filter { !allOutputs[state].contains($0) }
+      }
       for cls in 0..<classCount {
-        let fallback = Int(delta[failure[state] * classCount + cls])
-        if let child = children[state][cls] {
-          failure[child] = fallback
-          delta[state * classCount + cls] = Int32(child)
+        let slot = state * classCount + cls
+        let fallback = delta[failure[state] * classCount + cls]
+        if isChild[slot] {
+          let child = Int(delta[slot])
+          failure[child] = Int(fallback)
           queue.append(child)
         } else {
-          delta[state * classCount + cls] = Int32(fallback)
+          delta[slot] = fallback
         }
       }
     }

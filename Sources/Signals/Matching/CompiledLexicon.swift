@@ -22,6 +22,10 @@ final class CompiledLexicon: Sendable {
   let unconditionalRules: [Int]
   /// Whether any rule is a conversation-scoped sequence (units are then counted per conversation).
   let hasSequences: Bool
+  /// For each rule, groups of patterns of which every group must have one pattern in a unit for
+  /// the rule's `match` to be satisfiable there (empty for sequence and price rules, which are
+  /// always evaluated). A stricter test than the trigger index, checked before evaluation.
+  let requiredGroups: [[[Int]]]
 
   init(_ lexicon: LexiconSet) {
     var table = PatternTable()
@@ -43,6 +47,11 @@ final class CompiledLexicon: Sendable {
     }
     rules = compiled
     hasSequences = compiled.contains { $0.sequence != nil }
+    let atoms = table.regexes.map(\.atoms)
+    requiredGroups = compiled.map { rule in
+      guard rule.sequence == nil, rule.rule.price == nil else { return [] }
+      return rule.match.requiredGroups(regexAtoms: atoms).map { $0.sorted() }
+    }
     rulesByPattern = index
     let triggerIDs = index.indices.filter { !index[$0].isEmpty }
     triggers = AhoCorasick(patterns: triggerIDs.map { Array(table.patterns[$0].utf8) })
@@ -185,6 +194,17 @@ indirect enum CompiledExpression: Sendable {
   var regexes: Set<Int> {
     if case .regex(let id) = self { return [id] }
     return children.reduce(into: Set<Int>()) { $0.formUnion($1.regexes) }
+  }
+
+  /// Pattern groups that must each have an occurrence in every unit the expression matches: the
+  /// groups of every item of an `all`, otherwise `requiredPatterns` as one group (none when nil).
+  func requiredGroups(regexAtoms: [[Int]?]) -> [Set<Int>] {
+    switch self {
+    case .all(let items, _): return items.flatMap { $0.requiredGroups(regexAtoms: regexAtoms) }
+    case .count(let inner, _): return inner.requiredGroups(regexAtoms: regexAtoms)
+    case .sequence: return []
+    default: return requiredPatterns(regexAtoms: regexAtoms).map { [$0] } ?? []
+    }
   }
 
   /// Patterns at least one of which occurs in every unit the expression matches, given the

@@ -47,10 +47,14 @@ public struct SignalScanner: Sendable {
     let hits = compiled.automaton.scan(normalized.utf8)
     candidates.sort()
     let role = roles.role(of: unit)
+    let present = Set(hits.lazy.map { Int($0.pattern) })
     var previous = -1
     let rules = candidates.compactMap { index -> CompiledRule? in
       defer { previous = index }
-      return index == previous ? nil : compiled.rules[index]
+      guard index != previous,
+        compiled.requiredGroups[index].allSatisfy({ group in group.contains(where: present.contains) })
+      else { return nil }
+      return compiled.rules[index]
     }.filter { rule in
       rule.sequence != nil || roles.admits(rule.rule.speaker, kind: unit.kind, role: role)
     }

@@ -10,6 +10,8 @@ struct MemoTraceHeader: Sendable {
 
   /// Parses a header line, or returns nil.
   static func parse(_ line: Substring) -> MemoTraceHeader? {
+    // Most lines are bodies or blank: a header is at least 19 bytes and starts with a digit.
+    guard let lead = line.utf8.first, lead >= 0x30, lead <= 0x39, line.utf8.count >= 19 else { return nil }
     var cursor = TextCursor(line)
     guard let time = LocalDateTime.readISOLike(&cursor) else { return nil }
     let rawTime = String(line.prefix(19))

@@ -29,17 +29,28 @@ struct MemoTraceTXTParser: DocumentParser {
         TextUnit(
           kind: .message, line: record.headerLine, endLine: body.upperBound,
           text: source.text(from: body.lowerBound, through: body.upperBound), firstBodyLine: body.lowerBound,
-          speaker: TextEscapes.memoTraceName(rest), time: time, conversation: conversation,
+          speaker: Self.name(rest), time: time, conversation: conversation,
           attributes: Self.attributes(source, body: body)))
     }
     return outcome
+  }
+
+  /// The display name in a header: `TextEscapes.memoTraceName`, skipped when there is no `&` or
+  /// `\` to undo (almost every name), since it then returns the text unchanged.
+  static func name(_ rest: String) -> String {
+    rest.utf8.contains(where: { $0 == 0x26 || $0 == 0x5C }) ? TextEscapes.memoTraceName(rest) : rest
   }
 
   /// Link-card and quote details found in a body.
   static func attributes(_ source: SourceText, body: ClosedRange<Int>) -> [String: String] {
     var attributes: [String: String] = [:]
     for number in body {
-      let line = source.line(number).drop(while: { $0 == " " })
+      let raw = source.line(number)
+      // Every marker starts with `[`, `u` or `引` (E5 BC 95) after the leading spaces.
+      guard let lead = raw.utf8.first(where: { $0 != 0x20 }), lead == 0x5B || lead == 0x75 || lead == 0xE5 else {
+        continue
+      }
+      let line = raw.drop(while: { $0 == " " })
       if line.hasPrefix("[链接]:title:") {
         attributes["linkTitle"] = String(line.dropFirst("[链接]:title:".count))
       } else if line.hasPrefix("url:"), attributes["linkTitle"] != nil {

@@ -1,0 +1,170 @@
+import Foundation
+
+/// Appends pretty-printed JSON to a byte buffer, byte for byte as `JSONEncoder` writes it with
+/// `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]`: two-space indent, `"key" : value`,
+/// `,` + newline between members, an empty container as its brackets around an empty line,
+/// doubles as their shortest description without a trailing `.0`, strings escaped the same way.
+///
+/// Callers write an object's members in key order themselves (UTF-8 order, as the encoder sorts);
+/// the `[String: String]` member sorts its keys. Nothing is built but the output bytes, so memory
+/// stays at the size of the file rather than of an encoded value tree.
+struct PrettyJSONBuffer {
+  /// Bytes are gathered here and moved to `output` in blocks, so the file is held once.
+  private var bytes: [UInt8] = []
+  private var output = Data()
+  private var depth = 0
+  private var firstInContainer = true
+  private static let blockSize = 1 << 16
+
+  /// Creates an empty buffer with room for about `capacity` bytes.
+  init(capacity: Int) {
+    output.reserveCapacity(capacity)
+    bytes.reserveCapacity(Self.blockSize + 4_096)
+  }
+
+  /// Everything written, followed by `trailer`.
+  consuming func data(appending trailer: UInt8) -> Data {
+    bytes.append(trailer)
+    output.append(contentsOf: bytes)
+    return output
+  }
+
+  /// Moves the gathered bytes to the output once a block is full; called between values.
+  private mutating func flushIfFull() {
+    guard bytes.count >= Self.blockSize else { return }
+    output.append(contentsOf: bytes)
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes an object; `body` writes its members in key order.
+  mutating func object(_ body: (inout PrettyJSONBuffer) -> Void) {
+    open(0x7B)
+    body(&self)
+    close(0x7D)
+  }
+
+  /// Writes an array of `items`, each with `element`.
+  mutating func array<Item>(_ items: some Sequence<Item>, _ element: (inout PrettyJSONBuffer, Item) -> Void) {
+    open(0x5B)
+    for item in items {
+      separate()
+      element(&self, item)
+    }
+    close(0x5D)
+  }
+
+  /// Writes `"key" : ` as the next member of the current object.
+  mutating func key(_ key: StaticString) {
+    separate()
+    bytes.append(0x22)
+    bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+    bytes.append(contentsOf: [0x22, 0x20, 0x3A, 0x20])
+  }
+
+  /// A string member.
+  mutating func member(_ key: StaticString, _ value: String) {
+    self.key(key)
+    string(value)
+  }
+
+  /// A string member, left out when nil (as `encodeIfPresent` does).
+  mutating func member(_ key: StaticString, _ value: String?) {
+    guard let value else { return }
+    member(key, value)
+  }
+
+  /// An integer member.
+  mutating func member(_ key: StaticString, _ value: Int) {
+    self.key(key)
+    integer(value)
+  }
+
+  /// An integer member, left out when nil.
+  mutating func member(_ key: StaticString, _ value: Int?) {
+    guard let value else { return }
+    member(key, value)
+  }
+
+  /// A number member.
+  mutating func member(_ key: StaticString, _ value: Double) {
+    self.key(key)
+    var text = value.description
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  /// An array-of-strings member.
+  mutating func member(_ key: StaticString, _ values: [String]) {
+    self.key(key)
+    array(values) { $0.string($1) }
+  }
+
+  /// A `[String: String]` member, keys in UTF-8 order.
+  mutating func member(_ key: StaticString, _ values: [String: String]) {
+    self.key(key)
+    open(0x7B)
+    for (name, value) in values.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+      separate()
+      string(name)
+      bytes.append(contentsOf: [0x20, 0x3A, 0x20])
+      string(value)
+    }
+    close(0x7D)
+  }
+
+  /// A string value, quoted and escaped like `JSONEncoder` (slashes not escaped).
+  mutating func string(_ value: String) {
+    bytes.append(0x22)
+    for byte in value.utf8 {
+      switch byte {
+      case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+      case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+      case 0x08: bytes.append(contentsOf: [0x5C, 0x62])
+      case 0x0C: bytes.append(contentsOf: [0x5C, 0x66])
+      case 0x0A: bytes.append(contentsOf: [0x5C, 0x6E])
+      case 0x0D: bytes.append(contentsOf: [0x5C, 0x72])
+      case 0x09: bytes.append(contentsOf: [0x5C, 0x74])
+      case 0x00...0x1F:
+        bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])
+        bytes.append(Self.hexDigit(byte >> 4))
+        bytes.append(Self.hexDigit(byte & 0x0F))
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(0x22)
+  }
+
+  /// An integer value.
+  mutating func integer(_ value: Int) {
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
+  private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }
+
+  private mutating func open(_ bracket: UInt8) {
+    bytes.append(bracket)
+    bytes.append(0x0A)
+    depth += 1
+    firstInContainer = true
+  }
+
+  private mutating func close(_ bracket: UInt8) {
+    bytes.append(0x0A)
+    depth -= 1
+    indent()
+    bytes.append(bracket)
+    firstInContainer = false
+  }
+
+  /// Before a member or element: `,` + newline unless it is the first, then the indent.
+  private mutating func separate() {
+    flushIfFull()
+    if !firstInContainer { bytes.append(contentsOf: [0x2C, 0x0A]) }
+    firstInContainer = false
+    indent()
+  }
+
+  private mutating func indent() {
+    for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
+  }
+}
