@@ -52,7 +52,9 @@ enum PriceFixture {
     ("做交易所八百块", true, "0.02"),
     ("做交易所五万", false, nil),
     ("交易所搭建整套二十万，工期三个月", false, nil),
-    ("交易所搭建一千五百万", true, "50.00"),
+    ("交易所搭建报价一千五百万", true, "50.00"),
+    ("交易所搭建一千五百万", false, nil),
+    ("交易所搭建好了，日活十万", false, nil),
     ("做网站一千块", false, nil),
     ("做网站八百块", true, "0.27"),
     ("做网站要十万块", true, "3.33"),
@@ -149,6 +151,6 @@ enum PriceFixture {
   func readsThePeriodWrittenBesideTheAmount(text: String, period: ServicePrice.Unit?) throws {
     let scalars = Array(TextNormalizer.normalize(text).string.unicodeScalars)
     let amount = try #require(MoneyExtractor.amounts(in: scalars).first)
-    #expect(PricePeriod.written(start: amount.start, end: amount.end, in: scalars) == period, "\(text)")
+    #expect(PriceWording.period(start: amount.start, end: amount.end, in: scalars) == period, "\(text)")
   }
 }

@@ -159,7 +159,7 @@ private struct MoneyParser {
       approximate = true
       index += word.unicodeScalars.count
       var multiplier: Decimal = 1
-      if !last.hasMagnitude, let (found, end) = magnitude(at: index) {
+      if let (found, end) = magnitude(at: index), !last.hasMagnitude || found > last.place {
         multiplier = found
         index = end
         hedgedMagnitude = true

@@ -1,9 +1,10 @@
 /// Links the amounts of one unit to a service and compares them with the price table.
 ///
-/// Each amount (with a currency or magnitude written; bare numbers are not prices) is linked to
+/// Each amount that reads as a price (a currency written, or a price word such as 报价 or 一共 in
+/// its clause: 日活十万 is a count) is linked to
 /// the nearest service phrase of the same unit at most `near` characters away or, failing that,
 /// to the service a caller found in an earlier unit. The pair is compared only when the period
-/// written beside the amount fits the service's unit (`PricePeriod`): none for a project, 每月
+/// written beside the amount fits the service's unit (`PriceWording`): none for a project, 每月
 /// for a monthly service. The first far-below or far-above pair by
 /// position wins; when there is none, the first pair that could not be compared (a currency
 /// without a rate) is returned so the finding can say so.
@@ -32,8 +33,10 @@ struct PriceMatcher {
       } else {
         continue
       }
-      let period = PricePeriod.written(start: occurrence.start, end: occurrence.end, in: context.scalars)
-      guard PricePeriod.fits(period, service.unit) else { continue }
+      let scalars = context.scalars
+      guard PriceWording.isPrice(amount, start: occurrence.start, end: occurrence.end, in: scalars),
+        PriceWording.fits(PriceWording.period(start: occurrence.start, end: occurrence.end, in: scalars), service.unit)
+      else { continue }
       let comparison = PriceComparison(amount: amount, service: service, thresholds: check.thresholds, rates: check.rates)
       let candidate = MatchCandidate(parts: parts, trace: comparison.summary)
       if comparison.isAnomalous { return (candidate, comparison) }
