@@ -25,7 +25,7 @@ extension CaseReport {
     let rulesByID = Dictionary(
       lexicon.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
-    var all = signals.map { signal in
+    var all = ParallelMap.mapChunked(signals) { signal in
       FindingAssembler.finding(
         from: signal, rule: rulesByID[signal.ruleID],
         unit: FindingAssembler.unit(at: signal.unitIndex, in: unitsByPath[signal.path]))
@@ -75,17 +75,20 @@ enum FindingAssembler {
   /// Gives every finding its fingerprint id; `findings` must be in report order so that the
   /// occurrence numbers of repeated matches follow the document.
   static func assignIDs(_ findings: inout [Finding]) {
+    let keys = ParallelMap.mapChunked(findings) { finding in
+      FindingFingerprint.base(rule: finding.rule, path: finding.path, matched: finding.matched)
+    }
     var seen: [String: Int] = [:]
-    for index in findings.indices {
-      let finding = findings[index]
-      let key = FindingFingerprint.base(
-        rule: finding.rule, path: finding.path, matched: finding.matched)
+    let occurrences = keys.map { key in
       let occurrence = seen[key, default: 0] + 1
       seen[key] = occurrence
-      findings[index].id = FindingFingerprint.id(
-        rule: finding.rule, path: finding.path, matched: finding.matched,
-        occurrence: occurrence)
+      return occurrence
     }
+    let ids = ParallelMap.mapChunked(Array(zip(findings, occurrences))) { finding, occurrence in
+      FindingFingerprint.id(
+        rule: finding.rule, path: finding.path, matched: finding.matched, occurrence: occurrence)
+    }
+    for index in findings.indices { findings[index].id = ids[index] }
   }
 }
 

@@ -12,6 +12,7 @@ enum Excerpt {
   /// The unit's text, or for a long unit the part around the matched parts with `…` marking what
   /// was cut. Offsets are Unicode scalars, as in `MatchedPart`.
   static func make(text: String, parts: [MatchedPart]) -> String {
+    guard text.utf8.count > wholeLimit else { return text }
     let scalars = Array(text.unicodeScalars)
     guard scalars.count > wholeLimit else { return text }
     let first = min(max(parts.map(\.start).min() ?? 0, 0), scalars.count)

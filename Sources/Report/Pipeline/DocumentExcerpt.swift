@@ -19,10 +19,12 @@ struct DocumentExcerpt {
   func apply(_ document: EvidenceDocument, _ signals: [Signal]) -> (EvidenceDocument, [Signal]) {
     guard document.units.count > wholeDocumentLimit else { return (document, signals) }
     var keep = IndexSetBuilder(count: document.units.count)
+    var firstUnitByLine: [Int: Int]?
     for signal in signals {
       keep.insert(around: signal.unitIndex, window: window)
       for related in signal.related where related.path == document.path {
-        if let index = document.units.firstIndex(where: { $0.line == related.line }) {
+        if firstUnitByLine == nil { firstUnitByLine = Self.firstUnitByLine(document.units) }
+        if let index = firstUnitByLine?[related.line] {
           keep.insert(around: index, window: window)
         }
       }
@@ -43,6 +45,13 @@ struct DocumentExcerpt {
       return moved
     }
     return (excerpt, remapped)
+  }
+
+  /// For each line, the index of the first unit that starts on it.
+  private static func firstUnitByLine(_ units: [TextUnit]) -> [Int: Int] {
+    var first: [Int: Int] = [:]
+    for (index, unit) in units.enumerated() where first[unit.line] == nil { first[unit.line] = index }
+    return first
   }
 }
 

@@ -60,6 +60,19 @@ enum ParallelMap {
     return slots.values()
   }
 
+  /// `transform` applied to every element of `items`, in input order, with the work cut into a
+  /// few contiguous chunks per core (for many small items, where one task per item would cost
+  /// more than the work).
+  static func mapChunked<Item: Sendable, Result: Sendable>(
+    _ items: [Item], _ transform: @Sendable (Item) -> Result
+  ) -> [Result] {
+    let chunkCount = min(items.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
+    guard chunkCount > 1 else { return items.map(transform) }
+    let bounds = (0...chunkCount).map { $0 * items.count / chunkCount }
+    let chunks = map(Array(0..<chunkCount)) { chunk in items[bounds[chunk]..<bounds[chunk + 1]].map(transform) }
+    return chunks.flatMap { $0 }
+  }
+
   /// Result storage shared by the workers; each index is written once, under a lock.
   private final class Slots<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
