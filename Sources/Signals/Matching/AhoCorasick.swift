@@ -121,44 +121,46 @@ struct AhoCorasick: Sendable {
   /// Allocates only when a pattern occurs.
   func patterns(inFolding text: String) -> [Int32] {
     var found: [Int32] = []
-    table.withUnsafeBufferPointer { delta in
-      byteClass.withUnsafeBufferPointer { classes in
-        outputStart.withUnsafeBufferPointer { starts in
-          var state = 0
-          for scalar in text.unicodeScalars {
-            guard let folded = TextNormalizer.fold(scalar) else { continue }
-            var value = folded.value
-            var encoded: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
-            let count: Int
-            switch value {
-            case 0..<0x80:
-              encoded.0 = value
-              count = 1
-            case 0x80..<0x800:
-              encoded = (0xC0 | (value >> 6), 0x80 | (value & 0x3F), 0, 0)
-              count = 2
-            case 0x800..<0x10000:
-              encoded = (0xE0 | (value >> 12), 0x80 | ((value >> 6) & 0x3F), 0x80 | (value & 0x3F), 0)
-              count = 3
-            default:
-              encoded = (
-                0xF0 | (value >> 18), 0x80 | ((value >> 12) & 0x3F), 0x80 | ((value >> 6) & 0x3F),
-                0x80 | (value & 0x3F)
-              )
-              count = 4
-            }
-            for position in 0..<count {
-              switch position {
-              case 0: value = encoded.0
-              case 1: value = encoded.1
-              case 2: value = encoded.2
-              default: value = encoded.3
+    TextNormalizer.withSimplified { simplified in
+      table.withUnsafeBufferPointer { delta in
+        byteClass.withUnsafeBufferPointer { classes in
+          outputStart.withUnsafeBufferPointer { starts in
+            var state = 0
+            for scalar in text.unicodeScalars {
+              guard let folded = TextNormalizer.fold(scalar, simplified: simplified) else { continue }
+              var value = folded.value
+              var encoded: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+              let count: Int
+              switch value {
+              case 0..<0x80:
+                encoded.0 = value
+                count = 1
+              case 0x80..<0x800:
+                encoded = (0xC0 | (value >> 6), 0x80 | (value & 0x3F), 0, 0)
+                count = 2
+              case 0x800..<0x10000:
+                encoded = (0xE0 | (value >> 12), 0x80 | ((value >> 6) & 0x3F), 0x80 | (value & 0x3F), 0)
+                count = 3
+              default:
+                encoded = (
+                  0xF0 | (value >> 18), 0x80 | ((value >> 12) & 0x3F), 0x80 | ((value >> 6) & 0x3F),
+                  0x80 | (value & 0x3F)
+                )
+                count = 4
               }
-              state = Int(delta[state * classCount + Int(classes[Int(value)])])
-              let first = starts[state]
-              let last = starts[state + 1]
-              if first != last {
-                for output in Int(first)..<Int(last) { found.append(outputs[output]) }
+              for position in 0..<count {
+                switch position {
+                case 0: value = encoded.0
+                case 1: value = encoded.1
+                case 2: value = encoded.2
+                default: value = encoded.3
+                }
+                state = Int(delta[state * classCount + Int(classes[Int(value)])])
+                let first = starts[state]
+                let last = starts[state + 1]
+                if first != last {
+                  for output in Int(first)..<Int(last) { found.append(outputs[output]) }
+                }
               }
             }
           }

@@ -16,11 +16,13 @@ public enum TextNormalizer {
     var origins: [Int32] = []
     origins.reserveCapacity(text.unicodeScalars.count)
     var originalIndex: Int32 = 0
-    for scalar in text.unicodeScalars {
-      defer { originalIndex += 1 }
-      guard let folded = fold(scalar) else { continue }
-      origins.append(originalIndex)
-      appendUTF8(folded, to: &bytes)
+    withSimplified { table in
+      for scalar in text.unicodeScalars {
+        defer { originalIndex += 1 }
+        guard let folded = fold(scalar, simplified: table) else { continue }
+        origins.append(originalIndex)
+        appendUTF8(folded, to: &bytes)
+      }
     }
     return NormalizedText(utf8: bytes, originalOffsets: origins, originalCount: Int(originalIndex))
   }
@@ -36,13 +38,25 @@ public enum TextNormalizer {
 
   /// The folded scalar, or nil when the scalar is removed.
   static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+    withSimplified { fold(scalar, simplified: $0) }
+  }
+
+  /// Runs `body` with the simplification table, for loops that fold scalar after scalar without
+  /// going through the lazily built global on every one.
+  static func withSimplified<Result>(_ body: (UnsafeBufferPointer<Unicode.Scalar>) -> Result) -> Result {
+    simplified.withUnsafeBufferPointer(body)
+  }
+
+  /// `fold(_:)` with the table of `withSimplified` passed in.
+  @inline(__always)
+  static func fold(_ scalar: Unicode.Scalar, simplified table: UnsafeBufferPointer<Unicode.Scalar>) -> Unicode.Scalar? {
     let value = scalar.value
     switch value {
     case 0x41...0x5A: return Unicode.Scalar(value + 0x20)
     case 0x00...0x7F: return scalar
     case 0x200B...0x200F, 0x202A...0x202E, 0x2060, 0xFEFF: return nil
     case 0x3000: return " "
-    case 0x4E00...0x9FFF: return simplified[Int(value - 0x4E00)]
+    case 0x4E00...0x9FFF: return table[Int(value - 0x4E00)]
     case 0x3001...0x4DFF, 0xAC00...0xD7AF: return scalar
     case 0xFF01...0xFF5E:
       let half = value - 0xFEE0

@@ -12,12 +12,37 @@ struct MemoTraceHeader: Sendable {
   static func parse(_ line: Substring) -> MemoTraceHeader? {
     // Most lines are bodies or blank: a header is at least 19 bytes and starts with a digit.
     guard let lead = line.utf8.first, lead >= 0x30, lead <= 0x39, line.utf8.count >= 19 else { return nil }
+    if let parsed = line.utf8.withContiguousStorageIfAvailable({ parseBytes($0, of: line) }) { return parsed }
     var cursor = TextCursor(line)
     guard let time = LocalDateTime.readISOLike(&cursor) else { return nil }
     let rawTime = String(line.prefix(19))
     if cursor.isAtEnd { return MemoTraceHeader(time: time, rawTime: rawTime, rest: nil) }
     guard cursor.take(" "), let first = cursor.peek, !first.properties.isWhitespace else { return nil }
     return MemoTraceHeader(time: time, rawTime: rawTime, rest: cursor.rest)
+  }
+
+  /// The same grammar read straight from the line's UTF-8 bytes (at least 19 of them).
+  private static func parseBytes(_ bytes: UnsafeBufferPointer<UInt8>, of line: Substring) -> MemoTraceHeader? {
+    func number(_ start: Int, _ count: Int) -> Int? {
+      var value = 0
+      for offset in start..<(start + count) {
+        let byte = bytes[offset]
+        guard byte >= 0x30, byte <= 0x39 else { return nil }
+        value = value * 10 + Int(byte - 0x30)
+      }
+      return value
+    }
+    guard bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x20, bytes[13] == 0x3A, bytes[16] == 0x3A,
+      let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+      let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2)
+    else { return nil }
+    let time = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+    let rawTime = String(line.prefix(19))
+    guard bytes.count > 19 else { return MemoTraceHeader(time: time, rawTime: rawTime, rest: nil) }
+    guard bytes[19] == 0x20 else { return nil }
+    let rest = Substring(line.unicodeScalars[line.utf8.index(line.startIndex, offsetBy: 20)...])
+    guard let first = rest.unicodeScalars.first, !first.properties.isWhitespace else { return nil }
+    return MemoTraceHeader(time: time, rawTime: rawTime, rest: rest)
   }
 }
 
