@@ -6,7 +6,7 @@ import Foundation
 /// input and lexicons give a byte-identical file. The bytes are those `JSONEncoder` gives for
 /// `FindingsFile` with `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]`, written directly
 /// (`PrettyJSONBuffer`) one entry at a time instead of through an encoded value tree, which on a
-/// large report took several times the file's size in memory.
+/// large report took several times the file's size in memory; findings are rendered on all cores.
 public struct JSONReportWriter: Sendable {
   /// Creates a writer.
   public init() {}
@@ -27,7 +27,8 @@ public struct JSONReportWriter: Sendable {
       json.key("documents")
       json.array(report.documents) { json, document in Self.write(FindingsFile.Document(document), to: &json) }
       json.key("findings")
-      json.array(report.findings) { json, finding in Self.write(FindingsFile.Entry(finding), to: &json) }
+      var findings = Self.entryFragments(report.findings, depth: json.currentDepth + 1)
+      json.array(fragments: &findings)
       json.key("lexicons")
       json.array(report.lexicons) { json, pack in
         json.object { json in
@@ -39,7 +40,8 @@ public struct JSONReportWriter: Sendable {
       json.member("schema", FindingsFile.schemaID)
       json.member("subjects", report.subjects)
       json.key("suppressed")
-      json.array(report.suppressed) { json, finding in Self.write(FindingsFile.Entry(finding), to: &json) }
+      var suppressed = Self.entryFragments(report.suppressed, depth: json.currentDepth + 1)
+      json.array(fragments: &suppressed)
       json.key("tool")
       json.object { json in
         json.member("name", ReportTool.name)
@@ -47,6 +49,18 @@ public struct JSONReportWriter: Sendable {
       }
     }
     return json.data(appending: 0x0A)
+  }
+
+  /// The entries of `findings`, rendered in contiguous parts on all cores.
+  private static func entryFragments(_ findings: [Finding], depth: Int) -> [Data] {
+    let partCount = min(findings.count, 8 * ProcessInfo.processInfo.activeProcessorCount)
+    guard partCount > 0 else { return [] }
+    let bounds = (0...partCount).map { $0 * findings.count / partCount }
+    return ParallelMap.map(Array(0..<partCount)) { part in
+      PrettyJSONBuffer.fragment(depth: depth, findings[bounds[part]..<bounds[part + 1]]) { json, finding in
+        write(FindingsFile.Entry(finding), to: &json)
+      }
+    }
   }
 
   private static func write(_ document: FindingsFile.Document, to json: inout PrettyJSONBuffer) {

@@ -22,12 +22,45 @@ struct PrettyJSONBuffer {
     bytes.reserveCapacity(Self.blockSize + 4_096)
   }
 
-  /// Everything written, followed by `trailer`.
-  consuming func data(appending trailer: UInt8) -> Data {
-    bytes.append(trailer)
+  /// Everything written, followed by `trailer` when given.
+  consuming func data(appending trailer: UInt8? = nil) -> Data {
+    if let trailer { bytes.append(trailer) }
     output.append(contentsOf: bytes)
     return output
   }
+
+  /// The elements of an array at nesting `depth` (the array's own depth plus one), rendered
+  /// apart so that parts of one array can be rendered concurrently; see `array(fragments:)`.
+  static func fragment<Item>(
+    depth: Int, _ items: some Sequence<Item>, _ element: (inout PrettyJSONBuffer, Item) -> Void
+  ) -> Data {
+    var buffer = PrettyJSONBuffer(capacity: 0)
+    buffer.depth = depth
+    for item in items {
+      buffer.separate()
+      element(&buffer, item)
+    }
+    return buffer.data()
+  }
+
+  /// Writes an array whose elements were rendered by `fragment` at this buffer's depth plus one,
+  /// in order; empty fragments add nothing. Each fragment is released once copied, so the
+  /// rendered bytes are not held twice.
+  mutating func array(fragments: inout [Data]) {
+    open(0x5B)
+    for index in fragments.indices where !fragments[index].isEmpty {
+      if !firstInContainer { bytes.append(contentsOf: [0x2C, 0x0A]) }
+      firstInContainer = false
+      output.append(contentsOf: bytes)
+      bytes.removeAll(keepingCapacity: true)
+      output.append(fragments[index])
+      fragments[index] = Data()
+    }
+    close(0x5D)
+  }
+
+  /// The nesting depth new members and elements are written at.
+  var currentDepth: Int { depth }
 
   /// Moves the gathered bytes to the output once a block is full; called between values.
   private mutating func flushIfFull() {

@@ -27,42 +27,81 @@ struct Occurrence: Sendable, Hashable {
 
 /// Everything known about one unit that has candidate hits: its normalised and original scalars
 /// and every pattern occurrence.
+///
+/// A value type over one shared, class-held storage: every rule evaluation and expression
+/// evaluator holds a copy, and a copy then costs one reference count instead of one per array.
 struct UnitMatchContext {
-  let normalized: NormalizedText
-  let scalars: [Unicode.Scalar]
-  let original: [Unicode.Scalar]
+  /// The held values; replaced by a copy before a mutation when shared.
+  private final class Storage {
+    let normalized: NormalizedText
+    let scalars: [Unicode.Scalar]
+    let original: [Unicode.Scalar]
+    let occurrences: [Occurrence]
+    var amounts: [MoneyAmount] = []
+    var regexMatches: [Int: [Occurrence]] = [:]
+
+    init(normalized: NormalizedText, scalars: [Unicode.Scalar], original: [Unicode.Scalar], occurrences: [Occurrence]) {
+      self.normalized = normalized
+      self.scalars = scalars
+      self.original = original
+      self.occurrences = occurrences
+    }
+
+    func copy() -> Storage {
+      let copy = Storage(normalized: normalized, scalars: scalars, original: original, occurrences: occurrences)
+      copy.amounts = amounts
+      copy.regexMatches = regexMatches
+      return copy
+    }
+  }
+
+  private var storage: Storage
+
+  /// The folded text with its map to the original.
+  var normalized: NormalizedText { storage.normalized }
+  /// The scalars of the normalised text.
+  var scalars: [Unicode.Scalar] { storage.scalars }
+  /// The scalars of the original text.
+  var original: [Unicode.Scalar] { storage.original }
   /// All occurrences of all patterns, sorted by start, longer first.
-  let occurrences: [Occurrence]
+  var occurrences: [Occurrence] { storage.occurrences }
   /// Amounts of money in the normalised text (empty unless a candidate rule uses `money`).
-  private(set) var amounts: [MoneyAmount] = []
+  var amounts: [MoneyAmount] { storage.amounts }
   /// Matches of the regexes candidate rules use, by regex id.
-  private(set) var regexMatches: [Int: [Occurrence]] = [:]
+  var regexMatches: [Int: [Occurrence]] { storage.regexMatches }
 
   init(text: String, normalized: NormalizedText, hits: [AhoCorasick.Hit], lengths: [Int32]) {
-    self.normalized = normalized
-    scalars = Array(String(decoding: normalized.utf8, as: UTF8.self).unicodeScalars)
-    original = Array(text.unicodeScalars)
     let byByte = normalized.scalarOffsetsByByte()
-    occurrences = hits.map { hit in
+    let occurrences = hits.map { hit in
       let end = Int(hit.end)
       let start = end - Int(lengths[Int(hit.pattern)])
       return Occurrence(pattern: Int(hit.pattern), start: Int(byByte[start]), end: Int(byByte[end]))
     }
     .sorted { ($0.start, -$0.end, $0.pattern) < ($1.start, -$1.end, $1.pattern) }
+    storage = Storage(
+      normalized: normalized, scalars: Array(String(decoding: normalized.utf8, as: UTF8.self).unicodeScalars),
+      original: Array(text.unicodeScalars), occurrences: occurrences)
+  }
+
+  /// The storage, unshared, for a mutation.
+  private mutating func uniqueStorage() -> Storage {
+    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    return storage
   }
 
   /// Extracts the amounts of money.
   mutating func extractAmounts() {
-    amounts = MoneyExtractor.amounts(in: scalars)
+    uniqueStorage().amounts = MoneyExtractor.amounts(in: scalars)
   }
 
   /// Runs the regexes (once each) over the normalised text.
   mutating func runRegexes(_ ids: Set<Int>, compiled: [CompiledRegex]) {
     let string = String(String.UnicodeScalarView(scalars))
     let whole = NSRange(string.startIndex..<string.endIndex, in: string)
-    for id in ids where regexMatches[id] == nil {
+    let storage = uniqueStorage()
+    for id in ids where storage.regexMatches[id] == nil {
       guard let expression = compiled[id].expression else { continue }
-      regexMatches[id] = expression.matches(in: string, range: whole).compactMap { match in
+      storage.regexMatches[id] = expression.matches(in: string, range: whole).compactMap { match in
         guard match.range.length > 0, let range = Range(match.range, in: string) else { return nil }
         let start = string.unicodeScalars.distance(from: string.unicodeScalars.startIndex, to: range.lowerBound)
         let length = string.unicodeScalars.distance(from: range.lowerBound, to: range.upperBound)
