@@ -14,7 +14,7 @@ enum ZipDocumentReader {
   static func read(_ bytes: [UInt8], into document: inout EvidenceDocument, options: IngestOptions) {
     let archive: Archive
     do {
-      archive = try Archive(data: Data(bytes), accessMode: .read)
+      archive = try ZipArchiveFile.open(bytes)
     } catch {
       document.format = .binary
       document.status = .error

@@ -1,0 +1,18 @@
+import Foundation
+import Testing
+
+@testable import Ingest
+
+/// Inputs found by the fuzz targets in `Fuzz/` that once stopped the process; each must now
+/// become a document with a status and a reason.
+@Suite struct FuzzRegressionTests {
+  /// A DOCX whose damaged ZIP headers made ZIPFoundation's in-memory archive seek past the end of
+  /// the data and trap ("Range requires lowerBound <= upperBound").
+  @Test(arguments: ["bad/zip-offset-past-end.docx", "bad/zip-offset-past-end.xlsx"])
+  func zipOffsetPastTheEndIsReportedNotATrap(path: String) throws {
+    let document = try Fixture.document(path)
+    #expect(document.status != .parsed)
+    #expect(document.reason?.isEmpty == false)
+    #expect(document.units.allSatisfy { $0.line >= 1 && $0.line <= $0.endLine })
+  }
+}
