@@ -15,4 +15,12 @@ import Testing
     #expect(document.reason?.isEmpty == false)
     #expect(document.units.allSatisfy { $0.line >= 1 && $0.line <= $0.endLine })
   }
+
+  /// An XLSX whose damaged worksheet markup gave a row number 0, so a unit cited line 0.
+  @Test func xlsxRowNumbersStayPositive() throws {
+    let document = try Fixture.document("bad/xlsx-row-zero.xlsx")
+    #expect(document.format == .xlsx)
+    #expect(!document.units.isEmpty)
+    #expect(document.units.allSatisfy { $0.line >= 1 && $0.line <= $0.endLine && $0.firstBodyLine >= 1 })
+  }
 }

@@ -26,6 +26,9 @@ enum SpreadsheetText {
     return strings
   }
 
+  /// Row numbers a worksheet can have (Excel's limit); an `r` outside them is ignored as damaged.
+  static let rowNumbers = 1...1_048_576
+
   /// One worksheet row: its 1-based number and cell texts by 0-based column.
   struct Row: Sendable, Equatable {
     let number: Int
@@ -51,12 +54,13 @@ enum SpreadsheetText {
     let complete = reader.run { event in
       switch event {
       case .start("row", let attributes, let selfClosing):
-        rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
+        rowNumber = attributes["r"].flatMap { Int($0) }.flatMap { Self.rowNumbers.contains($0) ? $0 : nil } ?? rowNumber + 1
         cells = [:]
         column = -1
         if selfClosing { rows.append(Row(number: rowNumber, cells: [:])) }
       case .end("row"):
-        if !cells.isEmpty { rows.append(Row(number: rowNumber, cells: cells)) }
+        // Cells met before any `<row>` start tag (damaged markup) go to row 1, never row 0.
+        if !cells.isEmpty { rows.append(Row(number: max(rowNumber, 1), cells: cells)) }
       case .start("c", let attributes, _):
         column = attributes["r"].flatMap(columnIndex) ?? column + 1
         type = attributes["t"] ?? ""
