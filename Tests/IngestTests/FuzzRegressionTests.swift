@@ -23,4 +23,14 @@ import Testing
     #expect(!document.units.isEmpty)
     #expect(document.units.allSatisfy { $0.line >= 1 && $0.line <= $0.endLine && $0.firstBodyLine >= 1 })
   }
+
+  /// An XLSX whose member claims more compressed bytes than the whole file: ZIPFoundation kept
+  /// reading past the end for over 30 seconds.
+  @Test func zipMemberLargerThanTheFileIsRejectedAtOnce() throws {
+    let start = Date()
+    let document = try Fixture.document("bad/zip-oversized-member.xlsx")
+    #expect(document.status == .error)
+    #expect(document.reason?.contains("claims") == true)
+    #expect(Date().timeIntervalSince(start) < 5)
+  }
 }

@@ -83,11 +83,15 @@ enum SpreadsheetText {
     var letters = 0
     for scalar in reference.unicodeScalars {
       guard scalar.value >= 65 && scalar.value <= 90 else { break }
-      index = index * 26 + Int(scalar.value - 64)
+      if index <= columnLimit { index = index * 26 + Int(scalar.value - 64) }
       letters += 1
     }
-    return letters > 0 ? index - 1 : nil
+    return letters > 0 && index <= columnLimit ? index - 1 : nil
   }
+
+  /// Excel's last column (XFD) as a 1-based number; a reference past it is damaged and ignored,
+  /// so a long run of letters can neither overflow nor make a row of millions of empty cells.
+  static let columnLimit = 16_384
 
   /// Worksheet names and part paths in workbook order.
   static func sheets(workbook: [UInt8], relationships: [UInt8]) -> [(name: String, part: String)] {

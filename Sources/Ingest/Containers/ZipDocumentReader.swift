@@ -21,6 +21,13 @@ enum ZipDocumentReader {
       document.reason = "damaged ZIP archive: its central directory cannot be read (\(error))"
       return
     }
+    if let entry = archive.first(where: { $0.compressedSize > UInt64(bytes.count) }) {
+      document.format = .binary
+      document.status = .error
+      document.reason =
+        "damaged ZIP archive: member \(entry.path) claims \(entry.compressedSize) compressed bytes, more than the file's \(bytes.count)"
+      return
+    }
     if archive[wordMainPart] != nil {
       readWord(archive, into: &document, options: options)
     } else if archive["xl/workbook.xml"] != nil {
