@@ -387,24 +387,12 @@ struct PackParser {
     return source
   }
 
-  /// A non-negative number of yuan, in fen.
-  private mutating func fen(_ node: Node, _ what: String) -> Int64? {
-    guard let text = reader.string(node, what), var yuan = Decimal(string: text), yuan >= 0 else {
-      reader.error("lexicon.schema", at: node, "\(what) must be a non-negative number of yuan")
-      return nil
-    }
-    yuan *= 100
-    var rounded = Decimal()
-    NSDecimalRound(&rounded, &yuan, 0, .plain)
-    return NSDecimalNumber(decimal: rounded).int64Value
-  }
-
   private mutating func readMoney(_ node: Node) -> MoneyConstraint? {
     let keys = ["min", "max", "approximate", "unitless", "currency"]
     guard let entries = reader.entries(of: node, in: "money", allowed: keys) else { return nil }
     var constraint = MoneyConstraint()
-    constraint.minFen = entries["min"].flatMap { fen($0.value, "money min") }
-    constraint.maxFen = entries["max"].flatMap { fen($0.value, "money max") }
+    constraint.minFen = entries["min"].flatMap { reader.fen($0.value, "money min") }
+    constraint.maxFen = entries["max"].flatMap { reader.fen($0.value, "money max") }
     if let minFen = constraint.minFen, let maxFen = constraint.maxFen, minFen > maxFen, let at = entries["min"]?.value {
       reader.error("lexicon.money-range", at: at, "money min is greater than max")
     }
@@ -475,7 +463,7 @@ struct PackParser {
         }
       }
       if let amountNode = expectEntries["amount"]?.value {
-        amount = fen(amountNode, "expect amount")
+        amount = reader.fen(amountNode, "expect amount")
       }
     }
     return RuleExample(

@@ -74,7 +74,7 @@ struct PriceTableParser {
     guard let entries = reader.entries(of: node, in: "a rate", allowed: ["currency", "cny", "basis"], required: ["currency", "cny", "basis"]),
       let currencyNode = entries["currency"]?.value,
       let currency = reader.choice(currencyNode, "rate currency", MoneyAmount.Currency.self),
-      let fen = entries["cny"].flatMap({ fen($0.value, "rate cny") }),
+      let fen = entries["cny"].flatMap({ reader.fen($0.value, "rate cny") }),
       let basis = entries["basis"].flatMap({ reader.nonEmptyString($0.value, "rate basis") })
     else { return nil }
     guard currency != .cny, fen > 0 else {
@@ -100,8 +100,8 @@ struct PriceTableParser {
       reader.error("lexicon.schema", at: node, "service terms must list at least one phrase")
     }
     let unit = entries["unit"].flatMap { reader.choice($0.value, "service unit", ServicePrice.Unit.self) }
-    let low = entries["low"].flatMap { fen($0.value, "service low") }
-    let high = entries["high"].flatMap { fen($0.value, "service high") }
+    let low = entries["low"].flatMap { reader.fen($0.value, "service low") }
+    let high = entries["high"].flatMap { reader.fen($0.value, "service high") }
     if let low, let high, low > high, let lowNode = entries["low"]?.value {
       reader.error("lexicon.price-range", at: lowNode, "service '\(id ?? "?")': low is greater than high")
     }
@@ -125,17 +125,5 @@ struct PriceTableParser {
       id: id, title: title, terms: terms, unit: unit, lowFen: low, highFen: high, basis: basis, sources: sources,
       confidence: confidence)
     return (service, idNode)
-  }
-
-  /// A non-negative number of yuan, in fen.
-  private mutating func fen(_ node: Node, _ what: String) -> Int64? {
-    guard let text = node.scalar?.string, var yuan = Decimal(string: text), yuan >= 0 else {
-      reader.error("lexicon.schema", at: node, "\(what) must be a non-negative number of yuan")
-      return nil
-    }
-    yuan *= 100
-    var rounded = Decimal()
-    NSDecimalRound(&rounded, &yuan, 0, .plain)
-    return NSDecimalNumber(decimal: rounded).int64Value
   }
 }

@@ -89,6 +89,18 @@ struct YAMLReader {
     return result
   }
 
+  /// A non-negative number of yuan (a scalar such as `1200` or `0.5`), in fen, rounded to the fen.
+  mutating func fen(_ node: Node, _ what: String) -> Int64? {
+    guard let text = node.scalar?.string, var yuan = Decimal(string: text), yuan >= 0 else {
+      error("lexicon.schema", at: node, "\(what) must be a non-negative number of yuan")
+      return nil
+    }
+    yuan *= 100
+    var rounded = Decimal()
+    NSDecimalRound(&rounded, &yuan, 0, .plain)
+    return NSDecimalNumber(decimal: rounded).int64Value
+  }
+
   /// The scalar text of `node`, reporting anything else.
   mutating func string(_ node: Node, _ what: String) -> String? {
     guard let scalar = node.scalar else {
