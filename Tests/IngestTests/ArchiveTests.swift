@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 @testable import Ingest
 
@@ -35,5 +36,106 @@ import Testing
     #expect(document.status == .unsupported)
     #expect(document.bytes == 72)
     #expect(document.sha256.count == 64)
+  }
+
+  @Test func memberDataIsCheckedAgainstItsChecksum() throws {
+    var bytes = try TestZip.bytes([("a.txt", Data("第一条 合同".utf8), .none)])
+    let offset = try #require(TestZip.dataOffset(of: "a.txt", in: bytes))
+    bytes[offset] ^= 0xFF
+    let container = try ZipContainer.open(bytes: bytes)
+    let member = try #require(container["a.txt"])
+    #expect(throws: ZipMemberError.self) { try container.data(member) }
+    do {
+      _ = try container.data(member)
+    } catch {
+      guard case .checksumMismatch = error.problem else { Issue.record("expected a checksum mismatch, got \(error)"); return }
+      #expect(error.description.hasPrefix("member a.txt fails its CRC-32 check"))
+    }
+  }
+
+  /// A member whose central directory declares fewer bytes than it inflates to (a zip bomb's lie)
+  /// is stopped at the declared size.
+  @Test func memberInflatingPastItsDeclaredSizeIsStopped() throws {
+    let text = Data(String(repeating: "跑分 ", count: 2000).utf8)
+    var bytes = try TestZip.bytes([("bomb.txt", text, .deflate)])
+    let record = try #require(TestZip.centralRecordOffset(of: "bomb.txt", in: bytes))
+    bytes.replaceSubrange(record + 24..<record + 28, with: [100, 0, 0, 0])
+    let container = try ZipContainer.open(bytes: bytes)
+    let member = try #require(container["bomb.txt"])
+    #expect(throws: ZipMemberError(member: "bomb.txt", problem: .largerThanDeclared(declared: 100))) {
+      try container.extract(member) { #expect($0.count <= 100) }
+    }
+  }
+
+  /// A deflate stream cut short (its declared compressed size is smaller than the stream) is
+  /// reported at once instead of being read past the member.
+  @Test func truncatedDeflateStreamIsReported() throws {
+    let text = Data((1...400).map { "第\($0)条 付款\n" }.joined().utf8)
+    var bytes = try TestZip.bytes([("cut.txt", text, .deflate), ("next.txt", Data("下一个".utf8), .none)])
+    let record = try #require(TestZip.centralRecordOffset(of: "cut.txt", in: bytes))
+    bytes.replaceSubrange(record + 20..<record + 24, with: [40, 0, 0, 0])
+    let container = try ZipContainer.open(bytes: bytes)
+    let member = try #require(container["cut.txt"])
+    #expect(throws: ZipMemberError.self) { try container.data(member) }
+    #expect(try container.data(#require(container["next.txt"])) == Data("下一个".utf8))
+  }
+
+  /// ZIPFoundation's listing stops at a member whose local header is damaged; the members it
+  /// leaves out are counted and become one manifest entry with the reason.
+  @Test func membersAfterADamagedLocalHeaderAreCounted() throws {
+    var bytes = try TestZip.bytes([("a.txt", Data("甲".utf8), .none), ("b.txt", Data("乙".utf8), .none)])
+    let record = try #require(TestZip.centralRecordOffset(of: "b.txt", in: bytes))
+    let local = Int(bytes[record + 42]) | Int(bytes[record + 43]) << 8
+    let container = try ZipContainer.open(bytes: bytes)
+    bytes[local] = 0
+    let damaged = try ZipContainer.open(bytes: bytes)
+    #expect(try container.data(#require(container["b.txt"])) == Data("乙".utf8))
+    #expect(damaged["b.txt"] == nil)
+    #expect(damaged.unlistedCount == 1 && container.unlistedCount == 0)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-zip-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Data(bytes).write(to: folder.appendingPathComponent("evidence.zip"))
+    let evidence = try EvidenceFolder(root: folder)
+    let entries = evidence.entries()
+    #expect(entries.map(\.relativePath) == ["evidence.zip", "evidence.zip!/(1 unlisted members)", "evidence.zip!/a.txt"])
+    #expect(evidence.read(entries[1]).status == .error)
+    #expect(evidence.read(entries[1]).reason?.contains("1 more member(s)") == true)
+    #expect(try damaged.data(#require(damaged["a.txt"])) == Data("甲".utf8))
+  }
+}
+
+/// Small ZIP archives built in memory with ZIPFoundation, and offsets into them for damaging.
+enum TestZip {
+  /// The bytes of an archive holding `members` (path, contents, compression) in order.
+  static func bytes(_ members: [(String, Data, CompressionMethod)]) throws -> [UInt8] {
+    let archive = try Archive(accessMode: .create)
+    for (path, contents, method) in members {
+      try archive.addEntry(
+        with: path, type: .file, uncompressedSize: Int64(contents.count), compressionMethod: method,
+        provider: { position, size in contents.subdata(in: Int(position)..<Int(position) + size) })
+    }
+    return [UInt8](try #require(archive.data))
+  }
+
+  /// The offset of the central-directory record of `path`.
+  static func centralRecordOffset(of path: String, in bytes: [UInt8]) -> Int? {
+    let name = Array(path.utf8)
+    return (0..<max(0, bytes.count - 46 - name.count)).first { index in
+      bytes[index..<index + 4].elementsEqual([0x50, 0x4B, 0x01, 0x02])
+        && bytes[index + 46..<index + 46 + name.count].elementsEqual(name)
+    }
+  }
+
+  /// The offset of the first data byte of `path` (after its local header).
+  static func dataOffset(of path: String, in bytes: [UInt8]) -> Int? {
+    let name = Array(path.utf8)
+    guard
+      let header = (0..<max(0, bytes.count - 30 - name.count)).first(where: { index in
+        bytes[index..<index + 4].elementsEqual([0x50, 0x4B, 0x03, 0x04])
+          && bytes[index + 30..<index + 30 + name.count].elementsEqual(name)
+      })
+    else { return nil }
+    return header + 30 + name.count + (Int(bytes[header + 28]) | Int(bytes[header + 29]) << 8)
   }
 }

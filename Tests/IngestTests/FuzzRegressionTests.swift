@@ -33,4 +33,17 @@ import Testing
     #expect(document.reason?.contains("claims") == true)
     #expect(Date().timeIntervalSince(start) < 5)
   }
+
+  /// An XLSX whose worksheet's deflate stream never ends before the end of the file:
+  /// ZIPFoundation's Linux inflate loop ignored the compressed size and spun on empty reads at
+  /// the end of the file for good. Its bytes now stop at the compressed size: the sheet is reported
+  /// (its stream, padded, inflates past the declared size) and the rest of the workbook is read.
+  @Test func zipMemberWhoseStreamNeverEndsIsReported() throws {
+    let document = try Fixture.document("bad/zip-member-stream-never-ends.xlsx")
+    #expect(document.format == .xlsx)
+    #expect(document.status == .partial)
+    #expect(document.reason?.isEmpty == false)
+    let messages = document.diagnostics.map(\.message)
+    #expect(messages.contains { $0.hasPrefix("sheet 聊天记录: member xl/worksheets/sheet1.xml") && $0.hasSuffix("not read") })
+  }
 }

@@ -8,12 +8,12 @@ import ZIPFoundation
 enum ArchiveMembers {
   /// The member entries of the ZIP file at `archive`, or none when it is not a plain ZIP.
   static func entries(archive path: [UInt8], relativePath: String) -> [EvidenceEntry] {
-    guard startsWithZipMagic(path), let archive = open(path),
-      archive["[Content_Types].xml"] == nil
+    guard startsWithZipMagic(path), let container = try? ZipContainer.open(path: path),
+      container.archive["[Content_Types].xml"] == nil
     else { return [] }
     var entries: [EvidenceEntry] = []
     var seen: [String: Int] = [:]
-    for entry in archive {
+    for entry in container.archive {
       let member = entry.path
       seen[member, default: 0] += 1
       if let count = seen[member], count > 1 {
@@ -35,6 +35,12 @@ enum ArchiveMembers {
         continue
       }
     }
+    if container.unlistedCount > 0 {
+      entries.append(
+        EvidenceEntry(
+          relativePath: "\(relativePath)!/(\(container.unlistedCount) unlisted members)",
+          problem: .unlistedArchiveMembers(count: container.unlistedCount), systemPath: path))
+    }
     return entries.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
   }
 
@@ -44,15 +50,15 @@ enum ArchiveMembers {
     func failure(_ reason: String) -> EvidenceDocument {
       EvidenceDocument(path: path, sha256: "", bytes: 0, format: .unknown, status: .error, reason: reason)
     }
-    guard let archive = open(entry.systemPath) else {
+    guard let container = try? ZipContainer.open(path: entry.systemPath) else {
       return failure("\(path): the archive can no longer be opened")
     }
-    guard let item = archive[member] else { return failure("\(path): the member is no longer in the archive") }
+    guard let item = container[member] else { return failure("\(path): the member is no longer in the archive") }
     do {
-      if item.uncompressedSize > UInt64(options.maxParseBytes) {
+      if item.record.uncompressedSize > UInt64(options.maxParseBytes) {
         var hasher = SHA256()
         var size = 0
-        _ = try archive.extract(item) { chunk in
+        try container.extract(item) { chunk in
           hasher.update(data: chunk)
           size += chunk.count
         }
@@ -61,20 +67,9 @@ enum ArchiveMembers {
           path: path, sha256: hex, bytes: size, format: .unknown, status: .unsupported,
           reason: "archive member is \(size) bytes, above the \(options.maxParseBytes)-byte limit for parsing; hashed but not read")
       }
-      var data = Data()
-      _ = try archive.extract(item) { chunk in data.append(chunk) }
-      return EvidenceReader.read(data: data, path: path, options: options)
+      return EvidenceReader.read(data: try container.data(item), path: path, options: options)
     } catch {
-      return failure("\(path): the member cannot be decompressed (\(error))")
-    }
-  }
-
-  /// The archive at `path` opened read-only, or nil when it is not a readable ZIP.
-  private static func open(_ path: [UInt8]) -> Archive? {
-    do {
-      return try Archive(url: URL(fileURLWithPath: String(decoding: path, as: UTF8.self)), accessMode: .read, pathEncoding: nil)
-    } catch {
-      return nil
+      return failure("\(path): \(error.description)")
     }
   }
 

@@ -12,15 +12,16 @@ enum ZipDocumentReader {
 
   /// Fills `document` (hash and size already set) from the ZIP bytes.
   static func read(_ bytes: [UInt8], into document: inout EvidenceDocument, options: IngestOptions) {
-    let archive: Archive
+    let container: ZipContainer
     do {
-      archive = try ZipArchiveFile.open(bytes)
+      container = try ZipContainer.open(bytes: bytes)
     } catch {
       document.format = .binary
       document.status = .error
       document.reason = "damaged ZIP archive: its central directory cannot be read (\(error))"
       return
     }
+    let archive = container.archive
     if let entry = archive.first(where: { $0.compressedSize > UInt64(bytes.count) }) {
       document.format = .binary
       document.status = .error
@@ -29,9 +30,9 @@ enum ZipDocumentReader {
       return
     }
     if archive[wordMainPart] != nil {
-      readWord(archive, into: &document, options: options)
+      readWord(container, into: &document, options: options)
     } else if archive["xl/workbook.xml"] != nil {
-      readWorkbook(archive, into: &document, options: options)
+      readWorkbook(container, into: &document, options: options)
     } else if archive["ppt/presentation.xml"] != nil {
       document.format = .binary
       document.status = .unsupported
@@ -45,18 +46,16 @@ enum ZipDocumentReader {
   }
 
   /// The bytes of the part at `path`, or the reason it cannot be had.
-  private static func part(_ archive: Archive, _ path: String, limit: Int) -> Result<[UInt8], ArchivePartError> {
-    guard let entry = archive[path] else { return .failure(ArchivePartError("\(path) is missing")) }
-    guard entry.uncompressedSize <= UInt64(limit) else {
-      return .failure(ArchivePartError("\(path) is \(entry.uncompressedSize) bytes uncompressed, above the \(limit)-byte limit"))
+  private static func part(_ container: ZipContainer, _ path: String, limit: Int) -> Result<[UInt8], ArchivePartError> {
+    guard let member = container[path] else { return .failure(ArchivePartError("\(path) is missing")) }
+    guard member.record.uncompressedSize <= UInt64(limit) else {
+      return .failure(ArchivePartError("\(path) is \(member.record.uncompressedSize) bytes uncompressed, above the \(limit)-byte limit"))
     }
-    var bytes: [UInt8] = []
     do {
-      _ = try archive.extract(entry) { chunk in bytes.append(contentsOf: chunk) }
+      return .success([UInt8](try container.data(member)))
     } catch {
-      return .failure(ArchivePartError("\(path) cannot be decompressed (\(error))"))
+      return .failure(ArchivePartError(error.description))
     }
-    return .success(bytes)
   }
 
   /// Why a part of an archive could not be read.
@@ -65,7 +64,7 @@ enum ZipDocumentReader {
     init(_ description: String) { self.description = description }
   }
 
-  private static func readWorkbook(_ archive: Archive, into document: inout EvidenceDocument, options: IngestOptions) {
+  private static func readWorkbook(_ archive: ZipContainer, into document: inout EvidenceDocument, options: IngestOptions) {
     document.format = .xlsx
     let limit = options.maxParseBytes
     guard case .success(let workbook) = part(archive, "xl/workbook.xml", limit: limit),
@@ -108,7 +107,7 @@ enum ZipDocumentReader {
     }
   }
 
-  private static func readWord(_ archive: Archive, into document: inout EvidenceDocument, options: IngestOptions) {
+  private static func readWord(_ archive: ZipContainer, into document: inout EvidenceDocument, options: IngestOptions) {
     document.format = .docx
     let xml: [UInt8]
     switch part(archive, wordMainPart, limit: options.maxParseBytes) {
@@ -125,7 +124,7 @@ enum ZipDocumentReader {
     let (paragraphs, next, complete) = WordDocumentText.paragraphs(xml, numbering: &numbering)
     document.units = paragraphs.map { unit($0, part: nil, options: options) }
     var number = next
-    for partPath in secondaryWordParts(archive) {
+    for partPath in secondaryWordParts(archive.archive) {
       guard case .success(let bytes) = part(archive, partPath, limit: options.maxParseBytes) else {
         document.diagnostics.append(
           Diagnostic(.warning, code: "ingest.unparsed-line", file: document.path, message: "\(partPath) cannot be read; its text is missing"))

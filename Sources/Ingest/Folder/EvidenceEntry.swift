@@ -42,6 +42,9 @@ public struct EvidenceEntry: Sendable, Hashable {
     case linkInArchive
     /// A second member of a ZIP archive with the same name as an earlier one.
     case duplicateArchiveMember
+    /// Members in a ZIP archive's central directory that cannot be listed (the listing stops at
+    /// the first member whose local header is damaged).
+    case unlistedArchiveMembers(count: Int)
 
     /// A sentence for the manifest.
     public var description: String {
@@ -56,6 +59,8 @@ public struct EvidenceEntry: Sendable, Hashable {
       case .unreadableFolder(let reason): "folder cannot be listed: \(reason)"
       case .linkInArchive: "symbolic link stored in the archive; not followed"
       case .duplicateArchiveMember: "the archive holds another member with the same name; only the first is read"
+      case .unlistedArchiveMembers(let count):
+        "the archive's central directory lists \(count) more member(s) after one whose local header is damaged; they cannot be read"
       }
     }
 

@@ -1,0 +1,167 @@
+import Foundation
+import ZIPFoundation
+
+/// A ZIP archive opened for reading: ZIPFoundation lists the members, and each member's data is
+/// read from the archive's bytes within bounds checked first.
+///
+/// `Archive.extract` is not used for member data: on Linux its inflate loop (`Data.decode`)
+/// ignores the member's compressed size and repeats until the deflate stream ends, so a stream
+/// that is truncated or damaged so that it never ends reads on past the member and, at the end
+/// of the file, loops forever on empty reads without calling the consumer. Here the bytes given
+/// to the decompressor stop at the member's compressed size.
+struct ZipContainer {
+  /// ZIPFoundation's view of the archive (member names, types, sizes).
+  let archive: Archive
+  private let source: any ZipByteSource
+  private let members: [String: Member]
+  /// Members in the central directory that ZIPFoundation does not list: its listing stops at the
+  /// first member whose local header is damaged, so these would otherwise vanish silently.
+  let unlistedCount: Int
+
+  /// One member: ZIPFoundation's entry and its central-directory record.
+  struct Member {
+    /// The entry as ZIPFoundation lists it.
+    let entry: Entry
+    /// Where its data is and how it is stored.
+    let record: ZipDirectory.Record
+  }
+
+  /// Bytes handed to the decompressor at a time (also its output buffer size).
+  private static let chunkSize = 64 * 1024
+
+  /// Opens ZIP bytes held in memory (through a temporary file, see `ZipArchiveFile`).
+  static func open(bytes: [UInt8]) throws -> ZipContainer {
+    try ZipContainer(archive: ZipArchiveFile.open(bytes), source: ZipMemoryBytes(storage: bytes))
+  }
+
+  /// Opens the ZIP file at `path` (file-system bytes) read-only.
+  static func open(path: [UInt8]) throws -> ZipContainer {
+    guard let source = ZipFileBytes(path: path) else { throw ZipContainerError.unreadable }
+    let url = URL(fileURLWithPath: String(decoding: path, as: UTF8.self))
+    return try ZipContainer(archive: Archive(url: url, accessMode: .read, pathEncoding: nil), source: source)
+  }
+
+  private init(archive: Archive, source: any ZipByteSource) throws {
+    guard let directory = ZipDirectory(source) else { throw ZipContainerError.noCentralDirectory }
+    var members: [String: Member] = [:]
+    var listed = 0
+    for (entry, record) in zip(archive, directory.records) {
+      listed += 1
+      if members[entry.path] == nil { members[entry.path] = Member(entry: entry, record: record) }
+    }
+    unlistedCount = directory.records.count - listed
+    self.archive = archive
+    self.source = source
+    self.members = members
+  }
+
+  /// The first member named `path`, if any.
+  subscript(path: String) -> Member? { members[path] }
+
+  /// Passes the member's decompressed data to `consumer` in chunks. Throws when the local header
+  /// is missing, the data lies past the end of the archive, the stream does not end within the
+  /// member's compressed bytes, it decompresses to more or fewer bytes than declared, or the
+  /// CRC-32 does not match; nothing past the declared size is ever passed on.
+  func extract(_ member: Member, consumer: (Data) -> Void) throws(ZipMemberError) {
+    let record = member.record
+    let fail = { (problem: ZipMemberError.Problem) in ZipMemberError(member: member.entry.path, problem: problem) }
+    guard record.flags & 1 == 0 else { throw fail(.encrypted) }
+    let dataOffset = try self.dataOffset(record, fail: fail)
+    var produced: UInt64 = 0
+    let checksum: CRC32
+    switch record.method {
+    case 0:
+      guard record.compressedSize == record.uncompressedSize else {
+        throw fail(.storedSizesDiffer(compressed: record.compressedSize, uncompressed: record.uncompressedSize))
+      }
+      var crc: CRC32 = 0
+      while produced < record.compressedSize {
+        let count = Int(min(UInt64(Self.chunkSize), record.compressedSize - produced))
+        guard let bytes = source.bytes(at: Int(dataOffset + produced), count: count) else { throw fail(.unreadable) }
+        let chunk = Data(bytes)
+        crc = chunk.crc32(checksum: crc)
+        consumer(chunk)
+        produced += UInt64(count)
+      }
+      checksum = crc
+    case 8:
+      do {
+        checksum = try Data.decompress(
+          size: Int64(record.compressedSize), bufferSize: Self.chunkSize, skipCRC32: false,
+          provider: { position, size in
+            guard position < Int64(record.compressedSize) else { throw fail(.streamNotEnded(compressedSize: record.compressedSize)) }
+            guard let chunk = compressedChunk(record, dataOffset: dataOffset, position: position, size: size) else {
+              throw fail(.unreadable)
+            }
+            return chunk
+          },
+          consumer: { chunk in
+            guard produced + UInt64(chunk.count) <= record.uncompressedSize else {
+              throw fail(.largerThanDeclared(declared: record.uncompressedSize))
+            }
+            produced += UInt64(chunk.count)
+            consumer(chunk)
+          })
+      } catch let error as ZipMemberError {
+        throw error
+      } catch {
+        throw fail(.corruptStream("\(error)"))
+      }
+    default:
+      throw fail(.unsupportedMethod(record.method))
+    }
+    guard produced == record.uncompressedSize else {
+      throw fail(.smallerThanDeclared(declared: record.uncompressedSize, actual: produced))
+    }
+    guard checksum == record.crc32 else { throw fail(.checksumMismatch(expected: record.crc32, actual: checksum)) }
+  }
+
+  /// All of a member's data, which must declare at most `limit` bytes (checked by the caller).
+  func data(_ member: Member) throws(ZipMemberError) -> Data {
+    var data = Data()
+    data.reserveCapacity(Int(min(member.record.uncompressedSize, UInt64(Self.chunkSize) * 16)))
+    try extract(member) { data.append($0) }
+    return data
+  }
+
+  /// Where the member's data starts, after checking its local header and that the data fits.
+  private func dataOffset(
+    _ record: ZipDirectory.Record, fail: (ZipMemberError.Problem) -> ZipMemberError
+  ) throws(ZipMemberError) -> UInt64 {
+    guard record.localHeaderOffset <= UInt64(source.size),
+      let header = source.bytes(at: Int(record.localHeaderOffset), count: 30),
+      header.littleEndian(at: 0, width: 4) == 0x0403_4B50
+    else { throw fail(.missingLocalHeader(offset: record.localHeaderOffset)) }
+    let dataOffset = record.localHeaderOffset + 30 + header.littleEndian(at: 26, width: 2) + header.littleEndian(at: 28, width: 2)
+    guard dataOffset <= UInt64(source.size), record.compressedSize <= UInt64(source.size) - dataOffset else {
+      throw fail(.dataPastEnd(dataOffset: dataOffset, compressedSize: record.compressedSize, archiveSize: source.size))
+    }
+    return dataOffset
+  }
+
+  /// `size` bytes of compressed data from `position` (inside the member's compressed bytes),
+  /// zero-padded after the member's last byte (ZIPFoundation's Linux inflate always tells zlib a
+  /// whole buffer is there); nil when they cannot be read.
+  private func compressedChunk(_ record: ZipDirectory.Record, dataOffset: UInt64, position: Int64, size: Int) -> Data? {
+    guard position >= 0, UInt64(position) < record.compressedSize, size > 0 else { return nil }
+    let count = Int(min(UInt64(size), record.compressedSize - UInt64(position)))
+    guard var bytes = source.bytes(at: Int(dataOffset) + Int(position), count: count) else { return nil }
+    bytes += [UInt8](repeating: 0, count: size - count)
+    return Data(bytes)
+  }
+}
+
+/// Why a ZIP archive cannot be opened.
+enum ZipContainerError: Error, CustomStringConvertible {
+  /// The file cannot be opened or is not a regular file.
+  case unreadable
+  /// No end-of-central-directory record was found in the archive's last 64 KiB.
+  case noCentralDirectory
+
+  var description: String {
+    switch self {
+    case .unreadable: "the archive file cannot be opened"
+    case .noCentralDirectory: "no end-of-central-directory record in the archive's last 64 KiB"
+    }
+  }
+}
