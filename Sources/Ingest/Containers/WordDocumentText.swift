@@ -5,8 +5,9 @@
 /// what Word shows. A paragraph's text joins its `w:t` runs (tracked insertions `w:ins` kept,
 /// `w:tab` → tab, `w:br`/`w:cr` → line break); tracked deletions (`w:delText`) are left out of
 /// the text and kept aside; `mc:Fallback` copies of text boxes are skipped. With the document's
-/// `WordNumbering`, a paragraph in an automatically numbered list (`w:numPr`) starts with the
-/// label Word shows (`第三条 `), kept also in `listLabel`.
+/// `WordNumbering`, a paragraph in an automatically numbered list (`w:numPr`, directly or through
+/// its paragraph style `w:pStyle`) starts with the label Word shows (`第三条 `), kept also in
+/// `listLabel`.
 struct WordDocumentText {
   /// One non-empty paragraph.
   struct Paragraph: Sendable, Equatable {
@@ -30,7 +31,8 @@ struct WordDocumentText {
     var text = ""
     var deleted = ""
     var numID: String?
-    var level = 0
+    var level: Int?
+    var style: String?
     var label: WordNumbering.Label?
   }
 
@@ -91,6 +93,8 @@ struct WordDocumentText {
           open[open.count - 1].numID = attributes["w:val"]
         case "w:ilvl" where propertiesDepth > 0 && propertiesChangeDepth == 0 && !open.isEmpty:
           open[open.count - 1].level = Int(attributes["w:val"] ?? "") ?? 0
+        case "w:pStyle" where propertiesDepth > 0 && propertiesChangeDepth == 0 && !open.isEmpty:
+          open[open.count - 1].style = attributes["w:val"]
         default: break
         }
       case .end(let name):
@@ -106,9 +110,9 @@ struct WordDocumentText {
         case "w:pPr":
           propertiesDepth = max(0, propertiesDepth - 1)
           guard propertiesDepth == 0, fallbackDepth == 0, let builder = open.last, builder.label == nil,
-            let numID = builder.numID, numID != "0"
+            let list = numbering.list(numID: builder.numID, level: builder.level, style: builder.style)
           else { return }
-          open[open.count - 1].label = numbering.nextLabel(numID: numID, level: builder.level)
+          open[open.count - 1].label = numbering.nextLabel(numID: list.numID, level: list.level)
         default: break
         }
       case .text(let text):

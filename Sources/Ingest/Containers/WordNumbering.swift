@@ -5,8 +5,11 @@
 /// Counters run per list instance (`w:num`) and level in document order; a level restarts when a
 /// shallower level of the same list advances. Supported number formats: decimal, Chinese
 /// counting (一二三, also 千-style), Chinese legal (壹贰叁), 甲乙丙, letters, Roman numerals,
-/// `none` (bullets get no label); other formats fall back to decimal. Numbering inherited from paragraph
-/// styles (`styles.xml`) is not applied.
+/// `none` (bullets get no label); other formats fall back to decimal. A paragraph numbered through
+/// its paragraph style (`w:pStyle` → `word/styles.xml` `w:numPr`, inherited along `w:basedOn`) is
+/// numbered like one with a direct `w:numPr`; its level is the paragraph's own `w:ilvl`, else the
+/// style's, else the level of the list definition that names the style (`w:lvl/w:pStyle`), else 0.
+/// Numbering on the document's default paragraph style (applied without any `w:pStyle`) is not applied.
 struct WordNumbering: Sendable {
   /// One level of an abstract list definition.
   struct Level: Sendable, Equatable {
@@ -14,6 +17,18 @@ struct WordNumbering: Sendable {
     var format = "decimal"
     var text = ""
     var suffix = "tab"
+    /// The paragraph style this level belongs to (`w:lvl/w:pStyle`), if any.
+    var paragraphStyle: String?
+  }
+
+  /// The list numbering a paragraph style sets or inherits.
+  struct StyleNumbering: Sendable, Equatable {
+    /// The style's own `w:numPr/w:numId`, if any.
+    var numID: String?
+    /// The style's own `w:numPr/w:ilvl`, if any.
+    var level: Int?
+    /// The style it is based on (`w:basedOn`), if any.
+    var basedOn: String?
   }
 
   /// A paragraph's list label and what Word puts between it and the text.
@@ -30,6 +45,8 @@ struct WordNumbering: Sendable {
   private var instances: [String: (abstract: String, startOverrides: [Int: Int])] = [:]
   /// Current counters by list instance id, then level index.
   private var counters: [String: [Int: Int]] = [:]
+  /// Numbering by paragraph style id (from `word/styles.xml`).
+  private var styles: [String: StyleNumbering] = [:]
 
   /// Reads the definitions in a `word/numbering.xml` part; unreadable markup yields what was read.
   init(_ xml: [UInt8]) {
@@ -50,6 +67,7 @@ struct WordNumbering: Sendable {
         case "w:numFmt": if let value { level?.value.format = value }
         case "w:lvlText": if let value { level?.value.text = value }
         case "w:suff": if let value { level?.value.suffix = value }
+        case "w:pStyle": if let value { level?.value.paragraphStyle = value }
         case "w:num": instanceID = attributes["w:numId"]
         case "w:abstractNumId":
           if let instanceID, let value { instances[instanceID] = (value, [:]) }
@@ -77,6 +95,58 @@ struct WordNumbering: Sendable {
 
   /// No list definitions: no paragraph gets a label.
   static let empty = WordNumbering([])
+
+  /// Reads the numbering of the paragraph styles in a `word/styles.xml` part.
+  mutating func readStyles(_ xml: [UInt8]) {
+    var current: (id: String, value: StyleNumbering)?
+    var propertiesDepth = 0
+    var reader = XMLEventReader(xml)
+    _ = reader.run { event in
+      switch event {
+      case .start(let name, let attributes, let selfClosing):
+        let value = attributes["w:val"]
+        switch name {
+        case "w:style" where !selfClosing:
+          current = attributes["w:type"] == "paragraph" ? attributes["w:styleId"].map { ($0, StyleNumbering()) } : nil
+        case "w:basedOn": current?.value.basedOn = value
+        case "w:pPr": if !selfClosing { propertiesDepth += 1 }
+        case "w:numId" where propertiesDepth > 0: current?.value.numID = value
+        case "w:ilvl" where propertiesDepth > 0: current?.value.level = value.flatMap { Int($0) }
+        default: break
+        }
+      case .end(let name):
+        switch name {
+        case "w:pPr": propertiesDepth = max(0, propertiesDepth - 1)
+        case "w:style":
+          if let (id, value) = current { styles[id] = value }
+          current = nil
+        default: break
+        }
+      case .text: break
+      }
+    }
+  }
+
+  /// The list and level of a paragraph from its direct `w:numId`/`w:ilvl` and its paragraph
+  /// style, or nil when it is not numbered (no list, or `w:numId` 0, which switches a style's
+  /// numbering off).
+  func list(numID: String?, level: Int?, style: String?) -> (numID: String, level: Int)? {
+    var styleNumID: String?
+    var styleLevel: Int?
+    var next = style
+    var visited: Set<String> = []
+    while let id = next, visited.insert(id).inserted, let numbering = styles[id] {
+      styleNumID = styleNumID ?? numbering.numID
+      styleLevel = styleLevel ?? numbering.level
+      next = numbering.basedOn
+    }
+    guard let list = numID ?? styleNumID, list != "0" else { return nil }
+    if let level = level ?? styleLevel { return (list, level) }
+    let linked = style.flatMap { style in
+      instances[list].flatMap { abstractLevels[$0.abstract] }?.first { $0.value.paragraphStyle == style }?.key
+    }
+    return (list, linked ?? 0)
+  }
 
   /// Advances list `numID` at level `levelIndex` and returns the label to put before the
   /// paragraph's text, or nil when the list or level is not defined or shows nothing.

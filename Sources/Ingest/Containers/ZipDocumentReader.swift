@@ -9,6 +9,8 @@ enum ZipDocumentReader {
   static let wordMainPart = "word/document.xml"
   /// The part holding a DOCX document's list definitions.
   static let wordNumberingPart = "word/numbering.xml"
+  /// The part holding a DOCX document's styles (some of which number their paragraphs).
+  static let wordStylesPart = "word/styles.xml"
 
   /// Fills `document` (hash and size already set) from the ZIP bytes.
   static func read(_ bytes: [UInt8], into document: inout EvidenceDocument, options: IngestOptions) {
@@ -120,6 +122,9 @@ enum ZipDocumentReader {
     var numbering = WordNumbering.empty
     if archive[wordNumberingPart] != nil, case .success(let bytes) = part(archive, wordNumberingPart, limit: options.maxParseBytes) {
       numbering = WordNumbering(bytes)
+      if archive[wordStylesPart] != nil, case .success(let styles) = part(archive, wordStylesPart, limit: options.maxParseBytes) {
+        numbering.readStyles(styles)
+      }
     }
     let (paragraphs, next, complete) = WordDocumentText.paragraphs(xml, numbering: &numbering)
     document.units = paragraphs.map { unit($0, part: nil, options: options) }
