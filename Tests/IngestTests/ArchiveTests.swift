@@ -10,11 +10,11 @@ import ZIPFoundation
     let folder = try EvidenceFolder(root: try Fixture.root.appendingPathComponent("archives"))
     let entries = folder.entries()
     #expect(entries.map(\.relativePath) == [
-      "chats.zip", "chats.zip!/nested.zip", "chats.zip!/note.txt", "chats.zip!/聊天记录/张三/张三.txt", "duplicate.zip",
-      "duplicate.zip!/a.txt", "duplicate.zip!/a.txt (2)",
+      "chats.zip", "chats.zip!/nested.zip", "chats.zip!/nested.zip!/deep.txt", "chats.zip!/note.txt", "chats.zip!/聊天记录/张三/张三.txt",
+      "duplicate.zip", "duplicate.zip!/a.txt", "duplicate.zip!/a.txt (2)",
     ])
-    #expect(folder.read(entries[6]).status == .error)
-    #expect(folder.read(entries[5]).units.first?.text == "first")
+    #expect(folder.read(entries[7]).status == .error)
+    #expect(folder.read(entries[6]).units.first?.text == "first")
     let documents = Dictionary(uniqueKeysWithValues: entries.map { ($0.relativePath, folder.read($0)) })
     let chat = try #require(documents["chats.zip!/聊天记录/张三/张三.txt"])
     #expect(chat.format == .wechatMemoTraceTXT)
@@ -26,6 +26,7 @@ import ZIPFoundation
     #expect(documents["chats.zip"]?.status == .unsupported)
     #expect(documents["chats.zip"]?.reason?.contains("read in place as chats.zip!/<member>") == true)
     #expect(documents["chats.zip!/nested.zip"]?.status == .unsupported)
+    #expect(documents["chats.zip!/nested.zip!/deep.txt"]?.units.first?.text == "deep")
   }
 
   @Test func oversizedMembersAreHashedNotParsed() throws {
@@ -36,6 +37,65 @@ import ZIPFoundation
     #expect(document.status == .unsupported)
     #expect(document.bytes == 72)
     #expect(document.sha256.count == 64)
+  }
+
+  /// outer.zip ⊃ inner.zip ⊃ deeper.zip ⊃ deepest.zip: three archive levels are opened, the
+  /// fourth is read as a file whose reason says why its members are not read.
+  private static func nestedArchives() throws -> (outer: [UInt8], inner: Int, deeper: Int) {
+    let deepest = try TestZip.bytes([("b.txt", Data("太深了".utf8), .deflate)])
+    let deeper = try TestZip.bytes([("a.txt", Data("甲方：某某科技有限公司\n".utf8), .deflate), ("deepest.zip", Data(deepest), .none)])
+    let inner = try TestZip.bytes([("deeper.zip", Data(deeper), .deflate), ("聊天.txt", Data("2023-05-01 21:40:12 张三\n在吗\n".utf8), .deflate)])
+    let outer = try TestZip.bytes([("note.txt", Data("备注\n".utf8), .deflate), ("inner.zip", Data(inner), .deflate)])
+    return (outer, inner.count, deeper.count)
+  }
+
+  /// A scratch evidence folder holding one file, removed when the value goes.
+  final class OneFileFolder {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-zip-\(UUID().uuidString)")
+
+    init(_ name: String, _ bytes: [UInt8]) throws {
+      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+      try Data(bytes).write(to: url.appendingPathComponent(name))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+  }
+
+  @Test func nestedArchivesAreReadInPlaceThreeLevelsDeep() throws {
+    let scratch = try OneFileFolder("outer.zip", try Self.nestedArchives().outer)
+    let folder = try EvidenceFolder(root: scratch.url)
+    let entries = folder.entries()
+    #expect(entries.map(\.relativePath) == [
+      "outer.zip", "outer.zip!/inner.zip", "outer.zip!/inner.zip!/deeper.zip", "outer.zip!/inner.zip!/deeper.zip!/a.txt",
+      "outer.zip!/inner.zip!/deeper.zip!/deepest.zip", "outer.zip!/inner.zip!/聊天.txt", "outer.zip!/note.txt",
+    ])
+    let documents = Dictionary(uniqueKeysWithValues: entries.map { ($0.relativePath, folder.read($0)) })
+    #expect(documents["outer.zip!/inner.zip!/deeper.zip!/a.txt"]?.units.first?.text == "甲方：某某科技有限公司")
+    #expect(documents["outer.zip!/inner.zip!/deeper.zip!/a.txt"]?.sha256 == EvidenceReader.sha256Hex(Data("甲方：某某科技有限公司\n".utf8)))
+    #expect(documents["outer.zip!/inner.zip!/聊天.txt"]?.format == .wechatMemoTraceTXT)
+    let deepest = try #require(documents["outer.zip!/inner.zip!/deeper.zip!/deepest.zip"])
+    #expect(deepest.status == .unsupported)
+    #expect(deepest.reason == "archive (ZIP) not opened: it is nested 4 archive levels deep, beyond the limit of 3; its members are not read")
+    #expect(documents["outer.zip!/inner.zip!/deeper.zip"]?.reason?.contains("read in place") == true)
+  }
+
+  /// The nested archives opened on the way to a member share one parse limit: with room for
+  /// inner.zip but not for inner.zip and deeper.zip together, deeper.zip is not opened.
+  @Test func nestedArchivesShareTheParseLimit() throws {
+    let (outer, inner, deeper) = try Self.nestedArchives()
+    let scratch = try OneFileFolder("outer.zip", outer)
+    let limit = inner + deeper - 1
+    let folder = try EvidenceFolder(root: scratch.url, options: IngestOptions(maxParseBytes: limit))
+    let entries = folder.entries()
+    #expect(entries.map(\.relativePath) == [
+      "outer.zip", "outer.zip!/inner.zip", "outer.zip!/inner.zip!/deeper.zip", "outer.zip!/inner.zip!/聊天.txt", "outer.zip!/note.txt",
+    ])
+    let document = folder.read(entries[2])
+    #expect(document.status == .unsupported)
+    #expect(
+      document.reason
+        == "archive (ZIP) not opened: with the archives it is nested in it would hold \(inner + deeper) bytes in memory, above the \(limit)-byte limit; its members are not read"
+    )
   }
 
   @Test func memberDataIsCheckedAgainstItsChecksum() throws {

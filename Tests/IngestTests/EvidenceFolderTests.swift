@@ -172,4 +172,78 @@ import Testing
     #expect(serial.count == entries.count)
     #expect(serial.count >= 15)
   }
+
+  /// An `fstat` that reports the file as first seen, then as `change` makes it on every later call.
+  final class ChangingStatus: @unchecked Sendable {
+    private let lock = NSLock()
+    private var calls = 0
+    private let change: @Sendable (inout FileStatus) -> Void
+
+    init(_ change: @escaping @Sendable (inout FileStatus) -> Void) { self.change = change }
+
+    var io: FileIO {
+      FileIO { descriptor in
+        guard var status = FileStatus.of(descriptor) else { return nil }
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        self.calls += 1
+        if self.calls > 1 { self.change(&status) }
+        return status
+      }
+    }
+  }
+
+  /// One way a file can change between opening and the end of reading, and the reason given.
+  enum Change: CaseIterable, Sendable {
+    case modificationTime, statusChangeTime, size
+
+    func apply(_ status: inout FileStatus) {
+      switch self {
+      case .modificationTime: status.modified += 1
+      case .statusChangeTime: status.statusChanged += 1
+      case .size: status.size += 7
+      }
+    }
+
+    var reason: String {
+      switch self {
+      case .modificationTime: "modification time changed"
+      case .statusChangeTime: "status-change time changed"
+      case .size: "size went from 34 to 41 bytes"
+      }
+    }
+  }
+
+  @Test(arguments: Change.allCases)
+  func fileChangedWhileBeingReadIsAnError(change: Change) throws {
+    let scratch = try Scratch()
+    try scratch.write("chat.txt", "2023-05-01 21:40:12 张三\n在吗\n")
+    for limit in [1 << 20, 4] {
+      let folder = try EvidenceFolder(
+        root: scratch.evidence, options: IngestOptions(maxParseBytes: limit), io: ChangingStatus(change.apply).io)
+      let entry = try #require(folder.entries().first { $0.relativePath == "chat.txt" })
+      let document = folder.read(entry)
+      #expect(document.status == .error, "limit \(limit)")
+      #expect(document.reason == "\(IngestError.changedWhileReading(path: "chat.txt").description) (\(change.reason))")
+      #expect(document.sha256.isEmpty && document.units.isEmpty)
+    }
+  }
+
+  @Test func unchangedFileReadsThroughTheSeam() throws {
+    let scratch = try Scratch()
+    try scratch.write("chat.txt", "2023-05-01 21:40:12 张三\n在吗\n")
+    let folder = try EvidenceFolder(root: scratch.evidence, options: IngestOptions(), io: ChangingStatus { _ in }.io)
+    let entry = try #require(folder.entries().first { $0.relativePath == "chat.txt" })
+    #expect(folder.read(entry).status == .parsed)
+  }
+
+  @Test func statusChangesAreNamed() throws {
+    let first = FileStatus(type: S_IFREG, size: 10, modified: 5, statusChanged: 6)
+    var later = first
+    #expect(first.change(to: later) == nil)
+    later.modified = 9
+    #expect(first.change(to: later) == "modification time changed")
+    later.size = 12
+    #expect(first.change(to: later) == "size went from 10 to 12 bytes")
+  }
 }

@@ -3,58 +3,97 @@ import Foundation
 import ZIPFoundation
 
 /// ZIP archives read in place: each file inside a plain ZIP (not a DOCX/XLSX) becomes an entry
-/// `archive.zip!/inner/path`, read from the archive without unpacking it to disk. Members that
-/// are themselves archives are reported, not opened (one level).
+/// `archive.zip!/inner/path`, read from the archive without unpacking it to disk.
+///
+/// A member named `*.zip` is itself opened, in memory, and its files become entries
+/// `outer.zip!/inner.zip!/path`, down to `maxDepth` archive levels; a ZIP nested deeper is read as
+/// a file and its reason says its members are not read. The archives opened on the way to a
+/// member are held in memory together, and together they may hold no more than `maxParseBytes`
+/// (the same cap as one file), checked against the sizes they declare before each is
+/// decompressed, and decompression never passes a declared size (see `ZipContainer.extract`).
 enum ArchiveMembers {
+  /// Archive levels opened: the ZIP on disk, a ZIP in it, and a ZIP in that.
+  static let maxDepth = 3
+
   /// The member entries of the ZIP file at `archive`, or none when it is not a plain ZIP.
-  static func entries(archive path: [UInt8], relativePath: String) -> [EvidenceEntry] {
-    guard startsWithZipMagic(path), let container = try? ZipContainer.open(path: path),
-      container.archive["[Content_Types].xml"] == nil
+  static func entries(archive path: [UInt8], relativePath: String, options: IngestOptions) -> [EvidenceEntry] {
+    guard startsWithZipMagic(path), let container = try? ZipContainer.open(path: path), !isOfficeDocument(container)
     else { return [] }
     var entries: [EvidenceEntry] = []
+    list(container, at: Level(systemPath: path, relativePath: relativePath, chain: [], heldBytes: 0), options: options, into: &entries)
+    return entries.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+  }
+
+  /// Where an archive being listed is: the file on disk, its display path and the members that
+  /// lead to it from the file, and the bytes of the nested archives held in memory to reach it.
+  private struct Level {
+    let systemPath: [UInt8]
+    let relativePath: String
+    let chain: [String]
+    let heldBytes: UInt64
+  }
+
+  /// Appends the entries of `container` and, recursively, of the ZIP members it holds.
+  private static func list(_ container: ZipContainer, at level: Level, options: IngestOptions, into entries: inout [EvidenceEntry]) {
     var seen: [String: Int] = [:]
-    for entry in container.archive {
-      let member = entry.path
+    func entry(_ relativePath: String, _ problem: EvidenceEntry.Problem?, chain: [String]) -> EvidenceEntry {
+      EvidenceEntry(
+        relativePath: relativePath, problem: problem, systemPath: level.systemPath, archiveMember: chain.first,
+        innerMembers: Array(chain.dropFirst()))
+    }
+    for item in container.archive {
+      let member = item.path
+      let chain = level.chain + [member]
+      let path = "\(level.relativePath)!/\(member)"
       seen[member, default: 0] += 1
       if let count = seen[member], count > 1 {
-        entries.append(
-          EvidenceEntry(
-            relativePath: "\(relativePath)!/\(member) (\(count))", problem: .duplicateArchiveMember, systemPath: path,
-            archiveMember: member))
+        entries.append(entry("\(path) (\(count))", .duplicateArchiveMember, chain: chain))
         continue
       }
-      switch entry.type {
+      switch item.type {
       case .file:
-        entries.append(
-          EvidenceEntry(relativePath: "\(relativePath)!/\(member)", problem: nil, systemPath: path, archiveMember: member))
+        entries.append(entry(path, nil, chain: chain))
+        guard isArchiveName(member), let inner = container[member],
+          notOpened(depth: chain.count, held: level.heldBytes, size: inner.record.uncompressedSize, options: options) == nil
+        else { continue }
+        let held = level.heldBytes + inner.record.uncompressedSize
+        guard let bytes = try? container.data(inner),
+          let nested = try? ZipContainer.open(bytes: [UInt8](bytes)), !isOfficeDocument(nested)
+        else { continue }
+        list(nested, at: Level(systemPath: level.systemPath, relativePath: path, chain: chain, heldBytes: held), options: options, into: &entries)
       case .symlink:
-        entries.append(
-          EvidenceEntry(
-            relativePath: "\(relativePath)!/\(member)", problem: .linkInArchive, systemPath: path, archiveMember: member))
+        entries.append(entry(path, .linkInArchive, chain: chain))
       case .directory:
         continue
       }
     }
     if container.unlistedCount > 0 {
       entries.append(
-        EvidenceEntry(
-          relativePath: "\(relativePath)!/(\(container.unlistedCount) unlisted members)",
-          problem: .unlistedArchiveMembers(count: container.unlistedCount), systemPath: path))
+        entry("\(level.relativePath)!/(\(container.unlistedCount) unlisted members)", .unlistedArchiveMembers(count: container.unlistedCount), chain: level.chain))
     }
-    return entries.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
   }
 
-  /// Reads one member; never throws.
+  /// Reads one member (of the archive on disk, or of archives nested in it); never throws.
   static func read(_ entry: EvidenceEntry, member: String, options: IngestOptions) -> EvidenceDocument {
     let path = entry.relativePath
     func failure(_ reason: String) -> EvidenceDocument {
       EvidenceDocument(path: path, sha256: "", bytes: 0, format: .unknown, status: .error, reason: reason)
     }
-    guard let container = try? ZipContainer.open(path: entry.systemPath) else {
+    guard var container = try? ZipContainer.open(path: entry.systemPath) else {
       return failure("\(path): the archive can no longer be opened")
     }
-    guard let item = container[member] else { return failure("\(path): the member is no longer in the archive") }
+    let chain = [member] + entry.innerMembers
+    var held: UInt64 = 0
     do {
+      for archive in chain.dropLast() {
+        guard let inner = container[archive] else { return failure("\(path): the member \(archive) is no longer in the archive") }
+        held += inner.record.uncompressedSize
+        guard held <= UInt64(options.maxParseBytes) else {
+          return failure("\(path): the archives it is nested in hold \(held) bytes, above the \(options.maxParseBytes)-byte limit")
+        }
+        container = try ZipContainer.open(bytes: [UInt8](container.data(inner)))
+      }
+      guard let name = chain.last, let item = container[name] else { return failure("\(path): the member is no longer in the archive") }
       if item.record.uncompressedSize > UInt64(options.maxParseBytes) {
         var hasher = SHA256()
         var size = 0
@@ -67,10 +106,40 @@ enum ArchiveMembers {
           path: path, sha256: hex, bytes: size, format: .unknown, status: .unsupported,
           reason: "archive member is \(size) bytes, above the \(options.maxParseBytes)-byte limit for parsing; hashed but not read")
       }
-      return EvidenceReader.read(data: try container.data(item), path: path, options: options)
-    } catch {
+      var document = EvidenceReader.read(data: try container.data(item), path: path, options: options)
+      if isArchiveName(name), document.format == .binary, document.status == .unsupported,
+        let why = notOpened(depth: chain.count, held: held, size: item.record.uncompressedSize, options: options)
+      {
+        document.reason = "archive (ZIP) not opened: \(why); its members are not read"
+      }
+      return document
+    } catch let error as ZipMemberError {
       return failure("\(path): \(error.description)")
+    } catch {
+      return failure("\(path): a nested archive cannot be opened (\(error))")
     }
+  }
+
+  /// Why a ZIP member at `depth` (1: in the archive on disk) is not opened to list its members,
+  /// with `held` bytes of nested archives already in memory and `size` bytes of its own; nil
+  /// when it is opened.
+  private static func notOpened(depth: Int, held: UInt64, size: UInt64, options: IngestOptions) -> String? {
+    if depth >= maxDepth { return "it is nested \(depth + 1) archive levels deep, beyond the limit of \(maxDepth)" }
+    if held + size > UInt64(options.maxParseBytes) {
+      return "with the archives it is nested in it would hold \(held + size) bytes in memory, above the \(options.maxParseBytes)-byte limit"
+    }
+    return nil
+  }
+
+  /// True for a member named like a ZIP archive (`.zip`, any case): only those are opened when
+  /// listing, so that listing never decompresses every member to look at its first bytes.
+  private static func isArchiveName(_ member: String) -> Bool {
+    member.lowercased().hasSuffix(".zip")
+  }
+
+  /// True for an Office Open XML package (DOCX, XLSX, PPTX): read as one document, not listed.
+  private static func isOfficeDocument(_ container: ZipContainer) -> Bool {
+    container.archive["[Content_Types].xml"] != nil
   }
 
   /// True when the file starts with a ZIP local-file header.

@@ -12,13 +12,19 @@ public struct EvidenceEntry: Sendable, Hashable {
   var systemPath: [UInt8]
   /// The member's path inside the ZIP archive at `systemPath`, for files read in place.
   var archiveMember: String?
+  /// For a file inside ZIPs nested in that member: the member path at each deeper level, the
+  /// last one being the file's.
+  var innerMembers: [String]
 
   /// Creates an entry for a file, link or special file.
-  init(relativePath: String, problem: Problem?, systemPath: [UInt8], archiveMember: String? = nil) {
+  init(
+    relativePath: String, problem: Problem?, systemPath: [UInt8], archiveMember: String? = nil, innerMembers: [String] = []
+  ) {
     self.relativePath = relativePath
     self.problem = problem
     self.systemPath = systemPath
     self.archiveMember = archiveMember
+    self.innerMembers = innerMembers
   }
 
   /// Where the entry is on disk (for a link inside the folder, its resolved target).

@@ -20,12 +20,20 @@ public struct EvidenceFolder: Sendable {
   public let options: IngestOptions
   /// The root's resolved real path: every link target is checked against it.
   private let realRoot: [UInt8]
+  /// The `fstat` used to notice a file changing while it is read.
+  private let io: FileIO
 
   /// Opens the folder at `root`; throws `.folderNotFound` when it does not exist or is not a
   /// folder, `.unreadable` when it cannot be listed.
   public init(root: URL, options: IngestOptions = IngestOptions()) throws(IngestError) {
+    try self.init(root: root, options: options, io: .system)
+  }
+
+  /// Opens the folder at `root`, noticing file changes through `io` (tests simulate changes).
+  init(root: URL, options: IngestOptions, io: FileIO) throws(IngestError) {
     self.root = root
     self.options = options
+    self.io = io
     let path = Array(root.path.utf8)
     guard case .success(let resolved) = FileSystem.realPath(path), FileSystem.lstatMode(resolved) == S_IFDIR else {
       throw IngestError.folderNotFound(path: root.path)
@@ -38,7 +46,7 @@ public struct EvidenceFolder: Sendable {
 
   /// Every file below root, sorted by relative path (`/` separators, UTF-8 byte order).
   public func entries() -> [EvidenceEntry] {
-    FolderWalker(root: realRoot).walk()
+    FolderWalker(root: realRoot, options: options).walk()
   }
 
   /// Reads, hashes, sniffs and parses one entry. Never throws; safe to call concurrently.
@@ -52,7 +60,7 @@ public struct EvidenceFolder: Sendable {
     if let member = entry.archiveMember {
       return ArchiveMembers.read(entry, member: member, options: options)
     }
-    switch FileBytes.read(entry.systemPath, display: path, limit: options.maxParseBytes) {
+    switch FileBytes.read(entry.systemPath, display: path, limit: options.maxParseBytes, io: io) {
     case .failure(let error):
       return EvidenceDocument(
         path: path, sha256: "", bytes: 0, format: .unknown, status: .error, reason: error.description)

@@ -7,6 +7,12 @@ import Crypto
 #endif
 
 /// Reads an evidence file read-only, without following a final symbolic link.
+///
+/// The file's size, modification time and status-change time are taken when it is opened and
+/// again after its last byte is read; if any differs, or the bytes read are not the size first
+/// seen, the file changed while being read and the read fails (`changedWhileReading`), so no
+/// hash or text from a half-written file reaches the report. The bytes are not read a second
+/// time to compare hashes: that would double the I/O of every scan.
 enum FileBytes {
   /// What reading produced.
   enum Contents {
@@ -16,22 +22,42 @@ enum FileBytes {
     case tooLarge(sha256: String, size: Int)
   }
 
-  /// Reads the file at `path`, or fails with the reason (`IngestError`).
-  static func read(_ path: [UInt8], display: String, limit: Int) -> Result<Contents, IngestError> {
+  /// Why a file could not be read: the `IngestError`, and for a file that changed, what changed.
+  struct Failure: Error, Equatable, CustomStringConvertible {
+    /// The error for the manifest.
+    let error: IngestError
+    /// What changed (`size went from 10 to 12 bytes`), for `changedWhileReading`.
+    var detail: String? = nil
+
+    var description: String { detail.map { "\(error.description) (\($0))" } ?? error.description }
+  }
+
+  /// Reads the file at `path`, or fails with the reason.
+  static func read(_ path: [UInt8], display: String, limit: Int, io: FileIO = .system) -> Result<Contents, Failure> {
     let descriptor = FileSystem.withPath(path) { open($0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
     guard descriptor >= 0 else {
-      return .failure(.unreadable(path: display, reason: SystemError(code: errno).description))
+      return .failure(Failure(error: .unreadable(path: display, reason: SystemError(code: errno).description)))
     }
     defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0 else {
-      return .failure(.unreadable(path: display, reason: SystemError(code: errno).description))
+    guard let before = io.status(descriptor) else {
+      return .failure(Failure(error: .unreadable(path: display, reason: SystemError(code: errno).description)))
     }
-    guard info.st_mode & S_IFMT == S_IFREG else {
-      return .failure(.unreadable(path: display, reason: "not a regular file (\(FileSystem.kindName(info.st_mode & S_IFMT)))"))
+    guard before.type == S_IFREG else {
+      return .failure(
+        Failure(error: .unreadable(path: display, reason: "not a regular file (\(FileSystem.kindName(before.type)))")))
     }
-    let size = Int(info.st_size)
-    if size > limit { return streamHash(descriptor, display: display, expected: size) }
+    let size = before.size
+    let changed = { (readCount: Int) -> Failure? in
+      let failure = { (detail: String) in Failure(error: .changedWhileReading(path: display), detail: detail) }
+      guard let after = io.status(descriptor) else { return failure("it can no longer be examined") }
+      if let change = before.change(to: after) { return failure(change) }
+      return readCount == size ? nil : failure("\(readCount) bytes read where \(size) were expected")
+    }
+    if size > limit {
+      return streamHash(descriptor, display: display).flatMap { sha256, total in
+        changed(total).map { .failure($0) } ?? .success(.tooLarge(sha256: sha256, size: total))
+      }
+    }
     var bytes = [UInt8](repeating: 0, count: size)
     var filled = 0
     while filled < size {
@@ -40,15 +66,14 @@ enum FileBytes {
       }
       if count < 0 {
         if errno == EINTR { continue }
-        return .failure(.unreadable(path: display, reason: SystemError(code: errno).description))
+        return .failure(Failure(error: .unreadable(path: display, reason: SystemError(code: errno).description)))
       }
       if count == 0 { break }
       filled += count
     }
     var probe: UInt8 = 0
-    guard filled == size, FileSystem.readBytes(descriptor, into: &probe, count: 1) == 0 else {
-      return .failure(.changedWhileReading(path: display))
-    }
+    if filled == size && FileSystem.readBytes(descriptor, into: &probe, count: 1) > 0 { filled += 1 }
+    if let failure = changed(filled) { return .failure(failure) }
     return .success(.bytes(bytes))
   }
 
@@ -62,8 +87,8 @@ enum FileBytes {
     return read >= 0 ? Array(bytes.prefix(read)) : nil
   }
 
-  /// Hashes a large file in 1 MiB chunks, keeping memory bounded.
-  private static func streamHash(_ descriptor: Int32, display: String, expected: Int) -> Result<Contents, IngestError> {
+  /// Hashes a large file in 1 MiB chunks, keeping memory bounded: the hash and the bytes read.
+  private static func streamHash(_ descriptor: Int32, display: String) -> Result<(String, Int), Failure> {
     var hasher = SHA256()
     var buffer = [UInt8](repeating: 0, count: 1 << 20)
     var total = 0
@@ -71,14 +96,12 @@ enum FileBytes {
       let count = buffer.withUnsafeMutableBytes { FileSystem.readBytes(descriptor, into: $0.baseAddress, count: $0.count) }
       if count < 0 {
         if errno == EINTR { continue }
-        return .failure(.unreadable(path: display, reason: SystemError(code: errno).description))
+        return .failure(Failure(error: .unreadable(path: display, reason: SystemError(code: errno).description)))
       }
       if count == 0 { break }
       hasher.update(data: buffer[0..<count])
       total += count
     }
-    guard total == expected else { return .failure(.changedWhileReading(path: display)) }
-    let hex = hasher.finalize().lowercaseHex
-    return .success(.tooLarge(sha256: hex, size: total))
+    return .success((hasher.finalize().lowercaseHex, total))
   }
 }

@@ -12,6 +12,8 @@
 struct FolderWalker {
   /// The root's resolved real path, as file-system bytes.
   let root: [UInt8]
+  /// Reading options (the parse limit also caps the nested archives opened to list their members).
+  let options: IngestOptions
 
   /// All entries, sorted by relative path (byte order of the UTF-8 path).
   func walk() -> [EvidenceEntry] {
@@ -45,7 +47,7 @@ struct FolderWalker {
       case S_IFDIR: visit(folder: path, relative: rel, into: &entries)
       case S_IFREG:
         entries.append(EvidenceEntry(relativePath: rel, problem: nil, systemPath: path))
-        entries += ArchiveMembers.entries(archive: path, relativePath: rel)
+        entries += ArchiveMembers.entries(archive: path, relativePath: rel, options: options)
       case S_IFLNK: entries.append(link(at: path, relative: rel))
       default:
         entries.append(

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What `fstat(2)` says about an open file, as far as telling whether it changed: its type, size,
+/// modification time and status-change time (which no tool can set back), to the nanosecond.
+struct FileStatus: Sendable, Equatable {
+  /// The file-type bits (`S_IFMT`).
+  var type: mode_t
+  /// Size in bytes.
+  var size: Int
+  /// Last modification of the contents, in nanoseconds since 1970.
+  var modified: Int64
+  /// Last change of the contents or metadata, in nanoseconds since 1970.
+  var statusChanged: Int64
+
+  /// The status of the open file `descriptor`, or nil (with `errno` set) when it cannot be had.
+  static func of(_ descriptor: Int32) -> FileStatus? {
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return nil }
+    #if canImport(Darwin)
+      let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
+    #else
+      let (modified, changed) = (info.st_mtim, info.st_ctim)
+    #endif
+    return FileStatus(
+      type: info.st_mode & S_IFMT, size: Int(info.st_size), modified: nanoseconds(modified),
+      statusChanged: nanoseconds(changed))
+  }
+
+  /// Why the file is no longer the one first seen (size or times differ), or nil when it is.
+  func change(to later: FileStatus) -> String? {
+    if later.size != size { return "size went from \(size) to \(later.size) bytes" }
+    if later.modified != modified { return "modification time changed" }
+    if later.statusChanged != statusChanged { return "status-change time changed" }
+    return nil
+  }
+
+  private static func nanoseconds(_ time: timespec) -> Int64 {
+    Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+  }
+}
+
+/// The `fstat(2)` call the reader uses to notice a file changing while it is read; tests replace
+/// it to simulate a change without timing races.
+struct FileIO: Sendable {
+  /// The status of an open file descriptor.
+  var status: @Sendable (Int32) -> FileStatus?
+
+  /// The real system call.
+  static let system = FileIO(status: FileStatus.of)
+}
