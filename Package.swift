@@ -25,6 +25,7 @@ let package = Package(
     .target(
       name: "Ingest",
       dependencies: [
+        "CLibXML2",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]

@@ -1,0 +1,130 @@
+import CLibXML2
+
+/// Reads HTML with libxml2's streaming (SAX) HTML parser, which recovers from broken markup as a
+/// browser does, and hands element and text events to an `HTMLBlockBuilder`. No tree is built.
+///
+/// The text is UTF-8 already decoded by the reader, so the page's own `<meta charset>` is ignored
+/// (`HTML_PARSE_IGNORE_ENC`): a GB18030 page has been turned into UTF-8 before it gets here.
+/// Script and style content arrives as CDATA blocks and comments as comment events; neither has a
+/// handler, so neither ever becomes text. Lines come from the parser context's `input->line`, a
+/// C `int`, so they stay exact past line 65,535 (unlike the 16-bit line of a libxml2 tree node).
+enum LibXML2HTMLReader {
+  /// What a read produced.
+  struct Result {
+    /// The blocks of visible text, in document order.
+    var blocks: [HTMLBlockCollector.Block]
+    /// Why part of the text is missing, when it is.
+    var problem: HTMLReadProblem?
+  }
+
+  /// libxml2's text buffer: `htmlParseCharData` hands text over in pieces of at least this many
+  /// bytes while it is still positioned on the last byte of the piece (`HTML_PARSER_BIG_BUFFER_SIZE`).
+  static let textPieceSize = 1_000
+
+  /// Parser options: recover from any markup, never touch the network, stay silent, keep the
+  /// decoding done by the reader.
+  static let options = Int32(
+    HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+      | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+
+  /// `xmlInitParser` must run once before parsers are used from several threads.
+  private static let initialized: Void = xmlInitParser()
+
+  /// The visible text blocks of the UTF-8 HTML `bytes`.
+  static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return Result(blocks: []) }
+    guard bytes.count <= Int(Int32.max) else { return Result(blocks: [], problem: .tooLarge(bytes: bytes.count)) }
+    _ = initialized
+    let created = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+      htmlCreateMemoryParserCtxt($0, Int32(bytes.count))
+    }
+    guard let context = created else { return Result(blocks: [], problem: .parserUnavailable) }
+    defer { htmlFreeParserCtxt(context) }
+    htmlCtxtUseOptions(context, options)
+    // What `xmlSwitchEncoding(UTF-8)` sets; without it libxml2 reads bytes above 0x7F as ISO-8859-1.
+    context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
+    context.pointee.sax.pointee = handler
+    let state = SAXState(context: context)
+    context.pointee.userData = Unmanaged.passUnretained(state).toOpaque()
+    withExtendedLifetime(state) { _ = htmlParseDocument(context) }
+    state.builder.finish()
+    var result = Result(blocks: state.builder.blocks)
+    let consumed = Int(xmlByteConsumed(context))
+    if consumed >= 0, consumed < bytes.count {
+      let message = context.pointee.lastError.message.map { String(cString: $0) }
+      result.problem = .stopped(line: state.line, reason: message?.trimmingSpaces ?? "")
+    }
+    return result
+  }
+
+  /// The SAX callbacks: element starts and ends, text and white space. Everything else (comments,
+  /// CDATA of script and style, processing instructions, errors) has no handler and is dropped.
+  private static var handler: htmlSAXHandler {
+    var handler = htmlSAXHandler()
+    handler.startElement = { context, name, _ in
+      guard let context, let name else { return }
+      SAXState.from(context).builder.start(String(cString: name))
+    }
+    handler.endElement = { context, name in
+      guard let context, let name else { return }
+      SAXState.from(context).builder.end(String(cString: name))
+    }
+    handler.characters = { context, characters, length in
+      guard let context, let characters, length > 0 else { return }
+      SAXState.from(context).text(UnsafeBufferPointer(start: characters, count: Int(length)))
+    }
+    handler.ignorableWhitespace = handler.characters
+    return handler
+  }
+
+  /// What the callbacks share: the parser context (for its line) and the block builder.
+  private final class SAXState {
+    let context: htmlParserCtxtPtr
+    var builder = HTMLBlockBuilder()
+
+    init(context: htmlParserCtxtPtr) { self.context = context }
+
+    static func from(_ pointer: UnsafeMutableRawPointer) -> SAXState {
+      Unmanaged<SAXState>.fromOpaque(pointer).takeUnretainedValue()
+    }
+
+    /// The parser's current line.
+    var line: Int { context.pointee.input.map { Int($0.pointee.line) } ?? 1 }
+
+    /// Text handed over by the parser. A piece of `textPieceSize` bytes or more comes while the
+    /// parser still stands on its last byte; when that byte is a line break, the parser has not
+    /// counted it yet.
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+      var endLine = line
+      if bytes.count >= LibXML2HTMLReader.textPieceSize, bytes.last == 0x0A,
+        let current = context.pointee.input?.pointee.cur, current.pointee == 0x0A
+      {
+        endLine += 1
+      }
+      builder.text(bytes, endLine: endLine)
+    }
+  }
+}
+
+/// Why libxml2 could not read all of an HTML text.
+enum HTMLReadProblem: Error, Equatable, CustomStringConvertible {
+  /// The text is longer than libxml2's `int` sizes allow.
+  case tooLarge(bytes: Int)
+  /// libxml2 could not create a parser (out of memory).
+  case parserUnavailable
+  /// The parser stopped before the end of the text.
+  case stopped(line: Int, reason: String)
+
+  /// A sentence for the report.
+  var description: String {
+    switch self {
+    case .tooLarge(let bytes):
+      return "the HTML is \(bytes) bytes long, more than the HTML parser can take (2 GiB); its text is not read"
+    case .parserUnavailable:
+      return "the HTML parser could not be started (out of memory); the text is not read"
+    case .stopped(let line, let reason):
+      let detail = reason.isEmpty ? "" : " (\(reason))"
+      return "the HTML parser stopped at line \(line)\(detail); the text after it is missing"
+    }
+  }
+}
