@@ -79,6 +79,18 @@ import ZIPFoundation
     #expect(documents["outer.zip!/inner.zip!/deeper.zip"]?.reason?.contains("read in place") == true)
   }
 
+  @Test func memberOfAnArchiveThatChangedWhileReadIsAnError() throws {
+    let scratch = try OneFileFolder("outer.zip", try Self.nestedArchives().outer)
+    let io = EvidenceFolderTests.ChangingStatus(EvidenceFolderTests.Change.modificationTime.apply).io
+    let folder = try EvidenceFolder(root: scratch.url, options: IngestOptions(), io: io)
+    let entry = try #require(folder.entries().first { $0.relativePath == "outer.zip!/inner.zip!/deeper.zip!/a.txt" })
+    let document = folder.read(entry)
+    #expect(document.status == .error)
+    #expect(
+      document.reason
+        == "outer.zip!/inner.zip!/deeper.zip!/a.txt: file changed while it was being read (the archive's modification time changed)")
+  }
+
   /// The nested archives opened on the way to a member share one parse limit: with room for
   /// inner.zip but not for inner.zip and deeper.zip together, deeper.zip is not opened.
   @Test func nestedArchivesShareTheParseLimit() throws {

@@ -46,4 +46,13 @@ import Testing
     let messages = document.diagnostics.map(\.message)
     #expect(messages.contains { $0.hasPrefix("sheet 聊天记录: member xl/worksheets/sheet1.xml") && $0.hasSuffix("not read") })
   }
+
+  /// The other inputs of the same timeout class from the fuzzing sessions (each damaged
+  /// differently) also end with a status and a reason.
+  @Test(arguments: ["bad/zip-stream-never-ends-2.xlsx", "bad/zip-stream-never-ends-3.xlsx", "bad/zip-stream-never-ends-4.xlsx"])
+  func otherNeverEndingStreamsAreReported(path: String) throws {
+    let document = try Fixture.document(path)
+    #expect(document.status != .parsed)
+    #expect(document.reason?.isEmpty == false)
+  }
 }

@@ -73,16 +73,26 @@ enum ArchiveMembers {
     }
   }
 
-  /// Reads one member (of the archive on disk, or of archives nested in it); never throws.
-  static func read(_ entry: EvidenceEntry, member: String, options: IngestOptions) -> EvidenceDocument {
+  /// Reads one member (of the archive on disk, or of archives nested in it); never throws. The
+  /// member is an error when the archive file changed while it was read (noticed through `io`).
+  static func read(_ entry: EvidenceEntry, member: String, options: IngestOptions, io: FileIO = .system) -> EvidenceDocument {
     let path = entry.relativePath
-    func failure(_ reason: String) -> EvidenceDocument {
-      EvidenceDocument(path: path, sha256: "", bytes: 0, format: .unknown, status: .error, reason: reason)
-    }
-    guard var container = try? ZipContainer.open(path: entry.systemPath) else {
+    let failure = { (reason: String) in errorDocument(path, reason) }
+    guard let archive = try? ZipContainer.open(path: entry.systemPath, io: io) else {
       return failure("\(path): the archive can no longer be opened")
     }
-    let chain = [member] + entry.innerMembers
+    let document = read(path, chain: [member] + entry.innerMembers, from: archive, options: options)
+    if let change = archive.change() {
+      return failure("\(IngestError.changedWhileReading(path: path).description) (the archive's \(change))")
+    }
+    return document
+  }
+
+  /// Reads the member at the end of `chain` (the members leading to it through nested archives)
+  /// from `archive`; never throws.
+  private static func read(_ path: String, chain: [String], from archive: ZipContainer, options: IngestOptions) -> EvidenceDocument {
+    let failure = { (reason: String) in errorDocument(path, reason) }
+    var container = archive
     var held: UInt64 = 0
     do {
       for archive in chain.dropLast() {
@@ -118,6 +128,11 @@ enum ArchiveMembers {
     } catch {
       return failure("\(path): a nested archive cannot be opened (\(error))")
     }
+  }
+
+  /// A document with status `error`, no bytes and `reason`.
+  private static func errorDocument(_ path: String, _ reason: String) -> EvidenceDocument {
+    EvidenceDocument(path: path, sha256: "", bytes: 0, format: .unknown, status: .error, reason: reason)
   }
 
   /// Why a ZIP member at `depth` (1: in the archive on disk) is not opened to list its members,

@@ -11,6 +11,8 @@ protocol ZipByteSource {
   var size: Int { get }
   /// Exactly `count` bytes from `offset`, or nil when they lie (partly) past the end or cannot be read.
   func bytes(at offset: Int, count: Int) -> [UInt8]?
+  /// How the bytes changed since they were opened (`size went from … to … bytes`), or nil.
+  func change() -> String?
 }
 
 /// ZIP bytes already in memory.
@@ -24,28 +26,39 @@ struct ZipMemoryBytes: ZipByteSource {
     guard offset >= 0, count >= 0, offset <= storage.count, count <= storage.count - offset else { return nil }
     return Array(storage[offset..<offset + count])
   }
+
+  func change() -> String? { nil }
 }
 
 /// ZIP bytes read with `pread(2)` from a file opened read-only; the file is closed with the value.
 final class ZipFileBytes: ZipByteSource {
   private let descriptor: Int32
+  private let opened: FileStatus
   let size: Int
 
+  private let io: FileIO
+
   /// Opens the file at `path` (file-system bytes) without following a final link; nil when it
-  /// cannot be opened or is not a regular file.
-  init?(path: [UInt8]) {
+  /// cannot be opened or is not a regular file. `io` notices changes made while it is read.
+  init?(path: [UInt8], io: FileIO) {
     let descriptor = FileSystem.withPath(path) { open($0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
     guard descriptor >= 0 else { return nil }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+    guard let status = io.status(descriptor), status.type == S_IFREG else {
       close(descriptor)
       return nil
     }
     self.descriptor = descriptor
-    size = Int(info.st_size)
+    self.io = io
+    opened = status
+    size = status.size
   }
 
   deinit { close(descriptor) }
+
+  func change() -> String? {
+    guard let now = io.status(descriptor) else { return "it can no longer be examined" }
+    return opened.change(to: now)
+  }
 
   func bytes(at offset: Int, count: Int) -> [UInt8]? {
     guard offset >= 0, count >= 0, offset <= size, count <= size - offset else { return nil }

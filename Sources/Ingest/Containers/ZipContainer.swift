@@ -34,9 +34,9 @@ struct ZipContainer {
     try ZipContainer(archive: ZipArchiveFile.open(bytes), source: ZipMemoryBytes(storage: bytes))
   }
 
-  /// Opens the ZIP file at `path` (file-system bytes) read-only.
-  static func open(path: [UInt8]) throws -> ZipContainer {
-    guard let source = ZipFileBytes(path: path) else { throw ZipContainerError.unreadable }
+  /// Opens the ZIP file at `path` (file-system bytes) read-only; `io` notices changes to it.
+  static func open(path: [UInt8], io: FileIO = .system) throws -> ZipContainer {
+    guard let source = ZipFileBytes(path: path, io: io) else { throw ZipContainerError.unreadable }
     let url = URL(fileURLWithPath: String(decoding: path, as: UTF8.self))
     return try ZipContainer(archive: Archive(url: url, accessMode: .read, pathEncoding: nil), source: source)
   }
@@ -54,6 +54,9 @@ struct ZipContainer {
     self.source = source
     self.members = members
   }
+
+  /// How the archive's bytes changed since it was opened, or nil (always nil in memory).
+  func change() -> String? { source.change() }
 
   /// The first member named `path`, if any.
   subscript(path: String) -> Member? { members[path] }

@@ -58,7 +58,7 @@ public struct EvidenceFolder: Sendable {
         path: path, sha256: "", bytes: 0, format: .unknown, status: problem.status, reason: problem.description)
     }
     if let member = entry.archiveMember {
-      return ArchiveMembers.read(entry, member: member, options: options)
+      return ArchiveMembers.read(entry, member: member, options: options, io: io)
     }
     switch FileBytes.read(entry.systemPath, display: path, limit: options.maxParseBytes, io: io) {
     case .failure(let error):
