@@ -12,7 +12,8 @@ extension MingjianCommand {
       discussion: """
         The evidence folder is only read, never modified. Every file is hashed (SHA-256) and
         listed in the report's manifest with its status; a file that cannot be read is listed
-        with the reason and the scan goes on.
+        with the reason and the scan goes on. An optional case.yml in the folder names the
+        subjects (`subjects: [张三, zhangsan_01]`); --subject values are added to them.
 
         Examples:
           mingjian scan corpus/demo -o report --subject 小李
@@ -29,7 +30,7 @@ extension MingjianCommand {
 
     @Option(
       name: .customLong("subject"),
-      help: "Name or account id of a person whose knowledge is assessed (repeatable).")
+      help: "Name or account id of a person whose knowledge is assessed (repeatable; added to case.yml's subjects).")
     var subjects: [String] = []
 
     @OptionGroup var lexiconOptions: LexiconOptions
@@ -47,8 +48,15 @@ extension MingjianCommand {
     func run() throws {
       let formats = try parsedFormats()
       let lexicon = try lexiconOptions.load()
+      let caseFile: CaseFile?
+      do {
+        caseFile = try CaseFile.load(folder: URL(fileURLWithPath: folder))
+      } catch {
+        printError("mingjian: \(error)")
+        throw ExitStatus.fatal
+      }
       let pipeline = ScanPipeline(
-        lexicon: lexicon, subjects: subjects, ingestOptions: IngestOptions())
+        lexicon: lexicon, subjects: CaseFile.subjects(caseFile, adding: subjects), ingestOptions: IngestOptions())
       let report: CaseReport
       do {
         report = try pipeline.run(folder: URL(fileURLWithPath: folder))

@@ -18,11 +18,15 @@ public struct RuleExplanation: Sendable, Hashable, Codable {
   public var occurrences: [OccurrenceVerdict]
   /// The signal the rule produces (active or suppressed), or nil.
   public var signal: Signal?
+  /// The rule's scope, `inside` / `not_inside` spans found in the text and `extract` entries,
+  /// one line each (empty for a message-scoped rule without them).
+  public var settings: [String] = []
 
   /// An indented tree for people.
   public func render() -> String {
     var lines = ["rule \(ruleID) on “\(text)”"]
     if normalizedText != text { lines.append("normalised: “\(normalizedText)”") }
+    lines += settings
     lines += tree.render(indent: "")
     if let unless {
       lines.append("unless:")
@@ -112,7 +116,25 @@ extension SignalScanner {
     }
     return RuleExplanation(
       ruleID: id, text: text, normalizedText: normalized.string, tree: tree, unless: unlessNode,
-      occurrences: verdicts, signal: signal)
+      occurrences: verdicts, signal: signal, settings: Self.settings(of: rule.rule, context: context))
+  }
+
+  /// `scope paragraph (one unit here)`, `not_inside quote: 「“…”」@4`, `extract site ← domain`.
+  private static func settings(of rule: LexiconRule, context: UnitMatchContext) -> [String] {
+    var lines: [String] = []
+    if rule.scope.joinsUnits { lines.append("scope \(rule.scope.rawValue) (one unit here)") }
+    let finder = EnclosingSpans(scalars: context.scalars)
+    for (key, kinds) in [("inside", rule.inside), ("not_inside", rule.notInside)] {
+      for kind in kinds {
+        let spans = finder.spans(kind).map { span in
+          let slice = context.originalSlice(start: span.lowerBound, end: span.upperBound)
+          return "「\(slice.text)」@\(slice.range.lowerBound)"
+        }
+        lines.append("\(key) \(kind.rawValue): \(spans.isEmpty ? "no such span" : spans.joined(separator: " "))")
+      }
+    }
+    lines += rule.extract.map { "extract \($0.name) ← \($0.source.label)" }
+    return lines
   }
 
   /// `price [exchange, app-dual] below 0.3 above 3.0 near≤30 within 2 messages (one unit here)`.

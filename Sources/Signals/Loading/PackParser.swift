@@ -30,7 +30,7 @@ struct PackParser {
   private static let ruleKeys = [
     "id", "title", "level", "weight", "polarity", "scope", "speaker", "match", "unless", "negation",
     "clauses", "description", "falsepositives", "examples", "status", "references", "author", "date",
-    "modified", "tags", "allow_short",
+    "modified", "tags", "allow_short", "inside", "not_inside", "extract",
   ]
   private static let statuses = ["experimental", "test", "stable", "deprecated"]
 
@@ -167,15 +167,7 @@ struct PackParser {
       reader.error("lexicon.schema", at: statusNode, "status '\(status)' is not one of \(Self.statuses.joined(separator: " | "))")
     }
     let (match, price) = entries["match"].map { readMatch($0.value) } ?? (nil, nil)
-    if let scopeNode = entries["scope"]?.value, let scope = reader.string(scopeNode, "scope") {
-      let expected: String
-      if case .sequence = match { expected = "conversation" } else { expected = "message" }
-      if scope != expected, match != nil {
-        reader.error(
-          "lexicon.schema", at: scopeNode,
-          "scope '\(scope)' does not fit this match (message for one unit, conversation for a sequence)")
-      }
-    }
+    let scope = entries["scope"].flatMap { readScope($0.value, match: match) } ?? Self.defaultScope(for: match)
     let unless = entries["unless"].flatMap { readExpression($0.value) }
     var negation = defaults
     var mode = NegationMode.exclude
@@ -193,6 +185,12 @@ struct PackParser {
     let falsePositives = entries["falsepositives"].flatMap { reader.strings($0.value, "falsepositives") } ?? []
     let examples = entries["examples"].map { readExamples($0.value) } ?? []
     let allowShort = entries["allow_short"].flatMap { reader.boolean($0.value, "allow_short") } ?? false
+    let inside = entries["inside"].map { readSpanKinds($0.value, "inside") } ?? []
+    let notInside = entries["not_inside"].map { readSpanKinds($0.value, "not_inside") } ?? []
+    if let node = entries["not_inside"]?.value, !Set(inside).isDisjoint(with: notInside) {
+      reader.error("lexicon.schema", at: node, "a span kind cannot be both inside and not_inside")
+    }
+    let extract = entries["extract"].map { readExtractions($0.value) } ?? []
     if let node = entries["tags"]?.value { _ = reader.strings(node, "tags") }
     if let node = entries["references"]?.value { _ = reader.strings(node, "references") }
 
@@ -201,7 +199,76 @@ struct PackParser {
       id: id, packID: packID, title: title, level: level, weight: weight, polarity: polarity,
       clauses: clauses, speaker: speaker, description: description, falsePositives: falsePositives,
       match: match, unless: unless, negationMode: mode, origin: reader.origin(of: node),
-      negation: negation, examples: examples, allowShort: allowShort, price: price)
+      negation: negation, examples: examples, allowShort: allowShort, price: price, scope: scope, inside: inside,
+      notInside: notInside, extract: extract)
+  }
+
+  /// `conversation` for a sequence (and a price rule with `within`), `message` otherwise.
+  private static func defaultScope(for match: MatchExpression?) -> RuleScope {
+    if case .sequence = match { return .conversation }
+    return .message
+  }
+
+  /// A `scope:` value: conversation for a sequence; message, paragraph or document otherwise.
+  private mutating func readScope(_ node: Node, match: MatchExpression?) -> RuleScope? {
+    guard let scope = reader.choice(node, "scope", RuleScope.self), let match else { return nil }
+    let isSequence: Bool
+    if case .sequence = match { isSequence = true } else { isSequence = false }
+    if isSequence != (scope == .conversation) {
+      reader.error(
+        "lexicon.schema", at: node,
+        "scope '\(scope.rawValue)' does not fit this match (conversation for a sequence; message, paragraph or document otherwise)")
+      return nil
+    }
+    return scope
+  }
+
+  /// `inside:` / `not_inside:`: one span kind or a list of them.
+  private mutating func readSpanKinds(_ node: Node, _ what: String) -> [SpanKind] {
+    if node.scalar != nil { return reader.choice(node, what, SpanKind.self).map { [$0] } ?? [] }
+    guard let items = reader.sequence(node, what) else { return [] }
+    if items.isEmpty { reader.error("lexicon.schema", at: node, "\(what) must list at least one span kind") }
+    return items.compactMap { reader.choice($0, "\(what) span kind", SpanKind.self) }
+  }
+
+  /// `extract:`: a mapping from value names to `amount`, `domain`, `account` or `{re: '…'}`.
+  private mutating func readExtractions(_ node: Node) -> [ValueExtraction] {
+    guard let mapping = node.mapping else {
+      reader.error("lexicon.schema", at: node, "extract must map value names to amount, domain, account or {re: '…'}")
+      return []
+    }
+    var extractions: [ValueExtraction] = []
+    for (key, value) in mapping {
+      guard let name = reader.nonEmptyString(key, "an extract name") else { continue }
+      if name.range(of: "^[a-z][A-Za-z0-9]*$", options: .regularExpression) == nil {
+        reader.error("lexicon.schema", at: key, "extract name '\(name)' must be lower camel case ascii (e.g. siteDomain)")
+        continue
+      }
+      if ValueExtraction.reservedNames.contains(name) {
+        reader.error("lexicon.schema", at: key, "extract name '\(name)' is a value the engine writes itself; choose another")
+        continue
+      }
+      if let source = readExtractionSource(value) { extractions.append(ValueExtraction(name: name, source: source)) }
+    }
+    return extractions
+  }
+
+  private mutating func readExtractionSource(_ node: Node) -> ValueExtraction.Source? {
+    if node.scalar != nil {
+      guard let text = reader.string(node, "an extract source") else { return nil }
+      switch text {
+      case "amount": return .amount
+      case "domain": return .domain
+      case "account": return .account
+      default:
+        reader.error("lexicon.schema", at: node, "extract source '\(text)' is not one of amount | domain | account | {re: '…'}")
+        return nil
+      }
+    }
+    guard let entries = reader.entries(of: node, in: "an extract source", allowed: ["re"], required: ["re"]),
+      let source = entries["re"].flatMap({ readRegex($0.value) })
+    else { return nil }
+    return .regex(source)
   }
 
   private mutating func readClauses(_ node: Node) -> [String]? {

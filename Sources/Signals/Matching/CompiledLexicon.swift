@@ -20,6 +20,9 @@ final class CompiledLexicon: Sendable {
   let rulesByTrigger: [[Int]]
   /// Rules that have no required term and are evaluated on every unit.
   let unconditionalRules: [Int]
+  /// Rules with `scope: paragraph` or `document`, evaluated over joined units by
+  /// `scanJoinedScopes` instead of unit by unit (they are in no trigger index).
+  let joinedScopeRules: [Int]
   /// Whether any rule is a conversation-scoped sequence (units are then counted per conversation).
   let hasSequences: Bool
   /// For each rule, groups of patterns of which every group must have one pattern in a unit for
@@ -38,8 +41,11 @@ final class CompiledLexicon: Sendable {
     automaton = AhoCorasick(patterns: table.patterns.map { Array($0.utf8) })
     var index = [[Int]](repeating: [], count: table.patterns.count)
     var unconditional: [Int] = []
+    var joined: [Int] = []
     for (ruleIndex, rule) in compiled.enumerated() {
-      if let required = rule.match.requiredPatterns(regexAtoms: table.regexes.map(\.atoms)) {
+      if rule.rule.scope.joinsUnits {
+        joined.append(ruleIndex)
+      } else if let required = rule.match.requiredPatterns(regexAtoms: table.regexes.map(\.atoms)) {
         for pattern in required { index[pattern].append(ruleIndex) }
       } else {
         unconditional.append(ruleIndex)
@@ -57,6 +63,7 @@ final class CompiledLexicon: Sendable {
     triggers = AhoCorasick(patterns: triggerIDs.map { Array(table.patterns[$0].utf8) })
     rulesByTrigger = triggerIDs.map { index[$0] }
     unconditionalRules = unconditional
+    joinedScopeRules = joined
   }
 }
 
@@ -104,6 +111,8 @@ final class CompiledRule: Sendable {
   /// The regexes of `match` / `unless`.
   let matchRegexes: Set<Int>
   let unlessRegexes: Set<Int>
+  /// The compiled regex of each of the rule's `extract` entries (nil for `amount`).
+  let extractionRegexes: [CompiledRegex?]
 
   /// The two events and the window when the rule's `match` is a sequence.
   var sequence: (first: CompiledExpression, then: CompiledExpression, window: SequenceWindow)? {
@@ -129,7 +138,8 @@ final class CompiledRule: Sendable {
     unlessUsesMoney = unless?.usesMoney ?? false
     matchRegexes = match.regexes
     unlessRegexes = unless?.regexes ?? []
-    usesMoney = matchUsesMoney || unlessUsesMoney
+    extractionRegexes = rule.extract.map { ValueExtractor.regex(for: $0.source) }
+    usesMoney = matchUsesMoney || unlessUsesMoney || rule.extract.contains { $0.source == .amount }
     regexes = matchRegexes.union(unlessRegexes)
   }
 }

@@ -34,10 +34,25 @@ struct RuleEvaluation {
   /// The outcome of the rule's `match` (or of `expression`, one event of a sequence), or nil
   /// when it does not match the unit at all. A `price` rule's match compares amounts with the
   /// price table (`linked`: the service named in an earlier unit, for amounts with none nearby).
+  ///
+  /// With `inside` / `not_inside`, only occurrences placed as required count; when the rule
+  /// matches only with the others, the outcome is suppressed and says where they lie.
   func outcome(of expression: CompiledExpression? = nil, linked: ServicePrice? = nil) -> RuleOutcome? {
+    let all = usableOccurrences(literals: rule.matchPatterns, money: rule.matchUsesMoney, regexes: rule.matchRegexes)
+    guard let placement = SpanPlacement(rule: rule.rule, scalars: context.scalars) else {
+      return outcome(of: expression, linked: linked, occurrences: all)
+    }
+    let placed = all.filter { placement.admits($0) }
+    if let outcome = outcome(of: expression, linked: linked, occurrences: placed) { return outcome }
+    guard placed.count < all.count, var outcome = outcome(of: expression, linked: linked, occurrences: all) else {
+      return nil
+    }
+    outcome.suppressedReason = placement.reason(for: outcome.parts)
+    return outcome
+  }
+
+  private func outcome(of expression: CompiledExpression?, linked: ServicePrice?, occurrences: [Occurrence]) -> RuleOutcome? {
     let target = expression ?? rule.match
-    let occurrences = usableOccurrences(
-      literals: rule.matchPatterns, money: rule.matchUsesMoney, regexes: rule.matchRegexes)
     guard !occurrences.isEmpty else { return nil }
     let detector = NegationDetector(context: context, vocabulary: rule.negation, terms: occurrences)
     var verdicts: [Occurrence: (verdict: NegationVerdict, cue: Range<Int>?)] = [:]
@@ -122,7 +137,8 @@ struct RuleEvaluation {
     return Signal(
       ruleID: rule.rule.id, path: path, unitIndex: index, line: unit.line, endLine: unit.endLine,
       matched: matched, negation: outcome.verdict, speakerRole: role,
-      values: values(of: outcome.parts).merging(outcome.price?.values ?? [:]) { _, price in price },
+      values: values(of: outcome.parts).merging(outcome.price?.values ?? [:]) { _, price in price }
+        .merging(ValueExtractor(context: context, lexicon: lexicon).values(for: rule, parts: outcome.parts)) { engine, _ in engine },
       related: related, why: "\(tracePrefix)\(outcome.trace) · \(outcome.verdict.label)",
       suppressedReason: outcome.suppressedReason)
   }

@@ -29,6 +29,7 @@ public struct SignalScanner: Sendable {
     for (index, unit) in document.units.enumerated() {
       signals += scan(unit, index: index, path: document.path, roles: roles, sequences: &sequences)
     }
+    signals += scanJoinedScopes(document, roles: roles)
     return signals.sorted { ($0.line, $0.ruleID, $0.unitIndex) < ($1.line, $1.ruleID, $1.unitIndex) }
   }
 

@@ -40,6 +40,14 @@ public struct LexiconRule: Sendable, Hashable {
   /// The price comparison of a `match: {price: …}` rule (its `match` then holds the service
   /// phrases and the amount leaf the comparison needs), nil for other rules.
   public var price: PriceCheck?
+  /// How much text one evaluation of `match` sees.
+  public var scope: RuleScope
+  /// Span kinds every matched part must lie inside (any of them); empty for no requirement.
+  public var inside: [SpanKind]
+  /// Span kinds no matched part may lie inside.
+  public var notInside: [SpanKind]
+  /// Values pulled out of the unit into the signal's `values`.
+  public var extract: [ValueExtraction]
 
   /// Creates a rule.
   public init(
@@ -48,7 +56,8 @@ public struct LexiconRule: Sendable, Hashable {
     description: String = "", falsePositives: [String] = [], match: MatchExpression,
     unless: MatchExpression? = nil, negationMode: NegationMode = .exclude, origin: String = "",
     negation: NegationSettings = NegationSettings(), examples: [RuleExample] = [],
-    allowShort: Bool = false, price: PriceCheck? = nil
+    allowShort: Bool = false, price: PriceCheck? = nil, scope: RuleScope = .message, inside: [SpanKind] = [],
+    notInside: [SpanKind] = [], extract: [ValueExtraction] = []
   ) {
     self.id = id
     self.packID = packID
@@ -68,6 +77,10 @@ public struct LexiconRule: Sendable, Hashable {
     self.examples = examples
     self.allowShort = allowShort
     self.price = price
+    self.scope = scope
+    self.inside = inside
+    self.notInside = notInside
+    self.extract = extract
   }
 }
 

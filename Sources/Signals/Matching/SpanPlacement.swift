@@ -1,0 +1,35 @@
+/// A rule's `inside` / `not_inside` requirement on one text, with the spans found there.
+struct SpanPlacement {
+  private let inside: [(kind: SpanKind, spans: [Range<Int>])]
+  private let notInside: [(kind: SpanKind, spans: [Range<Int>])]
+
+  /// The placement of `rule` on the normalised `scalars`, or nil when the rule sets neither key.
+  init?(rule: LexiconRule, scalars: [Unicode.Scalar]) {
+    guard !rule.inside.isEmpty || !rule.notInside.isEmpty else { return nil }
+    let finder = EnclosingSpans(scalars: scalars)
+    inside = rule.inside.map { ($0, finder.spans($0)) }
+    notInside = rule.notInside.map { ($0, finder.spans($0)) }
+  }
+
+  /// Whether the occurrence lies inside a span of an `inside` kind (when any is set) and inside
+  /// no span of a `not_inside` kind.
+  func admits(_ occurrence: Occurrence) -> Bool {
+    if !inside.isEmpty, !inside.contains(where: { EnclosingSpans.encloses($0.spans, start: occurrence.start, end: occurrence.end) }) {
+      return false
+    }
+    return enclosingNotInside(occurrence) == nil
+  }
+
+  /// Why a match using `parts` does not count: `inside quote` (a part in a span it must avoid) or
+  /// `not inside quote | prohibition` (a part outside every required span).
+  func reason(for parts: [Occurrence]) -> String {
+    for part in parts {
+      if let kind = enclosingNotInside(part) { return "inside \(kind.rawValue)" }
+    }
+    return "not inside \(inside.map(\.kind.rawValue).joined(separator: " | "))"
+  }
+
+  private func enclosingNotInside(_ occurrence: Occurrence) -> SpanKind? {
+    notInside.first { EnclosingSpans.encloses($0.spans, start: occurrence.start, end: occurrence.end) }?.kind
+  }
+}

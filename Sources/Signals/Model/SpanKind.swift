@@ -1,0 +1,15 @@
+/// A kind of enclosing span that `inside` / `not_inside` test a rule's matched parts against.
+///
+/// Spans are found in the normalised text of the unit (or of the joined units of a paragraph or
+/// document scope); see `EnclosingSpans` for the exact markers.
+public enum SpanKind: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Quoted words: text between 「」, 『』, “”, ‘’ or straight double quotes, and a chat export's
+  /// quote line (`引用:` / `引用：` to the end of its line).
+  case quote
+  /// A forwarded message: from a forward marker (`[聊天记录]`, `【合并转发的聊天记录】`,
+  /// `[转发]` …) to the end of the unit.
+  case forward
+  /// A prohibition: the sentence (up to 。；！？ or a line break on each side) holding 不得,
+  /// 禁止, 严禁, 不准, 不允许 or 切勿.
+  case prohibition
+}
