@@ -96,3 +96,24 @@ import Testing
     #expect(explanation.render().contains("result: suppressed (inside quote)"))
   }
 }
+
+@Suite struct SpanLintTests {
+  @Test func aTermHoldingItsOwnSpanMarkerIsReported() throws {
+    let lexicon = try TestLexicon.set(
+      pack(
+        rules: """
+            - id: lint.blocked
+              title: 禁止提现
+              match: {any: [禁止提现, 卡着不给]}
+              not_inside: [prohibition]
+              clauses: [interp2019.art11.4]
+            - id: lint.fine
+              title: 控制输赢
+              match: {any: [控制输赢]}
+              not_inside: [prohibition, quote]
+              clauses: [interp2019.art11.4]
+          """))
+    let found = LexiconLinter.lint(lexicon).filter { $0.code == "lexicon.span-self-excluding" }
+    #expect(found.map(\.message) == ["lint.blocked: terms 禁止提现 always lie inside a prohibition span, which not_inside sets aside"])
+  }
+}

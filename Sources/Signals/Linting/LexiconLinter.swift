@@ -31,6 +31,7 @@ public enum LexiconLinter {
     LintCheck(id: "near-too-wide", severity: .warning, summary: "A near wider than 200 characters, wider than a message"),
     LintCheck(id: "cue-overlap", severity: .note, summary: "A term that contains a negation cue (没发): the cue inside a term never negates it"),
     LintCheck(id: "price-unfiltered", severity: .warning, summary: "A price rule without unless: deposits, instalments and everyday spending are compared as prices"),
+    LintCheck(id: "span-self-excluding", severity: .warning, summary: "A not_inside kind whose own marker is one of the rule's terms (禁止 with not_inside: prohibition): those terms can never count"),
     LintCheck(id: "price-low-confidence", severity: .note, summary: "A price rule compares with ranges the price table marks confidence: low (the author's estimates)"),
   ]
 
@@ -95,6 +96,15 @@ public enum LexiconLinter {
           report("price-low-confidence", "services \(estimates.joined(separator: ", ")) have confidence low in the price table")
         }
       }
+      for kind in rule.notInside {
+        let markers = spanMarkers(kind)
+        let excluded = Set(literals(rule.match)).sorted().filter { term in markers.contains { term.contains($0) } }
+        if !excluded.isEmpty {
+          report(
+            "span-self-excluding",
+            "terms \(excluded.joined(separator: ", ")) always lie inside a \(kind.rawValue) span, which not_inside sets aside")
+        }
+      }
       let cues = rule.negation.cues
       let overlapping = Set(terms).sorted().filter { term in
         term.unicodeScalars.count > 1 && cues.contains { term.contains($0) }
@@ -106,6 +116,15 @@ public enum LexiconLinter {
       }
     }
     return result
+  }
+
+  /// The literal markers that open a span of `kind` (none for quotes, whose marks are punctuation).
+  private static func spanMarkers(_ kind: SpanKind) -> [String] {
+    switch kind {
+    case .quote: []
+    case .forward: EnclosingSpans.forwardMarkers.map { String(String.UnicodeScalarView($0)) }
+    case .prohibition: EnclosingSpans.prohibitionCues.map { String(String.UnicodeScalarView($0)) }
+    }
   }
 
   /// `file:line` split back into its parts.
