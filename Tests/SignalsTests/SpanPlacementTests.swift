@@ -53,12 +53,17 @@ import Testing
     #expect(try signals("验证码实时转发，赌博平台要用")["span.gamble-tool"]?.suppressedReason == nil)
   }
 
-  @Test func prohibitionSentencesAreWholeSentences() throws {
+  @Test func prohibitionsAreClausesWithTheirContinuations() throws {
     let ban = try #require(try signals("乙方严禁将本平台用于赌博、诈骗等违法活动。费用按年结算。")["span.gamble-tool"])
     #expect(ban.suppressedReason == "inside prohibition")
     let after = try #require(try signals("不得外传。这个平台就是做赌博的")["span.gamble-tool"])
     #expect(after.suppressedReason == nil)
     #expect(try signals("任何赌博用途一律禁止")["span.contract-ban"]?.suppressedReason == nil)
+    #expect(try signals("任何赌博平台的用途，一律禁止")["span.gamble-tool"]?.suppressedReason == "inside prohibition")
+    let listed = try signals("客户不得利用本服务从事违法活动，包括但不限于赌博平台、诈骗")["span.gamble-tool"]
+    #expect(listed?.suppressedReason == "inside prohibition")
+    let order = try #require(try signals("网信办禁止这个APP上架，赌博平台换个马甲重新上")["span.gamble-tool"])
+    #expect(order.suppressedReason == nil)
     #expect(try signals("我们做赌博")["span.contract-ban"]?.suppressedReason == "not inside prohibition")
   }
 

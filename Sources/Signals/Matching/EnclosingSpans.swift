@@ -12,7 +12,7 @@ struct EnclosingSpans {
   ].map { Array($0.unicodeScalars) }
   /// Words that make their sentence a prohibition.
   static let prohibitionCues = ["不得", "禁止", "严禁", "不准", "不允许", "切勿"].map { Array($0.unicodeScalars) }
-  /// Marks that end a sentence for `prohibition`.
+  /// Marks that end a sentence: a prohibition never runs past one.
   private static let sentenceEnds: Set<Unicode.Scalar> = ["。", "；", ";", "！", "!", "？", "?", "\n"]
 
   let scalars: [Unicode.Scalar]
@@ -76,21 +76,54 @@ struct EnclosingSpans {
     return []
   }
 
-  /// Sentences holding a prohibition cue.
+  /// Clauses holding a prohibition cue, with the clauses that continue them (a following clause
+  /// starting 包括, 例如 …; the preceding clause when the cue starts its own, as in “赌博用途，一律禁止”).
+  /// Clauses end at ，,；;：:。！!？? and line breaks; a prohibition never spans a sentence end.
   private func prohibitions() -> [Range<Int>] {
+    let clauses = clauseRanges()
     var spans: [Range<Int>] = []
-    var sentenceStart = 0
-    var index = 0
-    while sentenceStart < scalars.count {
-      index = sentenceStart
-      while index < scalars.count, !Self.sentenceEnds.contains(scalars[index]) { index += 1 }
-      let end = min(index + 1, scalars.count)
-      if (sentenceStart..<index).contains(where: { position in Self.prohibitionCues.contains { starts(with: $0, at: position) } }) {
-        spans.append(sentenceStart..<end)
+    for (index, clause) in clauses.enumerated() {
+      guard let cue = clause.range.first(where: { position in Self.prohibitionCues.contains { starts(with: $0, at: position) } })
+      else { continue }
+      var start = clause.range.lowerBound
+      var end = clause.range.upperBound
+      if cue - start <= 2, index > 0, !clauses[index - 1].endsSentence { start = clauses[index - 1].range.lowerBound }
+      var next = index + 1
+      while next < clauses.count, !clauses[next - 1].endsSentence,
+        Self.continuations.contains(where: { starts(with: $0, at: firstNonSpace(clauses[next].range)) })
+      {
+        end = clauses[next].range.upperBound
+        next += 1
       }
-      sentenceStart = end
+      if let last = spans.last, last.upperBound >= start {
+        spans[spans.count - 1] = last.lowerBound..<max(last.upperBound, end)
+      } else {
+        spans.append(start..<end)
+      }
     }
     return spans
+  }
+
+  /// Words that open a clause continuing the one before it.
+  static let continuations = ["包括", "包含", "例如", "比如", "如", "即", "尤其", "特别是", "含", "以及", "或者", "或"]
+    .map { Array($0.unicodeScalars) }
+  /// Marks that end a clause for `prohibition`; those in `sentenceEnds` also end its sentence.
+  private static let clauseEnds = sentenceEnds.union(["，", ",", "：", ":"])
+
+  /// Every clause, its end mark included, and whether that mark ends the sentence.
+  private func clauseRanges() -> [(range: Range<Int>, endsSentence: Bool)] {
+    var clauses: [(range: Range<Int>, endsSentence: Bool)] = []
+    var start = 0
+    for (index, scalar) in scalars.enumerated() where Self.clauseEnds.contains(scalar) {
+      clauses.append((start..<(index + 1), Self.sentenceEnds.contains(scalar)))
+      start = index + 1
+    }
+    if start < scalars.count { clauses.append((start..<scalars.count, true)) }
+    return clauses
+  }
+
+  private func firstNonSpace(_ range: Range<Int>) -> Int {
+    range.first { scalars[$0] != " " } ?? range.lowerBound
   }
 
   private func starts(with marker: [Unicode.Scalar], at index: Int) -> Bool {

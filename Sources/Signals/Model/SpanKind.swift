@@ -9,7 +9,8 @@ public enum SpanKind: String, Sendable, Hashable, Codable, CaseIterable {
   /// A forwarded message: from a forward marker (`[聊天记录]`, `【合并转发的聊天记录】`,
   /// `[转发]` …) to the end of the unit.
   case forward
-  /// A prohibition: the sentence (up to 。；！？ or a line break on each side) holding 不得,
-  /// 禁止, 严禁, 不准, 不允许 or 切勿.
+  /// A prohibition: the clause (up to ，：。；！？ or a line break on each side) holding 不得, 禁止,
+  /// 严禁, 不准, 不允许 or 切勿, with a following clause that continues it (包括, 例如 …) and, when
+  /// the cue opens its clause (“一律禁止”), the clause before it in the same sentence.
   case prohibition
 }
