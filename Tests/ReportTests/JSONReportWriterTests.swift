@@ -5,8 +5,8 @@ import Testing
 
 @Suite struct JSONReportWriterTests {
   @Test func twoRunsAreByteIdentical() throws {
-    let first = try JSONReportWriter().render(SampleCase.report())
-    let second = try JSONReportWriter().render(SampleCase.report())
+    let first = JSONReportWriter().render(SampleCase.report())
+    let second = JSONReportWriter().render(SampleCase.report())
     #expect(first == second)
   }
 
@@ -15,17 +15,17 @@ import Testing
       documents: SampleCase.documents.reversed(), signals: SampleCase.signals.reversed(),
       lexicon: SampleCase.lexicon, subjects: ["小李"])
     #expect(
-      try JSONReportWriter().render(shuffled) == JSONReportWriter().render(SampleCase.report()))
+      JSONReportWriter().render(shuffled) == JSONReportWriter().render(SampleCase.report()))
   }
 
   @Test func matchesTheReviewedSnapshot() throws {
-    let data = try JSONReportWriter().render(SampleCase.report())
+    let data = JSONReportWriter().render(SampleCase.report())
     try Snapshot.assertMatches(
       String(decoding: data, as: UTF8.self), named: "sample-case.findings.json")
   }
 
   @Test func roundTripsThroughTheFindingsFileShape() throws {
-    let data = try JSONReportWriter().render(SampleCase.report())
+    let data = JSONReportWriter().render(SampleCase.report())
     let file = try JSONDecoder().decode(FindingsFile.self, from: data)
     #expect(file.schema == "mingjian.findings/1")
     #expect(file.tool == FindingsFile.Tool(name: "mingjian", version: "0.1.0"))
@@ -38,7 +38,7 @@ import Testing
   }
 
   @Test func slashesAreNotEscapedAndAbsentOptionalsAreOmitted() throws {
-    let text = String(decoding: try JSONReportWriter().render(SampleCase.report()), as: UTF8.self)
+    let text = String(decoding: JSONReportWriter().render(SampleCase.report()), as: UTF8.self)
     #expect(text.contains("\"case-a/老周.txt\""))
     #expect(!text.contains("\\/"))
     #expect(!text.contains("null"))
@@ -52,7 +52,7 @@ import Testing
       documents: SampleCase.documents, signals: SampleCase.signals, lexicon: lexicon,
       subjects: [])
     let file = try JSONDecoder().decode(
-      FindingsFile.self, from: try JSONReportWriter().render(report))
+      FindingsFile.self, from: JSONReportWriter().render(report))
     #expect(file.findings.first { $0.rule == "gambling.win-control" }?.weight == 0)
   }
 }

@@ -10,8 +10,6 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
   case cannotCreateDirectory(path: String, reason: String)
   /// A report file could not be written.
   case cannotWrite(path: String, reason: String)
-  /// A format could not be encoded (a value JSON cannot represent).
-  case encodingFailed(format: ReportFormat, reason: String)
 
   /// What went wrong, naming the path and what to do.
   public var description: String {
@@ -27,8 +25,6 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
       "cannot create report directory \(path): \(reason)"
     case .cannotWrite(let path, let reason):
       "cannot write file \(path): \(reason)"
-    case .encodingFailed(let format, let reason):
-      "cannot encode the \(format.rawValue) report: \(reason)"
     }
   }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// inside the evidence folder is always refused: evidence is never modified.
 public enum ReportOutput {
   /// Writes `formats` of `report` into `directory` (`index.html`, `findings.json`,
-  /// `findings.csv`), each file atomically.
+  /// `findings.csv`), each file atomically. `findings.json` is streamed to a temporary file
+  /// beside it, which then replaces it.
   public static func write(
     _ report: CaseReport, to directory: URL, formats: Set<ReportFormat>, force: Bool
   ) throws(ReportError) {
@@ -20,19 +21,44 @@ public enum ReportOutput {
     }
     try prepare(directory, force: force)
     for format in formats.sorted() {
+      let file = directory.appendingPathComponent(format.fileName)
       let data: Data
       switch format {
       case .html: data = Data(HTMLReportWriter().render(report).utf8)
-      case .json: data = try JSONReportWriter().render(report)
+      case .json:
+        try writeStreamed(report, to: file)
+        continue
       case .csv: data = CSVReportWriter().render(report)
       }
-      let file = directory.appendingPathComponent(format.fileName)
       do {
         try data.write(to: file, options: .atomic)
       } catch {
         throw .cannotWrite(path: file.path, reason: error.localizedDescription)
       }
     }
+  }
+
+  /// Streams `findings.json` into a temporary file in the same directory and renames it over
+  /// `file`, so a reader never sees a half-written report.
+  private static func writeStreamed(_ report: CaseReport, to file: URL) throws(ReportError) {
+    let partial = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).partial")
+    do {
+      try JSONReportWriter().write(report, to: partial)
+    } catch {
+      try? FileManager.default.removeItem(at: partial)
+      throw .cannotWrite(path: file.path, reason: Self.reason(error))
+    }
+    guard rename(partial.path, file.path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(at: partial)
+      throw .cannotWrite(path: file.path, reason: reason)
+    }
+  }
+
+  /// The human reason inside a write error.
+  private static func reason(_ error: ReportError) -> String {
+    if case .cannotWrite(_, let reason) = error { return reason }
+    return error.description
   }
 
   /// Checks the directory may be written and creates it when missing.

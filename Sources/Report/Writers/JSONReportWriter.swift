@@ -6,15 +6,43 @@ import Foundation
 /// input and lexicons give a byte-identical file. The bytes are those `JSONEncoder` gives for
 /// `FindingsFile` with `[.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]`, written directly
 /// (`PrettyJSONBuffer`) one entry at a time instead of through an encoded value tree, which on a
-/// large report took several times the file's size in memory; findings are rendered on all cores.
+/// large report took several times the file's size in memory; findings are rendered on all cores,
+/// a batch at a time. `write(_:to:)` sends the bytes to the file as they are made, so writing
+/// holds about one batch of rendered findings, not the file.
 public struct JSONReportWriter: Sendable {
+  /// Findings per rendered fragment.
+  private static let fragmentSize = 1_024
+
   /// Creates a writer.
   public init() {}
 
   /// The JSON bytes of `report`, pretty-printed with sorted keys and a final newline.
-  public func render(_ report: CaseReport) throws(ReportError) -> Data {
+  public func render(_ report: CaseReport) -> Data {
     let estimate = 768 * (report.findings.count + report.suppressed.count + report.documents.count) + 4_096
     var json = PrettyJSONBuffer(capacity: estimate)
+    Self.emit(report, into: &json)
+    return json.data(appending: 0x0A)
+  }
+
+  /// Writes the same bytes as `render` to `file`, replacing it, without holding them all.
+  public func write(_ report: CaseReport, to file: URL) throws(ReportError) {
+    guard FileManager.default.createFile(atPath: file.path, contents: nil),
+      let handle = try? FileHandle(forWritingTo: file)
+    else { throw .cannotWrite(path: file.path, reason: "the file cannot be created") }
+    var json = PrettyJSONBuffer(writingTo: handle)
+    Self.emit(report, into: &json)
+    json.finish(appending: 0x0A)
+    var failure = json.sinkError
+    do {
+      try handle.close()
+    } catch {
+      failure = failure ?? error
+    }
+    if let failure { throw .cannotWrite(path: file.path, reason: failure.localizedDescription) }
+  }
+
+  /// The whole document.
+  private static func emit(_ report: CaseReport, into json: inout PrettyJSONBuffer) {
     json.object { json in
       json.key("clauses")
       json.array(report.clauses) { json, clause in
@@ -27,8 +55,7 @@ public struct JSONReportWriter: Sendable {
       json.key("documents")
       json.array(report.documents) { json, document in Self.write(FindingsFile.Document(document), to: &json) }
       json.key("findings")
-      var findings = Self.entryFragments(report.findings, depth: json.currentDepth + 1)
-      json.array(fragments: &findings)
+      json.array(fragmentBatches: entryBatches(report.findings, depth: json.currentDepth + 1))
       json.key("lexicons")
       json.array(report.lexicons) { json, pack in
         json.object { json in
@@ -40,25 +67,30 @@ public struct JSONReportWriter: Sendable {
       json.member("schema", FindingsFile.schemaID)
       json.member("subjects", report.subjects)
       json.key("suppressed")
-      var suppressed = Self.entryFragments(report.suppressed, depth: json.currentDepth + 1)
-      json.array(fragments: &suppressed)
+      json.array(fragmentBatches: entryBatches(report.suppressed, depth: json.currentDepth + 1))
       json.key("tool")
       json.object { json in
         json.member("name", ReportTool.name)
         json.member("version", ReportTool.version)
       }
     }
-    return json.data(appending: 0x0A)
   }
 
-  /// The entries of `findings`, rendered in contiguous parts on all cores.
-  private static func entryFragments(_ findings: [Finding], depth: Int) -> [Data] {
-    let partCount = min(findings.count, 8 * ProcessInfo.processInfo.activeProcessorCount)
-    guard partCount > 0 else { return [] }
-    let bounds = (0...partCount).map { $0 * findings.count / partCount }
-    return ParallelMap.map(Array(0..<partCount)) { part in
-      PrettyJSONBuffer.fragment(depth: depth, findings[bounds[part]..<bounds[part + 1]]) { json, finding in
-        write(FindingsFile.Entry(finding), to: &json)
+  /// The entries of `findings` in fragments of `fragmentSize`, a batch of two fragments per core
+  /// at a time, each batch rendered on all cores; nil after the last batch.
+  private static func entryBatches(_ findings: [Finding], depth: Int) -> () -> [Data]? {
+    let batchSize = fragmentSize * 2 * ProcessInfo.processInfo.activeProcessorCount
+    var next = 0
+    return {
+      guard next < findings.count else { return nil }
+      let batchEnd = min(next + batchSize, findings.count)
+      let starts = Array(stride(from: next, to: batchEnd, by: fragmentSize))
+      next = batchEnd
+      return ParallelMap.map(starts) { start in
+        let part = findings[start..<min(start + fragmentSize, batchEnd)]
+        return PrettyJSONBuffer.fragment(depth: depth, part) { json, finding in
+          write(FindingsFile.Entry(finding), to: &json)
+        }
       }
     }
   }

@@ -7,18 +7,31 @@ import Foundation
 ///
 /// Callers write an object's members in key order themselves (UTF-8 order, as the encoder sorts);
 /// the `[String: String]` member sorts its keys. Nothing is built but the output bytes, so memory
-/// stays at the size of the file rather than of an encoded value tree.
+/// stays at the size of the file rather than of an encoded value tree; with a file as its sink,
+/// the bytes go to the file block by block and memory stays at one block.
 struct PrettyJSONBuffer {
-  /// Bytes are gathered here and moved to `output` in blocks, so the file is held once.
+  /// Bytes are gathered here and moved to `output` (or written to `sink`) in blocks.
   private var bytes: [UInt8] = []
   private var output = Data()
+  /// The file the bytes go to instead of `output`, when writing straight to a file.
+  private let sink: FileHandle?
+  /// The first error writing to `sink`; nothing more is written after it.
+  private(set) var sinkError: (any Error)?
   private var depth = 0
   private var firstInContainer = true
   private static let blockSize = 1 << 16
 
   /// Creates an empty buffer with room for about `capacity` bytes.
   init(capacity: Int) {
+    sink = nil
     output.reserveCapacity(capacity)
+    bytes.reserveCapacity(Self.blockSize + 4_096)
+  }
+
+  /// Creates a buffer that writes to `file` in blocks of about 64 KiB instead of keeping the
+  /// bytes; call `finish(appending:)` at the end and check `sinkError`.
+  init(writingTo file: FileHandle) {
+    sink = file
     bytes.reserveCapacity(Self.blockSize + 4_096)
   }
 
@@ -27,6 +40,32 @@ struct PrettyJSONBuffer {
     if let trailer { bytes.append(trailer) }
     output.append(contentsOf: bytes)
     return output
+  }
+
+  /// Writes what is left, followed by `trailer` when given, to the sink.
+  mutating func finish(appending trailer: UInt8? = nil) {
+    if let trailer { bytes.append(trailer) }
+    moveBytes()
+  }
+
+  /// Moves the gathered bytes to the output or the sink.
+  private mutating func moveBytes() {
+    if sink == nil { output.append(contentsOf: bytes) } else { emit(Data(bytes)) }
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  /// Appends finished bytes to the output, or writes them to the sink.
+  private mutating func emit(_ data: Data) {
+    guard let sink else {
+      output.append(data)
+      return
+    }
+    guard sinkError == nil, !data.isEmpty else { return }
+    do {
+      try sink.write(contentsOf: data)
+    } catch {
+      sinkError = error
+    }
   }
 
   /// The elements of an array at nesting `depth` (the array's own depth plus one), rendered
@@ -44,17 +83,17 @@ struct PrettyJSONBuffer {
   }
 
   /// Writes an array whose elements were rendered by `fragment` at this buffer's depth plus one,
-  /// in order; empty fragments add nothing. Each fragment is released once copied, so the
-  /// rendered bytes are not held twice.
-  mutating func array(fragments: inout [Data]) {
+  /// in order; `nextBatch` gives the fragments a few at a time and nil at the end, so that only
+  /// one batch is held at once. Empty fragments add nothing.
+  mutating func array(fragmentBatches nextBatch: () -> [Data]?) {
     open(0x5B)
-    for index in fragments.indices where !fragments[index].isEmpty {
-      if !firstInContainer { bytes.append(contentsOf: [0x2C, 0x0A]) }
-      firstInContainer = false
-      output.append(contentsOf: bytes)
-      bytes.removeAll(keepingCapacity: true)
-      output.append(fragments[index])
-      fragments[index] = Data()
+    while let batch = nextBatch() {
+      for fragment in batch where !fragment.isEmpty {
+        if !firstInContainer { bytes.append(contentsOf: [0x2C, 0x0A]) }
+        firstInContainer = false
+        moveBytes()
+        emit(fragment)
+      }
     }
     close(0x5D)
   }
@@ -65,8 +104,7 @@ struct PrettyJSONBuffer {
   /// Moves the gathered bytes to the output once a block is full; called between values.
   private mutating func flushIfFull() {
     guard bytes.count >= Self.blockSize else { return }
-    output.append(contentsOf: bytes)
-    bytes.removeAll(keepingCapacity: true)
+    moveBytes()
   }
 
   /// Writes an object; `body` writes its members in key order.
