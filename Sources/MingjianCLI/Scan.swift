@@ -56,7 +56,8 @@ extension MingjianCommand {
         throw ExitStatus.fatal
       }
       let pipeline = ScanPipeline(
-        lexicon: lexicon, subjects: CaseFile.subjects(caseFile, adding: subjects), ingestOptions: IngestOptions())
+        lexicon: lexicon, subjects: CaseFile.subjects(caseFile, adding: subjects), ingestOptions: IngestOptions(),
+        keepsSourceViews: formats.contains(.html))
       let report: CaseReport
       do {
         report = try pipeline.run(folder: URL(fileURLWithPath: folder))

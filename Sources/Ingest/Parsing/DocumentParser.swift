@@ -9,6 +9,19 @@ protocol DocumentParser: Sendable {
   func detect(_ source: SourceText) -> Bool
   /// Parses the text into units; lines that could not be read become diagnostics.
   func parse(_ source: SourceText) -> ParseOutcome
+  /// Whether a large file in this format may be read in pieces starting at `line` (which
+  /// follows `previous`): true only where a record starts and the parser carries no state from
+  /// earlier lines into it, so that parsing the pieces gives the units of the whole file.
+  func startsPiece(_ line: Substring, after previous: Substring) -> Bool
+  /// Whether `startsPiece` can ever be true; formats that cannot be cut are read whole.
+  var readsInPieces: Bool { get }
+}
+
+extension DocumentParser {
+  /// By default a format is read whole.
+  func startsPiece(_ line: Substring, after previous: Substring) -> Bool { false }
+  /// By default a format is read whole.
+  var readsInPieces: Bool { false }
 }
 
 /// What a parser produced from one file.

@@ -4,6 +4,11 @@ struct PlainTextParser: DocumentParser {
 
   func detect(_ source: SourceText) -> Bool { true }
 
+  /// Every line is a unit of its own.
+  func startsPiece(_ line: Substring, after previous: Substring) -> Bool { true }
+
+  var readsInPieces: Bool { true }
+
   func parse(_ source: SourceText) -> ParseOutcome {
     var outcome = ParseOutcome()
     for (offset, line) in source.lines.enumerated() where !line.isBlank {

@@ -53,7 +53,14 @@ public enum EvidenceReader {
     document.format = parser.format
     document.units = outcome.units
     document.diagnostics = outcome.diagnostics
-    let problems = outcome.diagnostics.filter { $0.severity != .note }
+    settleStatus(&document)
+    return document
+  }
+
+  /// Sets a parsed document's status from its diagnostics: `parsed` with notes only, else
+  /// `partial` with a reason naming the first problem.
+  static func settleStatus(_ document: inout EvidenceDocument) {
+    let problems = document.diagnostics.filter { $0.severity != .note }
     if problems.isEmpty {
       document.status = .parsed
     } else {
@@ -63,7 +70,6 @@ public enum EvidenceReader {
         ? "parsed with 1 problem: \(problems[0].message)"
         : "parsed with \(problems.count) problems; first: \(problems[0].message)"
     }
-    return document
   }
 
   /// Lower-case hex SHA-256 of `bytes`.

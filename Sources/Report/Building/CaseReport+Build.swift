@@ -19,37 +19,51 @@ extension CaseReport {
     documents: [EvidenceDocument], signals: [Signal], lexicon: LexiconSet, subjects: [String],
     evidenceFolder: URL? = nil
   ) {
-    let sortedDocuments = documents.sorted { $0.path < $1.path }
     let unitsByPath = Dictionary(
-      sortedDocuments.map { ($0.path, $0.units) }, uniquingKeysWith: { first, _ in first })
-    let rulesByID = Dictionary(
-      lexicon.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-
-    var all = ParallelMap.mapChunked(signals) { signal in
+      documents.map { ($0.path, $0.units) }, uniquingKeysWith: { first, _ in first })
+    let rulesByID = FindingAssembler.rulesByID(lexicon)
+    let findings = ParallelMap.mapChunked(signals) { signal in
       FindingAssembler.finding(
         from: signal, rule: rulesByID[signal.ruleID],
         unit: FindingAssembler.unit(at: signal.unitIndex, in: unitsByPath[signal.path]))
     }
+    self.init(
+      documents: documents, assembled: findings, lexicon: lexicon, subjects: subjects,
+      evidenceFolder: evidenceFolder)
+  }
+
+  /// Builds the report from findings already assembled from their signals (ids still empty), in
+  /// any order; see `init(documents:signals:lexicon:subjects:evidenceFolder:)`.
+  init(
+    documents: [EvidenceDocument], assembled: [Finding], lexicon: LexiconSet, subjects: [String],
+    evidenceFolder: URL?
+  ) {
+    var all = assembled
     all.sort(by: FindingOrder.precedes)
     FindingAssembler.assignIDs(&all)
-
-    let active = all.filter { !$0.isSuppressed }
+    let suppressed = all.filter(\.isSuppressed)
+    all.removeAll(where: \.isSuppressed)
     self.init(
       subjects: Array(Set(subjects)).sorted(),
       lexicons: lexicon.packs.sorted { $0.id < $1.id },
       catalogue: lexicon.clauses,
-      documents: sortedDocuments,
-      findings: active,
-      suppressed: all.filter(\.isSuppressed),
-      clauses: ClauseSummarizer.summaries(of: active, catalogue: lexicon.clauses),
-      amounts: AmountSummarizer.totals(of: active, subjects: subjects),
-      timeline: TimelineBuilder.timelines(of: active, subjects: subjects),
+      documents: documents.sorted { $0.path < $1.path },
+      findings: all,
+      suppressed: suppressed,
+      clauses: ClauseSummarizer.summaries(of: all, catalogue: lexicon.clauses),
+      amounts: AmountSummarizer.totals(of: all, subjects: subjects),
+      timeline: TimelineBuilder.timelines(of: all, subjects: subjects),
       evidenceFolder: evidenceFolder)
   }
 }
 
 /// Turns signals into findings.
 enum FindingAssembler {
+  /// The lexicon's rules by id (the first of a duplicated id).
+  static func rulesByID(_ lexicon: LexiconSet) -> [String: LexiconRule] {
+    Dictionary(lexicon.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
   /// The unit at `index`, or nil when the document or the index is missing.
   static func unit(at index: Int, in units: [TextUnit]?) -> TextUnit? {
     guard let units, units.indices.contains(index) else { return nil }

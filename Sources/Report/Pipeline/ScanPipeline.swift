@@ -7,9 +7,10 @@ import Signals
 
 /// Scans an evidence folder end to end: walk, read, scan, and build the `CaseReport`.
 ///
-/// Documents are read and scanned in parallel on all cores, and large ones are cut down to the
-/// units near their signals as soon as they are scanned (`DocumentExcerpt`), so memory follows
-/// the findings rather than the corpus; the report is the same as a
+/// Documents are read and scanned in parallel on all cores; each document's signals become
+/// findings right away, and large documents are cut down to the units near their signals
+/// (`DocumentExcerpt`) — or to none when no HTML source view is wanted — so memory follows the
+/// findings rather than the corpus; the report is the same as a
 /// sequential run because every result is kept at its entry's index and the report sorts
 /// everything it holds. The evidence folder is only read.
 public struct ScanPipeline: Sendable {
@@ -19,16 +20,24 @@ public struct ScanPipeline: Sendable {
   public let subjects: [String]
   /// How evidence files are read.
   public let ingestOptions: IngestOptions
+  /// When large text files are read in pieces.
+  public let streaming: StreamingPolicy
+  /// Whether the report keeps the units around each signal for the HTML source views; without
+  /// them (JSON and CSV only) each large document keeps just the units its findings rest on.
+  public let keepsSourceViews: Bool
   /// The compiled lexicon, built once.
   private let scanner: SignalScanner
 
   /// Creates a pipeline and compiles the lexicon.
   public init(
-    lexicon: LexiconSet, subjects: [String], ingestOptions: IngestOptions = IngestOptions()
+    lexicon: LexiconSet, subjects: [String], ingestOptions: IngestOptions = IngestOptions(),
+    keepsSourceViews: Bool = true, streaming: StreamingPolicy = StreamingPolicy()
   ) {
+    self.streaming = streaming
     self.lexicon = lexicon
     self.subjects = subjects
     self.ingestOptions = ingestOptions
+    self.keepsSourceViews = keepsSourceViews
     scanner = SignalScanner(lexicon: lexicon)
   }
 
@@ -40,13 +49,31 @@ public struct ScanPipeline: Sendable {
     let entries = evidence.entries()
     let subjectSet = Set(subjects)
     let scanner = self.scanner
-    let excerpt = DocumentExcerpt()
+    let keepsSourceViews = self.keepsSourceViews
+    let excerpt = keepsSourceViews ? DocumentExcerpt() : DocumentExcerpt(wholeDocumentLimit: 0, window: 0)
+    let rulesByID = FindingAssembler.rulesByID(lexicon)
+    let streaming = self.streaming
     let results = ParallelMap.map(entries) { entry in
-      let document = evidence.read(entry)
-      return excerpt.apply(document, scanner.scan(document, subjects: subjectSet))
+      var scan = DocumentScan(scanner: scanner, subjects: subjectSet)
+      var kept: [TextUnit] = []
+      var unitBase = 0
+      var findings: [Finding] = []
+      var document = evidence.read(entry, streaming: streaming) { piece in
+        let (excerpted, signals) = excerpt.apply(piece, scan.next(piece))
+        for signal in signals {
+          let unit = FindingAssembler.unit(at: signal.unitIndex, in: excerpted.units)
+          var placed = signal
+          placed.unitIndex += unitBase
+          findings.append(FindingAssembler.finding(from: placed, rule: rulesByID[signal.ruleID], unit: unit))
+        }
+        unitBase += excerpted.units.count
+        if keepsSourceViews { kept += excerpted.units }
+      }
+      document.units = keepsSourceViews ? kept : []
+      return (document, findings)
     }
     return CaseReport(
-      documents: results.map(\.0), signals: results.flatMap(\.1), lexicon: lexicon,
+      documents: results.map(\.0), assembled: results.flatMap(\.1), lexicon: lexicon,
       subjects: subjects, evidenceFolder: folder)
   }
 

@@ -23,14 +23,8 @@ public struct SignalScanner: Sendable {
   /// `subjects` are speaker names (exact match after trimming; a speaker id also matches) that
   /// designate the subject(s); see `SpeakerRoles` for how roles decide which rules count.
   public func scan(_ document: EvidenceDocument, subjects: Set<String>) -> [Signal] {
-    let roles = SpeakerRoles(subjects: subjects)
-    var sequences = SequenceTracker()
-    var signals: [Signal] = []
-    for (index, unit) in document.units.enumerated() {
-      signals += scan(unit, index: index, path: document.path, roles: roles, sequences: &sequences)
-    }
-    signals += scanJoinedScopes(document, roles: roles)
-    return signals.sorted { ($0.line, $0.ruleID, $0.unitIndex) < ($1.line, $1.ruleID, $1.unitIndex) }
+    var scan = DocumentScan(scanner: self, subjects: subjects)
+    return scan.next(document)
   }
 
   /// The signals of one unit.
@@ -95,6 +89,33 @@ public struct SignalScanner: Sendable {
       }
     }
     return signals
+  }
+}
+
+/// One document scanned a piece at a time (a large file read in pieces): the conversation state
+/// that sequence and price rules carry from unit to unit lasts across the pieces, so the signals
+/// are those of a scan of the whole document — except `scope: document` rules, which join the
+/// units of one piece.
+public struct DocumentScan {
+  private let scanner: SignalScanner
+  private let roles: SpeakerRoles
+  private var sequences = SequenceTracker()
+
+  /// Starts a scan; `subjects` as in `SignalScanner.scan(_:subjects:)`.
+  public init(scanner: SignalScanner, subjects: Set<String>) {
+    self.scanner = scanner
+    roles = SpeakerRoles(subjects: subjects)
+  }
+
+  /// The signals of the next piece of the document (its units follow those of earlier pieces),
+  /// sorted by line, then rule id; `unitIndex` counts within `piece`.
+  public mutating func next(_ piece: EvidenceDocument) -> [Signal] {
+    var signals: [Signal] = []
+    for (index, unit) in piece.units.enumerated() {
+      signals += scanner.scan(unit, index: index, path: piece.path, roles: roles, sequences: &sequences)
+    }
+    signals += scanner.scanJoinedScopes(piece, roles: roles)
+    return signals.sorted { ($0.line, $0.ruleID, $0.unitIndex) < ($1.line, $1.ruleID, $1.unitIndex) }
   }
 }
 

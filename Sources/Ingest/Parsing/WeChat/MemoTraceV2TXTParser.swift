@@ -13,6 +13,14 @@ struct MemoTraceV2TXTParser: DocumentParser {
 
   func detect(_ source: SourceText) -> Bool { MemoTraceFlavour.classify(source) == .v2 }
 
+  /// A record starts at a header after a blank line; the conversation is the file's, so nothing
+  /// carries over from earlier records.
+  func startsPiece(_ line: Substring, after previous: Substring) -> Bool {
+    previous.isBlank && MemoTraceHeader.parse(line) != nil
+  }
+
+  var readsInPieces: Bool { true }
+
   func parse(_ source: SourceText) -> ParseOutcome {
     let records = HeaderRecords<MemoTraceHeader>(source) { _, line in
       MemoTraceHeader.parse(line).map { .header($0) } ?? .other

@@ -1,0 +1,151 @@
+extension EvidenceFolder {
+  /// Reads one entry and hands its units to `consume`: a large UTF-8 file in a format that can
+  /// be cut (see `StreamingPolicy`) as a series of pieces, each an `EvidenceDocument` whose units
+  /// carry their true line numbers, any other entry as one whole document. Returns the document
+  /// for the manifest: for a streamed file its units are empty, `unitCount` is the total and the
+  /// hash covers the whole file; otherwise it is the document `consume` was given.
+  ///
+  /// Never throws; safe to call concurrently for different entries. Memory follows
+  /// `policy.pieceBytes`, not the file's size, and files above `options.maxParseBytes` are read.
+  public func read(
+    _ entry: EvidenceEntry, streaming policy: StreamingPolicy, pieces consume: (EvidenceDocument) -> Void
+  ) -> EvidenceDocument {
+    if entry.problem == nil, entry.archiveMember == nil, let file = SequentialFile(path: entry.systemPath),
+      file.size > policy.thresholdBytes,
+      let streamed = PieceStream(file: file, path: entry.relativePath, policy: policy, options: options)?.run(consume)
+    {
+      return streamed
+    }
+    let document = read(entry)
+    consume(document)
+    return document
+  }
+}
+
+/// One large text file read piece by piece (see `EvidenceFolder.read(_:streaming:pieces:)`).
+struct PieceStream {
+  private let file: SequentialFile
+  private let path: String
+  private let policy: StreamingPolicy
+  private let options: IngestOptions
+  private let parser: any DocumentParser
+  private let encoding: TextEncoding
+  /// Bytes read but not yet handed over, starting at a piece boundary.
+  private var pending: [UInt8]
+
+  /// Reads the head of the file and picks its parser; nil when the file is not UTF-8 text in a
+  /// format that can be cut (it is then read whole).
+  init?(file: SequentialFile, path: String, policy: StreamingPolicy, options: IngestOptions) {
+    let head = file.read(upTo: policy.pieceBytes)
+    guard BinarySignature.detect(head) == nil, let lineEnd = PieceCutter.lastLineBreakEnd(in: head),
+      !Self.hasLoneCarriageReturn(head[..<lineEnd]),
+      case .text(let text, let encoding) = TextDecoding.decode(Array(head[..<lineEnd])),
+      encoding == .utf8 || encoding == .utf8BOM
+    else { return nil }
+    let parser = ParserRegistry.parser(for: SourceText(text: text, path: path, encoding: encoding, options: options))
+    guard parser.readsInPieces else { return nil }
+    self.file = file
+    self.path = path
+    self.policy = policy
+    self.options = options
+    self.parser = parser
+    self.encoding = encoding
+    pending = head
+  }
+
+  /// Parses every piece, passing each to `consume`; returns the manifest document.
+  consuming func run(_ consume: (EvidenceDocument) -> Void) -> EvidenceDocument {
+    var lineOffset = 0
+    var unitCount = 0
+    var pieceCount = 0
+    var diagnostics: [Diagnostic] = []
+    while !pending.isEmpty || !file.isAtEnd {
+      let (piece, forced) = nextPiece()
+      if piece.isEmpty, file.isAtEnd { break }
+      var bytes = piece[...]
+      if pieceCount == 0, encoding == .utf8BOM { bytes = bytes.dropFirst(3) }
+      let valid = String(validating: bytes, as: UTF8.self)
+      let source = SourceText(
+        text: valid ?? String(decoding: bytes, as: UTF8.self), path: path, encoding: encoding, options: options)
+      if valid == nil {
+        diagnostics.append(
+          source.diagnostic(
+            .warning, "invalid-utf8", line: lineOffset + 1,
+            "bytes that are not UTF-8 between lines \(lineOffset + 1) and \(lineOffset + source.lines.count) were replaced by U+FFFD"))
+      }
+      if forced {
+        diagnostics.append(
+          source.diagnostic(
+            .warning, "piece-cut", line: lineOffset + source.lines.count,
+            "no record start within \(policy.maxPieceBytes) bytes; the file was cut at a line break here, so a record may be split"))
+      }
+      let outcome = parser.parse(source)
+      let units = outcome.units.map { $0.shifted(by: lineOffset) }
+      diagnostics += outcome.diagnostics.map { $0.shifted(by: lineOffset) }
+      consume(
+        EvidenceDocument(
+          path: path, sha256: "", bytes: piece.count, format: parser.format, encoding: encoding.rawValue,
+          status: .parsed, units: units))
+      unitCount += units.count
+      lineOffset += source.lines.count
+      pieceCount += 1
+    }
+    let (sha256, changed) = file.finish()
+    diagnostics.append(
+      Diagnostic(
+        .note, code: "streamed", file: path, line: nil,
+        message: "read in \(pieceCount) pieces of about \(policy.pieceBytes >> 20) MB"))
+    var document = EvidenceDocument(
+      path: path, sha256: sha256, bytes: file.consumed, format: parser.format, encoding: encoding.rawValue,
+      status: .parsed, diagnostics: diagnostics, unitCount: unitCount)
+    EvidenceReader.settleStatus(&document)
+    if let failure = file.failure {
+      document.status = .error
+      document.reason = IngestError.unreadable(path: path, reason: failure).description
+    } else if changed {
+      document.status = .error
+      document.reason = IngestError.changedWhileReading(path: path).description
+    }
+    return document
+  }
+
+  /// The next piece: at least `pieceBytes` (unless the file ends), cut where a record starts;
+  /// `forced` when no record start came within `maxPieceBytes` and it was cut at a line break.
+  private mutating func nextPiece() -> (bytes: [UInt8], forced: Bool) {
+    while pending.count < policy.pieceBytes, !file.isAtEnd {
+      pending += file.read(upTo: policy.pieceBytes - pending.count)
+    }
+    let cutter = PieceCutter(parser: parser)
+    var searchedTo = policy.pieceBytes
+    var cut = cutter.cut(in: pending, from: searchedTo)
+    var forced = false
+    while cut == nil, !file.isAtEnd {
+      if pending.count >= policy.maxPieceBytes,
+        let lineBreak = PieceCutter.lastLineBreakEnd(in: Array(pending[..<policy.maxPieceBytes]))
+      {
+        cut = lineBreak
+        forced = true
+        break
+      }
+      searchedTo = max(searchedTo, PieceCutter.lastLineBreakEnd(in: pending) ?? searchedTo)
+      pending += file.read(upTo: min(1 << 20, max(policy.maxPieceBytes - pending.count, 4_096)))
+      cut = cutter.cut(in: pending, from: searchedTo)
+    }
+    let end = cut ?? pending.count
+    let piece = Array(pending[..<end])
+    pending.removeFirst(end)
+    return (piece, forced)
+  }
+
+  /// Whether a `\r` not followed by `\n` occurs (such files are read whole, since pieces are
+  /// cut after `\n` only).
+  private static func hasLoneCarriageReturn(_ bytes: ArraySlice<UInt8>) -> Bool {
+    var index = bytes.startIndex
+    while let found = bytes[index...].firstIndex(of: 0x0D) {
+      let next = bytes.index(after: found)
+      if next == bytes.endIndex || bytes[next] != 0x0A { return next != bytes.endIndex }
+      index = next
+    }
+    return false
+  }
+}
