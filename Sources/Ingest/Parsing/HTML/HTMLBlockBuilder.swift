@@ -4,16 +4,6 @@
 ///
 /// Works on UTF-8 bytes: the text of a block is decoded into a `String` once, when it is done.
 struct HTMLBlockBuilder {
-  /// Elements whose content is never shown.
-  static let hidden: Set<String> = ["script", "style", "noscript", "template"]
-  /// Elements that start and end a block of text.
-  static let blockElements: Set<String> = [
-    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir", "div",
-    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head",
-    "header", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead",
-    "tfoot", "ul", "title", "option", "legend", "html", "textarea",
-  ]
-
   private static let tab: UInt8 = 0x09
   private static let newline: UInt8 = 0x0A
   private static let space: UInt8 = 0x20
@@ -33,40 +23,46 @@ struct HTMLBlockBuilder {
   /// The finished blocks, in document order.
   private(set) var blocks: [HTMLBlockCollector.Block] = []
 
-  /// An element starts; `name` is lower case.
-  mutating func start(_ name: String) {
-    if Self.hidden.contains(name) {
+  /// An element starts.
+  mutating func start(_ role: HTMLElementRole) {
+    if role == .hidden {
       hiddenDepth += 1
       return
     }
     guard hiddenDepth == 0 else { return }
-    if name == "tr" {
+    switch role {
+    case .row:
       flush()
       inRow = true
-    } else if inRow && (name == "td" || name == "th") {
+    case .cell where inRow:
       if lineOpen {
         text.append(Self.tab)
         pendingSpace = false
       }
-    } else if name == "br" {
+    case .lineBreak:
       endLine()
-    } else if Self.blockElements.contains(name) && !inRow {
-      flush()
+    case .block, .table:
+      if !inRow { flush() }
+    case .hidden, .cell, .inline:
+      break
     }
   }
 
-  /// An element ends; `name` is lower case.
-  mutating func end(_ name: String) {
-    if Self.hidden.contains(name) {
+  /// An element ends.
+  mutating func end(_ role: HTMLElementRole) {
+    if role == .hidden {
       hiddenDepth = max(0, hiddenDepth - 1)
       return
     }
     guard hiddenDepth == 0 else { return }
-    if name == "tr" || name == "table" {
+    switch role {
+    case .row, .table:
       flush()
       inRow = false
-    } else if Self.blockElements.contains(name) && !inRow {
-      flush()
+    case .block:
+      if !inRow { flush() }
+    case .hidden, .cell, .lineBreak, .inline:
+      break
     }
   }
 

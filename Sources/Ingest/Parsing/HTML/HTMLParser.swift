@@ -26,7 +26,7 @@ struct HTMLParser: DocumentParser {
   }
 
   func parse(_ source: SourceText) -> ParseOutcome {
-    let reading = HTMLBlockCollector.read(source.lines.joined(separator: "\n"))
+    let reading = HTMLBlockCollector.read(Self.newlineText(source))
     var outcome = ParseOutcome(
       units: reading.blocks.map { block in
         var unit = TextUnit(kind: block.kind, line: block.line, endLine: block.endLine, text: block.text)
@@ -45,6 +45,14 @@ struct HTMLParser: DocumentParser {
         ))
     }
     return outcome
+  }
+
+  /// The page with its lines separated by `\n`, as libxml2 counts lines: the decoded text itself
+  /// (every line is a slice of it) when it holds no carriage return, else the lines joined.
+  static func newlineText(_ source: SourceText) -> String {
+    guard let whole = source.lines.first?.base else { return "" }
+    let hasReturn = whole.utf8.withContiguousStorageIfAvailable { $0.contains(0x0D) } ?? whole.utf8.contains(0x0D)
+    return hasReturn ? source.lines.joined(separator: "\n") : whole
   }
 
   /// The longest line over `longLineBytes` on which units start, with its length and unit count.

@@ -5,8 +5,8 @@ import CLibXML2
 ///
 /// The text is UTF-8 already decoded by the reader, so the page's own `<meta charset>` is ignored
 /// (`HTML_PARSE_IGNORE_ENC`): a GB18030 page has been turned into UTF-8 before it gets here.
-/// Script and style content arrives as CDATA blocks and comments as comment events; neither has a
-/// handler, so neither ever becomes text. Lines come from the parser context's `input->line`, a
+/// Script and style content arrives as CDATA blocks and comments as comment events; neither ever
+/// becomes text. Lines come from the parser context's `input->line`, a
 /// C `int`, so they stay exact past line 65,535 (unlike the 16-bit line of a libxml2 tree node).
 enum LibXML2HTMLReader {
   /// What a read produced.
@@ -57,23 +57,27 @@ enum LibXML2HTMLReader {
     return result
   }
 
-  /// The SAX callbacks: element starts and ends, text and white space. Everything else (comments,
-  /// CDATA of script and style, processing instructions, errors) has no handler and is dropped.
+  /// The SAX callbacks: element starts and ends, text and white space. Script and style content
+  /// comes as CDATA blocks, dropped by an empty handler; everything else (comments, processing
+  /// instructions, errors) has no handler and is dropped by libxml2.
   private static var handler: htmlSAXHandler {
     var handler = htmlSAXHandler()
     handler.startElement = { context, name, _ in
       guard let context, let name else { return }
-      SAXState.from(context).builder.start(String(cString: name))
+      let state = SAXState.from(context)
+      state.builder.start(state.roles.role(of: name))
     }
     handler.endElement = { context, name in
       guard let context, let name else { return }
-      SAXState.from(context).builder.end(String(cString: name))
+      let state = SAXState.from(context)
+      state.builder.end(state.roles.role(of: name))
     }
     handler.characters = { context, characters, length in
       guard let context, let characters, length > 0 else { return }
       SAXState.from(context).text(UnsafeBufferPointer(start: characters, count: Int(length)))
     }
     handler.ignorableWhitespace = handler.characters
+    handler.cdataBlock = { _, _, _ in }
     return handler
   }
 
@@ -81,6 +85,7 @@ enum LibXML2HTMLReader {
   private final class SAXState {
     let context: htmlParserCtxtPtr
     var builder = HTMLBlockBuilder()
+    var roles = HTMLElementRoleCache()
 
     init(context: htmlParserCtxtPtr) { self.context = context }
 
