@@ -110,6 +110,32 @@ import ZIPFoundation
     )
   }
 
+  /// Reading the members of a nested archive one after another opens it once; the kept archives
+  /// stay within the capacity, least recently used dropped first.
+  @Test func nestedArchivesAreKeptWhileTheirMembersAreRead() throws {
+    let scratch = try OneFileFolder("outer.zip", try Self.nestedArchives().outer)
+    let folder = try EvidenceFolder(root: scratch.url)
+    let cache = NestedArchiveCache(capacity: 1 << 20)
+    for entry in folder.entries() where !entry.innerMembers.isEmpty {
+      let document = ArchiveMembers.read(entry, member: entry.archiveMember ?? "", options: IngestOptions(), nested: cache)
+      #expect(document.status != .error, "\(entry.relativePath): \(document.reason ?? "")")
+    }
+    #expect(cache.count == 2)
+
+    let small = try ZipContainer.open(bytes: TestZip.bytes([("a.txt", Data("甲".utf8), .none)]))
+    let key = { (name: String) in NestedArchiveCache.Key(systemPath: [], fileStatus: nil, chain: [name]) }
+    let bounded = NestedArchiveCache(capacity: 100)
+    bounded.keep(small, size: 60, for: key("first"))
+    bounded.keep(small, size: 30, for: key("second"))
+    #expect(bounded.container(key("first")) != nil)
+    bounded.keep(small, size: 30, for: key("third"))
+    #expect(bounded.count == 2)
+    #expect(bounded.container(key("second")) == nil)
+    #expect(bounded.container(key("first")) != nil && bounded.container(key("third")) != nil)
+    bounded.keep(small, size: 101, for: key("too large"))
+    #expect(bounded.container(key("too large")) == nil)
+  }
+
   @Test func memberDataIsCheckedAgainstItsChecksum() throws {
     var bytes = try TestZip.bytes([("a.txt", Data("第一条 合同".utf8), .none)])
     let offset = try #require(TestZip.dataOffset(of: "a.txt", in: bytes))

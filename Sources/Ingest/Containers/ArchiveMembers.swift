@@ -73,15 +73,19 @@ enum ArchiveMembers {
     }
   }
 
-  /// Reads one member (of the archive on disk, or of archives nested in it); never throws. The
-  /// member is an error when the archive file changed while it was read (noticed through `io`).
-  static func read(_ entry: EvidenceEntry, member: String, options: IngestOptions, io: FileIO = .system) -> EvidenceDocument {
+  /// Reads one member (of the archive on disk, or of archives nested in it, which are taken from
+  /// and kept in `nested`); never throws. The member is an error when the archive file changed
+  /// while it was read (noticed through `io`).
+  static func read(
+    _ entry: EvidenceEntry, member: String, options: IngestOptions, io: FileIO = .system, nested: NestedArchiveCache
+  ) -> EvidenceDocument {
     let path = entry.relativePath
     let failure = { (reason: String) in errorDocument(path, reason) }
     guard let archive = try? ZipContainer.open(path: entry.systemPath, io: io) else {
       return failure("\(path): the archive can no longer be opened")
     }
-    let document = read(path, chain: [member] + entry.innerMembers, from: archive, options: options)
+    let document = read(
+      path, chain: [member] + entry.innerMembers, from: archive, at: entry.systemPath, options: options, nested: nested)
     if let change = archive.change() {
       return failure("\(IngestError.changedWhileReading(path: path).description) (the archive's \(change))")
     }
@@ -89,19 +93,29 @@ enum ArchiveMembers {
   }
 
   /// Reads the member at the end of `chain` (the members leading to it through nested archives)
-  /// from `archive`; never throws.
-  private static func read(_ path: String, chain: [String], from archive: ZipContainer, options: IngestOptions) -> EvidenceDocument {
+  /// from `archive`, the file at `systemPath`; never throws.
+  private static func read(
+    _ path: String, chain: [String], from archive: ZipContainer, at systemPath: [UInt8], options: IngestOptions,
+    nested: NestedArchiveCache
+  ) -> EvidenceDocument {
     let failure = { (reason: String) in errorDocument(path, reason) }
     var container = archive
     var held: UInt64 = 0
     do {
-      for archive in chain.dropLast() {
-        guard let inner = container[archive] else { return failure("\(path): the member \(archive) is no longer in the archive") }
+      for depth in 1..<chain.count {
+        let name = chain[depth - 1]
+        guard let inner = container[name] else { return failure("\(path): the member \(name) is no longer in the archive") }
         held += inner.record.uncompressedSize
         guard held <= UInt64(options.maxParseBytes) else {
           return failure("\(path): the archives it is nested in hold \(held) bytes, above the \(options.maxParseBytes)-byte limit")
         }
-        container = try ZipContainer.open(bytes: [UInt8](container.data(inner)))
+        let key = NestedArchiveCache.Key(systemPath: systemPath, fileStatus: archive.fileStatus, chain: Array(chain.prefix(depth)))
+        if let kept = nested.container(key) {
+          container = kept
+        } else {
+          container = try ZipContainer.open(bytes: [UInt8](container.data(inner)))
+          nested.keep(container, size: inner.record.uncompressedSize, for: key)
+        }
       }
       guard let name = chain.last, let item = container[name] else { return failure("\(path): the member is no longer in the archive") }
       if item.record.uncompressedSize > UInt64(options.maxParseBytes) {
