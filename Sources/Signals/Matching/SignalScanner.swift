@@ -3,18 +3,20 @@ import Ingest
 /// Runs every rule of a lexicon over evidence documents.
 ///
 /// All literal phrases of all rules (terms, regex atoms and negation vocabulary) are compiled
-/// once into one Aho–Corasick automaton, and the phrases that index rules into a smaller trigger
-/// automaton. Each unit is folded and run through the trigger automaton in one pass without
-/// copying; only units where a trigger occurs (or that a rule with no required literal needs) are
-/// normalised, scanned with the full automaton, and evaluated, and only for the rules indexed
-/// under what occurred. `sequence` rules pair a unit with an
+/// once into one Aho–Corasick automaton. Each unit is folded and run through it in one pass
+/// without copying; the rules indexed under the phrases found are kept only when their
+/// expression can match with those phrases (`mayMatch`), and only units with such a rule (or one
+/// with no required literal) are normalised, scanned again for positions, and evaluated. `sequence` rules pair a unit with an
 /// earlier unit of the same conversation.
 public struct SignalScanner: Sendable {
   let compiled: CompiledLexicon
+  /// The literal atoms of each regex (nil when it has none), for `mayMatch`.
+  private let regexAtoms: [[Int]?]
 
   /// Compiles the lexicon.
   public init(lexicon: LexiconSet) {
     compiled = CompiledLexicon(lexicon)
+    regexAtoms = compiled.regexes.map(\.atoms)
   }
 
   /// Scans every unit of the document; returns active and suppressed signals (those with
@@ -33,27 +35,27 @@ public struct SignalScanner: Sendable {
   ) -> [Signal] {
     let conversation = compiled.hasSequences ? unit.conversation ?? path : ""
     let ordinal = compiled.hasSequences ? sequences.advance(conversation) : 0
+    let found = compiled.automaton.patterns(inFolding: unit.text)
+    guard !found.isEmpty || !compiled.unconditionalRules.isEmpty else { return [] }
+    let present = Set(found.lazy.map { Int($0) })
     var candidates = compiled.unconditionalRules
-    for trigger in compiled.triggers.patterns(inFolding: unit.text) {
-      candidates += compiled.rulesByTrigger[Int(trigger)]
-    }
+    for pattern in present { candidates += compiled.rulesByPattern[pattern] }
     guard !candidates.isEmpty else { return [] }
-    let normalized = TextNormalizer.normalize(unit.text)
-    let hits = compiled.automaton.scan(normalized.utf8)
     candidates.sort()
     let role = roles.role(of: unit)
-    let present = Set(hits.lazy.map { Int($0.pattern) })
     var previous = -1
     let rules = candidates.compactMap { index -> CompiledRule? in
       defer { previous = index }
-      guard index != previous,
-        compiled.requiredGroups[index].allSatisfy({ group in group.contains(where: present.contains) })
+      let rule = compiled.rules[index]
+      guard index != previous, rule.rule.price != nil || rule.match.mayMatch(present, regexAtoms: regexAtoms)
       else { return nil }
-      return compiled.rules[index]
+      return rule
     }.filter { rule in
       rule.sequence != nil || roles.admits(rule.rule.speaker, kind: unit.kind, role: role)
     }
     guard !rules.isEmpty else { return [] }
+    let normalized = TextNormalizer.normalize(unit.text)
+    let hits = compiled.automaton.scan(normalized.utf8)
     var context = UnitMatchContext(
       text: unit.text, normalized: normalized, hits: hits, lengths: compiled.automaton.patternLengths)
     if rules.contains(where: \.usesMoney) { context.extractAmounts() }
