@@ -93,6 +93,8 @@ import Testing
     let bare = try #require(try scanner.scan(line: "搭建收你五百块").first { $0.ruleID == "extract.site" })
     #expect(bare.values["fee"] == "50000")
     #expect(bare.values["site"] == nil && bare.values["order"] == nil && bare.values["contact"] == nil)
+    let words = try #require(try scanner.scan(line: "搭建收你五百块，android12345 uuid: abcde123").first { $0.ruleID == "extract.site" })
+    #expect(words.values["contact"] == nil)
   }
 
   @Test func scopeAndExtractErrorsAreReported() throws {

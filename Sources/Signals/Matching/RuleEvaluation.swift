@@ -138,7 +138,7 @@ struct RuleEvaluation {
       ruleID: rule.rule.id, path: path, unitIndex: index, line: unit.line, endLine: unit.endLine,
       matched: matched, negation: outcome.verdict, speakerRole: role,
       values: values(of: outcome.parts).merging(outcome.price?.values ?? [:]) { _, price in price }
-        .merging(ValueExtractor(context: context, lexicon: lexicon).values(for: rule, parts: outcome.parts)) { engine, _ in engine },
+        .merging(ValueExtractor(context: context).values(for: rule, parts: outcome.parts)) { engine, _ in engine },
       related: related, why: "\(tracePrefix)\(outcome.trace) · \(outcome.verdict.label)",
       suppressedReason: outcome.suppressedReason)
   }

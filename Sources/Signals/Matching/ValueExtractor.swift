@@ -6,10 +6,9 @@ struct ValueExtractor {
   static let domainPattern = #"(?<![a-z0-9.@-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![a-z0-9-])"#
   /// An account handle after an account word (the text is normalised: half-width, lower case).
   static let accountPattern =
-    #"(?:微信号|微信|vx|v信|qq号|qq|飞机号|飞机|纸飞机|tg|telegram|账号|账户|id)\s*[:：是为]?\s*(@?[a-z0-9][a-z0-9_-]{4,31})"#
+    #"(?<![a-z])(?:微信号|微信|vx|v信|qq号|qq|飞机号|飞机|纸飞机|tg|telegram|账号|账户|id)\s*[:：是为]?\s*(@?[a-z0-9][a-z0-9_-]{4,31})"#
 
   let context: UnitMatchContext
-  let lexicon: CompiledLexicon
 
   /// The rule's extracted values, by name; a value not found in the unit is left out.
   func values(for rule: CompiledRule, parts: [Occurrence]) -> [String: String] {
