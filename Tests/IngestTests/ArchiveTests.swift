@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 import ZIPFoundation
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 @testable import Ingest
 
@@ -115,16 +118,16 @@ import ZIPFoundation
   @Test func nestedArchivesAreKeptWhileTheirMembersAreRead() throws {
     let scratch = try OneFileFolder("outer.zip", try Self.nestedArchives().outer)
     let folder = try EvidenceFolder(root: scratch.url)
-    let cache = NestedArchiveCache(capacity: 1 << 20)
+    let cache = OpenArchiveCache(capacity: 1 << 20)
     for entry in folder.entries() where !entry.innerMembers.isEmpty {
-      let document = ArchiveMembers.read(entry, member: entry.archiveMember ?? "", options: IngestOptions(), nested: cache)
+      let document = ArchiveMembers.read(entry, member: entry.archiveMember ?? "", options: IngestOptions(), open: cache)
       #expect(document.status != .error, "\(entry.relativePath): \(document.reason ?? "")")
     }
-    #expect(cache.count == 2)
+    #expect(cache.count == 3)
 
     let small = try ZipContainer.open(bytes: TestZip.bytes([("a.txt", Data("甲".utf8), .none)]))
-    let key = { (name: String) in NestedArchiveCache.Key(systemPath: [], fileStatus: nil, chain: [name]) }
-    let bounded = NestedArchiveCache(capacity: 100)
+    let key = { (name: String) in OpenArchiveCache.Key(systemPath: [], fileStatus: FileStatus(type: S_IFREG, size: 1, modified: 1, statusChanged: 1), chain: [name]) }
+    let bounded = OpenArchiveCache(capacity: 100)
     bounded.keep(small, size: 60, for: key("first"))
     bounded.keep(small, size: 30, for: key("second"))
     #expect(bounded.container(key("first")) != nil)

@@ -73,19 +73,27 @@ enum ArchiveMembers {
     }
   }
 
-  /// Reads one member (of the archive on disk, or of archives nested in it, which are taken from
-  /// and kept in `nested`); never throws. The member is an error when the archive file changed
-  /// while it was read (noticed through `io`).
+  /// Reads one member (of the archive on disk, or of archives nested in it; the archives are
+  /// taken from and kept in `open`); never throws. The member is an error when the archive file
+  /// changed while it was read (noticed through `io`).
   static func read(
-    _ entry: EvidenceEntry, member: String, options: IngestOptions, io: FileIO = .system, nested: NestedArchiveCache
+    _ entry: EvidenceEntry, member: String, options: IngestOptions, io: FileIO = .system, open: OpenArchiveCache
   ) -> EvidenceDocument {
     let path = entry.relativePath
     let failure = { (reason: String) in errorDocument(path, reason) }
-    guard let archive = try? ZipContainer.open(path: entry.systemPath, io: io) else {
-      return failure("\(path): the archive can no longer be opened")
+    let file = FileStatus.at(entry.systemPath).map { (path: entry.systemPath, status: $0) }
+    let key = file.map { OpenArchiveCache.Key(systemPath: $0.path, fileStatus: $0.status, chain: []) }
+    let archive: ZipContainer
+    if let key, let kept = open.container(key) {
+      archive = kept
+    } else {
+      guard let opened = try? ZipContainer.open(path: entry.systemPath, io: io) else {
+        return failure("\(path): the archive can no longer be opened")
+      }
+      archive = opened
+      if let key { open.keep(opened, size: 0, for: key) }
     }
-    let document = read(
-      path, chain: [member] + entry.innerMembers, from: archive, at: entry.systemPath, options: options, nested: nested)
+    let document = read(path, chain: [member] + entry.innerMembers, from: archive, file: file, options: options, open: open)
     if let change = archive.change() {
       return failure("\(IngestError.changedWhileReading(path: path).description) (the archive's \(change))")
     }
@@ -93,10 +101,10 @@ enum ArchiveMembers {
   }
 
   /// Reads the member at the end of `chain` (the members leading to it through nested archives)
-  /// from `archive`, the file at `systemPath`; never throws.
+  /// from `archive`, opened from `file` (nil: nested archives are not cached); never throws.
   private static func read(
-    _ path: String, chain: [String], from archive: ZipContainer, at systemPath: [UInt8], options: IngestOptions,
-    nested: NestedArchiveCache
+    _ path: String, chain: [String], from archive: ZipContainer, file: (path: [UInt8], status: FileStatus)?,
+    options: IngestOptions, open: OpenArchiveCache
   ) -> EvidenceDocument {
     let failure = { (reason: String) in errorDocument(path, reason) }
     var container = archive
@@ -109,12 +117,12 @@ enum ArchiveMembers {
         guard held <= UInt64(options.maxParseBytes) else {
           return failure("\(path): the archives it is nested in hold \(held) bytes, above the \(options.maxParseBytes)-byte limit")
         }
-        let key = NestedArchiveCache.Key(systemPath: systemPath, fileStatus: archive.fileStatus, chain: Array(chain.prefix(depth)))
-        if let kept = nested.container(key) {
+        let key = file.map { OpenArchiveCache.Key(systemPath: $0.path, fileStatus: $0.status, chain: Array(chain.prefix(depth))) }
+        if let key, let kept = open.container(key) {
           container = kept
         } else {
           container = try ZipContainer.open(bytes: [UInt8](container.data(inner)))
-          nested.keep(container, size: inner.record.uncompressedSize, for: key)
+          if let key { open.keep(container, size: inner.record.uncompressedSize, for: key) }
         }
       }
       guard let name = chain.last, let item = container[name] else { return failure("\(path): the member is no longer in the archive") }

@@ -1,23 +1,27 @@
 import Foundation
 
-/// ZIP archives nested in an archive of the evidence folder, kept open in memory after one of
-/// their members is read, so that reading the members of one inner archive one after another
-/// decompresses and opens it once rather than once per member (for 1,000 members that is the
-/// difference between seconds and a minute).
+/// ZIP archives of the evidence folder, and ZIPs nested in them, kept open after one of their
+/// members is read, so that reading the members of one archive one after another opens it (and
+/// for a nested one, decompresses it) once rather than once per member: opening lists every
+/// member, so reading n members each through a fresh open costs n² (4,000 members of one ZIP
+/// took 200 CPU seconds).
 ///
-/// Together the kept archives hold at most `capacity` bytes (the parse limit); the least recently
-/// used go first. An archive is kept under the path of the file on disk, that file's status when
-/// it was opened (so a file that has since changed is never served from memory) and the members
-/// leading to it. Only the kept archives' member table and bytes are used after they are opened,
-/// both read-only, so they are shared between threads.
-final class NestedArchiveCache: @unchecked Sendable {
+/// Together the kept nested archives hold at most `capacity` bytes in memory (the parse limit;
+/// an archive on disk counts 0 bytes but keeps a file open), and at most `maxCount` archives are
+/// kept; the least recently used go first. An archive is kept under the path of the file on
+/// disk, that file's status when it was looked up (so a file that has since changed is never
+/// served from the cache) and the members leading to it. After opening, only a kept archive's
+/// member table and bytes are used (`pread` for a file), all read-only, so they are shared
+/// between threads.
+final class OpenArchiveCache: @unchecked Sendable {
   /// Which nested archive: the file on disk as it was, and the members leading to the archive.
   struct Key: Equatable {
     /// The archive file's path.
     let systemPath: [UInt8]
-    /// The archive file's status when it was opened.
-    let fileStatus: FileStatus?
-    /// The members leading from the file to the nested archive, the last being the archive.
+    /// The archive file's status when it was looked up.
+    let fileStatus: FileStatus
+    /// The members leading from the file to the nested archive, the last being the archive;
+    /// empty for the archive file itself.
     let chain: [String]
   }
 
@@ -26,6 +30,9 @@ final class NestedArchiveCache: @unchecked Sendable {
     let container: ZipContainer
     let size: UInt64
   }
+
+  /// The most archives kept at once (each on disk keeps a file descriptor open).
+  static let maxCount = 8
 
   private let lock = NSLock()
   private let capacity: UInt64
@@ -47,8 +54,8 @@ final class NestedArchiveCache: @unchecked Sendable {
     return slot.container
   }
 
-  /// Keeps `container` (`size` bytes) under `key`, dropping the least recently used archives to
-  /// stay within the capacity; an archive larger than the capacity is not kept.
+  /// Keeps `container` (`size` bytes in memory) under `key`, dropping the least recently used
+  /// archives to stay within the capacity and `maxCount`; one larger than the capacity is not kept.
   func keep(_ container: ZipContainer, size: UInt64, for key: Key) {
     guard size <= capacity else { return }
     lock.lock()
@@ -56,7 +63,7 @@ final class NestedArchiveCache: @unchecked Sendable {
     slots.removeAll { $0.key == key }
     slots.append(Slot(key: key, container: container, size: size))
     var total = slots.reduce(0) { $0 + $1.size }
-    while total > capacity, !slots.isEmpty {
+    while total > capacity || slots.count > Self.maxCount, !slots.isEmpty {
       total -= slots.removeFirst().size
     }
   }

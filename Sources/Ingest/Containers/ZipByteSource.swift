@@ -13,8 +13,6 @@ protocol ZipByteSource {
   func bytes(at offset: Int, count: Int) -> [UInt8]?
   /// How the bytes changed since they were opened (`size went from … to … bytes`), or nil.
   func change() -> String?
-  /// The file's status when it was opened; nil for bytes in memory.
-  var openedStatus: FileStatus? { get }
 }
 
 /// ZIP bytes already in memory.
@@ -30,15 +28,12 @@ struct ZipMemoryBytes: ZipByteSource {
   }
 
   func change() -> String? { nil }
-
-  var openedStatus: FileStatus? { nil }
 }
 
 /// ZIP bytes read with `pread(2)` from a file opened read-only; the file is closed with the value.
 final class ZipFileBytes: ZipByteSource {
   private let descriptor: Int32
   private let opened: FileStatus
-  var openedStatus: FileStatus? { opened }
   let size: Int
 
   private let io: FileIO

@@ -58,9 +58,6 @@ struct ZipContainer {
   /// How the archive's bytes changed since it was opened, or nil (always nil in memory).
   func change() -> String? { source.change() }
 
-  /// The archive file's status when it was opened; nil for an archive in memory.
-  var fileStatus: FileStatus? { source.openedStatus }
-
   /// The first member named `path`, if any.
   subscript(path: String) -> Member? { members[path] }
 

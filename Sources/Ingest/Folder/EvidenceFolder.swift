@@ -22,8 +22,8 @@ public struct EvidenceFolder: Sendable {
   private let realRoot: [UInt8]
   /// The `fstat` used to notice a file changing while it is read.
   private let io: FileIO
-  /// ZIPs nested in archives of the folder, kept open while their members are read.
-  private let nestedArchives: NestedArchiveCache
+  /// ZIP archives of the folder and ZIPs nested in them, kept open while their members are read.
+  private let openArchives: OpenArchiveCache
 
   /// Opens the folder at `root`; throws `.folderNotFound` when it does not exist or is not a
   /// folder, `.unreadable` when it cannot be listed.
@@ -36,7 +36,7 @@ public struct EvidenceFolder: Sendable {
     self.root = root
     self.options = options
     self.io = io
-    nestedArchives = NestedArchiveCache(capacity: options.maxParseBytes)
+    openArchives = OpenArchiveCache(capacity: options.maxParseBytes)
     let path = Array(root.path.utf8)
     guard case .success(let resolved) = FileSystem.realPath(path), FileSystem.lstatMode(resolved) == S_IFDIR else {
       throw IngestError.folderNotFound(path: root.path)
@@ -61,7 +61,7 @@ public struct EvidenceFolder: Sendable {
         path: path, sha256: "", bytes: 0, format: .unknown, status: problem.status, reason: problem.description)
     }
     if let member = entry.archiveMember {
-      return ArchiveMembers.read(entry, member: member, options: options, io: io, nested: nestedArchives)
+      return ArchiveMembers.read(entry, member: member, options: options, io: io, open: openArchives)
     }
     switch FileBytes.read(entry.systemPath, display: path, limit: options.maxParseBytes, io: io) {
     case .failure(let error):

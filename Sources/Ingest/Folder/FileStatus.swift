@@ -20,6 +20,10 @@ struct FileStatus: Sendable, Equatable {
   static func of(_ descriptor: Int32) -> FileStatus? {
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { return nil }
+    return status(info)
+  }
+
+  private static func status(_ info: stat) -> FileStatus {
     #if canImport(Darwin)
       let (modified, changed) = (info.st_mtimespec, info.st_ctimespec)
     #else
@@ -28,6 +32,13 @@ struct FileStatus: Sendable, Equatable {
     return FileStatus(
       type: info.st_mode & S_IFMT, size: Int(info.st_size), modified: nanoseconds(modified),
       statusChanged: nanoseconds(changed))
+  }
+
+  /// The status of the file at `path` without following a final link, or nil.
+  static func at(_ path: [UInt8]) -> FileStatus? {
+    var info = stat()
+    guard FileSystem.withPath(path, { lstat($0, &info) }) == 0 else { return nil }
+    return status(info)
   }
 
   /// Why the file is no longer the one first seen (size or times differ), or nil when it is.
