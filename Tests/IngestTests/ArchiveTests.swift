@@ -139,6 +139,36 @@ import ZIPFoundation
     #expect(bounded.container(key("too large")) == nil)
   }
 
+  /// A ZIP64 archive (sizes and offsets in the ZIP64 extra fields, ZIP64 end records), as tools
+  /// write for evidence over 4 GiB; built by hand, small.
+  @Test func zip64ArchiveMembersAreLocatedAndRead() throws {
+    let contents = Data("甲乙".utf8)
+    let name = Array("a.txt".utf8)
+    let crc = contents.crc32(checksum: 0)
+    func le(_ value: UInt64, _ width: Int) -> [UInt8] { (0..<width).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64($0))) } }
+    let size = UInt64(contents.count)
+    var bytes = le(0x0403_4B50, 4) + le(45, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(UInt64(crc), 4)
+    bytes += le(0xFFFF_FFFF, 4) + le(0xFFFF_FFFF, 4) + le(UInt64(name.count), 2) + le(20, 2) + name
+    bytes += le(1, 2) + le(16, 2) + le(size, 8) + le(size, 8) + [UInt8](contents)
+    let directoryOffset = UInt64(bytes.count)
+    bytes += le(0x0201_4B50, 4) + le(3 << 8 | 45, 2) + le(45, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(UInt64(crc), 4)
+    bytes += le(0xFFFF_FFFF, 4) + le(0xFFFF_FFFF, 4) + le(UInt64(name.count), 2) + le(20, 2) + le(0, 2) + le(0, 2) + le(0, 2)
+    bytes += le(0o100644 << 16, 4) + le(0, 4) + name + le(1, 2) + le(16, 2) + le(size, 8) + le(size, 8)
+    let directorySize = UInt64(bytes.count) - directoryOffset
+    let zip64End = UInt64(bytes.count)
+    bytes += le(0x0606_4B50, 4) + le(44, 8) + le(45, 2) + le(45, 2) + le(0, 4) + le(0, 4) + le(1, 8) + le(1, 8)
+    bytes += le(directorySize, 8) + le(directoryOffset, 8)
+    bytes += le(0x0706_4B50, 4) + le(0, 4) + le(zip64End, 8) + le(1, 4)
+    bytes += le(0x0605_4B50, 4) + le(0, 2) + le(0, 2) + le(0xFFFF, 2) + le(0xFFFF, 2) + le(0xFFFF_FFFF, 4) + le(0xFFFF_FFFF, 4) + le(0, 2)
+
+    let directory = try #require(ZipDirectory(ZipMemoryBytes(storage: bytes)))
+    #expect(directory.records == [
+      ZipDirectory.Record(flags: 0, method: 0, crc32: crc, compressedSize: size, uncompressedSize: size, localHeaderOffset: 0)
+    ])
+    let container = try ZipContainer.open(bytes: bytes)
+    #expect(try container.data(#require(container["a.txt"])) == contents)
+  }
+
   @Test func memberDataIsCheckedAgainstItsChecksum() throws {
     var bytes = try TestZip.bytes([("a.txt", Data("第一条 合同".utf8), .none)])
     let offset = try #require(TestZip.dataOffset(of: "a.txt", in: bytes))
