@@ -62,7 +62,7 @@ import Testing
   }
 
   @Test func singleLineTextWithoutTagsAfterTheStart() {
-    let words = String(repeating: "聊天记录删掉，", count: 200_000)
+    let words = String(repeating: "聊天记录删掉，", count: 60_000)
     let document = Self.read("<html><body><p>" + words)
     #expect(document.units.count == 1)
     #expect(document.units.first?.text == words)
@@ -85,6 +85,21 @@ import Testing
     #expect(document.units.map(\.text) == ["没闭合的div", "段落 粗体没闭合", "第二段 stray", "甲\t乙", "丙\t丁", "a < b & c <d> e 中文", "unclosed"])
     #expect(document.units.map(\.line) == [2, 3, 4, 5, 6, 8, 9])
     #expect(document.units.map(\.kind) == [.paragraph, .paragraph, .paragraph, .row, .row, .paragraph, .paragraph])
+  }
+
+  @Test func pathologicalMarkupIsReadToTheEnd() {
+    let deep = Self.read("<html><body>\n" + String(repeating: "<div>", count: 50_000) + "深处\n<p>后面</p></body></html>")
+    #expect(deep.units.map(\.text) == ["深处", "后面"])
+    #expect(deep.units.map(\.line) == [2, 3])
+    let attribute = Self.read("<html><body>\n<p title=\"" + String(repeating: "a", count: 2_000_000) + "\">属性后</p>\n<p>再后面</p>")
+    #expect(attribute.units.map(\.text) == ["属性后", "再后面"])
+    #expect(attribute.units.map(\.line) == [2, 3])
+    #expect(attribute.diagnostics.map(\.code) == ["ingest.long-line"])
+    #expect(attribute.diagnostics.first?.message.contains("holds 1 text block;") == true)
+    let comment = Self.read("<html><body>\n<!--" + String(repeating: "注\n", count: 100_000) + "-->\n<p>注释后</p>")
+    #expect(comment.units.map(\.text) == ["注释后"])
+    #expect(comment.units.map(\.line) == [100_003])
+    #expect(comment.status == .parsed)
   }
 
   @Test func referencesAreDecodedOnce() {

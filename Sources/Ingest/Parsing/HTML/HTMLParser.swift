@@ -41,7 +41,7 @@ struct HTMLParser: DocumentParser {
       outcome.diagnostics.append(
         source.diagnostic(
           .warning, "ingest.long-line", line: long.line,
-          "line \(long.line) is \(long.bytes) bytes long and holds \(long.units) text blocks; their citations cannot point closer than that line"
+          "line \(long.line) is \(long.bytes) bytes long and holds \(long.units == 1 ? "1 text block" : "\(long.units) text blocks"); their citations cannot point closer than that line"
         ))
     }
     return outcome
