@@ -129,8 +129,11 @@ import Testing
     #expect(try !admits("800元"))
     #expect(try !admits("6000元"))
     #expect(try !admits("3000"))
-    #expect(try !MoneyConstraint(allowApproximate: false).admits(try #require(MoneyExtractor.extract(from: "五千左右").first)))
-    #expect(try !MoneyConstraint(currency: .cny).admits(try #require(MoneyExtractor.extract(from: "300u").first)))
-    #expect(try MoneyConstraint(currency: .cny).admits(try #require(MoneyExtractor.extract(from: "三千").first)))
+    let approximate = try #require(MoneyExtractor.extract(from: "五千左右").first)
+    let usdt = try #require(MoneyExtractor.extract(from: "300u").first)
+    let yuan = try #require(MoneyExtractor.extract(from: "三千").first)
+    #expect(!MoneyConstraint(allowApproximate: false).admits(approximate))
+    #expect(!MoneyConstraint(currency: .cny).admits(usdt))
+    #expect(MoneyConstraint(currency: .cny).admits(yuan))
   }
 }

@@ -39,6 +39,7 @@ struct RuleEvaluation {
   /// matches only with the others, the outcome is suppressed and says where they lie.
   func outcome(of expression: CompiledExpression? = nil, linked: ServicePrice? = nil) -> RuleOutcome? {
     let all = usableOccurrences(literals: rule.matchPatterns, money: rule.matchUsesMoney, regexes: rule.matchRegexes)
+    guard !all.isEmpty else { return nil }
     guard let placement = SpanPlacement(rule: rule.rule, scalars: context.scalars) else {
       return outcome(of: expression, linked: linked, occurrences: all)
     }
