@@ -55,4 +55,26 @@ import Testing
     #expect(document.status != .parsed)
     #expect(document.reason?.isEmpty == false)
   }
+
+  /// Deterministic damage to a numbered DOCX and an XLSX (bytes overwritten, files cut short):
+  /// every copy is read to a status, with a reason unless parsed, and never cites line 0.
+  @Test(arguments: ["docx/numbered-articles.docx", "xlsx/chat.xlsx"])
+  func damagedOfficeFilesAlwaysEndWithAStatus(path: String) throws {
+    let original = [UInt8](try Fixture.data(path))
+    var generator = SplitMix(seed: 0x6D69_6E67_6A69_616E)
+    for round in 0..<150 {
+      var bytes = original
+      if round % 3 == 2 {
+        bytes.removeLast(Int(generator.next() % UInt64(bytes.count - 4)))
+      } else {
+        for _ in 0...(generator.next() % 4) {
+          bytes[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next())
+        }
+      }
+      let document = EvidenceReader.read(data: Data(bytes), path: path)
+      #expect((document.status == .parsed) == (document.reason == nil), "round \(round): \(document.reason ?? "")")
+      #expect(document.units.allSatisfy { $0.line >= 1 && $0.line <= $0.endLine }, "round \(round)")
+    }
+  }
 }
+
