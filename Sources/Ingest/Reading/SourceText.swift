@@ -24,6 +24,7 @@ struct SourceText: Sendable {
   static func split(_ text: String) -> [Substring] {
     var lines: [Substring] = []
     let utf8 = text.utf8
+    lines.reserveCapacity(utf8.withContiguousStorageIfAvailable { bytes in bytes.count(where: { $0 == 0x0A }) + 1 } ?? 0)
     var start = utf8.startIndex
     var index = start
     while index < utf8.endIndex {
@@ -70,8 +71,15 @@ extension Substring {
   /// True when the line holds only spaces, tabs and other white space (ASCII checked first, fast).
   /// A line whose first scalar is not white space is answered at once: its first character (which
   /// starts with that scalar) is then not white space either.
+  ///
+  /// A line led by any other byte than those of ASCII white space or of the few non-ASCII white
+  /// space scalars (U+0085, U+00A0: C2; U+1680: E1; U+2000–U+205F: E2; U+3000: E3) is answered
+  /// from that byte; CJK text (E4–E9) never reaches the Unicode property lookup.
   var isBlank: Bool {
-    if let lead = utf8.first, lead < 0x80, lead != 0x20, !(0x09...0x0D).contains(lead) { return false }
+    if let lead = utf8.first {
+      if lead < 0x80, lead != 0x20, !(0x09...0x0D).contains(lead) { return false }
+      if lead >= 0x80, lead != 0xC2, !(0xE1...0xE3).contains(lead) { return false }
+    }
     if let first = unicodeScalars.first, !first.properties.isWhitespace { return false }
     return utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0B || $0 == 0x0C } || allSatisfy(\.isWhitespace)
   }

@@ -26,6 +26,7 @@ struct MemoTraceV2TXTParser: DocumentParser {
       MemoTraceHeader.parse(line).map { .header($0) } ?? .other
     }
     var outcome = ParseOutcome()
+    outcome.units.reserveCapacity(records.records.count)
     outcome.diagnostics = records.diagnostics(in: source, expecting: "a `YYYY-MM-DD HH:MM:SS name` header")
     let conversation = source.fileStem
     for record in records.records {
