@@ -139,34 +139,32 @@ import ZIPFoundation
     #expect(bounded.container(key("too large")) == nil)
   }
 
-  /// A ZIP64 archive (sizes and offsets in the ZIP64 extra fields, ZIP64 end records), as tools
-  /// write for evidence over 4 GiB; built by hand, small.
+  /// A ZIP64 archive (sizes in the ZIP64 extra fields, ZIP64 end records), as tools write for
+  /// evidence over 4 GiB; built by hand, small.
   @Test func zip64ArchiveMembersAreLocatedAndRead() throws {
     let contents = Data("甲乙".utf8)
-    let name = Array("a.txt".utf8)
-    let crc = contents.crc32(checksum: 0)
-    func le(_ value: UInt64, _ width: Int) -> [UInt8] { (0..<width).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64($0))) } }
-    let size = UInt64(contents.count)
-    var bytes = le(0x0403_4B50, 4) + le(45, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(UInt64(crc), 4)
-    bytes += le(0xFFFF_FFFF, 4) + le(0xFFFF_FFFF, 4) + le(UInt64(name.count), 2) + le(20, 2) + name
-    bytes += le(1, 2) + le(16, 2) + le(size, 8) + le(size, 8) + [UInt8](contents)
-    let directoryOffset = UInt64(bytes.count)
-    bytes += le(0x0201_4B50, 4) + le(3 << 8 | 45, 2) + le(45, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(UInt64(crc), 4)
-    bytes += le(0xFFFF_FFFF, 4) + le(0xFFFF_FFFF, 4) + le(UInt64(name.count), 2) + le(20, 2) + le(0, 2) + le(0, 2) + le(0, 2)
-    bytes += le(0o100644 << 16, 4) + le(0, 4) + name + le(1, 2) + le(16, 2) + le(size, 8) + le(size, 8)
-    let directorySize = UInt64(bytes.count) - directoryOffset
-    let zip64End = UInt64(bytes.count)
-    bytes += le(0x0606_4B50, 4) + le(44, 8) + le(45, 2) + le(45, 2) + le(0, 4) + le(0, 4) + le(1, 8) + le(1, 8)
-    bytes += le(directorySize, 8) + le(directoryOffset, 8)
-    bytes += le(0x0706_4B50, 4) + le(0, 4) + le(zip64End, 8) + le(1, 4)
-    bytes += le(0x0605_4B50, 4) + le(0, 2) + le(0, 2) + le(0xFFFF, 2) + le(0xFFFF, 2) + le(0xFFFF_FFFF, 4) + le(0xFFFF_FFFF, 4) + le(0, 2)
-
+    let bytes = TestZip.zip64("a.txt", contents)
     let directory = try #require(ZipDirectory(ZipMemoryBytes(storage: bytes)))
+    let size = UInt64(contents.count)
     #expect(directory.records == [
-      ZipDirectory.Record(flags: 0, method: 0, crc32: crc, compressedSize: size, uncompressedSize: size, localHeaderOffset: 0)
+      ZipDirectory.Record(
+        flags: 0, method: 0, crc32: contents.crc32(checksum: 0), compressedSize: size, uncompressedSize: size, localHeaderOffset: 0)
     ])
     let container = try ZipContainer.open(bytes: bytes)
     #expect(try container.data(#require(container["a.txt"])) == contents)
+  }
+
+  /// A ZIP inside a nested ZIP declaring 2^64 - 1 bytes: the sizes added up against the parse
+  /// limit must not overflow.
+  @Test func nestedMemberDeclaringTheLargestSizeIsNotOpened() throws {
+    let inner = TestZip.zip64("huge.zip", Data("PK\u{3}\u{4}".utf8), declaredSize: .max)
+    let scratch = try OneFileFolder("outer.zip", try TestZip.bytes([("inner.zip", Data(inner), .none)]))
+    let folder = try EvidenceFolder(root: scratch.url)
+    let entries = folder.entries()
+    #expect(entries.map(\.relativePath) == ["outer.zip", "outer.zip!/inner.zip", "outer.zip!/inner.zip!/huge.zip"])
+    let document = folder.read(entries[2])
+    #expect(document.status != .parsed)
+    #expect(document.reason?.isEmpty == false)
   }
 
   @Test func memberDataIsCheckedAgainstItsChecksum() throws {
@@ -236,7 +234,8 @@ import ZIPFoundation
   }
 }
 
-/// Small ZIP archives built in memory with ZIPFoundation, and offsets into them for damaging.
+/// Small ZIP archives built in memory with ZIPFoundation (or by hand, for ZIP64), and offsets
+/// into them for damaging.
 enum TestZip {
   /// The bytes of an archive holding `members` (path, contents, compression) in order.
   static func bytes(_ members: [(String, Data, CompressionMethod)]) throws -> [UInt8] {
@@ -247,6 +246,29 @@ enum TestZip {
         provider: { position, size in contents.subdata(in: Int(position)..<Int(position) + size) })
     }
     return [UInt8](try #require(archive.data))
+  }
+
+  /// A ZIP64 archive of one stored member: its sizes in the ZIP64 extra fields (the uncompressed
+  /// one `declaredSize`, by default the true size), ZIP64 end-of-central-directory records.
+  static func zip64(_ path: String, _ contents: Data, declaredSize: UInt64? = nil) -> [UInt8] {
+    let name = Array(path.utf8)
+    let crc = UInt64(contents.crc32(checksum: 0))
+    func le(_ value: UInt64, _ width: Int) -> [UInt8] { (0..<width).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64($0))) } }
+    let size = UInt64(contents.count)
+    let sizes = le(declaredSize ?? size, 8) + le(size, 8)
+    let nameAndSizes = le(0xFFFF_FFFF, 4) + le(0xFFFF_FFFF, 4) + le(UInt64(name.count), 2) + le(20, 2)
+    var bytes = le(0x0403_4B50, 4) + le(45, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(crc, 4) + nameAndSizes
+    bytes += name + le(1, 2) + le(16, 2) + sizes + [UInt8](contents)
+    let directoryOffset = UInt64(bytes.count)
+    bytes += le(0x0201_4B50, 4) + le(3 << 8 | 45, 2) + le(45, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(crc, 4) + nameAndSizes
+    bytes += le(0, 2) + le(0, 2) + le(0, 2) + le(0o100644 << 16, 4) + le(0, 4) + name + le(1, 2) + le(16, 2) + sizes
+    let directorySize = UInt64(bytes.count) - directoryOffset
+    let zip64End = UInt64(bytes.count)
+    bytes += le(0x0606_4B50, 4) + le(44, 8) + le(45, 2) + le(45, 2) + le(0, 4) + le(0, 4) + le(1, 8) + le(1, 8)
+    bytes += le(directorySize, 8) + le(directoryOffset, 8)
+    bytes += le(0x0706_4B50, 4) + le(0, 4) + le(zip64End, 8) + le(1, 4)
+    bytes += le(0x0605_4B50, 4) + le(0, 2) + le(0, 2) + le(0xFFFF, 2) + le(0xFFFF, 2) + le(0xFFFF_FFFF, 4) + le(0xFFFF_FFFF, 4)
+    return bytes + le(0, 2)
   }
 
   /// The offset of the central-directory record of `path`.

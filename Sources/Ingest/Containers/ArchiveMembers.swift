@@ -113,10 +113,11 @@ enum ArchiveMembers {
       for depth in 1..<chain.count {
         let name = chain[depth - 1]
         guard let inner = container[name] else { return failure("\(path): the member \(name) is no longer in the archive") }
-        held += inner.record.uncompressedSize
-        guard held <= UInt64(options.maxParseBytes) else {
-          return failure("\(path): the archives it is nested in hold \(held) bytes, above the \(options.maxParseBytes)-byte limit")
+        guard let total = sum(held, inner.record.uncompressedSize), total <= UInt64(options.maxParseBytes) else {
+          return failure(
+            "\(path): the archives it is nested in declare more than the \(options.maxParseBytes)-byte limit together")
         }
+        held = total
         let key = file.map { OpenArchiveCache.Key(systemPath: $0.path, fileStatus: $0.status, chain: Array(chain.prefix(depth))) }
         if let key, let kept = open.container(key) {
           container = kept
@@ -162,10 +163,17 @@ enum ArchiveMembers {
   /// when it is opened.
   private static func notOpened(depth: Int, held: UInt64, size: UInt64, options: IngestOptions) -> String? {
     if depth >= maxDepth { return "it is nested \(depth + 1) archive levels deep, beyond the limit of \(maxDepth)" }
-    if held + size > UInt64(options.maxParseBytes) {
-      return "with the archives it is nested in it would hold \(held + size) bytes in memory, above the \(options.maxParseBytes)-byte limit"
+    guard let total = sum(held, size), total <= UInt64(options.maxParseBytes) else {
+      let amount = sum(held, size).map { "\($0) bytes" } ?? "more than 2^64 bytes"
+      return "with the archives it is nested in it would hold \(amount) in memory, above the \(options.maxParseBytes)-byte limit"
     }
     return nil
+  }
+
+  /// `a + b`, or nil when it does not fit (sizes are as the archives declare them, up to 2^64 - 1).
+  private static func sum(_ a: UInt64, _ b: UInt64) -> UInt64? {
+    let (total, overflow) = a.addingReportingOverflow(b)
+    return overflow ? nil : total
   }
 
   /// True for a member named like a ZIP archive (`.zip`, any case): only those are opened when
