@@ -126,7 +126,9 @@ import ZIPFoundation
     #expect(cache.count == 3)
 
     let small = try ZipContainer.open(bytes: TestZip.bytes([("a.txt", Data("甲".utf8), .none)]))
-    let key = { (name: String) in OpenArchiveCache.Key(systemPath: [], fileStatus: FileStatus(type: S_IFREG, size: 1, modified: 1, statusChanged: 1), chain: [name]) }
+    let time = FileTime(seconds: 1, nanoseconds: 0)
+    let status = FileStatus(type: S_IFREG, size: 1, modified: time, statusChanged: time)
+    let key = { (name: String) in OpenArchiveCache.Key(systemPath: [], fileStatus: status, chain: [name]) }
     let bounded = OpenArchiveCache(capacity: 100)
     bounded.keep(small, size: 60, for: key("first"))
     bounded.keep(small, size: 30, for: key("second"))

@@ -199,8 +199,8 @@ import Testing
 
     func apply(_ status: inout FileStatus) {
       switch self {
-      case .modificationTime: status.modified += 1
-      case .statusChangeTime: status.statusChanged += 1
+      case .modificationTime: status.modified.nanoseconds += 1
+      case .statusChangeTime: status.statusChanged.seconds += 1
       case .size: status.size += 7
       }
     }
@@ -237,11 +237,24 @@ import Testing
     #expect(folder.read(entry).status == .parsed)
   }
 
+  /// A file dated in the year 3000 (its time in nanoseconds would not fit in 64 bits) is read.
+  @Test func farFutureModificationTimeIsRead() throws {
+    let scratch = try Scratch()
+    try scratch.write("chat.txt", "2023-05-01 21:40:12 张三\n在吗\n")
+    let times = [timespec(tv_sec: 32_503_680_000, tv_nsec: 0), timespec(tv_sec: 32_503_680_000, tv_nsec: 0)]
+    #expect(utimensat(AT_FDCWD, scratch.evidence.appendingPathComponent("chat.txt").path, times, 0) == 0)
+    let folder = try EvidenceFolder(root: scratch.evidence)
+    let entry = try #require(folder.entries().first { $0.relativePath == "chat.txt" })
+    #expect(folder.read(entry).status == .parsed)
+  }
+
   @Test func statusChangesAreNamed() throws {
-    let first = FileStatus(type: S_IFREG, size: 10, modified: 5, statusChanged: 6)
+    let first = FileStatus(
+      type: S_IFREG, size: 10, modified: FileTime(seconds: 32_503_680_000, nanoseconds: 5),
+      statusChanged: FileTime(seconds: 32_503_680_000, nanoseconds: 6))
     var later = first
     #expect(first.change(to: later) == nil)
-    later.modified = 9
+    later.modified.nanoseconds = 9
     #expect(first.change(to: later) == "modification time changed")
     later.size = 12
     #expect(first.change(to: later) == "size went from 10 to 12 bytes")

@@ -11,10 +11,10 @@ struct FileStatus: Sendable, Equatable {
   var type: mode_t
   /// Size in bytes.
   var size: Int
-  /// Last modification of the contents, in nanoseconds since 1970.
-  var modified: Int64
-  /// Last change of the contents or metadata, in nanoseconds since 1970.
-  var statusChanged: Int64
+  /// Last modification of the contents.
+  var modified: FileTime
+  /// Last change of the contents or metadata.
+  var statusChanged: FileTime
 
   /// The status of the open file `descriptor`, or nil (with `errno` set) when it cannot be had.
   static func of(_ descriptor: Int32) -> FileStatus? {
@@ -30,8 +30,7 @@ struct FileStatus: Sendable, Equatable {
       let (modified, changed) = (info.st_mtim, info.st_ctim)
     #endif
     return FileStatus(
-      type: info.st_mode & S_IFMT, size: Int(info.st_size), modified: nanoseconds(modified),
-      statusChanged: nanoseconds(changed))
+      type: info.st_mode & S_IFMT, size: Int(info.st_size), modified: FileTime(modified), statusChanged: FileTime(changed))
   }
 
   /// The status of the file at `path` without following a final link, or nil.
@@ -48,9 +47,26 @@ struct FileStatus: Sendable, Equatable {
     if later.statusChanged != statusChanged { return "status-change time changed" }
     return nil
   }
+}
 
-  private static func nanoseconds(_ time: timespec) -> Int64 {
-    Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+/// A file time as the system gives it: seconds since 1970 and nanoseconds (kept apart, so that a
+/// far-future date set on a file cannot overflow).
+struct FileTime: Sendable, Equatable {
+  /// Whole seconds since 1970-01-01 UTC.
+  var seconds: Int64
+  /// Nanoseconds within the second.
+  var nanoseconds: Int64
+
+  /// The time in `time`.
+  init(_ time: timespec) {
+    seconds = Int64(time.tv_sec)
+    nanoseconds = Int64(time.tv_nsec)
+  }
+
+  /// A time from its parts.
+  init(seconds: Int64, nanoseconds: Int64) {
+    self.seconds = seconds
+    self.nanoseconds = nanoseconds
   }
 }
 
