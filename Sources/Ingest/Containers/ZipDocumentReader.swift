@@ -66,19 +66,19 @@ enum ZipDocumentReader {
     init(_ description: String) { self.description = description }
   }
 
-  private static func readWorkbook(_ archive: ZipContainer, into document: inout EvidenceDocument, options: IngestOptions) {
+  private static func readWorkbook(_ container: ZipContainer, into document: inout EvidenceDocument, options: IngestOptions) {
     document.format = .xlsx
     let limit = options.maxParseBytes
-    guard case .success(let workbook) = part(archive, "xl/workbook.xml", limit: limit),
-      case .success(let relationships) = part(archive, "xl/_rels/workbook.xml.rels", limit: limit)
+    guard case .success(let workbook) = part(container, "xl/workbook.xml", limit: limit),
+      case .success(let relationships) = part(container, "xl/_rels/workbook.xml.rels", limit: limit)
     else {
       document.status = .error
       document.reason = "corrupt XLSX: the workbook or its relationships cannot be read"
       return
     }
     var shared: [String] = []
-    if archive["xl/sharedStrings.xml"] != nil {
-      switch part(archive, "xl/sharedStrings.xml", limit: limit) {
+    if container["xl/sharedStrings.xml"] != nil {
+      switch part(container, "xl/sharedStrings.xml", limit: limit) {
       case .success(let bytes): shared = SpreadsheetText.sharedStrings(bytes)
       case .failure(let problem):
         document.diagnostics.append(
@@ -86,7 +86,7 @@ enum ZipDocumentReader {
       }
     }
     for (index, sheet) in SpreadsheetText.sheets(workbook: workbook, relationships: relationships).enumerated() {
-      switch part(archive, sheet.part, limit: limit) {
+      switch part(container, sheet.part, limit: limit) {
       case .failure(let problem):
         document.diagnostics.append(
           Diagnostic(.warning, code: "ingest.unparsed-line", file: document.path, message: "sheet \(sheet.name): \(problem)"))
@@ -109,10 +109,10 @@ enum ZipDocumentReader {
     }
   }
 
-  private static func readWord(_ archive: ZipContainer, into document: inout EvidenceDocument, options: IngestOptions) {
+  private static func readWord(_ container: ZipContainer, into document: inout EvidenceDocument, options: IngestOptions) {
     document.format = .docx
     let xml: [UInt8]
-    switch part(archive, wordMainPart, limit: options.maxParseBytes) {
+    switch part(container, wordMainPart, limit: options.maxParseBytes) {
     case .success(let bytes): xml = bytes
     case .failure(let problem):
       document.status = .error
@@ -120,17 +120,17 @@ enum ZipDocumentReader {
       return
     }
     var numbering = WordNumbering.empty
-    if archive[wordNumberingPart] != nil, case .success(let bytes) = part(archive, wordNumberingPart, limit: options.maxParseBytes) {
+    if container[wordNumberingPart] != nil, case .success(let bytes) = part(container, wordNumberingPart, limit: options.maxParseBytes) {
       numbering = WordNumbering(bytes)
-      if archive[wordStylesPart] != nil, case .success(let styles) = part(archive, wordStylesPart, limit: options.maxParseBytes) {
+      if container[wordStylesPart] != nil, case .success(let styles) = part(container, wordStylesPart, limit: options.maxParseBytes) {
         numbering.readStyles(styles)
       }
     }
     let (paragraphs, next, complete) = WordDocumentText.paragraphs(xml, numbering: &numbering)
     document.units = paragraphs.map { unit($0, part: nil, options: options) }
     var number = next
-    for partPath in secondaryWordParts(archive.archive) {
-      guard case .success(let bytes) = part(archive, partPath, limit: options.maxParseBytes) else {
+    for partPath in secondaryWordParts(container.archive) {
+      guard case .success(let bytes) = part(container, partPath, limit: options.maxParseBytes) else {
         document.diagnostics.append(
           Diagnostic(.warning, code: "ingest.unparsed-line", file: document.path, message: "\(partPath) cannot be read; its text is missing"))
         continue
