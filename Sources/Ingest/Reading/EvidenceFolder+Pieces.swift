@@ -1,3 +1,5 @@
+import Foundation
+
 extension EvidenceFolder {
   /// Reads one entry and hands its units to `consume`: a large UTF-8 file in a format that can
   /// be cut (see `StreamingPolicy`) as a series of pieces, each an `EvidenceDocument` whose units
@@ -53,8 +55,23 @@ struct PieceStream {
     pending = head
   }
 
-  /// Parses every piece, passing each to `consume`; returns the manifest document.
+  /// Parses every piece, passing each to `consume`; returns the manifest document. The pieces
+  /// are read and parsed on a thread of their own while `consume` works through the one before,
+  /// so one large file keeps two cores busy; at most one parsed piece waits.
   consuming func run(_ consume: (EvidenceDocument) -> Void) -> EvidenceDocument {
+    let handover = PieceHandover()
+    let producer = PieceProducer(stream: self, handover: handover)
+    producer.start()
+    while true {
+      switch handover.take() {
+      case .piece(let piece): consume(piece)
+      case .end(let document): return document
+      }
+    }
+  }
+
+  /// Reads and parses every piece in turn, passing each to `deliver`; returns the manifest document.
+  consuming func produce(_ deliver: (EvidenceDocument) -> Void) -> EvidenceDocument {
     var lineOffset = 0
     var unitCount = 0
     var pieceCount = 0
@@ -82,7 +99,7 @@ struct PieceStream {
       let outcome = parser.parse(source)
       let units = outcome.units.map { $0.shifted(by: lineOffset) }
       diagnostics += outcome.diagnostics.map { $0.shifted(by: lineOffset) }
-      consume(
+      deliver(
         EvidenceDocument(
           path: path, sha256: "", bytes: piece.count, format: parser.format, encoding: encoding.rawValue,
           status: .parsed, units: units))
@@ -147,5 +164,65 @@ struct PieceStream {
       index = next
     }
     return false
+  }
+}
+
+/// Runs a `PieceStream`'s reading and parsing on a dedicated thread (not a dispatch worker, so a
+/// scan that already occupies every worker cannot starve it).
+private final class PieceProducer: @unchecked Sendable {
+  private var stream: PieceStream?
+  private let handover: PieceHandover
+
+  init(stream: consuming PieceStream, handover: PieceHandover) {
+    self.stream = stream
+    self.handover = handover
+  }
+
+  func start() {
+    let thread = Thread { [self] in
+      guard let stream = stream.take() else { return }
+      let document = stream.produce { handover.put(.piece($0)) }
+      handover.put(.end(document))
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+}
+
+/// Parsed pieces passed from the reading thread to the scanning one; `put` waits while a piece
+/// is already waiting.
+private final class PieceHandover: @unchecked Sendable {
+  /// What the reading thread hands over.
+  enum Delivery {
+    /// The next piece.
+    case piece(EvidenceDocument)
+    /// The manifest document, after the last piece.
+    case end(EvidenceDocument)
+  }
+
+  private let condition = NSCondition()
+  private var waiting: Delivery?
+
+  /// Hands `delivery` over, waiting until the previous one was taken.
+  func put(_ delivery: Delivery) {
+    condition.lock()
+    while waiting != nil { condition.wait() }
+    waiting = delivery
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The next delivery, waiting until there is one.
+  func take() -> Delivery {
+    condition.lock()
+    defer { condition.unlock() }
+    while true {
+      if let delivery = waiting {
+        waiting = nil
+        condition.broadcast()
+        return delivery
+      }
+      condition.wait()
+    }
   }
 }
