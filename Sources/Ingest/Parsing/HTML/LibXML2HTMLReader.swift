@@ -44,15 +44,22 @@ enum LibXML2HTMLReader {
     // What `xmlSwitchEncoding(UTF-8)` sets; without it libxml2 reads bytes above 0x7F as ISO-8859-1.
     context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
     context.pointee.sax.pointee = handler
-    let state = SAXState(context: context)
-    context.pointee.userData = Unmanaged.passUnretained(state).toOpaque()
-    withExtendedLifetime(state) { _ = htmlParseDocument(context) }
-    state.builder.finish()
-    var result = Result(blocks: state.builder.blocks)
+    // The callbacks reach their state through a plain pointer: no reference counting and no
+    // dynamic exclusivity checks per event.
+    let state = UnsafeMutablePointer<SAXState>.allocate(capacity: 1)
+    state.initialize(to: SAXState(context: context))
+    defer {
+      state.deinitialize(count: 1)
+      state.deallocate()
+    }
+    context.pointee.userData = UnsafeMutableRawPointer(state)
+    _ = htmlParseDocument(context)
+    state.pointee.builder.finish()
+    var result = Result(blocks: state.pointee.builder.blocks)
     let consumed = Int(xmlByteConsumed(context))
     if consumed >= 0, consumed < bytes.count {
       let message = context.pointee.lastError.message.map { String(cString: $0) }
-      result.problem = .stopped(line: state.line, reason: message?.trimmingSpaces ?? "")
+      result.problem = .stopped(line: state.pointee.line, reason: message?.trimmingSpaces ?? "")
     }
     return result
   }
@@ -65,16 +72,18 @@ enum LibXML2HTMLReader {
     handler.startElement = { context, name, _ in
       guard let context, let name else { return }
       let state = SAXState.from(context)
-      state.builder.start(state.roles.role(of: name))
+      let role = state.pointee.roles.role(of: name)
+      state.pointee.builder.start(role)
     }
     handler.endElement = { context, name in
       guard let context, let name else { return }
       let state = SAXState.from(context)
-      state.builder.end(state.roles.role(of: name))
+      let role = state.pointee.roles.role(of: name)
+      state.pointee.builder.end(role)
     }
     handler.characters = { context, characters, length in
       guard let context, let characters, length > 0 else { return }
-      SAXState.from(context).text(UnsafeBufferPointer(start: characters, count: Int(length)))
+      SAXState.from(context).pointee.text(UnsafeBufferPointer(start: characters, count: Int(length)))
     }
     handler.ignorableWhitespace = handler.characters
     handler.cdataBlock = { _, _, _ in }
@@ -82,15 +91,15 @@ enum LibXML2HTMLReader {
   }
 
   /// What the callbacks share: the parser context (for its line) and the block builder.
-  private final class SAXState {
+  private struct SAXState {
     let context: htmlParserCtxtPtr
     var builder = HTMLBlockBuilder()
     var roles = HTMLElementRoleCache()
 
     init(context: htmlParserCtxtPtr) { self.context = context }
 
-    static func from(_ pointer: UnsafeMutableRawPointer) -> SAXState {
-      Unmanaged<SAXState>.fromOpaque(pointer).takeUnretainedValue()
+    static func from(_ pointer: UnsafeMutableRawPointer) -> UnsafeMutablePointer<SAXState> {
+      pointer.assumingMemoryBound(to: SAXState.self)
     }
 
     /// The parser's current line.
@@ -99,7 +108,7 @@ enum LibXML2HTMLReader {
     /// Text handed over by the parser. A piece of `textPieceSize` bytes or more comes while the
     /// parser still stands on its last byte; when that byte is a line break, the parser has not
     /// counted it yet.
-    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
       var endLine = line
       if bytes.count >= LibXML2HTMLReader.textPieceSize, bytes.last == 0x0A,
         let current = context.pointee.input?.pointee.cur, current.pointee == 0x0A
