@@ -13,11 +13,6 @@ final class CompiledLexicon: Sendable {
   let rules: [CompiledRule]
   /// For each pattern, the rules (indices into `rules`) that may fire when it occurs.
   let rulesByPattern: [[Int]]
-  /// An automaton over only the patterns that index rules, run first on every unit; the full
-  /// automaton (with negation vocabulary) runs only on units where this one finds something.
-  let triggers: AhoCorasick
-  /// For each trigger pattern, the rules that may fire when it occurs.
-  let rulesByTrigger: [[Int]]
   /// Rules that have no required term and are evaluated on every unit.
   let unconditionalRules: [Int]
   /// Rules with `scope: paragraph` or `document`, evaluated over joined units by
@@ -25,10 +20,6 @@ final class CompiledLexicon: Sendable {
   let joinedScopeRules: [Int]
   /// Whether any rule is a conversation-scoped sequence (units are then counted per conversation).
   let hasSequences: Bool
-  /// For each rule, groups of patterns of which every group must have one pattern in a unit for
-  /// the rule's `match` to be satisfiable there (empty for sequence and price rules, which are
-  /// always evaluated). A stricter test than the trigger index, checked before evaluation.
-  let requiredGroups: [[[Int]]]
 
   init(_ lexicon: LexiconSet) {
     var table = PatternTable()
@@ -53,15 +44,7 @@ final class CompiledLexicon: Sendable {
     }
     rules = compiled
     hasSequences = compiled.contains { $0.sequence != nil }
-    let atoms = table.regexes.map(\.atoms)
-    requiredGroups = compiled.map { rule in
-      guard rule.sequence == nil, rule.rule.price == nil else { return [] }
-      return rule.match.requiredGroups(regexAtoms: atoms).map { $0.sorted() }
-    }
     rulesByPattern = index
-    let triggerIDs = index.indices.filter { !index[$0].isEmpty }
-    triggers = AhoCorasick(patterns: triggerIDs.map { Array(table.patterns[$0].utf8) })
-    rulesByTrigger = triggerIDs.map { index[$0] }
     unconditionalRules = unconditional
     joinedScopeRules = joined
   }
@@ -204,17 +187,6 @@ indirect enum CompiledExpression: Sendable {
   var regexes: Set<Int> {
     if case .regex(let id) = self { return [id] }
     return children.reduce(into: Set<Int>()) { $0.formUnion($1.regexes) }
-  }
-
-  /// Pattern groups that must each have an occurrence in every unit the expression matches: the
-  /// groups of every item of an `all`, otherwise `requiredPatterns` as one group (none when nil).
-  func requiredGroups(regexAtoms: [[Int]?]) -> [Set<Int>] {
-    switch self {
-    case .all(let items, _): return items.flatMap { $0.requiredGroups(regexAtoms: regexAtoms) }
-    case .count(let inner, _): return inner.requiredGroups(regexAtoms: regexAtoms)
-    case .sequence: return []
-    default: return requiredPatterns(regexAtoms: regexAtoms).map { [$0] } ?? []
-    }
   }
 
   /// Patterns at least one of which occurs in every unit the expression matches, given the
