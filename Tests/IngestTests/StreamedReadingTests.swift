@@ -128,4 +128,18 @@ import Testing
       #expect(streamed.units == whole.units, "\(name)")
     }
   }
+
+  @Test(arguments: EvidenceFolderTests.Change.allCases)
+  func aFileThatChangesWhileReadInPiecesIsAnError(change: EvidenceFolderTests.Change) throws {
+    let (root, _, _) = try Self.folder("张三.txt", Array(Self.memoTraceV1(records: 300).utf8))
+    defer { try? FileManager.default.removeItem(at: root) }
+    let folder = try EvidenceFolder(
+      root: root, options: IngestOptions(), io: EvidenceFolderTests.ChangingStatus(change.apply).io)
+    let entry = try #require(folder.entries().first)
+    let streamed = Self.streamed(folder, entry)
+    #expect(streamed.pieces > 1)
+    #expect(streamed.document.status == .error)
+    #expect(streamed.document.reason?.contains("file changed while it was being read") == true)
+    #expect(streamed.document.reason?.contains(change == .size ? "size went from" : change.reason) == true)
+  }
 }

@@ -21,7 +21,7 @@ public struct EvidenceFolder: Sendable {
   /// The root's resolved real path: every link target is checked against it.
   private let realRoot: [UInt8]
   /// The `fstat` used to notice a file changing while it is read.
-  private let io: FileIO
+  let io: FileIO
   /// ZIP archives of the folder and ZIPs nested in them, kept open while their members are read.
   private let openArchives: OpenArchiveCache
 

@@ -12,7 +12,7 @@ extension EvidenceFolder {
   public func read(
     _ entry: EvidenceEntry, streaming policy: StreamingPolicy, pieces consume: (EvidenceDocument) -> Void
   ) -> EvidenceDocument {
-    if entry.problem == nil, entry.archiveMember == nil, let file = SequentialFile(path: entry.systemPath),
+    if entry.problem == nil, entry.archiveMember == nil, let file = SequentialFile(path: entry.systemPath, io: io),
       file.size > policy.thresholdBytes,
       let streamed = PieceStream(file: file, path: entry.relativePath, policy: policy, options: options)?.run(consume)
     {
@@ -107,7 +107,7 @@ struct PieceStream {
       lineOffset += source.lines.count
       pieceCount += 1
     }
-    let (sha256, changed) = file.finish()
+    let (sha256, change) = file.finish()
     diagnostics.append(
       Diagnostic(
         .note, code: "streamed", file: path, line: nil,
@@ -119,9 +119,9 @@ struct PieceStream {
     if let failure = file.failure {
       document.status = .error
       document.reason = IngestError.unreadable(path: path, reason: failure).description
-    } else if changed {
+    } else if let change {
       document.status = .error
-      document.reason = IngestError.changedWhileReading(path: path).description
+      document.reason = "\(IngestError.changedWhileReading(path: path).description) (\(change))"
     }
     return document
   }

@@ -12,7 +12,10 @@ final class SequentialFile {
   /// The file's size when it was opened.
   let size: Int
   private let descriptor: Int32
-  private let modified: timespec
+  /// The status at opening, to notice a change while the file is read.
+  private let opened: FileStatus
+  /// The `fstat` used for `opened` and at the end.
+  private let io: FileIO
   private var hasher = SHA256()
   /// Bytes read so far.
   private(set) var consumed = 0
@@ -23,17 +26,17 @@ final class SequentialFile {
 
   /// Opens the regular file at `path`, or nil when it cannot be opened as one (the caller then
   /// reads it the ordinary way, which reports why).
-  init?(path: [UInt8]) {
+  init?(path: [UInt8], io: FileIO) {
     let descriptor = FileSystem.withPath(path) { open($0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
     guard descriptor >= 0 else { return nil }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+    guard let status = io.status(descriptor), status.type == S_IFREG else {
       close(descriptor)
       return nil
     }
     self.descriptor = descriptor
-    size = Int(info.st_size)
-    modified = info.st_mtim
+    self.io = io
+    opened = status
+    size = status.size
   }
 
   deinit { close(descriptor) }
@@ -64,15 +67,14 @@ final class SequentialFile {
     return bytes
   }
 
-  /// Reads and hashes whatever is left, returning the file's SHA-256 (lower-case hex) and whether
-  /// the file changed while it was read: a size or modification time other than at opening, or
-  /// a byte count other than the size.
-  func finish() -> (sha256: String, changed: Bool) {
+  /// Reads and hashes whatever is left, returning the file's SHA-256 (lower-case hex) and, when
+  /// the file changed while it was read, what changed (`FileStatus.change(to:)`, or a byte count
+  /// other than the size).
+  func finish() -> (sha256: String, change: String?) {
     while !isAtEnd, failure == nil { _ = read(upTo: 1 << 20) }
-    var info = stat()
-    let stable =
-      fstat(descriptor, &info) == 0 && Int(info.st_size) == size && info.st_mtim.tv_sec == modified.tv_sec
-      && info.st_mtim.tv_nsec == modified.tv_nsec && consumed == size
-    return (hasher.finalize().lowercaseHex, !stable)
+    let sha256 = hasher.finalize().lowercaseHex
+    guard let now = io.status(descriptor) else { return (sha256, "it can no longer be examined") }
+    if let change = opened.change(to: now) { return (sha256, change) }
+    return (sha256, consumed == size ? nil : "\(consumed) bytes read where \(size) were expected")
   }
 }
