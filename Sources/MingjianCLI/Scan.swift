@@ -56,7 +56,7 @@ extension MingjianCommand {
         throw ExitStatus.fatal
       }
       let pipeline = ScanPipeline(
-        lexicon: lexicon, subjects: CaseFile.subjects(caseFile, adding: subjects), ingestOptions: IngestOptions(),
+        lexicon: lexicon, subjects: CaseFile.subjects(caseFile, adding: subjects), ingestOptions: IngestOptions(caseFileName: CaseFile.fileName),
         keepsSourceViews: formats.contains(.html))
       let report: CaseReport
       do {

@@ -25,6 +25,31 @@ import Testing
     #expect(json1 == json2, "findings.json must be byte-identical on re-run")
   }
 
+  @Test func caseFileNamesTheSubjectsAndIsListedButNotSearched() throws {
+    let root = try RepositoryPaths.temporaryDirectory()
+    let evidence = root.appendingPathComponent("evidence")
+    try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
+    try "subjects: [小李]\n# 后台要能控制输赢 is a note here, not evidence\n".write(
+      to: evidence.appendingPathComponent("case.yml"), atomically: true, encoding: .utf8)
+    try "2023-05-01 10:00:00 小李\n做一个菠菜平台，后台要能控制输赢\n\n".write(
+      to: evidence.appendingPathComponent("小李.txt"), atomically: true, encoding: .utf8)
+    let out = root.appendingPathComponent("report")
+    let result = try CommandRunner.run(["scan", evidence.path, "-o", out.path, "--format", "json"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("findings.json")))
+    let file = try #require(json as? [String: Any])
+    #expect(file["subjects"] as? [String] == ["小李"])
+    let documents = try #require(file["documents"] as? [[String: Any]])
+    let caseFile = try #require(documents.first { $0["path"] as? String == "case.yml" })
+    #expect(caseFile["status"] as? String == "unsupported")
+    #expect((caseFile["reason"] as? String)?.contains("case file") == true)
+    #expect((caseFile["sha256"] as? String)?.count == 64)
+    let findings = try #require(file["findings"] as? [[String: Any]])
+    #expect(!findings.isEmpty)
+    #expect(findings.allSatisfy { $0["path"] as? String == "小李.txt" })
+    #expect(findings.contains { $0["speakerRole"] as? String == "subject" })
+  }
+
   @Test func missingEvidenceFolderIsAFatalErrorNamingIt() throws {
     let out = try RepositoryPaths.temporaryDirectory().appendingPathComponent("r")
     let result = try CommandRunner.run(["scan", "no/such/folder", "-o", out.path])

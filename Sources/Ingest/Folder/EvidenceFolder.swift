@@ -71,6 +71,10 @@ public struct EvidenceFolder: Sendable {
       return EvidenceDocument(
         path: path, sha256: sha256, bytes: size, format: .unknown, status: .unsupported,
         reason: "file is \(size) bytes, above the \(options.maxParseBytes)-byte limit for parsing; hashed but not read")
+    case .success(.bytes(let bytes)) where path == options.caseFileName:
+      return EvidenceDocument(
+        path: path, sha256: EvidenceReader.sha256Hex(bytes), bytes: bytes.count, format: .unknown, status: .unsupported,
+        reason: "case file (the scan's settings, such as the subjects), not evidence: hashed, not searched")
     case .success(.bytes(let bytes)):
       return EvidenceReader.read(data: Data(bytes), path: path, options: options)
     }
