@@ -57,7 +57,7 @@ extension MingjianCommand {
       }
       let pipeline = ScanPipeline(
         lexicon: lexicon, subjects: CaseFile.subjects(caseFile, adding: subjects), ingestOptions: IngestOptions(caseFileName: CaseFile.fileName),
-        keepsSourceViews: formats.contains(.html))
+        preparesHTML: formats.contains(.html))
       let report: CaseReport
       do {
         report = try pipeline.run(folder: URL(fileURLWithPath: folder))

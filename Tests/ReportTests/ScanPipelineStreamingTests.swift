@@ -45,14 +45,16 @@ import Testing
     #expect(pieces.documents.first?.diagnostics.map(\.code) == ["streamed"])
   }
 
-  @Test func withoutSourceViewsOnlyTheUnitsAreDropped() throws {
+  @Test func withoutHTMLOnlyTheUnitsAndTimelinesAreDropped() throws {
     let root = try Self.chatFolder(records: 3_000)
     defer { try? FileManager.default.removeItem(at: root) }
     let full = try ScanPipeline(lexicon: lexicon, subjects: ["小李"]).run(folder: root)
-    let lean = try ScanPipeline(lexicon: lexicon, subjects: ["小李"], keepsSourceViews: false).run(folder: root)
+    let lean = try ScanPipeline(lexicon: lexicon, subjects: ["小李"], preparesHTML: false).run(folder: root)
     #expect(full.documents.first?.units.isEmpty == false)
     #expect(lean.documents.first?.units.isEmpty == true)
     #expect(lean.documents.first?.unitCount == 3_000)
+    #expect(!full.timeline.isEmpty)
+    #expect(lean.timeline.isEmpty)
     #expect(JSONReportWriter().render(lean) == JSONReportWriter().render(full))
     #expect(CSVReportWriter().render(lean) == CSVReportWriter().render(full))
   }
@@ -60,7 +62,7 @@ import Testing
   @Test func findingsJSONWrittenToAFileEqualsTheRenderedBytes() throws {
     let root = try Self.chatFolder(records: 42_000)
     defer { try? FileManager.default.removeItem(at: root) }
-    let report = try ScanPipeline(lexicon: lexicon, subjects: [], keepsSourceViews: false).run(folder: root)
+    let report = try ScanPipeline(lexicon: lexicon, subjects: [], preparesHTML: false).run(folder: root)
     #expect(report.findings.count == 6_000)
     let file = root.appendingPathComponent("findings.json")
     try JSONReportWriter().write(report, to: file)

@@ -29,14 +29,15 @@ extension CaseReport {
     }
     self.init(
       documents: documents, assembled: findings, lexicon: lexicon, subjects: subjects,
-      evidenceFolder: evidenceFolder)
+      evidenceFolder: evidenceFolder, timelines: true)
   }
 
   /// Builds the report from findings already assembled from their signals (ids still empty), in
-  /// any order; see `init(documents:signals:lexicon:subjects:evidenceFolder:)`.
+  /// any order; see `init(documents:signals:lexicon:subjects:evidenceFolder:)`. Without
+  /// `timelines` (used only by the HTML report) `timeline` is left empty.
   init(
     documents: [EvidenceDocument], assembled: [Finding], lexicon: LexiconSet, subjects: [String],
-    evidenceFolder: URL?
+    evidenceFolder: URL?, timelines: Bool
   ) {
     var all = assembled
     all.sort(by: FindingOrder.precedes)
@@ -52,7 +53,7 @@ extension CaseReport {
       suppressed: suppressed,
       clauses: ClauseSummarizer.summaries(of: all, catalogue: lexicon.clauses),
       amounts: AmountSummarizer.totals(of: all, subjects: subjects),
-      timeline: TimelineBuilder.timelines(of: all, subjects: subjects),
+      timeline: timelines ? TimelineBuilder.timelines(of: all, subjects: subjects) : [],
       evidenceFolder: evidenceFolder)
   }
 }
@@ -98,9 +99,10 @@ enum FindingAssembler {
       seen[key] = occurrence
       return occurrence
     }
-    let ids = ParallelMap.mapChunked(Array(zip(findings, occurrences))) { finding, occurrence in
+    let ids = ParallelMap.mapChunked(Array(findings.indices)) { [findings] index in
       FindingFingerprint.id(
-        rule: finding.rule, path: finding.path, matched: finding.matched, occurrence: occurrence)
+        rule: findings[index].rule, path: findings[index].path, matched: findings[index].matched,
+        occurrence: occurrences[index])
     }
     for index in findings.indices { findings[index].id = ids[index] }
   }

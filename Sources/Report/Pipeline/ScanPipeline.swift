@@ -9,7 +9,7 @@ import Signals
 ///
 /// Documents are read and scanned in parallel on all cores; each document's signals become
 /// findings right away, and large documents are cut down to the units near their signals
-/// (`DocumentExcerpt`) — or to none when no HTML source view is wanted — so memory follows the
+/// (`DocumentExcerpt`) — or to none when no HTML report is wanted — so memory follows the
 /// findings rather than the corpus; the report is the same as a
 /// sequential run because every result is kept at its entry's index and the report sorts
 /// everything it holds. The evidence folder is only read.
@@ -22,22 +22,23 @@ public struct ScanPipeline: Sendable {
   public let ingestOptions: IngestOptions
   /// When large text files are read in pieces.
   public let streaming: StreamingPolicy
-  /// Whether the report keeps the units around each signal for the HTML source views; without
-  /// them (JSON and CSV only) each large document keeps just the units its findings rest on.
-  public let keepsSourceViews: Bool
+  /// Whether the report is prepared for the HTML report: the units around each signal for the
+  /// source views and the per-speaker timelines. Without them (JSON and CSV only) each document
+  /// keeps no units and no timeline is built, which saves memory on large scans.
+  public let preparesHTML: Bool
   /// The compiled lexicon, built once.
   private let scanner: SignalScanner
 
   /// Creates a pipeline and compiles the lexicon.
   public init(
     lexicon: LexiconSet, subjects: [String], ingestOptions: IngestOptions = IngestOptions(),
-    keepsSourceViews: Bool = true, streaming: StreamingPolicy = StreamingPolicy()
+    preparesHTML: Bool = true, streaming: StreamingPolicy = StreamingPolicy()
   ) {
     self.streaming = streaming
     self.lexicon = lexicon
     self.subjects = subjects
     self.ingestOptions = ingestOptions
-    self.keepsSourceViews = keepsSourceViews
+    self.preparesHTML = preparesHTML
     scanner = SignalScanner(lexicon: lexicon)
   }
 
@@ -49,8 +50,8 @@ public struct ScanPipeline: Sendable {
     let entries = evidence.entries()
     let subjectSet = Set(subjects)
     let scanner = self.scanner
-    let keepsSourceViews = self.keepsSourceViews
-    let excerpt = keepsSourceViews ? DocumentExcerpt() : DocumentExcerpt(wholeDocumentLimit: 0, window: 0)
+    let preparesHTML = self.preparesHTML
+    let excerpt = preparesHTML ? DocumentExcerpt() : DocumentExcerpt(wholeDocumentLimit: 0, window: 0)
     let rulesByID = FindingAssembler.rulesByID(lexicon)
     let streaming = self.streaming
     let results = ParallelMap.map(entries) { entry in
@@ -67,14 +68,14 @@ public struct ScanPipeline: Sendable {
           findings.append(FindingAssembler.finding(from: placed, rule: rulesByID[signal.ruleID], unit: unit))
         }
         unitBase += excerpted.units.count
-        if keepsSourceViews { kept += excerpted.units }
+        if preparesHTML { kept += excerpted.units }
       }
-      document.units = keepsSourceViews ? kept : []
+      document.units = preparesHTML ? kept : []
       return (document, findings)
     }
     return CaseReport(
       documents: results.map(\.0), assembled: results.flatMap(\.1), lexicon: lexicon,
-      subjects: subjects, evidenceFolder: folder)
+      subjects: subjects, evidenceFolder: folder, timelines: preparesHTML)
   }
 
   /// Fixes glibc's mmap threshold at 1 MiB. By default glibc raises it after large blocks are
