@@ -79,11 +79,17 @@ struct CSVRecords: Sendable {
 
   /// The first record's values (the header row), if the file has one.
   static func headerRow(_ source: SourceText) -> [String]? {
-    guard let first = source.lines.first(where: { !$0.isEmpty }) else { return nil }
+    guard let first = source.lines.first(where: { !$0.isEmpty }), first.utf8.count <= headerRowLimit else { return nil }
     return first.split(separator: ",", omittingEmptySubsequences: false).map {
       String($0).trimmingQuotes
     }
   }
+}
+
+extension CSVRecords {
+  /// The longest first line taken for a header row (bytes); a longer one (a page saved on one
+  /// line, say) is no CSV header, and splitting it would cost the time of the whole file.
+  static let headerRowLimit = 4_096
 }
 
 extension String {

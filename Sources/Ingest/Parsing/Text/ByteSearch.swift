@@ -1,8 +1,41 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension StringProtocol {
   /// The first range of `needle`, compared as UTF-8 bytes (no Unicode folding): much faster than
-  /// Foundation's `range(of:)` on hot paths, and exact, which is what log grammars need.
+  /// Foundation's `range(of:)` on hot paths, and exact, which is what log grammars need. Text in
+  /// contiguous UTF-8 (native strings and their substrings) is searched with `memchr` and `memcmp`.
   func utf8Range(of needle: String) -> Range<Index>? {
-    let pattern = Array(needle.utf8)
+    var pattern = needle
+    let found: Int?? = utf8.withContiguousStorageIfAvailable { haystack in
+      pattern.withUTF8 { pattern -> Int? in
+        guard let base = haystack.baseAddress, let needle = pattern.baseAddress, pattern.count <= haystack.count
+        else { return nil }
+        let lastStart = haystack.count - pattern.count
+        var offset = 0
+        while offset <= lastStart {
+          guard let hit = memchr(base + offset, Int32(needle.pointee), lastStart - offset + 1) else { return nil }
+          let candidate = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+          if memcmp(base + candidate, needle, pattern.count) == 0 { return candidate }
+          offset = candidate + 1
+        }
+        return nil
+      }
+    }
+    guard let found else { return scanRange(of: Array(needle.utf8)) }
+    guard let offset = found, !needle.isEmpty else { return nil }
+    let start = utf8.index(utf8.startIndex, offsetBy: offset)
+    return start..<utf8.index(start, offsetBy: needle.utf8.count)
+  }
+
+  /// True when `needle` occurs, compared as UTF-8 bytes.
+  func utf8Contains(_ needle: String) -> Bool { utf8Range(of: needle) != nil }
+
+  /// `utf8Range(of:)` for text without contiguous UTF-8 storage, byte by byte.
+  private func scanRange(of pattern: [UInt8]) -> Range<Index>? {
     guard let first = pattern.first else { return nil }
     let bytes = utf8
     var start = bytes.startIndex
@@ -18,7 +51,4 @@ extension StringProtocol {
     }
     return nil
   }
-
-  /// True when `needle` occurs, compared as UTF-8 bytes.
-  func utf8Contains(_ needle: String) -> Bool { utf8Range(of: needle) != nil }
 }
