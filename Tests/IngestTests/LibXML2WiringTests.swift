@@ -4,7 +4,8 @@ import Testing
 
 /// The libxml2 system-library target builds beside Foundation and parses HTML with line numbers.
 ///
-/// Guards the `shim.h` work-around for the ICU clash; the HTML parsers themselves use the
+/// Guards the `shim.h` work-around for the ICU clash. Saved pages and HTML e-mail bodies are read
+/// through libxml2's SAX parser (`LibXML2HTMLReader`); QQ MHT and Telegram HTML still use the
 /// line-tracking tokenizer in `Sources/Ingest/Parsing/HTML`.
 @Suite struct LibXML2WiringTests {
   @Test func htmlReadMemoryRecoversBrokenMarkupWithLineNumbers() throws {
