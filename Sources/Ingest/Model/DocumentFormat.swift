@@ -18,8 +18,14 @@ public enum DocumentFormat: String, Sendable, Hashable, Codable, CaseIterable {
   case wechatWeFlowTXT = "wechat-weflow-txt"
   /// WeChat iOS-backup export by WechatExporter, TXT (`name (time):body` lines).
   case wechatExporterTXT = "wechatexporter-txt"
+  /// WeChat iOS-backup export by WechatExporter, HTML (`<div class="msg chat …" msgid=…>` blocks).
+  case wechatExporterHTML = "wechatexporter-html"
   /// WeChat Android export by wechat-dump, TXT (`type|name:time:body` lines).
   case wechatDumpTXT = "wechat-dump-txt"
+  /// WeChat export by PyWxDump, JSON (a list of `MsgSvrID,type_name,talker,msg,CreateTime,…` rows).
+  case wechatPyWxDumpJSON = "wechat-pywxdump-json"
+  /// WeChat export by PyWxDump, the HTML export's `data.js` (`const local_msg_list = [ … ]`).
+  case wechatPyWxDumpDataJS = "wechat-pywxdump-datajs"
   /// QQ message-manager TXT export (64 `=` separators, `昵称(QQ号)` senders).
   case qqMessageManagerTXT = "qq-txt"
   /// QQ message-manager MHT export (MIME page with a table of messages).
@@ -63,7 +69,10 @@ extension DocumentFormat {
     case .wechatMemoTraceV2CSV: "WeChat, MemoTrace 2.x CSV"
     case .wechatWeFlowTXT: "WeChat, WeFlow TXT"
     case .wechatExporterTXT: "WeChat, WechatExporter (iOS backup) TXT"
+    case .wechatExporterHTML: "WeChat, WechatExporter (iOS backup) HTML"
     case .wechatDumpTXT: "WeChat, wechat-dump (Android) TXT"
+    case .wechatPyWxDumpJSON: "WeChat, PyWxDump JSON"
+    case .wechatPyWxDumpDataJS: "WeChat, PyWxDump HTML export data.js"
     case .qqMessageManagerTXT: "QQ message manager TXT (消息管理器导出)"
     case .wechatMemoTraceHTML: "WeChat, MemoTrace HTML"
     case .telegramJSON: "Telegram Desktop result.json"
@@ -95,7 +104,12 @@ extension DocumentFormat {
     case .wechatMemoTraceV2CSV: "CSV whose header row is exactly `消息ID,类型,发送人,时间,内容,备注,昵称,更多信息`"
     case .wechatWeFlowTXT: "MemoTrace-shaped headers whose sender is in single quotes (`2025-01-01 12:00:00 '张三'`), in at least 80% of headers"
     case .wechatExporterTXT: "first line `<会话名> - 微信聊天记录` and `name (YYYY-MM-DD HH:MM:SS):body` message lines"
+    case .wechatExporterHTML:
+      "HTML with `<div class=\"msg chat …\" msgid=…>` message blocks followed by a `<span class=\"dspname …\" wxId=…>` speaker"
     case .wechatDumpTXT: "first non-blank line and most others start `<type code>|name:YYYY-MM-DD HH:MM:SS:`"
+    case .wechatPyWxDumpJSON:
+      "JSON array of objects whose head has the PyWxDump row keys `\"MsgSvrID\":`, `\"type_name\":`, `\"talker\":` and `\"CreateTime\":`"
+    case .wechatPyWxDumpDataJS: "a line starting `const local_msg_list = ` (names from `const local_user_list = {…}`)"
     case .qqMessageManagerTXT:
       "a 64-`=` separator, the `消息记录（此消息记录为文本格式，不支持重新导入）` title or `消息分组:`/`消息对象:` lines; or `date time sender` headers whose senders mostly end in `(QQ number)`/`<e-mail>` or use 12-hour/un-padded clocks"
     case .wechatMemoTraceHTML:

@@ -1,0 +1,126 @@
+/// WeChat export by PyWxDump (export-formats.md §1.4) in its two JSON shapes: the `…json` file
+/// (a JSON list of message rows, indent 4) and the HTML export's `data.js` (the same rows after
+/// `const local_msg_list = `, with `const local_mywxid = '…'` and a `const local_user_list = {…}`
+/// of nicknames and remarks by wxid).
+///
+/// One unit per message row, spanning the row object's lines; `firstBodyLine` is the line of its
+/// `msg` member. The speaker is the remark or nickname from the user list where present, else the
+/// `talker` wxid (`speakerID` = the wxid). Times come from the local `CreateTime` text.
+struct PyWxDumpJSONParser: DocumentParser {
+  /// Which of the two shapes the parser reads.
+  enum Shape: Sendable {
+    /// The `…json` message list.
+    case json
+    /// The HTML export's `data.js`.
+    case dataJS
+  }
+
+  let shape: Shape
+
+  var format: DocumentFormat { shape == .json ? .wechatPyWxDumpJSON : .wechatPyWxDumpDataJS }
+
+  /// The assignment before the message array in `data.js`.
+  static let messagesMarker = "const local_msg_list = "
+  /// The assignment before the user dictionary in `data.js`.
+  static let usersMarker = "const local_user_list = "
+  /// The assignment before the exporting account's wxid in `data.js`.
+  static let ownerMarker = "const local_mywxid = "
+  /// Keys every PyWxDump row has, looked for in the head of a `…json` file.
+  static let rowKeys = ["\"MsgSvrID\":", "\"type_name\":", "\"talker\":", "\"CreateTime\":"]
+  /// How many characters detection reads.
+  static let headLength = 4_096
+  /// `type_name` values of system notices; recalls are `消息撤回1`, `消息撤回5`, ….
+  static let systemTypeNames: Set<String> = ["系统通知", "拍一拍", "邀请加群"]
+  /// `type_name` values of media rows, with the `media` attribute they get.
+  static let mediaTypeNames: [String: String] = [
+    "图片": "image", "语音": "voice", "视频": "video", "动画表情": "sticker", "文件": "file",
+  ]
+
+  func detect(_ source: SourceText) -> Bool {
+    switch shape {
+    case .dataJS:
+      return source.lines.contains { $0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(Self.messagesMarker) }
+    case .json:
+      var head = ""
+      for line in source.lines {
+        head += line.prefix(Self.headLength)
+        if head.utf8.count > Self.headLength { break }
+      }
+      let compact = String(head.filter { !$0.isWhitespace && $0 != "\u{FEFF}" })
+      return compact.hasPrefix("[{") && Self.rowKeys.allSatisfy { compact.utf8Contains($0) }
+    }
+  }
+
+  func parse(_ source: SourceText) -> ParseOutcome {
+    var outcome = ParseOutcome()
+    let text = source.lines.joined(separator: "\n")
+    let parsed: (root: JSONNode?, error: (line: Int, message: String)?)?
+    var directory = PyWxDumpUserDirectory()
+    switch shape {
+    case .json:
+      parsed = LineTrackingJSON.parse(text)
+    case .dataJS:
+      parsed = LineTrackingJSON.parseJavaScript(text, after: Self.messagesMarker)
+      directory = PyWxDumpUserDirectory(dataJS: text, lines: source.lines, usersMarker: Self.usersMarker, ownerMarker: Self.ownerMarker)
+    }
+    guard let (root, error) = parsed else { return outcome }
+    if let error {
+      outcome.diagnostics.append(
+        source.diagnostic(
+          .warning, "ingest.unparsed-line", line: error.line,
+          "line \(error.line): the PyWxDump message list stops being readable here (\(error.message)); messages before it are kept"))
+    }
+    for row in root?.elements ?? [] where row.isComplete {
+      guard case .object = row.value else { continue }
+      let (unit, problem) = unit(row, directory: directory, source: source)
+      outcome.units.append(unit)
+      if let problem { outcome.diagnostics.append(problem) }
+    }
+    return outcome
+  }
+
+  private func unit(_ row: JSONNode, directory: PyWxDumpUserDirectory, source: SourceText) -> (TextUnit, Diagnostic?) {
+    let typeName = row["type_name"]?.string ?? ""
+    let text = row["msg"]?.string ?? ""
+    let isSender = row["is_sender"]?.string == "1" || row["is_sender"]?.value.isTrue == true
+    var attributes: [String: String] = ["isSender": isSender ? "1" : "0"]
+    if !typeName.isEmpty { attributes["typeName"] = typeName }
+    if let id = row["MsgSvrID"]?.string { attributes["messageID"] = id }
+    var kind = UnitKind.message
+    if typeName.hasPrefix("消息撤回") || Self.systemTypeNames.contains(typeName) {
+      kind = .system
+    } else if let transfer = PyWxDumpTransfer(text) {
+      kind = .transfer
+      attributes["transferState"] = transfer.state
+      if let fen = transfer.amountFen { attributes["amountFen"] = String(fen) }
+      if let memo = transfer.memo { attributes["memo"] = memo }
+    } else if let media = Self.mediaTypeNames[typeName] {
+      attributes["media"] = media
+      if let path = row["src"]?.string, !path.isEmpty { attributes["file"] = path }
+    }
+    var wxid = row["talker"]?.string ?? ""
+    if isSender, wxid.isEmpty || wxid == "我", let owner = directory.owner { wxid = owner }
+    let speaker: String? = kind == .system ? nil : (directory.name(of: wxid) ?? (wxid.isEmpty ? nil : wxid))
+    let room = row["room_name"]?.string ?? ""
+    let conversation = room.isEmpty ? source.fileStem : directory.name(of: room) ?? room
+    let rawTime = row["CreateTime"]?.string ?? ""
+    let time = Self.time(rawTime, source: source)
+    let problem = time == nil && !rawTime.isEmpty ? source.badTime(line: row["CreateTime"]?.line ?? row.line, raw: rawTime) : nil
+    var unit = TextUnit(
+      kind: kind, line: row.line, endLine: row.endLine, text: text, firstBodyLine: row["msg"]?.line ?? row.line,
+      speaker: speaker, speakerID: kind == .system || wxid.isEmpty || wxid == "我" ? nil : wxid, time: time,
+      conversation: conversation, attributes: attributes)
+    unit.textLines = TextUnit.sameLine(unit.firstBodyLine, for: text)
+    return (unit, problem)
+  }
+
+  /// `CreateTime`: `YYYY-MM-DD HH:MM:SS` local time, or epoch seconds in older versions.
+  static func time(_ raw: String, source: SourceText) -> ChatTime? {
+    if let seconds = Int64(raw) {
+      return ChatTime(epochSeconds: seconds, utcOffsetSeconds: source.options.utcOffsetSeconds, raw: raw)
+    }
+    var cursor = TextCursor(Substring(raw))
+    guard let local = LocalDateTime.readISOLike(&cursor), cursor.isAtEnd else { return nil }
+    return local.chatTime(options: source.options, raw: raw)
+  }
+}

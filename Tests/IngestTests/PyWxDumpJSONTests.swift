@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+@testable import Ingest
+
+/// PyWxDump JSON list and HTML-export `data.js` (export-formats.md §1.4).
+@Suite struct PyWxDumpJSONTests {
+  @Test func privateChatRowsSpanTheirObjects() throws {
+    let document = try Fixture.document("pywxdump-json/wxid_demo_peer01_0_5.json")
+    #expect(document.format == .wechatPyWxDumpJSON)
+    #expect(document.status == .parsed)
+    #expect(document.units.map(\.line) == [2, 14, 26, 38, 50])
+    #expect(document.units.map(\.endLine) == [13, 25, 37, 49, 61])
+    let first = try #require(document.unit(at: 2))
+    #expect(first.kind == .message)
+    #expect(first.text == "卡给你了，明天开始走流水")
+    #expect(first.firstBodyLine == 9)
+    #expect(first.speaker == "wxid_demo_peer01")
+    #expect(first.speakerID == "wxid_demo_peer01")
+    #expect(first.conversation == "wxid_demo_peer01")
+    #expect(first.time?.iso8601 == "2024-03-05T21:14:02+08:00")
+    #expect(first.time?.raw == "2024-03-05 21:14:02")
+    #expect(first.attributes["isSender"] == "0")
+  }
+
+  @Test func ownMultiLineMessageKeepsItsLine() throws {
+    let own = try #require(try Fixture.document("pywxdump-json/wxid_demo_peer01_0_5.json").unit(at: 14))
+    #expect(own.text == "这个安全吗？\n会不会被冻结")
+    #expect(own.speaker == "我")
+    #expect(own.speakerID == nil)
+    #expect(own.attributes["isSender"] == "1")
+    #expect(own.fileLine(ofTextLine: 1) == 21)
+  }
+
+  @Test func transferRecallAndImage() throws {
+    let document = try Fixture.document("pywxdump-json/wxid_demo_peer01_0_5.json")
+    let transfer = try #require(document.unit(at: 26))
+    #expect(transfer.kind == .transfer)
+    #expect(transfer.attributes["amountFen"] == "300000")
+    #expect(transfer.attributes["transferState"] == "转账")
+    #expect(transfer.attributes["memo"] == "本周工资")
+    #expect(transfer.firstBodyLine == 33)
+    let recall = try #require(document.unit(at: 38))
+    #expect(recall.kind == .system)
+    #expect(recall.speaker == nil)
+    #expect(recall.text == "\"演示甲\" 撤回了一条消息")
+    #expect(recall.time?.iso8601 == "2024-03-05T21:17:00+08:00")
+    let image = try #require(document.unit(at: 50))
+    #expect(image.attributes["media"] == "image")
+    #expect(image.attributes["file"] == "FileStorage\\MsgAttach\\demo\\Image\\2024-03\\a1.dat")
+  }
+
+  @Test func dataJSNamesSpeakersFromTheUserList() throws {
+    let document = try Fixture.document("pywxdump-datajs/data.js")
+    #expect(document.format == .wechatPyWxDumpDataJS)
+    #expect(document.status == .parsed)
+    #expect(document.units.map(\.line) == [40, 52, 64, 76, 88])
+    #expect(document.units.allSatisfy { $0.conversation == "演示工作群" })
+    let boss = try #require(document.unit(at: 40))
+    #expect(boss.speaker == "上家-演示")
+    #expect(boss.speakerID == "wxid_demo_boss02")
+    #expect(boss.firstBodyLine == 47)
+    #expect(boss.time?.iso8601 == "2024-04-01T10:00:00+08:00")
+    let own = try #require(document.unit(at: 52))
+    #expect(own.speaker == "演示本人")
+    #expect(own.text == "收到\n第二行：我只负责对接\n第三行")
+    #expect(own.textLines == [59, 59, 59])
+    let unknown = try #require(document.unit(at: 88))
+    #expect(unknown.speaker == "wxid_demo_nobody")
+  }
+
+  @Test func dataJSReceiptAndRecall() throws {
+    let document = try Fixture.document("pywxdump-datajs/data.js")
+    let receipt = try #require(document.unit(at: 64))
+    #expect(receipt.kind == .transfer)
+    #expect(receipt.attributes["transferState"] == "已收款")
+    #expect(receipt.attributes["amountFen"] == "50000")
+    #expect(receipt.attributes["memo"] == nil)
+    let recall = try #require(document.unit(at: 76))
+    #expect(recall.kind == .system)
+    #expect(recall.attributes["typeName"] == "消息撤回5")
+  }
+
+  @Test func truncatedListKeepsCompleteRows() throws {
+    let text = try String(decoding: Fixture.data("pywxdump-json/wxid_demo_peer01_0_5.json"), as: UTF8.self)
+    let cut = Data(text.split(separator: "\n", omittingEmptySubsequences: false).prefix(30).joined(separator: "\n").utf8)
+    let document = EvidenceReader.read(data: cut, path: "cut.json", options: IngestOptions())
+    #expect(document.format == .wechatPyWxDumpJSON)
+    #expect(document.status == .partial)
+    #expect(document.units.map(\.line) == [2, 14])
+    #expect(document.diagnostics.first?.code == "ingest.unparsed-line")
+  }
+
+  @Test func otherJSONIsNotClaimed() {
+    let telegram = Data("{\n  \"name\": \"A\",\n  \"type\": \"personal_chat\",\n  \"messages\": []\n}\n".utf8)
+    #expect(EvidenceReader.read(data: telegram, path: "result.json", options: IngestOptions()).format == .telegramJSON)
+    let list = Data("[\n  {\"id\": 1, \"msg\": \"x\"}\n]\n".utf8)
+    #expect(EvidenceReader.read(data: list, path: "a.json", options: IngestOptions()).format != .wechatPyWxDumpJSON)
+  }
+}
