@@ -50,8 +50,59 @@ import Testing
     #expect(image.attributes["file"] == "FileStorage\\MsgAttach\\demo\\Image\\2024-03\\a1.dat")
   }
 
+  @Test func groupJSONWithoutNamesUsesWxids() throws {
+    let document = try Fixture.document("pywxdump-json/11122233300@chatroom_0_4.json")
+    #expect(document.format == .wechatPyWxDumpJSON)
+    #expect(document.units.map(\.line) == [2, 14, 26, 38])
+    #expect(document.units.allSatisfy { $0.conversation == "11122233300@chatroom" })
+    let own = try #require(document.unit(at: 14))
+    #expect(own.speaker == "wxid_demo_self00")
+    #expect(own.text == "到了\n两张都激活了")
+    #expect(own.textLines == [21, 21])
+    #expect(own.time?.iso8601 == "2024-06-01T08:01:30+08:00")
+    let transfer = try #require(document.unit(at: 26))
+    #expect(transfer.kind == .transfer)
+    #expect(transfer.speakerID == "wxid_demo_boss02")
+    #expect(transfer.attributes["amountFen"] == "60000")
+    #expect(transfer.attributes["memo"] == "卡费")
+    let recall = try #require(document.unit(at: 38))
+    #expect(recall.kind == .system)
+    #expect(recall.text == "你撤回了一条消息")
+  }
+
+  @Test func oneLineDataJSAsPyWxDumpWritesIt() throws {
+    let document = try Fixture.document("pywxdump-datajs/private.js")
+    #expect(document.format == .wechatPyWxDumpDataJS)
+    #expect(document.status == .parsed)
+    #expect(document.units.count == 4)
+    #expect(document.units.allSatisfy { $0.line == 5 && $0.endLine == 5 && $0.firstBodyLine == 5 })
+    #expect(document.units.map(\.speaker) == ["丙-演示备注", "演示本人", "丙-演示备注", nil])
+    #expect(document.units.allSatisfy { $0.conversation == "丙-演示备注" })
+    let own = document.units[1]
+    #expect(own.text == "好\n装完了\n要我做什么")
+    #expect(own.textLines == [5, 5, 5])
+    #expect(own.attributes["messageID"] == "7200000000000000002")
+    #expect(own.time?.iso8601 == "2023-11-02T20:03:12+08:00")
+    let transfer = document.units[2]
+    #expect(transfer.kind == .transfer)
+    #expect(transfer.attributes["amountFen"] == "888800")
+    #expect(transfer.attributes["memo"] == "辛苦费")
+    #expect(document.units[3].kind == .system)
+  }
+
+  @Test func oneLineGroupDataJS() throws {
+    let document = try Fixture.document("pywxdump-datajs/group.js")
+    #expect(document.format == .wechatPyWxDumpDataJS)
+    #expect(document.units.map(\.speaker) == ["老板演示", "演示本人", nil, "wxid_demo_mate04"])
+    #expect(document.units.map(\.kind) == [.message, .transfer, .system, .message])
+    #expect(document.units.allSatisfy { $0.conversation == "演示跑分群" })
+    #expect(document.units[1].attributes["amountFen"] == "1200050")
+    #expect(document.units[1].attributes["transferState"] == "已收款")
+    #expect(document.units[3].time?.iso8601 == "2024-05-20T22:04:00+08:00")
+  }
+
   @Test func dataJSNamesSpeakersFromTheUserList() throws {
-    let document = try Fixture.document("pywxdump-datajs/data.js")
+    let document = try Fixture.document("pywxdump-datajs/pretty-printed.js")
     #expect(document.format == .wechatPyWxDumpDataJS)
     #expect(document.status == .parsed)
     #expect(document.units.map(\.line) == [40, 52, 64, 76, 88])
@@ -70,7 +121,7 @@ import Testing
   }
 
   @Test func dataJSReceiptAndRecall() throws {
-    let document = try Fixture.document("pywxdump-datajs/data.js")
+    let document = try Fixture.document("pywxdump-datajs/pretty-printed.js")
     let receipt = try #require(document.unit(at: 64))
     #expect(receipt.kind == .transfer)
     #expect(receipt.attributes["transferState"] == "已收款")

@@ -6,6 +6,8 @@
 /// One unit per message row, spanning the row object's lines; `firstBodyLine` is the line of its
 /// `msg` member. The speaker is the remark or nickname from the user list where present, else the
 /// `talker` wxid (`speakerID` = the wxid). Times come from the local `CreateTime` text.
+/// PyWxDump writes `data.js` without indentation, so there every unit cites the one line of the
+/// array; `messageID` (`MsgSvrID`) tells them apart.
 struct PyWxDumpJSONParser: DocumentParser {
   /// Which of the two shapes the parser reads.
   enum Shape: Sendable {
