@@ -54,7 +54,7 @@ import Testing
   @Test func groupChat() throws {
     let document = try Fixture.document("wechatexporter-html/group.html")
     #expect(document.format == .wechatExporterHTML)
-    #expect(document.units.map(\.line) == [22, 32, 45, 62, 67])
+    #expect(document.units.map(\.line) == [22, 32, 45, 62, 67, 77, 96, 105])
     #expect(document.units.allSatisfy { $0.conversation == "演示工作群" })
     let invite = try #require(document.unit(at: 22))
     #expect(invite.kind == .system)
@@ -75,6 +75,39 @@ import Testing
     #expect(recall.kind == .system)
     #expect(recall.text == "你撤回了一条消息")
     #expect(recall.time?.iso8601 == "2022-07-15T09:06:00+08:00")
+  }
+
+  @Test func quoteReplyShareAndLegacyNotice() throws {
+    let document = try Fixture.document("wechatexporter-html/group.html")
+    let reply = try #require(document.unit(at: 77))
+    #expect(reply.text == "我只管收卡，别的不知道")
+    #expect(reply.attributes["quote"] == "「演示老板：今天的流水必须走完」")
+    #expect(reply.speaker == "我")
+    #expect(reply.time?.iso8601 == "2022-07-15T09:10:00+08:00")
+    let share = try #require(document.unit(at: 96))
+    #expect(share.text == "账号密码私聊")
+    #expect(share.attributes["link"] == "https://pay.example.com/admin")
+    #expect(share.attributes["linkTitle"] == "后台登录说明")
+    #expect(share.speakerID == "wxid_demo_boss02")
+    let notice = try #require(document.unit(at: 105))
+    #expect(notice.kind == .system)
+    #expect(notice.text == "系统消息：演示老板修改群名为“演示工作群”")
+    #expect(notice.time?.iso8601 == "2022-07-15T09:12:00+08:00")
+  }
+
+  @Test func olderTemplateWithoutPre() throws {
+    let document = try Fixture.document("wechatexporter-html/legacy.html")
+    #expect(document.format == .wechatExporterHTML)
+    #expect(document.units.map(\.line) == [16, 21])
+    let first = try #require(document.unit(at: 16))
+    #expect(first.text == "帮我收一笔款，收到后马上转走")
+    #expect(first.speaker == "演示丁")
+    #expect(first.speakerID == nil)
+    #expect(first.conversation == "演示丁")
+    #expect(first.time?.iso8601 == "2020-12-31T23:59:58+08:00")
+    let recall = try #require(document.unit(at: 21))
+    #expect(recall.kind == .system)
+    #expect(recall.text == "\"演示丁\" 撤回了一条消息")
   }
 
   @Test func otherPagesAreNotClaimed() {

@@ -1,6 +1,9 @@
 /// The message blocks of a WechatExporter HTML page (export-formats.md §1.6): each
 /// `<div class="msg chat …" msgid=… msgtype=…>` with `<span class="dspname …" wxId="…">NAME</span>
-/// TIME` and the body in `<pre>`; notices (`msg chat-notice`) have neither name nor time.
+/// TIME` and the body in `<span class="dont-break-out msg-text"><pre>…</pre></span>`; notices
+/// (`msg chat-notice`) have neither name nor time. A quote-reply's first span (class `refermsg`)
+/// holds the quoted message, the last one the reply; a shared link's title is an `<a>` outside the
+/// body span.
 struct WechatExporterHTMLMessages {
   /// One message block as written.
   struct Message {
@@ -15,7 +18,10 @@ struct WechatExporterHTMLMessages {
     var text = ""
     /// The file line of each line of `text`; empty when the block has no body text.
     var textLines: [Int] = []
-    var lastLine = 0
+    /// The quoted message of a quote-reply (`「name：text」`).
+    var quote: String?
+    var link: String?
+    var linkTitle: String?
   }
 
   /// The title suffixes by interface language (`%%DISPLAYNAME%% - 微信聊天记录`).
@@ -25,108 +31,60 @@ struct WechatExporterHTMLMessages {
   /// The conversation name from `<title>`, without its suffix.
   private(set) var chatName: String?
 
-  /// What the reader is gathering inside the current message.
-  private enum Capture {
-    case none, speaker, time, body, title
+  /// What an open `<span>` (or `<a>`) holds.
+  private enum Role: Equatable {
+    case speaker, body, quote, link, other
   }
 
-  /// Reads the page (lines joined by `\n`).
-  static func read(_ text: String) -> WechatExporterHTMLMessages {
+  /// The reader's state while it walks the tokens.
+  private struct State {
     var result = WechatExporterHTMLMessages()
-    let bytes = Array(text.utf8)
-    let line = LineIndex(bytes).line(at:)
     var divDepth = 0
     var messageDepth = 0
     var current: Message?
-    var capture = Capture.none
+    var roles: [Role] = []
     var gathered = ""
+    var readingTime = false
+    var timeText = ""
     var titleText = ""
-    func finishMessage() {
+    var readingTitle = false
+    var bodyStarted = false
+    var dropLeadingBreak = false
+
+    /// The innermost role that gathers text.
+    var capturing: Role? { roles.last { $0 != .other } }
+
+    mutating func finishMessage() {
       if var message = current {
-        message.text = trimmedTrailingBreaks(message.text, lines: &message.textLines)
+        while message.text.last == "\n" {
+          message.text.removeLast()
+          if message.textLines.count > 1 { message.textLines.removeLast() }
+        }
         result.messages.append(message)
       }
       current = nil
     }
+  }
+
+  /// Reads the page (lines joined by `\n`).
+  static func read(_ text: String) -> WechatExporterHTMLMessages {
+    var state = State()
+    let bytes = Array(text.utf8)
+    let line = LineIndex(bytes).line(at:)
     var tokenizer = HTMLTokenizer(bytes)
     tokenizer.run { token in
       switch token {
       case .start(let name, let attributes, let offset):
-        let classes = Set((attributes["class"] ?? "").split(separator: " ").map(String.init))
-        switch name {
-        case "title":
-          capture = .title
-        case "div":
-          divDepth += 1
-          if classes.contains("msg"), let id = attributes["msgid"],
-            classes.contains("chat") || classes.contains("chat-notice") || classes.contains(where: { $0.hasPrefix("chat-") })
-          {
-            finishMessage()
-            current = Message(
-              id: id, type: attributes["msgtype"], notice: classes.contains("chat-notice"), divLine: line(offset),
-              lastLine: line(offset))
-            messageDepth = divDepth
-          }
-        case "span" where current != nil && classes.contains("dspname"):
-          current?.speakerID = attributes["wxid"].flatMap { $0.isEmpty ? nil : $0 }
-          capture = .speaker
-          gathered = ""
-        case "pre" where current != nil && current?.textLines.isEmpty == true:
-          capture = .body
-        case "img" where classes.contains("transfer-icon"):
-          current?.transfer = true
-        case "br" where capture == .body:
-          current?.text += "\n"
-          current?.textLines.append(line(offset))
-        default:
-          break
-        }
+        start(name, attributes: attributes, line: line(offset), state: &state)
       case .end(let name):
-        switch name {
-        case "title":
-          if capture == .title { capture = .none }
-        case "span" where capture == .speaker:
-          current?.speaker = TextEscapes.htmlUnescape(gathered).trimmingWhitespace
-          capture = .time
-          gathered = ""
-        case "pre" where capture == .body:
-          capture = .none
-        case "div":
-          if capture == .time {
-            let raw = TextEscapes.htmlUnescape(gathered).trimmingWhitespace
-            if !raw.isEmpty { current?.rawTime = raw }
-            capture = .none
-          }
-          if current != nil && divDepth == messageDepth { finishMessage() }
-          divDepth = max(divDepth - 1, 0)
-        default:
-          break
-        }
+        end(name, state: &state)
       case .text(let chunk, let offset):
-        switch capture {
-        case .none: break
-        case .title: titleText += String(decoding: chunk, as: UTF8.self)
-        case .speaker, .time: gathered += String(decoding: chunk, as: UTF8.self)
-        case .body:
-          guard var message = current else { return }
-          var start = chunk.startIndex
-          if message.textLines.isEmpty {
-            if chunk.first == 0x0A { start += 1 }
-            guard start < chunk.endIndex else { return }
-            message.textLines = [line(offset + (start - chunk.startIndex))]
-          }
-          let piece = chunk[start...]
-          message.text += TextEscapes.htmlUnescape(String(decoding: piece, as: UTF8.self))
-          for (index, byte) in zip(piece.indices, piece) where byte == 0x0A {
-            message.textLines.append(line(offset + (index - chunk.startIndex) + 1))
-          }
-          message.lastLine = max(message.lastLine, line(offset + (chunk.endIndex - chunk.startIndex) - 1))
-          current = message
-        }
+        self.text(chunk, offset: offset, line: line, state: &state)
       }
     }
-    finishMessage()
-    let title = TextEscapes.htmlUnescape(titleText).trimmingWhitespace
+    state.finishMessage()
+    var result = state.result
+    let title = TextEscapes.htmlUnescape(state.titleText).trimmingWhitespace
     if let suffix = titleSuffixes.first(where: { title.hasSuffix($0) }) {
       result.chatName = String(title.dropLast(suffix.count))
     } else if !title.isEmpty {
@@ -135,15 +93,118 @@ struct WechatExporterHTMLMessages {
     return result
   }
 
-  /// `text` without trailing line breaks (a `<pre>` often ends with one), with `lines` cut to
-  /// match.
-  private static func trimmedTrailingBreaks(_ text: String, lines: inout [Int]) -> String {
-    var trimmed = Substring(text)
-    while trimmed.last == "\n" {
-      trimmed = trimmed.dropLast()
-      if lines.count > 1 { lines.removeLast() }
+  private static func start(_ name: String, attributes: [String: String], line: Int, state: inout State) {
+    let classes = Set((attributes["class"] ?? "").split(separator: " ").map(String.init))
+    switch name {
+    case "title":
+      state.readingTitle = true
+    case "div":
+      state.divDepth += 1
+      if classes.contains("msg"), let id = attributes["msgid"], classes.contains(where: { $0 == "chat" || $0.hasPrefix("chat-") }) {
+        state.finishMessage()
+        state.current = Message(id: id, type: attributes["msgtype"], notice: classes.contains("chat-notice"), divLine: line)
+        state.messageDepth = state.divDepth
+        state.roles = []
+        state.bodyStarted = false
+      }
+    case "span" where state.current != nil:
+      var role = Role.other
+      if classes.contains("dspname") || classes.contains(where: { $0.hasPrefix("name-") }) {
+        role = .speaker
+        state.current?.speakerID = attributes["wxid"].flatMap { $0.isEmpty ? nil : $0 }
+        state.gathered = ""
+      } else if classes.contains("refermsg") {
+        role = .quote
+        state.gathered = ""
+      } else if classes.contains("dont-break-out") || classes.contains("msg-text") {
+        role = .body
+        if state.bodyStarted, var message = state.current, !message.textLines.isEmpty {
+          message.text += "\n"
+          message.textLines.append(line)
+          state.current = message
+        }
+        state.bodyStarted = true
+      }
+      state.roles.append(state.capturing == nil ? role : .other)
+    case "a" where state.current != nil:
+      if state.capturing == nil, let href = attributes["href"], state.current?.link == nil {
+        state.current?.link = href
+        state.roles.append(.link)
+        state.gathered = ""
+      } else {
+        state.roles.append(.other)
+      }
+    case "pre":
+      state.dropLeadingBreak = true
+    case "br" where state.capturing == .body:
+      state.current?.text += "\n"
+      state.current?.textLines.append(line)
+    case "img" where classes.contains("transfer-icon"):
+      state.current?.transfer = true
+    default:
+      break
     }
-    return String(trimmed)
+  }
+
+  private static func end(_ name: String, state: inout State) {
+    switch name {
+    case "title":
+      state.readingTitle = false
+    case "span", "a":
+      guard state.current != nil, let role = state.roles.popLast() else { return }
+      let value = TextEscapes.htmlUnescape(state.gathered).trimmingWhitespace
+      switch role {
+      case .speaker:
+        state.current?.speaker = value
+        state.readingTime = true
+        state.timeText = ""
+      case .quote: if !value.isEmpty { state.current?.quote = value }
+      case .link: if !value.isEmpty { state.current?.linkTitle = value }
+      case .body, .other: break
+      }
+    case "div":
+      if state.readingTime {
+        let raw = TextEscapes.htmlUnescape(state.timeText).trimmingWhitespace
+        if !raw.isEmpty { state.current?.rawTime = raw }
+        state.readingTime = false
+      }
+      if state.current != nil && state.divDepth == state.messageDepth { state.finishMessage() }
+      state.divDepth = max(state.divDepth - 1, 0)
+    default:
+      break
+    }
+  }
+
+  private static func text(_ chunk: ArraySlice<UInt8>, offset: Int, line: (Int) -> Int, state: inout State) {
+    if state.readingTitle {
+      state.titleText += String(decoding: chunk, as: UTF8.self)
+      return
+    }
+    guard state.current != nil else { return }
+    var start = chunk.startIndex
+    if state.dropLeadingBreak {
+      state.dropLeadingBreak = false
+      if chunk.first == 0x0A { start += 1 }
+    }
+    switch state.capturing {
+    case .speaker, .quote, .link:
+      state.gathered += String(decoding: chunk, as: UTF8.self)
+    case .body:
+      guard var message = state.current else { return }
+      if message.textLines.isEmpty {
+        guard let first = chunk[start...].firstIndex(where: { $0 > 0x20 }) else { return }
+        start = first
+        message.textLines = [line(offset + (start - chunk.startIndex))]
+      }
+      let piece = chunk[start...]
+      message.text += TextEscapes.htmlUnescape(String(decoding: piece, as: UTF8.self))
+      for index in piece.indices where piece[index] == 0x0A {
+        message.textLines.append(line(offset + (index - chunk.startIndex) + 1))
+      }
+      state.current = message
+    case .other, nil:
+      if state.readingTime { state.timeText += String(decoding: chunk, as: UTF8.self) }
+    }
   }
 }
 

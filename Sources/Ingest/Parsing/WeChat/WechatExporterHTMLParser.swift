@@ -5,13 +5,15 @@
 /// has no text, e.g. a photo). Speaker and wxid from the `dspname` span, time from the text after
 /// it (`YYYY-MM-DD HH:MM:SS`, local). Notices (`msg chat-notice`) become `system` units with the
 /// previous message's time; blocks with the transfer icon become `transfer` units with `amountFen`.
+/// A quote-reply's text is the reply alone, the quoted message goes to `attributes["quote"]`.
 struct WechatExporterHTMLParser: DocumentParser {
   let format = DocumentFormat.wechatExporterHTML
 
   /// The message block's opening, as the templates write it.
   static let messageMarker = "<div class=\"msg chat"
-  /// The speaker span, as the templates write it.
-  static let speakerMarker = "class=\"dspname"
+  /// The speaker span, as the current (`dspname`) and older (`name-left`/`name-right`) templates
+  /// write it.
+  static let speakerMarkers = ["class=\"dspname", "class=\"name-left", "class=\"name-right"]
 
   func detect(_ source: SourceText) -> Bool {
     guard let first = source.lines.first(where: { !$0.isBlank }),
@@ -20,7 +22,7 @@ struct WechatExporterHTMLParser: DocumentParser {
     var messageSeen = false
     for line in source.lines {
       if !messageSeen, line.utf8Contains(Self.messageMarker), line.utf8Contains("msgid=") { messageSeen = true }
-      if messageSeen, line.utf8Contains(Self.speakerMarker) { return true }
+      if messageSeen, Self.speakerMarkers.contains(where: { line.utf8Contains($0) }) { return true }
     }
     return false
   }
@@ -33,6 +35,9 @@ struct WechatExporterHTMLParser: DocumentParser {
     for message in page.messages {
       var attributes = ["messageID": message.id]
       if let type = message.type { attributes["msgType"] = type }
+      if let quote = message.quote { attributes["quote"] = quote }
+      if let link = message.link { attributes["link"] = link }
+      if let title = message.linkTitle { attributes["linkTitle"] = title }
       var time: ChatTime?
       if message.notice {
         time = previousTime
