@@ -142,6 +142,30 @@ import Testing
     #expect(document.diagnostics.first?.code == "ingest.unparsed-line")
   }
 
+  @Test func longFirstMessageIsStillDetected() {
+    let long = String(repeating: "长", count: 6_000)
+    let json = """
+      [
+          {
+              "id": 1,
+              "MsgSvrID": "1",
+              "type_name": "文本",
+              "is_sender": 0,
+              "talker": "wxid_demo_long",
+              "room_name": "wxid_demo_long",
+              "msg": "\(long)",
+              "src": "",
+              "extra": {},
+              "CreateTime": "2024-01-01 00:00:01"
+          }
+      ]
+      """
+    let document = EvidenceReader.read(data: Data(json.utf8), path: "long.json", options: IngestOptions())
+    #expect(document.format == .wechatPyWxDumpJSON)
+    #expect(document.units.first?.text.count == 6_000)
+    #expect(document.units.first?.time?.iso8601 == "2024-01-01T00:00:01+08:00")
+  }
+
   @Test func otherJSONIsNotClaimed() {
     let telegram = Data("{\n  \"name\": \"A\",\n  \"type\": \"personal_chat\",\n  \"messages\": []\n}\n".utf8)
     #expect(EvidenceReader.read(data: telegram, path: "result.json", options: IngestOptions()).format == .telegramJSON)

@@ -105,10 +105,10 @@ extension DocumentFormat {
     case .wechatWeFlowTXT: "MemoTrace-shaped headers whose sender is in single quotes (`2025-01-01 12:00:00 '张三'`), in at least 80% of headers"
     case .wechatExporterTXT: "first line `<会话名> - 微信聊天记录` and `name (YYYY-MM-DD HH:MM:SS):body` message lines"
     case .wechatExporterHTML:
-      "HTML with `<div class=\"msg chat …\" msgid=…>` message blocks followed by a `<span class=\"dspname …\" wxId=…>` speaker"
+      "HTML with `<div class=\"msg chat …\" msgid=…>` message blocks followed by a `<span class=\"dspname …\" wxId=…>` speaker (older templates: `name-left`/`name-right`)"
     case .wechatDumpTXT: "first non-blank line and most others start `<type code>|name:YYYY-MM-DD HH:MM:SS:`"
     case .wechatPyWxDumpJSON:
-      "JSON array of objects whose head has the PyWxDump row keys `\"MsgSvrID\":`, `\"type_name\":`, `\"talker\":` and `\"CreateTime\":`"
+      "JSON array of objects whose head has the PyWxDump row keys `\"MsgSvrID\":`, `\"type_name\":`, `\"talker\":` and `\"room_name\":`"
     case .wechatPyWxDumpDataJS: "a line starting `const local_msg_list = ` (names from `const local_user_list = {…}`)"
     case .qqMessageManagerTXT:
       "a 64-`=` separator, the `消息记录（此消息记录为文本格式，不支持重新导入）` title or `消息分组:`/`消息对象:` lines; or `date time sender` headers whose senders mostly end in `(QQ number)`/`<e-mail>` or use 12-hour/un-padded clocks"

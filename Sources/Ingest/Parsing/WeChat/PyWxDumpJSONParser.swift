@@ -27,8 +27,9 @@ struct PyWxDumpJSONParser: DocumentParser {
   static let usersMarker = "const local_user_list = "
   /// The assignment before the exporting account's wxid in `data.js`.
   static let ownerMarker = "const local_mywxid = "
-  /// Keys every PyWxDump row has, looked for in the head of a `…json` file.
-  static let rowKeys = ["\"MsgSvrID\":", "\"type_name\":", "\"talker\":", "\"CreateTime\":"]
+  /// Keys every PyWxDump row has before its `msg` (which may be long), looked for in the head of
+  /// a `…json` file.
+  static let rowKeys = ["\"MsgSvrID\":", "\"type_name\":", "\"talker\":", "\"room_name\":"]
   /// How many characters detection reads.
   static let headLength = 4_096
   /// `type_name` values of system notices; recalls are `消息撤回1`, `消息撤回5`, ….
