@@ -166,6 +166,15 @@ import Testing
     #expect(document.units.first?.time?.iso8601 == "2024-01-01T00:00:01+08:00")
   }
 
+  @Test func dataJSHeadWithoutTheMessageLineIsDetected() throws {
+    let text = try String(decoding: Fixture.data("pywxdump-datajs/group.js"), as: UTF8.self)
+    let head = text.split(separator: "\n").prefix(4).joined(separator: "\n") + "\n"
+    let source = SourceText(text: head, path: "data.js", encoding: .utf8, options: IngestOptions())
+    #expect(PyWxDumpJSONParser(shape: .dataJS).detect(source))
+    let countOnly = SourceText(text: "const local_msg_count = 3\n", path: "a.js", encoding: .utf8, options: IngestOptions())
+    #expect(!PyWxDumpJSONParser(shape: .dataJS).detect(countOnly))
+  }
+
   @Test func otherJSONIsNotClaimed() {
     let telegram = Data("{\n  \"name\": \"A\",\n  \"type\": \"personal_chat\",\n  \"messages\": []\n}\n".utf8)
     #expect(EvidenceReader.read(data: telegram, path: "result.json", options: IngestOptions()).format == .telegramJSON)

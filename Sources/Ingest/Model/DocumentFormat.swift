@@ -109,7 +109,8 @@ extension DocumentFormat {
     case .wechatDumpTXT: "first non-blank line and most others start `<type code>|name:YYYY-MM-DD HH:MM:SS:`"
     case .wechatPyWxDumpJSON:
       "JSON array of objects whose head has the PyWxDump row keys `\"MsgSvrID\":`, `\"type_name\":`, `\"talker\":` and `\"room_name\":`"
-    case .wechatPyWxDumpDataJS: "a line starting `const local_msg_list = ` (names from `const local_user_list = {…}`)"
+    case .wechatPyWxDumpDataJS:
+      "a line starting `const local_msg_list = `, or lines starting `const local_mywxid = ` and `const local_msg_count = ` (names from `const local_user_list = {…}`)"
     case .qqMessageManagerTXT:
       "a 64-`=` separator, the `消息记录（此消息记录为文本格式，不支持重新导入）` title or `消息分组:`/`消息对象:` lines; or `date time sender` headers whose senders mostly end in `(QQ number)`/`<e-mail>` or use 12-hour/un-padded clocks"
     case .wechatMemoTraceHTML:

@@ -27,6 +27,9 @@ struct PyWxDumpJSONParser: DocumentParser {
   static let usersMarker = "const local_user_list = "
   /// The assignment before the exporting account's wxid in `data.js`.
   static let ownerMarker = "const local_mywxid = "
+  /// The `data.js` lines that identify it: the message list, or (when only the head of a large
+  /// file is looked at, the list being one long last line) both the owner and the count lines.
+  static let detectionMarkers = [messagesMarker, ownerMarker, "const local_msg_count = "]
   /// Keys every PyWxDump row has before its `msg` (which may be long), looked for in the head of
   /// a `…json` file.
   static let rowKeys = ["\"MsgSvrID\":", "\"type_name\":", "\"talker\":", "\"room_name\":"]
@@ -42,7 +45,15 @@ struct PyWxDumpJSONParser: DocumentParser {
   func detect(_ source: SourceText) -> Bool {
     switch shape {
     case .dataJS:
-      return source.lines.contains { $0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix(Self.messagesMarker) }
+      var assignments = Set<String>()
+      for line in source.lines {
+        let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+        guard let marker = Self.detectionMarkers.first(where: { trimmed.hasPrefix($0) }) else { continue }
+        if marker == Self.messagesMarker { return true }
+        assignments.insert(marker)
+        if assignments.count == 2 { return true }
+      }
+      return false
     case .json:
       var head = ""
       for line in source.lines {
