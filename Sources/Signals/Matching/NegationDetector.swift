@@ -7,15 +7,32 @@
 /// conditional cue makes the occurrence hypothetical; an A-not-A pseudo phrase (有没有, 能不能)
 /// before the term, or a unit ending in `?` with the term in its last clause, makes it a question;
 /// an after-cue within `after` characters, before any breaker, negates.
+///
+/// Only the occurrences near the term are looked at (found by binary search in the unit's sorted
+/// occurrences), so a verdict costs the same in a long unit as in a short one.
 struct NegationDetector {
   let context: UnitMatchContext
   let vocabulary: CompiledNegation
-  /// The rule's occurrences: a cue overlapping one of them is part of a term, not a cue.
+  /// The rule's occurrences, sorted by start: a cue overlapping one of them is part of a term,
+  /// not a cue.
   let terms: [Occurrence]
+  /// The longest literal occurrence or term (amounts and regex matches can be long).
+  private let reach: Int
+
+  init(context: UnitMatchContext, vocabulary: CompiledNegation, terms: [Occurrence]) {
+    self.context = context
+    self.vocabulary = vocabulary
+    self.terms = terms.sorted { $0.start < $1.start }
+    reach = max(context.longestOccurrence, terms.map(\.length).max() ?? 0)
+  }
 
   /// The verdict for `occurrence`, with the range of the governing cue where there is one.
   func verdict(for occurrence: Occurrence) -> (verdict: NegationVerdict, cue: Range<Int>?) {
-    let all = context.occurrences
+    // Every occurrence that can matter lies within the look-back and look-ahead distances,
+    // widened by the longest occurrence or term (one may start before the window and end in it).
+    let near = (occurrence.start - vocabulary.before - reach)..<(occurrence.end + vocabulary.after + reach)
+    let all = Occurrence.starting(in: near, of: context.occurrences)
+    let terms = Occurrence.starting(in: near, of: self.terms)
     let pseudos = all.filter { vocabulary.pseudo.contains($0.pattern) }
     let clauseStart = all.filter { vocabulary.breakers.contains($0.pattern) && $0.end <= occurrence.start }
       .map(\.end).max() ?? 0
@@ -41,7 +58,7 @@ struct NegationDetector {
     if let cue = window.last(where: { vocabulary.questionPseudo.contains($0.pattern) }) {
       return (.question(cue: text(cue)), cue.start..<cue.end)
     }
-    if let cue = afterCue(for: occurrence, pseudos: pseudos) {
+    if let cue = afterCue(for: occurrence, among: all, pseudos: pseudos) {
       return (.negated(cue: text(cue)), cue.start..<cue.end)
     }
     if let question = finalQuestion(after: occurrence) {
@@ -50,8 +67,9 @@ struct NegationDetector {
     return (.affirmed, nil)
   }
 
-  private func afterCue(for occurrence: Occurrence, pseudos: [Occurrence]) -> Occurrence? {
-    let all = context.occurrences
+  private func afterCue(for occurrence: Occurrence, among all: ArraySlice<Occurrence>, pseudos: [Occurrence])
+    -> Occurrence?
+  {
     let limit = occurrence.end + vocabulary.after
     let nextBreak = all.filter { vocabulary.breakers.contains($0.pattern) && $0.start >= occurrence.end }
       .map(\.start).min() ?? Int.max
@@ -68,9 +86,15 @@ struct NegationDetector {
     let scalars = context.scalars
     guard let mark = scalars.lastIndex(where: { !$0.properties.isWhitespace }), scalars[mark] == "?"
     else { return nil }
-    let clauseStart = context.occurrences.filter {
-      vocabulary.breakers.contains($0.pattern) && $0.end <= mark
-    }.map(\.end).max() ?? 0
+    // The last breaker ending before the mark; walking back from the end, none starting more
+    // than the longest occurrence before the best end found so far can end later.
+    var clauseStart = 0
+    for candidate in context.occurrences.reversed() {
+      if candidate.start + context.longestOccurrence <= clauseStart { break }
+      if vocabulary.breakers.contains(candidate.pattern), candidate.end <= mark {
+        clauseStart = max(clauseStart, candidate.end)
+      }
+    }
     guard occurrence.start >= clauseStart, occurrence.end <= mark else { return nil }
     let particles: Set<Unicode.Scalar> = ["吗", "么", "呢", "吧", "嘛"]
     let start = mark > 0 && particles.contains(scalars[mark - 1]) ? mark - 1 : mark
@@ -89,5 +113,21 @@ struct NegationDetector {
 
   private func text(_ occurrence: Occurrence) -> String {
     context.originalSlice(start: occurrence.start, end: occurrence.end).text
+  }
+}
+
+extension Occurrence {
+  /// The occurrences of `sorted` (sorted by start) whose start lies in `range`.
+  static func starting(in range: Range<Int>, of sorted: [Occurrence]) -> ArraySlice<Occurrence> {
+    func firstIndex(startingAtOrAfter position: Int) -> Int {
+      var low = 0
+      var high = sorted.count
+      while low < high {
+        let middle = (low + high) / 2
+        if sorted[middle].start < position { low = middle + 1 } else { high = middle }
+      }
+      return low
+    }
+    return sorted[firstIndex(startingAtOrAfter: range.lowerBound)..<firstIndex(startingAtOrAfter: range.upperBound)]
   }
 }

@@ -37,6 +37,8 @@ struct UnitMatchContext {
     let scalars: [Unicode.Scalar]
     let original: [Unicode.Scalar]
     let occurrences: [Occurrence]
+    /// The length of the longest occurrence (0 when there is none).
+    let longestOccurrence: Int
     var amounts: [MoneyAmount] = []
     var regexMatches: [Int: [Occurrence]] = [:]
 
@@ -45,6 +47,7 @@ struct UnitMatchContext {
       self.scalars = scalars
       self.original = original
       self.occurrences = occurrences
+      longestOccurrence = occurrences.map(\.length).max() ?? 0
     }
 
     func copy() -> Storage {
@@ -65,6 +68,8 @@ struct UnitMatchContext {
   var original: [Unicode.Scalar] { storage.original }
   /// All occurrences of all patterns, sorted by start, longer first.
   var occurrences: [Occurrence] { storage.occurrences }
+  /// The length of the longest literal occurrence, in scalars.
+  var longestOccurrence: Int { storage.longestOccurrence }
   /// Amounts of money in the normalised text (empty unless a candidate rule uses `money`).
   var amounts: [MoneyAmount] { storage.amounts }
   /// Matches of the regexes candidate rules use, by regex id.
@@ -119,9 +124,12 @@ struct UnitMatchContext {
   func select(_ patterns: Set<Int>) -> [Occurrence] {
     let candidates = occurrences.filter { patterns.contains($0.pattern) }
       .sorted { ($1.length, $0.start) < ($0.length, $1.start) }
+    // A candidate overlaps a chosen occurrence exactly when one of its scalars is taken.
+    var taken = [Bool](repeating: false, count: scalars.count)
     var chosen: [Occurrence] = []
-    for candidate in candidates where !chosen.contains(where: { $0.overlaps(candidate) }) {
+    for candidate in candidates where !taken[candidate.start..<candidate.end].contains(true) {
       chosen.append(candidate)
+      for index in candidate.start..<candidate.end { taken[index] = true }
     }
     return chosen.sorted { $0.start < $1.start }
   }
