@@ -58,7 +58,7 @@ import Testing
       signals: documents.flatMap { scanner.scan($0, subjects: ["小李"]) },
       lexicon: lexicon, subjects: ["小李"])
     let writer = JSONReportWriter()
-    #expect(try writer.render(parallel) == writer.render(sequential))
+    #expect(writer.render(parallel) == writer.render(sequential))
     let again = try ScanPipeline(lexicon: lexicon, subjects: ["小李"]).run(folder: root)
     #expect(HTMLReportWriter().render(again) == HTMLReportWriter().render(parallel))
   }
