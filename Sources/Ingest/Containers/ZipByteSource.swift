@@ -32,33 +32,18 @@ struct ZipMemoryBytes: ZipByteSource {
 
 /// ZIP bytes read with `pread(2)` from a file opened read-only; the file is closed with the value.
 final class ZipFileBytes: ZipByteSource {
-  private let descriptor: Int32
-  private let opened: FileStatus
-  let size: Int
+  private let file: OpenedFile
 
-  private let io: FileIO
+  var size: Int { file.size }
 
   /// Opens the file at `path` (file-system bytes) without following a final link; nil when it
   /// cannot be opened or is not a regular file. `io` notices changes made while it is read.
   init?(path: [UInt8], io: FileIO) {
-    let descriptor = FileSystem.withPath(path) { open($0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
-    guard descriptor >= 0 else { return nil }
-    guard let status = io.status(descriptor), status.type == S_IFREG else {
-      close(descriptor)
-      return nil
-    }
-    self.descriptor = descriptor
-    self.io = io
-    opened = status
-    size = status.size
+    guard let file = OpenedFile(path: path, io: io) else { return nil }
+    self.file = file
   }
 
-  deinit { close(descriptor) }
-
-  func change() -> String? {
-    guard let now = io.status(descriptor) else { return "it can no longer be examined" }
-    return opened.change(to: now)
-  }
+  func change() -> String? { file.change() }
 
   func bytes(at offset: Int, count: Int) -> [UInt8]? {
     guard offset >= 0, count >= 0, offset <= size, count <= size - offset else { return nil }
@@ -66,7 +51,7 @@ final class ZipFileBytes: ZipByteSource {
     var filled = 0
     while filled < count {
       let read = buffer.withUnsafeMutableBytes { raw in
-        pread(descriptor, raw.baseAddress.map { $0 + filled }, count - filled, off_t(offset + filled))
+        pread(file.descriptor, raw.baseAddress.map { $0 + filled }, count - filled, off_t(offset + filled))
       }
       if read < 0 && errno == EINTR { continue }
       guard read > 0 else { return nil }

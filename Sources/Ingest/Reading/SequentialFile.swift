@@ -9,13 +9,7 @@ import Crypto
 /// A regular evidence file read front to back in blocks and hashed on the way, for files too large
 /// to hold at once. Opened read-only without following a final symbolic link.
 final class SequentialFile {
-  /// The file's size when it was opened.
-  let size: Int
-  private let descriptor: Int32
-  /// The status at opening, to notice a change while the file is read.
-  private let opened: FileStatus
-  /// The `fstat` used for `opened` and at the end.
-  private let io: FileIO
+  private let file: OpenedFile
   private var hasher = SHA256()
   /// Bytes read so far.
   private(set) var consumed = 0
@@ -24,22 +18,15 @@ final class SequentialFile {
   /// Whether the end of the file was reached.
   private(set) var isAtEnd = false
 
-  /// Opens the regular file at `path`, or nil when it cannot be opened as one (the caller then
-  /// reads it the ordinary way, which reports why).
-  init?(path: [UInt8], io: FileIO) {
-    let descriptor = FileSystem.withPath(path) { open($0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
-    guard descriptor >= 0 else { return nil }
-    guard let status = io.status(descriptor), status.type == S_IFREG else {
-      close(descriptor)
-      return nil
-    }
-    self.descriptor = descriptor
-    self.io = io
-    opened = status
-    size = status.size
-  }
+  /// The file's size when it was opened.
+  var size: Int { file.size }
 
-  deinit { close(descriptor) }
+  /// Opens the regular file at `path`, or nil when it cannot be opened as one (the caller then
+  /// reads it the ordinary way, which reports why). `io` notices changes made while it is read.
+  init?(path: [UInt8], io: FileIO) {
+    guard let file = OpenedFile(path: path, io: io) else { return nil }
+    self.file = file
+  }
 
   /// Up to `count` further bytes (fewer at the end, none once the end is reached or a read failed).
   func read(upTo count: Int) -> [UInt8] {
@@ -48,7 +35,7 @@ final class SequentialFile {
     var filled = 0
     while filled < count {
       let got = bytes.withUnsafeMutableBytes { buffer in
-        FileSystem.readBytes(descriptor, into: buffer.baseAddress.map { $0 + filled }, count: count - filled)
+        FileSystem.readBytes(file.descriptor, into: buffer.baseAddress.map { $0 + filled }, count: count - filled)
       }
       if got < 0 {
         if errno == EINTR { continue }
@@ -73,8 +60,7 @@ final class SequentialFile {
   func finish() -> (sha256: String, change: String?) {
     while !isAtEnd, failure == nil { _ = read(upTo: 1 << 20) }
     let sha256 = hasher.finalize().lowercaseHex
-    guard let now = io.status(descriptor) else { return (sha256, "it can no longer be examined") }
-    if let change = opened.change(to: now) { return (sha256, change) }
+    if let change = file.change() { return (sha256, change) }
     return (sha256, consumed == size ? nil : "\(consumed) bytes read where \(size) were expected")
   }
 }
