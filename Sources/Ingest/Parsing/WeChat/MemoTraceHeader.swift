@@ -87,3 +87,17 @@ enum MemoTraceFlavour: Sendable {
     return v2Score > v1Score ? .v2 : .v1
   }
 }
+
+/// The MemoTrace TXT exports (v1 and 2.x): records open with a header after a blank line and the
+/// conversation is the file's, so nothing carries over from one record to the next and a large
+/// file can be read in pieces cut before any header.
+protocol MemoTraceTXTRecords: DocumentParser {}
+
+extension MemoTraceTXTRecords {
+  /// A record starts at a header after a blank line.
+  func startsPiece(_ line: Substring, after previous: Substring) -> Bool {
+    previous.isBlank && MemoTraceHeader.parse(line) != nil
+  }
+
+  var readsInPieces: Bool { true }
+}

@@ -3,18 +3,10 @@
 /// Record = `YYYY-MM-DD HH:MM:SS name` header, body lines, blank line. A header with no body is a
 /// system notice whose "name" part is the notice. Names are HTML-escaped and backslash-escaped by
 /// the exporter. The conversation is the file name stem (MemoTrace names the file after the chat).
-struct MemoTraceTXTParser: DocumentParser {
+struct MemoTraceTXTParser: MemoTraceTXTRecords {
   let format = DocumentFormat.wechatMemoTraceTXT
 
   func detect(_ source: SourceText) -> Bool { MemoTraceFlavour.classify(source) == .v1 }
-
-  /// A record starts at a header after a blank line; the conversation is the file's, so nothing
-  /// carries over from earlier records.
-  func startsPiece(_ line: Substring, after previous: Substring) -> Bool {
-    previous.isBlank && MemoTraceHeader.parse(line) != nil
-  }
-
-  var readsInPieces: Bool { true }
 
   func parse(_ source: SourceText) -> ParseOutcome {
     let records = HeaderRecords<MemoTraceHeader>(source) { _, line in

@@ -3,7 +3,7 @@
 /// Differs from v1: system records have a time-only header with the notice on the following
 /// lines; placeholders use full-width 【】; transfers (`【发起转账】:￥5000.00` + `备注: …`) and red
 /// packets (`【红包】: …`) are written, and become `transfer` units; quotes are `引用：name: text`.
-struct MemoTraceV2TXTParser: DocumentParser {
+struct MemoTraceV2TXTParser: MemoTraceTXTRecords {
   let format = DocumentFormat.wechatMemoTraceV2TXT
 
   /// Transfer states MemoTrace 2 writes inside 【】 (`display_content()`).
@@ -12,14 +12,6 @@ struct MemoTraceV2TXTParser: DocumentParser {
   ]
 
   func detect(_ source: SourceText) -> Bool { MemoTraceFlavour.classify(source) == .v2 }
-
-  /// A record starts at a header after a blank line; the conversation is the file's, so nothing
-  /// carries over from earlier records.
-  func startsPiece(_ line: Substring, after previous: Substring) -> Bool {
-    previous.isBlank && MemoTraceHeader.parse(line) != nil
-  }
-
-  var readsInPieces: Bool { true }
 
   func parse(_ source: SourceText) -> ParseOutcome {
     let records = HeaderRecords<MemoTraceHeader>(source) { _, line in
