@@ -8,14 +8,7 @@ import Testing
 /// Reading large files in pieces, dropping source views and streaming findings.json change
 /// nothing in the findings.
 @Suite struct ScanPipelineStreamingTests {
-  let lexicon = LexiconSet(
-    packs: SampleCase.lexicon.packs,
-    rules: [
-      LexiconRule(
-        id: "gambling.win-control", packID: "gambling", title: "要求后台控制输赢", level: .high,
-        weight: 0.9, clauses: ["interp2019.art11.4"], match: .term("控制输赢"))
-    ],
-    clauses: SampleCase.catalogue)
+  let lexicon = ScanPipelineTests.lexicon
 
   /// A folder with one MemoTrace chat of `records` messages, every seventh asking for 控制输赢.
   static func chatFolder(records: Int) throws -> URL {

@@ -26,7 +26,8 @@ import Testing
     return root
   }
 
-  let lexicon = LexiconSet(
+  /// One rule (控制输赢, item (四)) over the sample case's packs and clauses.
+  static let lexicon = LexiconSet(
     packs: SampleCase.lexicon.packs,
     rules: [
       LexiconRule(
@@ -34,6 +35,7 @@ import Testing
         weight: 0.9, clauses: ["interp2019.art11.4"], match: .term("控制输赢"))
     ],
     clauses: SampleCase.catalogue)
+  var lexicon: LexiconSet { Self.lexicon }
 
   @Test func scansEveryFileAndKeepsTheManifestComplete() throws {
     let root = try Self.makeEvidence()
