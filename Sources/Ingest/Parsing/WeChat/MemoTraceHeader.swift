@@ -100,4 +100,27 @@ extension MemoTraceTXTRecords {
   }
 
   var readsInPieces: Bool { true }
+
+  /// Splits `source` into header records and makes one unit of each with `unit`, given the
+  /// record, its time (a time that does not parse becomes a diagnostic) and the conversation
+  /// (the file name stem, as MemoTrace names the file after the chat).
+  func parseRecords(
+    _ source: SourceText,
+    unit: (HeaderRecords<MemoTraceHeader>.Record, ChatTime?, String) -> TextUnit
+  ) -> ParseOutcome {
+    let records = HeaderRecords<MemoTraceHeader>(source) { _, line in
+      MemoTraceHeader.parse(line).map { .header($0) } ?? .other
+    }
+    var outcome = ParseOutcome()
+    outcome.units.reserveCapacity(records.records.count)
+    outcome.diagnostics = records.diagnostics(in: source, expecting: "a `YYYY-MM-DD HH:MM:SS name` header")
+    let conversation = source.fileStem
+    for record in records.records {
+      let header = record.header
+      let time = header.time.chatTime(options: source.options, raw: header.rawTime)
+      if time == nil { outcome.diagnostics.append(source.badTime(line: record.headerLine, raw: header.rawTime)) }
+      outcome.units.append(unit(record, time, conversation))
+    }
+    return outcome
+  }
 }

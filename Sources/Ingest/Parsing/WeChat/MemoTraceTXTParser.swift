@@ -9,31 +9,17 @@ struct MemoTraceTXTParser: MemoTraceTXTRecords {
   func detect(_ source: SourceText) -> Bool { MemoTraceFlavour.classify(source) == .v1 }
 
   func parse(_ source: SourceText) -> ParseOutcome {
-    let records = HeaderRecords<MemoTraceHeader>(source) { _, line in
-      MemoTraceHeader.parse(line).map { .header($0) } ?? .other
-    }
-    var outcome = ParseOutcome()
-    outcome.units.reserveCapacity(records.records.count)
-    outcome.diagnostics = records.diagnostics(in: source, expecting: "a `YYYY-MM-DD HH:MM:SS name` header")
-    let conversation = source.fileStem
-    for record in records.records {
-      let header = record.header
-      let time = header.time.chatTime(options: source.options, raw: header.rawTime)
-      if time == nil { outcome.diagnostics.append(source.badTime(line: record.headerLine, raw: header.rawTime)) }
-      let rest = header.rest.map(String.init) ?? ""
+    parseRecords(source) { record, time, conversation in
+      let rest = record.header.rest.map(String.init) ?? ""
       guard let body = record.body else {
-        outcome.units.append(
-          TextUnit(kind: .system, line: record.headerLine, text: rest, time: time, conversation: conversation))
-        continue
+        return TextUnit(kind: .system, line: record.headerLine, text: rest, time: time, conversation: conversation)
       }
-      outcome.units.append(
-        TextUnit(
-          kind: .message, line: record.headerLine, endLine: body.upperBound,
-          text: source.text(from: body.lowerBound, through: body.upperBound), firstBodyLine: body.lowerBound,
-          speaker: Self.name(rest), time: time, conversation: conversation,
-          attributes: Self.attributes(source, body: body)))
+      return TextUnit(
+        kind: .message, line: record.headerLine, endLine: body.upperBound,
+        text: source.text(from: body.lowerBound, through: body.upperBound), firstBodyLine: body.lowerBound,
+        speaker: Self.name(rest), time: time, conversation: conversation,
+        attributes: Self.attributes(source, body: body))
     }
-    return outcome
   }
 
   /// The display name in a header: `TextEscapes.memoTraceName`, skipped when there is no `&` or

@@ -14,38 +14,24 @@ struct MemoTraceV2TXTParser: MemoTraceTXTRecords {
   func detect(_ source: SourceText) -> Bool { MemoTraceFlavour.classify(source) == .v2 }
 
   func parse(_ source: SourceText) -> ParseOutcome {
-    let records = HeaderRecords<MemoTraceHeader>(source) { _, line in
-      MemoTraceHeader.parse(line).map { .header($0) } ?? .other
-    }
-    var outcome = ParseOutcome()
-    outcome.units.reserveCapacity(records.records.count)
-    outcome.diagnostics = records.diagnostics(in: source, expecting: "a `YYYY-MM-DD HH:MM:SS name` header")
-    let conversation = source.fileStem
-    for record in records.records {
-      let header = record.header
-      let time = header.time.chatTime(options: source.options, raw: header.rawTime)
-      if time == nil { outcome.diagnostics.append(source.badTime(line: record.headerLine, raw: header.rawTime)) }
+    parseRecords(source) { record, time, conversation in
       let text = record.body.map { source.text(from: $0.lowerBound, through: $0.upperBound) } ?? ""
       let endLine = record.body?.upperBound ?? record.headerLine
       let firstBodyLine = record.body?.lowerBound ?? record.headerLine
-      guard let name = header.rest else {
-        outcome.units.append(
-          TextUnit(
-            kind: .system, line: record.headerLine, endLine: endLine, text: text, firstBodyLine: firstBodyLine,
-            time: time, conversation: conversation))
-        continue
+      guard let name = record.header.rest else {
+        return TextUnit(
+          kind: .system, line: record.headerLine, endLine: endLine, text: text, firstBodyLine: firstBodyLine,
+          time: time, conversation: conversation)
       }
       var kind = UnitKind.message
       var attributes: [String: String] = [:]
       if let body = record.body {
         (kind, attributes) = Self.classify(Array(source.lines[(body.lowerBound - 1)...(body.upperBound - 1)]), firstLine: body.lowerBound)
       }
-      outcome.units.append(
-        TextUnit(
-          kind: kind, line: record.headerLine, endLine: endLine, text: text, firstBodyLine: firstBodyLine,
-          speaker: String(name), time: time, conversation: conversation, attributes: attributes))
+      return TextUnit(
+        kind: kind, line: record.headerLine, endLine: endLine, text: text, firstBodyLine: firstBodyLine,
+        speaker: String(name), time: time, conversation: conversation, attributes: attributes)
     }
-    return outcome
   }
 
   /// Recognises transfer, red-packet and quote bodies; `lines` are the body lines, the first on
