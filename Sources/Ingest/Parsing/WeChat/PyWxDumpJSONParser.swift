@@ -35,6 +35,8 @@ struct PyWxDumpJSONParser: DocumentParser {
   static let rowKeys = ["\"MsgSvrID\":", "\"type_name\":", "\"talker\":", "\"room_name\":"]
   /// How many characters detection reads.
   static let headLength = 4_096
+  /// How many lines of a `data.js` detection reads: PyWxDump writes the marker lines first.
+  static let headLines = 64
   /// `type_name` values of system notices; recalls are `消息撤回1`, `消息撤回5`, ….
   static let systemTypeNames: Set<String> = ["系统通知", "拍一拍", "邀请加群"]
   /// `type_name` values of media rows, with the `media` attribute they get.
@@ -46,7 +48,7 @@ struct PyWxDumpJSONParser: DocumentParser {
     switch shape {
     case .dataJS:
       var assignments = Set<String>()
-      for line in source.lines {
+      for line in source.lines.prefix(Self.headLines) {
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
         guard let marker = Self.detectionMarkers.first(where: { trimmed.hasPrefix($0) }) else { continue }
         if marker == Self.messagesMarker { return true }
