@@ -34,4 +34,14 @@ import Testing
     let next = try #require(later.utf8Range(of: "付款"))
     #expect(text.utf8.distance(from: text.startIndex, to: next.lowerBound) == 19)
   }
+
+  @Test func prefixesAreComparedAsBytes() throws {
+    let line: Substring = "  引用:张三:明天到账"[...].dropFirst(2)
+    #expect(line.utf8HasPrefix("引用:"))
+    #expect(!line.utf8HasPrefix("引用："))
+    #expect(try #require(line.utf8DroppingPrefix("引用:")) == "张三:明天到账")
+    #expect(line.utf8DroppingPrefix("[链接]") == nil)
+    #expect("url:".utf8DroppingPrefix("url:") == "")
+    #expect("ur".utf8DroppingPrefix("url:") == nil)
+  }
 }

@@ -34,6 +34,18 @@ extension StringProtocol {
   /// True when `needle` occurs, compared as UTF-8 bytes.
   func utf8Contains(_ needle: String) -> Bool { utf8Range(of: needle) != nil }
 
+  /// True when the text starts with `prefix`, compared as UTF-8 bytes: unlike `hasPrefix`, no
+  /// grapheme breaking, which makes it cheap enough for a test on every line of a file.
+  func utf8HasPrefix(_ prefix: String) -> Bool {
+    utf8.starts(with: prefix.utf8)
+  }
+
+  /// The text after `prefix` when the text starts with it (compared as UTF-8 bytes), else nil.
+  func utf8DroppingPrefix(_ prefix: String) -> SubSequence? {
+    guard utf8HasPrefix(prefix) else { return nil }
+    return self[utf8.index(startIndex, offsetBy: prefix.utf8.count)...]
+  }
+
   /// `utf8Range(of:)` for text without contiguous UTF-8 storage, byte by byte.
   private func scanRange(of pattern: [UInt8]) -> Range<Index>? {
     guard let first = pattern.first else { return nil }

@@ -37,7 +37,7 @@ struct MemoTraceHeader: Sendable {
       let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2)
     else { return nil }
     let time = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-    let rawTime = String(line.prefix(19))
+    let rawTime = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<19]), as: UTF8.self)
     guard bytes.count > 19 else { return MemoTraceHeader(time: time, rawTime: rawTime, rest: nil) }
     guard bytes[19] == 0x20 else { return nil }
     let rest = Substring(line.unicodeScalars[line.utf8.index(line.startIndex, offsetBy: 20)...])
@@ -80,8 +80,8 @@ enum MemoTraceFlavour: Sendable {
         continue
       }
       let trimmed = line.drop(while: { $0 == " " })
-      if v1Markers.contains(where: { trimmed.hasPrefix($0) }) { v1Score += 1 }
-      if v2Markers.contains(where: { trimmed.hasPrefix($0) }) { v2Score += 1 }
+      if v1Markers.contains(where: { trimmed.utf8HasPrefix($0) }) { v1Score += 1 }
+      if v2Markers.contains(where: { trimmed.utf8HasPrefix($0) }) { v2Score += 1 }
     }
     guard firstHeader == head.startIndex || headers >= 2 else { return nil }
     return v2Score > v1Score ? .v2 : .v1

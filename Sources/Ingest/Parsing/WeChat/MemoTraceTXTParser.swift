@@ -38,12 +38,11 @@ struct MemoTraceTXTParser: MemoTraceTXTRecords {
         continue
       }
       let line = raw.drop(while: { $0 == " " })
-      if line.hasPrefix("[链接]:title:") {
-        attributes["linkTitle"] = String(line.dropFirst("[链接]:title:".count))
-      } else if line.hasPrefix("url:"), attributes["linkTitle"] != nil {
-        attributes["linkURL"] = String(line.dropFirst(4))
-      } else if line.hasPrefix("引用:") {
-        let quote = line.dropFirst(3)
+      if let title = line.utf8DroppingPrefix("[链接]:title:") {
+        attributes["linkTitle"] = String(title)
+      } else if let url = line.utf8DroppingPrefix("url:"), attributes["linkTitle"] != nil {
+        attributes["linkURL"] = String(url)
+      } else if let quote = line.utf8DroppingPrefix("引用:") {
         if let colon = quote.firstIndex(of: ":") {
           attributes["quoteSpeaker"] = TextEscapes.memoTraceName(quote[..<colon])
           attributes["quoteText"] = String(quote[quote.index(after: colon)...])

@@ -38,7 +38,7 @@ struct MemoTraceV2TXTParser: MemoTraceTXTRecords {
   /// file line `firstLine`.
   static func classify(_ lines: [Substring], firstLine: Int) -> (UnitKind, [String: String]) {
     guard let first = lines.first else { return (.message, [:]) }
-    if first.hasPrefix("【"), let close = first.firstIndex(of: "】") {
+    if first.utf8HasPrefix("【"), let close = first.firstIndex(of: "】") {
       let tag = String(first[first.index(after: first.startIndex)..<close])
       let after = first[first.index(after: close)...].drop(while: { $0 == ":" || $0 == "：" || $0 == " " })
       if transferStates.contains(tag) {
@@ -54,8 +54,8 @@ struct MemoTraceV2TXTParser: MemoTraceTXTRecords {
       }
     }
     var attributes: [String: String] = [:]
-    for (offset, line) in lines.enumerated() where line.hasPrefix("引用：") {
-      let quote = line.dropFirst(3)
+    for (offset, line) in lines.enumerated() {
+      guard let quote = line.utf8DroppingPrefix("引用：") else { continue }
       if let colon = quote.utf8Range(of: ": ") {
         attributes["quoteSpeaker"] = String(quote[..<colon.lowerBound])
         attributes["quoteText"] = String(quote[colon.upperBound...])
