@@ -76,7 +76,7 @@ public struct EvidenceFolder: Sendable {
         path: path, sha256: EvidenceReader.sha256Hex(bytes), bytes: bytes.count, format: .unknown, status: .unsupported,
         reason: "case file (the scan's settings, such as the subjects), not evidence: hashed, not searched")
     case .success(.bytes(let bytes)):
-      return EvidenceReader.read(data: Data(bytes), path: path, options: options)
+      return EvidenceReader.read(bytes: bytes, path: path, options: options)
     }
   }
 }

@@ -7,7 +7,13 @@ public enum EvidenceReader {
   /// Parses in-memory bytes as if they were a file at `path` (relative, `/`-separated).
   /// Safe to call concurrently.
   public static func read(data: Data, path: String, options: IngestOptions = IngestOptions()) -> EvidenceDocument {
-    var document = parse([UInt8](data), path: path, options: options)
+    read(bytes: [UInt8](data), path: path, options: options)
+  }
+
+  /// `read(data:path:options:)` for bytes already in an array (a file just read), without the
+  /// copies a `Data` round trip would make.
+  static func read(bytes: [UInt8], path: String, options: IngestOptions) -> EvidenceDocument {
+    var document = parse(bytes, path: path, options: options)
     document.unitCount = document.units.count
     return document
   }
