@@ -54,7 +54,12 @@ public struct EvidenceFolder: Sendable {
 
   /// Reads, hashes, sniffs and parses one entry. Never throws; safe to call concurrently.
   /// An entry whose bytes could not be read has an empty `sha256` and `bytes` 0.
-  public func read(_ entry: EvidenceEntry) -> EvidenceDocument {
+  public func read(_ entry: EvidenceEntry) -> EvidenceDocument { read(entry, inBatches: false) { _ in } }
+
+  /// `read(_:)`, where with `inBatches` a parser that hands units over while it parses (a large
+  /// HTML page) sends each batch to `pieces` as a piece of the document, and the document
+  /// returned holds the units not yet handed over (`unitCount` counts them all).
+  func read(_ entry: EvidenceEntry, inBatches: Bool, pieces: (EvidenceDocument) -> Void) -> EvidenceDocument {
     let path = entry.relativePath
     if let problem = entry.problem {
       return EvidenceDocument(
@@ -76,7 +81,8 @@ public struct EvidenceFolder: Sendable {
         path: path, sha256: EvidenceReader.sha256Hex(bytes), bytes: bytes.count, format: .unknown, status: .unsupported,
         reason: "case file (the scan's settings, such as the subjects), not evidence: hashed, not searched")
     case .success(.bytes(let bytes)):
-      return EvidenceReader.read(bytes: bytes, path: path, options: options)
+      guard inBatches else { return EvidenceReader.read(bytes: bytes, path: path, options: options) }
+      return EvidenceReader.read(bytes: bytes, path: path, options: options, pieces: pieces)
     }
   }
 }

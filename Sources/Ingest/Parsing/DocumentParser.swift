@@ -9,6 +9,10 @@ protocol DocumentParser: Sendable {
   func detect(_ source: SourceText) -> Bool
   /// Parses the text into units; lines that could not be read become diagnostics.
   func parse(_ source: SourceText) -> ParseOutcome
+  /// Parses like `parse(_:)` but may hand units to `deliver` in batches, in file order, while
+  /// it parses, so that a large file never holds all its units at once; the outcome holds the
+  /// units not delivered (after those delivered) and every diagnostic.
+  func parse(_ source: SourceText, delivering deliver: ([TextUnit]) -> Void) -> ParseOutcome
   /// Whether a large file in this format may be read in pieces starting at `line` (which
   /// follows `previous`): true only where a record starts and the parser carries no state from
   /// earlier lines into it, so that parsing the pieces gives the units of the whole file.
@@ -18,6 +22,9 @@ protocol DocumentParser: Sendable {
 }
 
 extension DocumentParser {
+  /// By default every unit is in the outcome.
+  func parse(_ source: SourceText, delivering deliver: ([TextUnit]) -> Void) -> ParseOutcome { parse(source) }
+
   /// By default a format is read whole.
   func startsPiece(_ line: Substring, after previous: Substring) -> Bool { false }
   /// By default a format is read whole.

@@ -3,12 +3,15 @@ import Foundation
 extension EvidenceFolder {
   /// Reads one entry and hands its units to `consume`: a large UTF-8 file in a format that can
   /// be cut (see `StreamingPolicy`) as a series of pieces, each an `EvidenceDocument` whose units
-  /// carry their true line numbers, any other entry as one whole document. Returns the document
-  /// for the manifest: for a streamed file its units are empty, `unitCount` is the total and the
+  /// carry their true line numbers; an HTML page of more than `HTMLParser.batchSize` blocks as
+  /// the batches of units its parser hands over while it reads the page, then the rest; any
+  /// other entry as one whole document. Returns the document for the manifest: for a streamed
+  /// file or a page handed over in batches its units are empty, `unitCount` is the total and the
   /// hash covers the whole file; otherwise it is the document `consume` was given.
   ///
-  /// Never throws; safe to call concurrently for different entries. Memory follows
-  /// `policy.pieceBytes`, not the file's size, and files above `options.maxParseBytes` are read.
+  /// Never throws; safe to call concurrently for different entries. For streamed files memory
+  /// follows `policy.pieceBytes`, not the file's size, and files above `options.maxParseBytes`
+  /// are read; an HTML page is still read whole, but never holds all its units at once.
   public func read(
     _ entry: EvidenceEntry, streaming policy: StreamingPolicy, pieces consume: (EvidenceDocument) -> Void
   ) -> EvidenceDocument {
@@ -18,8 +21,13 @@ extension EvidenceFolder {
     {
       return streamed
     }
-    let document = read(entry)
+    var batched = false
+    var document = read(entry, inBatches: true) { piece in
+      batched = true
+      consume(piece)
+    }
     consume(document)
+    if batched { document.units = [] }
     return document
   }
 }

@@ -13,13 +13,32 @@ public enum EvidenceReader {
   /// `read(data:path:options:)` for bytes already in an array (a file just read), without the
   /// copies a `Data` round trip would make.
   static func read(bytes: [UInt8], path: String, options: IngestOptions) -> EvidenceDocument {
-    var document = parse(bytes, path: path, options: options)
+    var document = parse(bytes, path: path, options: options, inBatches: false) { _ in }
     document.unitCount = document.units.count
     return document
   }
 
-  /// Hashes, sniffs and parses `bytes`; the units are set but not yet counted.
-  private static func parse(_ bytes: [UInt8], path: String, options: IngestOptions) -> EvidenceDocument {
+  /// `read(bytes:path:options:)` for a parser that hands units over while it parses (a large
+  /// HTML page): each batch goes to `consume` as a piece of the document, and the document
+  /// returned holds the units not yet handed over, with `unitCount` counting them all.
+  static func read(
+    bytes: [UInt8], path: String, options: IngestOptions, pieces consume: (EvidenceDocument) -> Void
+  ) -> EvidenceDocument {
+    var delivered = 0
+    var document = parse(bytes, path: path, options: options, inBatches: true) { piece in
+      delivered += piece.units.count
+      consume(piece)
+    }
+    document.unitCount = delivered + document.units.count
+    return document
+  }
+
+  /// Hashes, sniffs and parses `bytes`; the units are set but not yet counted. `inBatches` lets
+  /// the parser hand units over in batches while it parses, each to `pieces` as a piece of the
+  /// document.
+  private static func parse(
+    _ bytes: [UInt8], path: String, options: IngestOptions, inBatches: Bool, pieces: (EvidenceDocument) -> Void
+  ) -> EvidenceDocument {
     var document = EvidenceDocument(
       path: path, sha256: sha256Hex(bytes), bytes: bytes.count, format: .unknown, status: .error)
     guard !bytes.isEmpty else {
@@ -55,8 +74,18 @@ public enum EvidenceReader {
       document.encoding = encoding.rawValue
     }
     let parser = ParserRegistry.parser(for: source)
-    let outcome = parser.parse(source)
     document.format = parser.format
+    let outcome =
+      if inBatches {
+        parser.parse(source) { units in
+          pieces(
+            EvidenceDocument(
+              path: path, sha256: "", bytes: 0, format: parser.format, encoding: document.encoding,
+              status: .parsed, units: units))
+        }
+      } else {
+        parser.parse(source)
+      }
     document.units = outcome.units
     document.diagnostics = outcome.diagnostics
     settleStatus(&document)

@@ -101,6 +101,12 @@ struct HTMLBlockBuilder {
   /// Ends the document: the last block is flushed.
   mutating func finish() { flush() }
 
+  /// The finished blocks so far, which the builder then forgets.
+  mutating func takeBlocks() -> [HTMLBlockCollector.Block] {
+    defer { blocks.removeAll() }
+    return blocks
+  }
+
   private mutating func appendVisible(_ run: UnsafeBufferPointer<UInt8>, line: Int) {
     if !lineOpen {
       if !textLines.isEmpty { text.append(Self.newline) }

@@ -15,10 +15,13 @@ enum HTMLBlockCollector {
     let textLines: [Int]
   }
 
-  /// The blocks of `text` (lines joined by `\n`), and why part of it could not be read, if so.
-  static func read(_ text: String) -> LibXML2HTMLReader.Result {
+  /// The blocks of `text` (lines joined by `\n`), and why part of it could not be read, if so;
+  /// every `batchSize` finished blocks go to `deliver` instead of the result.
+  static func read(
+    _ text: String, batchSize: Int = .max, deliver: ([Block]) -> Void = { _ in }
+  ) -> LibXML2HTMLReader.Result {
     var text = text
-    return text.withUTF8 { LibXML2HTMLReader.read($0) }
+    return text.withUTF8 { LibXML2HTMLReader.read($0, batchSize: batchSize, deliver: deliver) }
   }
 
   /// The blocks of `text` (lines joined by `\n`).

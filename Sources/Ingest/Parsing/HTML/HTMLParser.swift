@@ -25,19 +25,29 @@ struct HTMLParser: DocumentParser {
       || start.hasPrefix("<body") || ((start.hasPrefix("<?xml") || start.hasPrefix("<!--")) && head.contains("<html"))
   }
 
-  func parse(_ source: SourceText) -> ParseOutcome {
-    let reading = HTMLBlockCollector.read(Self.newlineText(source))
-    var outcome = ParseOutcome(
-      units: reading.blocks.map { block in
-        var unit = TextUnit(kind: block.kind, line: block.line, endLine: block.endLine, text: block.text)
-        unit.textLines = TextUnit.lineMap(block.textLines, first: block.line)
-        return unit
-      })
+  /// How many units a large page hands over at a time.
+  static let batchSize = 8_192
+
+  func parse(_ source: SourceText) -> ParseOutcome { parse(source, batchSize: .max) { _ in } }
+
+  func parse(_ source: SourceText, delivering deliver: ([TextUnit]) -> Void) -> ParseOutcome {
+    parse(source, batchSize: Self.batchSize, deliver: deliver)
+  }
+
+  private func parse(_ source: SourceText, batchSize: Int, deliver: ([TextUnit]) -> Void) -> ParseOutcome {
+    var longLines = LongTextLines(source: source, limit: Self.longLineBytes)
+    let reading = HTMLBlockCollector.read(Self.newlineText(source), batchSize: batchSize) { blocks in
+      let units = blocks.map(Self.unit)
+      longLines.count(units)
+      deliver(units)
+    }
+    var outcome = ParseOutcome(units: reading.blocks.map(Self.unit))
+    longLines.count(outcome.units)
     if let problem = reading.problem {
       let line: Int? = if case .stopped(let line, _) = problem { line } else { nil }
       outcome.diagnostics.append(source.diagnostic(.warning, "ingest.unparsed-line", line: line, problem.description))
     }
-    if let long = Self.longestTextLine(outcome.units, in: source) {
+    if let long = longLines.longest {
       outcome.diagnostics.append(
         source.diagnostic(
           .warning, "ingest.long-line", line: long.line,
@@ -47,29 +57,18 @@ struct HTMLParser: DocumentParser {
     return outcome
   }
 
+  /// The unit of one block of text.
+  private static func unit(_ block: HTMLBlockCollector.Block) -> TextUnit {
+    var unit = TextUnit(kind: block.kind, line: block.line, endLine: block.endLine, text: block.text)
+    unit.textLines = TextUnit.lineMap(block.textLines, first: block.line)
+    return unit
+  }
+
   /// The page with its lines separated by `\n`, as libxml2 counts lines: the decoded text itself
   /// (every line is a slice of it) when it holds no carriage return, else the lines joined.
   static func newlineText(_ source: SourceText) -> String {
     guard let whole = source.lines.first?.base else { return "" }
     let hasReturn = whole.utf8.withContiguousStorageIfAvailable { $0.contains(0x0D) } ?? whole.utf8.contains(0x0D)
     return hasReturn ? source.lines.joined(separator: "\n") : whole
-  }
-
-  /// The longest line over `longLineBytes` on which units start, with its length and unit count.
-  static func longestTextLine(_ units: [TextUnit], in source: SourceText) -> (line: Int, bytes: Int, units: Int)? {
-    var longest: (line: Int, bytes: Int, units: Int)?
-    var index = 0
-    while index < units.count {
-      let line = units[index].line
-      var count = 0
-      while index < units.count, units[index].line == line {
-        count += 1
-        index += 1
-      }
-      guard line >= 1, line <= source.lines.count else { continue }
-      let bytes = source.line(line).utf8.count
-      if bytes > longLineBytes, bytes > longest?.bytes ?? 0 { longest = (line, bytes, count) }
-    }
-    return longest
   }
 }

@@ -30,8 +30,24 @@ enum LibXML2HTMLReader {
   /// `xmlInitParser` must run once before parsers are used from several threads.
   private static let initialized: Void = xmlInitParser()
 
-  /// The visible text blocks of the UTF-8 HTML `bytes`.
-  static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+  /// The visible text blocks of the UTF-8 HTML `bytes`. Whenever `batchSize` blocks are done they
+  /// are handed to `deliver` instead of being kept, so a large page never holds all its blocks at
+  /// once; the result holds the blocks not delivered.
+  static func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, batchSize: Int = .max, deliver: ([HTMLBlockCollector.Block]) -> Void = { _ in }
+  ) -> Result {
+    withoutActuallyEscaping(deliver) { deliver in
+      read(bytes, batch: Batch(size: max(batchSize, 1), deliver: deliver))
+    }
+  }
+
+  /// Where finished blocks go while the page is read.
+  private struct Batch {
+    let size: Int
+    let deliver: ([HTMLBlockCollector.Block]) -> Void
+  }
+
+  private static func read(_ bytes: UnsafeBufferPointer<UInt8>, batch: Batch) -> Result {
     guard let base = bytes.baseAddress, !bytes.isEmpty else { return Result(blocks: []) }
     guard bytes.count <= Int(Int32.max) else { return Result(blocks: [], problem: .tooLarge(bytes: bytes.count)) }
     _ = initialized
@@ -47,7 +63,7 @@ enum LibXML2HTMLReader {
     // The callbacks reach their state through a plain pointer: no reference counting and no
     // dynamic exclusivity checks per event.
     let state = UnsafeMutablePointer<SAXState>.allocate(capacity: 1)
-    state.initialize(to: SAXState(context: context))
+    state.initialize(to: SAXState(context: context, batch: batch))
     defer {
       state.deinitialize(count: 1)
       state.deallocate()
@@ -74,12 +90,14 @@ enum LibXML2HTMLReader {
       let state = SAXState.from(context)
       let role = state.pointee.roles.role(of: name)
       state.pointee.builder.start(role)
+      state.pointee.deliverFullBatch()
     }
     handler.endElement = { context, name in
       guard let context, let name else { return }
       let state = SAXState.from(context)
       let role = state.pointee.roles.role(of: name)
       state.pointee.builder.end(role)
+      state.pointee.deliverFullBatch()
     }
     handler.characters = { context, characters, length in
       guard let context, let characters, length > 0 else { return }
@@ -90,13 +108,24 @@ enum LibXML2HTMLReader {
     return handler
   }
 
-  /// What the callbacks share: the parser context (for its line) and the block builder.
+  /// What the callbacks share: the parser context (for its line), the block builder and where
+  /// full batches of blocks go.
   private struct SAXState {
     let context: htmlParserCtxtPtr
+    let batch: Batch
     var builder = HTMLBlockBuilder()
     var roles = HTMLElementRoleCache()
 
-    init(context: htmlParserCtxtPtr) { self.context = context }
+    init(context: htmlParserCtxtPtr, batch: Batch) {
+      self.context = context
+      self.batch = batch
+    }
+
+    /// Hands the finished blocks over once there are a batch of them (blocks finish only when
+    /// an element starts or ends).
+    mutating func deliverFullBatch() {
+      if builder.blocks.count >= batch.size { batch.deliver(builder.takeBlocks()) }
+    }
 
     static func from(_ pointer: UnsafeMutableRawPointer) -> UnsafeMutablePointer<SAXState> {
       pointer.assumingMemoryBound(to: SAXState.self)
