@@ -29,11 +29,18 @@ struct ChatTableCSVParser: DocumentParser {
       let rawTime = columns.time.flatMap { values[$0] } ?? ""
       let time = ChatTableColumns.time(rawTime, options: source.options)
       if columns.time != nil && time == nil { outcome.diagnostics.append(source.badTime(line: record.firstLine, raw: rawTime)) }
+      let text = values[columns.content] ?? ""
+      let row = columns.pyWxDumpType.map { type in
+        PyWxDumpRowKind(
+          typeName: values[type] ?? "", text: text, source: columns.pyWxDumpSource.flatMap { values[$0] })
+      }
+      let kind = row?.kind ?? .message
       outcome.units.append(
         TextUnit(
-          kind: .message, line: record.firstLine, endLine: record.lastLine, text: values[columns.content] ?? "",
-          firstBodyLine: record.fields[columns.content].line, speaker: columns.speaker(values), time: time,
-          conversation: columns.conversation.flatMap { values[$0] } ?? source.fileStem))
+          kind: kind, line: record.firstLine, endLine: record.lastLine, text: text,
+          firstBodyLine: record.fields[columns.content].line, speaker: kind == .system ? nil : columns.speaker(values),
+          time: time, conversation: columns.conversation.flatMap { values[$0] } ?? source.fileStem,
+          attributes: row?.attributes ?? [:]))
     }
     if let line = csv.unterminatedQuoteLine {
       outcome.diagnostics.append(

@@ -7,12 +7,19 @@ struct ChatTableColumns: Sendable, Equatable {
   static let senderNames = ["备注", "昵称", "发送人", "发送者", "发送方", "SenderName", "Sender", "From", "talker"]
   static let timeNames = ["时间", "发送时间", "消息时间", "Time", "Timestamp", "Date", "StrTime", "CreateTime"]
   static let conversationNames = ["会话", "聊天对象", "群名称", "Conversation", "TalkerName", "room_name"]
+  /// PyWxDump's message type and media path columns (export-formats.md §1.4).
+  static let pyWxDumpTypeName = "type_name"
+  static let pyWxDumpSource = "src"
 
   let content: Int
   /// Sender columns in order of preference: the first non-empty one names the speaker.
   let senders: [Int]
   let time: Int?
   let conversation: Int?
+  /// PyWxDump's `type_name` column, which tells transfers, system notices and media apart.
+  let pyWxDumpType: Int?
+  /// PyWxDump's `src` column (the media file).
+  let pyWxDumpSource: Int?
 
   /// The columns of a header row, or nil when it names no content or no sender column.
   init?(header: [Int: String]) {
@@ -27,6 +34,8 @@ struct ChatTableColumns: Sendable, Equatable {
     self.senders = senders
     time = columns(Self.timeNames).first
     conversation = columns(Self.conversationNames).first
+    pyWxDumpType = columns([Self.pyWxDumpTypeName]).first
+    pyWxDumpSource = columns([Self.pyWxDumpSource]).first
   }
 
   /// The speaker of a row: the first non-empty sender column.

@@ -37,12 +37,6 @@ struct PyWxDumpJSONParser: DocumentParser {
   static let headLength = 4_096
   /// How many lines of a `data.js` detection reads: PyWxDump writes the marker lines first.
   static let headLines = 64
-  /// `type_name` values of system notices; recalls are `消息撤回1`, `消息撤回5`, ….
-  static let systemTypeNames: Set<String> = ["系统通知", "拍一拍", "邀请加群"]
-  /// `type_name` values of media rows, with the `media` attribute they get.
-  static let mediaTypeNames: [String: String] = [
-    "图片": "image", "语音": "voice", "视频": "video", "动画表情": "sticker", "文件": "file",
-  ]
 
   func detect(_ source: SourceText) -> Bool {
     switch shape {
@@ -99,21 +93,11 @@ struct PyWxDumpJSONParser: DocumentParser {
     let typeName = row["type_name"]?.string ?? ""
     let text = row["msg"]?.string ?? ""
     let isSender = row["is_sender"]?.string == "1" || row["is_sender"]?.value.isTrue == true
-    var attributes: [String: String] = ["isSender": isSender ? "1" : "0"]
-    if !typeName.isEmpty { attributes["typeName"] = typeName }
+    let classified = PyWxDumpRowKind(typeName: typeName, text: text, source: row["src"]?.string)
+    let kind = classified.kind
+    var attributes = classified.attributes
+    attributes["isSender"] = isSender ? "1" : "0"
     if let id = row["MsgSvrID"]?.string { attributes["messageID"] = id }
-    var kind = UnitKind.message
-    if typeName.hasPrefix("消息撤回") || Self.systemTypeNames.contains(typeName) {
-      kind = .system
-    } else if let transfer = PyWxDumpTransfer(text) {
-      kind = .transfer
-      attributes["transferState"] = transfer.state
-      if let fen = transfer.amountFen { attributes["amountFen"] = String(fen) }
-      if let memo = transfer.memo { attributes["memo"] = memo }
-    } else if let media = Self.mediaTypeNames[typeName] {
-      attributes["media"] = media
-      if let path = row["src"]?.string, !path.isEmpty { attributes["file"] = path }
-    }
     var wxid = row["talker"]?.string ?? ""
     if isSender, wxid.isEmpty || wxid == "我", let owner = directory.owner { wxid = owner }
     let speaker: String? = kind == .system ? nil : (directory.name(of: wxid) ?? (wxid.isEmpty ? nil : wxid))
