@@ -38,11 +38,17 @@ extension MingjianCommand {
     @Option(help: "Outputs to write, comma-separated: html, json, csv.")
     var format: String = "html,json,csv"
 
+    @Option(
+      name: .customLong("html-limit"),
+      help: "Findings shown with their context per clause in index.html (0: all); findings.json and findings.csv list all.")
+    var htmlLimit: Int = HTMLReportWriter.defaultFindingLimit
+
     @Flag(help: "Overwrite the report folder if it exists.")
     var force = false
 
     func validate() throws {
       _ = try parsedFormats()
+      guard htmlLimit >= 0 else { throw ValidationError("--html-limit must be 0 (all) or more") }
     }
 
     func run() throws {
@@ -60,14 +66,14 @@ extension MingjianCommand {
         preparesHTML: formats.contains(.html))
       let report: CaseReport
       do {
-        report = try pipeline.run(folder: URL(fileURLWithPath: folder))
+        report = try pipeline.runSpilling(folder: URL(fileURLWithPath: folder), htmlLimit: htmlLimit)
       } catch {
         printError("mingjian: \(error)")
         throw ExitStatus.fatal
       }
       do {
         try ReportOutput.write(
-          report, to: URL(fileURLWithPath: output), formats: formats, force: force)
+          report, to: URL(fileURLWithPath: output), formats: formats, force: force, htmlLimit: htmlLimit)
       } catch {
         printError("mingjian: \(error)")
         throw ExitStatus.fatal

@@ -5,20 +5,56 @@ enum ClauseSummarizer {
   /// One summary per clause cited by `findings` (which must be active and in report order), in
   /// catalogue order; clauses missing from the catalogue follow, by id.
   static func summaries(of findings: [Finding], catalogue: ClauseCatalogue) -> [ClauseSummary] {
-    var counts: [String: Int] = [:]
-    var first: [String: String] = [:]
-    var weights: [String: [String: Double]] = [:]
-    for finding in findings {
-      for clause in Set(finding.clauses) {
-        counts[clause, default: 0] += 1
-        if first[clause] == nil { first[clause] = finding.id }
-        let key = finding.path + "\u{1F}" + finding.rule
-        weights[clause, default: [:]][key] = finding.weight
-      }
+    var tally = ClauseTally()
+    for finding in findings { tally.add(finding) }
+    return tally.summaries(catalogue: catalogue)
+  }
+}
+
+/// The running per-clause counts, first findings and scoring weights of active findings met in
+/// report order; tallies of consecutive parts of the report can be merged in order.
+struct ClauseTally: Sendable {
+  private var counts: [String: Int] = [:]
+  private var first: [String: String] = [:]
+  /// Per clause, how many (document, rule) pairs of finished documents have each weight.
+  private var weights: [String: [Double: Int]] = [:]
+  /// Per clause, the weight of each rule citing it in the current document.
+  private var open: [String: [String: Double]] = [:]
+  private var openPath: String?
+
+  /// Counts `finding`, which follows every finding added before in report order.
+  mutating func add(_ finding: Finding) {
+    if finding.path != openPath {
+      closeDocument()
+      openPath = finding.path
     }
+    for clause in Set(finding.clauses) {
+      counts[clause, default: 0] += 1
+      if first[clause] == nil { first[clause] = finding.id }
+      open[clause, default: [:]][finding.rule] = finding.weight
+    }
+  }
+
+  /// Adds `later`, a tally of findings that all follow this tally's in report order.
+  mutating func merge(_ later: ClauseTally) {
+    closeDocument()
+    var later = later
+    later.closeDocument()
+    counts.merge(later.counts, uniquingKeysWith: +)
+    first.merge(later.first, uniquingKeysWith: { mine, _ in mine })
+    for (clause, histogram) in later.weights {
+      weights[clause, default: [:]].merge(histogram, uniquingKeysWith: +)
+    }
+  }
+
+  /// One summary per counted clause, in catalogue order; clauses missing from the catalogue
+  /// follow, by id.
+  func summaries(catalogue: ClauseCatalogue) -> [ClauseSummary] {
+    var closed = self
+    closed.closeDocument()
     let order = Dictionary(
       catalogue.entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let ids = counts.keys.sorted { lhs, rhs in
+    let ids = closed.counts.keys.sorted { lhs, rhs in
       switch (order[lhs], order[rhs]) {
       case let (left?, right?): left < right
       case (.some, nil): true
@@ -27,11 +63,21 @@ enum ClauseSummarizer {
       }
     }
     return ids.map { id in
-      ClauseSummary(
-        id: id, findings: counts[id, default: 0],
-        score: ClauseScore.noisyOR(weights[id, default: [:]].values.sorted()),
-        firstFindingID: first[id, default: ""])
+      let histogram = closed.weights[id, default: [:]]
+      let sorted = histogram.keys.sorted().flatMap { Array(repeating: $0, count: histogram[$0, default: 0]) }
+      return ClauseSummary(
+        id: id, findings: closed.counts[id, default: 0], score: ClauseScore.noisyOR(sorted),
+        firstFindingID: closed.first[id, default: ""])
     }
+  }
+
+  /// Moves the current document's rule weights into the histograms.
+  private mutating func closeDocument() {
+    for (clause, rules) in open {
+      for weight in rules.values { weights[clause, default: [:]][weight, default: 0] += 1 }
+    }
+    open = [:]
+    openPath = nil
   }
 }
 
@@ -44,28 +90,63 @@ enum SpeakerOrder {
   }
 }
 
+/// One amount counted in the totals: a unit's amount, from its first finding that extracted it.
+struct AmountEntry: Sendable, Hashable {
+  /// The unit's speaker.
+  var speaker: String?
+  /// The speaker's role.
+  var role: SpeakerRole
+  /// The amount in fen.
+  var fen: Int64
+  /// The finding that brought the amount.
+  var findingID: String
+
+  /// The amounts of the active inculpatory findings among `findings` (in report order), each
+  /// unit's amount once.
+  static func entries(of findings: [Finding]) -> [AmountEntry] {
+    var counted: Set<String> = []
+    var entries: [AmountEntry] = []
+    for finding in findings where finding.polarity == .inculpatory && !finding.isSuppressed {
+      guard let raw = finding.values["amountFen"], let fen = Int64(raw) else { continue }
+      let unitKey = "\(finding.path)\u{1F}\(finding.unitIndex)\u{1F}\(fen)"
+      guard counted.insert(unitKey).inserted else { continue }
+      entries.append(
+        AmountEntry(speaker: finding.speaker, role: finding.speakerRole, fen: fen, findingID: finding.id))
+    }
+    return entries
+  }
+}
+
 /// Sums the amounts of the active inculpatory findings per speaker.
 enum AmountSummarizer {
   /// Totals per speaker of `values["amountFen"]`, each unit's amount counted once.
   static func totals(of findings: [Finding], subjects: [String]) -> [AmountTotal] {
-    var totals: [String?: AmountTotal] = [:]
-    var counted: Set<String> = []
-    for finding in findings where finding.polarity == .inculpatory {
-      guard let raw = finding.values["amountFen"], let fen = Int64(raw) else { continue }
-      let unitKey = "\(finding.path)\u{1F}\(finding.unitIndex)\u{1F}\(fen)"
-      guard counted.insert(unitKey).inserted else { continue }
-      var total =
-        totals[finding.speaker]
-        ?? AmountTotal(
-          speaker: finding.speaker, role: finding.speakerRole, totalFen: 0, findingIDs: [])
-      let (sum, overflow) = total.totalFen.addingReportingOverflow(fen)
-      total.totalFen = overflow ? (fen < 0 ? Int64.min : Int64.max) : sum
-      total.findingIDs.append(finding.id)
-      totals[finding.speaker] = total
-    }
-    return totals.values.sorted {
-      SpeakerOrder.key($0.speaker, subjects: subjects)
-        < SpeakerOrder.key($1.speaker, subjects: subjects)
+    var tally = AmountTally()
+    for entry in AmountEntry.entries(of: findings) { tally.add(entry, listed: true) }
+    return tally.totals(subjects: subjects)
+  }
+}
+
+/// Running amount totals per speaker, fed in report order.
+struct AmountTally: Sendable {
+  private var totals: [String?: AmountTotal] = [:]
+
+  /// Adds `entry`; its finding id is kept in `findingIDs` when `listed` (shown in the report).
+  mutating func add(_ entry: AmountEntry, listed: Bool) {
+    var total =
+      totals[entry.speaker]
+      ?? AmountTotal(speaker: entry.speaker, role: entry.role, totalFen: 0, findingIDs: [], findingCount: 0)
+    let (sum, overflow) = total.totalFen.addingReportingOverflow(entry.fen)
+    total.totalFen = overflow ? (entry.fen < 0 ? Int64.min : Int64.max) : sum
+    total.findingCount += 1
+    if listed { total.findingIDs.append(entry.findingID) }
+    totals[entry.speaker] = total
+  }
+
+  /// The totals, subjects first.
+  func totals(subjects: [String]) -> [AmountTotal] {
+    totals.values.sorted {
+      SpeakerOrder.key($0.speaker, subjects: subjects) < SpeakerOrder.key($1.speaker, subjects: subjects)
     }
   }
 }
@@ -74,28 +155,49 @@ enum AmountSummarizer {
 enum TimelineBuilder {
   /// One timeline per speaker with at least one timed finding.
   static func timelines(of findings: [Finding], subjects: [String]) -> [SpeakerTimeline] {
-    var groups: [String: SpeakerTimeline] = [:]
-    for finding in findings where finding.time != nil {
-      let speaker = finding.speaker ?? ""
-      groups[
-        speaker,
-        default: SpeakerTimeline(
-          speaker: speaker, role: finding.speakerRole, findings: [])
-      ].findings.append(finding)
+    var speakers = TimedSpeakers()
+    for finding in findings { speakers.add(finding) }
+    return timelines(listing: findings, speakers: speakers, subjects: subjects)
+  }
+
+  /// One timeline per speaker counted in `speakers`, listing the timed findings of `listing`;
+  /// each says how many of its timed findings are not listed.
+  static func timelines(listing: [Finding], speakers: TimedSpeakers, subjects: [String]) -> [SpeakerTimeline] {
+    var listed: [String: [Finding]] = [:]
+    for finding in listing where finding.time != nil {
+      listed[finding.speaker ?? "", default: []].append(finding)
     }
-    return groups.values
-      .map { timeline in
-        var sorted = timeline
-        sorted.findings.sort { lhs, rhs in
+    return speakers.counts
+      .map { speaker, count in
+        let findings = listed[speaker, default: []].sorted { lhs, rhs in
           let left = lhs.time?.epochSeconds ?? 0
           let right = rhs.time?.epochSeconds ?? 0
           return left != right ? left < right : FindingOrder.precedes(lhs, rhs)
         }
-        return sorted
+        return SpeakerTimeline(
+          speaker: speaker, role: count.role, findings: findings, omitted: count.findings - findings.count)
       }
       .sorted {
-        SpeakerOrder.key($0.speaker, subjects: subjects)
-          < SpeakerOrder.key($1.speaker, subjects: subjects)
+        SpeakerOrder.key($0.speaker, subjects: subjects) < SpeakerOrder.key($1.speaker, subjects: subjects)
       }
+  }
+}
+
+/// The number of timed active findings per speaker (empty for no speaker) and the role of each
+/// speaker's first, fed in report order.
+struct TimedSpeakers: Sendable {
+  /// Per speaker: the role of the first timed finding and how many there are.
+  private(set) var counts: [String: (role: SpeakerRole, findings: Int)] = [:]
+
+  /// Counts `finding` if it is active and timed.
+  mutating func add(_ finding: Finding) {
+    guard finding.time != nil, !finding.isSuppressed else { return }
+    let speaker = finding.speaker ?? ""
+    counts[speaker, default: (finding.speakerRole, 0)].findings += 1
+  }
+
+  /// Adds `later`, counted from findings that follow these in report order.
+  mutating func merge(_ later: TimedSpeakers) {
+    counts.merge(later.counts) { mine, theirs in (mine.role, mine.findings + theirs.findings) }
   }
 }

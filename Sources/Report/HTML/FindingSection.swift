@@ -10,6 +10,12 @@ enum FindingSection {
   static func render(_ context: HTMLContext) -> String {
     var html = "<section id=\"findings\">\n<h2>Findings by clause</h2>\n"
     if context.groups.isEmpty { html += "<p>No active findings.</p>\n" }
+    if context.leavesFindingsOut {
+      let shown = context.limit > 0 ? "its first \(context.limit) findings" : "the findings kept by the scan"
+      html += "<p class=\"note\">Each clause shows \(shown) in report order, with their context. "
+      html += "findings.json and findings.csv list all \(context.report.counts.active) active findings; "
+      html += "findings.json also lists all \(context.report.counts.suppressed) suppressed ones.</p>\n"
+    }
     for group in context.groups {
       html +=
         "<section class=\"group\" id=\"\(HTML.escape(HTMLContext.groupAnchor(group.clause)))\">\n"
@@ -25,10 +31,18 @@ enum FindingSection {
           finding, anchor: anchor,
           next: next.map { HTMLContext.cardAnchor($0.id, group: group.clause) }, context)
       }
+      html += moreNotice(hidden: group.total - group.findings.count, listedIn: "findings.json and findings.csv list")
       html += "</section>\n"
     }
     html += "</section>\n"
     return html
+  }
+
+  /// The notice under a list that shows only part of its findings, e.g. `listedIn`
+  /// "findings.json lists"; empty when nothing is hidden.
+  static func moreNotice(hidden: Int, listedIn: String) -> String {
+    guard hidden > 0 else { return "" }
+    return "<p class=\"note\">\(hidden) more finding(s) not shown here; \(listedIn) all of them.</p>\n"
   }
 
   /// The suppressed findings in a collapsed block, each with its reason.
@@ -37,13 +51,14 @@ enum FindingSection {
       <section id="suppressed">
       <h2>Suppressed findings</h2>
       <details>
-      <summary>\(context.report.suppressed.count) suppressed: negated, hypothetical, questioned or \
+      <summary>\(context.report.counts.suppressed) suppressed: negated, hypothetical, questioned or \
       filtered. They count for nothing but are listed so that nothing is dropped silently.</summary>
 
       """
-    for finding in context.report.suppressed {
+    for finding in context.shownSuppressed {
       html += card(finding, anchor: finding.id, next: nil, context)
     }
+    html += moreNotice(hidden: context.report.counts.suppressed - context.shownSuppressed.count, listedIn: "findings.json lists")
     html += "</details>\n</section>\n"
     return html
   }

@@ -9,11 +9,15 @@ struct HTMLContext {
   let documents: [String: EvidenceDocument]
   /// The anchor stem of each document (`d` + short hash, made unique among identical copies).
   let documentAnchors: [String: String]
+  /// Findings shown per clause group and among the suppressed findings; 0 for all.
+  let limit: Int
   /// The clause groups of the findings section (Art. 11 items, other clauses, analyst factors),
-  /// each with its findings in report order.
-  let groups: [(clause: String, findings: [Finding])]
-  /// The anchor of each finding's main card (in the group of the rule's first clause), for links
-  /// from the timeline, the amounts and the source views.
+  /// each with the findings it shows (the first `limit` in report order) and how many cite it.
+  let groups: [(clause: String, findings: [Finding], total: Int)]
+  /// The suppressed findings shown (the first `limit` in report order).
+  let shownSuppressed: [Finding]
+  /// The anchor of each shown finding's main card (in the first group of the rule's clauses that
+  /// shows it), for links from the timeline, the amounts and the source views.
   let primaryCard: [String: String]
   /// Highlight spans of every finding (active and suppressed) per document path and unit index.
   let spans: [String: [Int: [HighlightSpan]]]
@@ -23,9 +27,10 @@ struct HTMLContext {
   /// The group id of findings that cite no clause.
   static let unmappedGroup = ""
 
-  /// Builds the lookups for `report`.
-  init(_ report: CaseReport) {
+  /// Builds the lookups for `report`, showing the first `limit` findings of each group (0: all).
+  init(_ report: CaseReport, limit: Int = 0) {
     self.report = report
+    self.limit = limit
     documents = Dictionary(
       report.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     var anchors: [String: String] = [:]
@@ -46,29 +51,49 @@ struct HTMLContext {
       let right = HTMLContext.groupRank(rhs.element.id, analyst: analyst)
       return left != right ? left < right : lhs.offset < rhs.offset
     }
-    var groups: [(clause: String, findings: [Finding])] = ordered.map { _, summary in
-      (summary.id, report.findings.filter { $0.clauses.contains(summary.id) })
+    let shown = { (findings: [Finding]) in limit > 0 ? Array(findings.prefix(limit)) : findings }
+    var groups: [(clause: String, findings: [Finding], total: Int)] = ordered.map { _, summary in
+      (summary.id, shown(report.findings.filter { $0.clauses.contains(summary.id) }), summary.findings)
     }
     let unmapped = report.findings.filter(\.clauses.isEmpty)
-    if !unmapped.isEmpty { groups.append((HTMLContext.unmappedGroup, unmapped)) }
+    if !unmapped.isEmpty {
+      groups.append((HTMLContext.unmappedGroup, shown(unmapped), max(report.counts.unmapped, unmapped.count)))
+    }
     self.groups = groups
+    let suppressed = shown(report.suppressed)
+    shownSuppressed = suppressed
+    var shownIn: [String: Set<String>] = [:]
+    for group in groups {
+      for finding in group.findings { shownIn[finding.id, default: []].insert(group.clause) }
+    }
     var primary: [String: String] = [:]
     for finding in report.findings {
-      let group = finding.clauses.first ?? HTMLContext.unmappedGroup
+      let clauses = finding.clauses.isEmpty ? [HTMLContext.unmappedGroup] : finding.clauses
+      guard let group = clauses.first(where: { shownIn[finding.id]?.contains($0) == true }) else { continue }
       primary[finding.id] = HTMLContext.cardAnchor(finding.id, group: group)
     }
-    for finding in report.suppressed { primary[finding.id] = finding.id }
+    for finding in suppressed { primary[finding.id] = finding.id }
     primaryCard = primary
 
     var spans: [String: [Int: [HighlightSpan]]] = [:]
     var unitFindings: [String: [Int: [Finding]]] = [:]
-    for finding in report.findings + report.suppressed {
+    for finding in report.findings.filter({ primary[$0.id] != nil }) + suppressed {
       spans[finding.path, default: [:]][finding.unitIndex, default: []] += HTMLContext.spans(
         of: finding)
       unitFindings[finding.path, default: [:]][finding.unitIndex, default: []].append(finding)
     }
     self.spans = spans
     self.unitFindings = unitFindings
+  }
+
+  /// The active and suppressed findings the report shows, in report order.
+  var shownFindings: [Finding] {
+    report.findings.filter { primaryCard[$0.id] != nil } + shownSuppressed
+  }
+
+  /// Whether some findings are left out of the findings section.
+  var leavesFindingsOut: Bool {
+    groups.contains { $0.total > $0.findings.count } || report.counts.suppressed > shownSuppressed.count
   }
 
   /// The order of clause groups: Art. 11 items first, then other clauses, then analyst factors;

@@ -14,12 +14,22 @@ public struct HTMLReportWriter: Sendable {
     "This report supports a human judgement; it does not decide guilt. Every finding needs "
     + "human review. Art. 11 is a rebuttable presumption: see the exculpatory factors."
 
-  /// Creates a writer.
-  public init() {}
+  /// Findings shown per clause by default.
+  public static let defaultFindingLimit = 50
+
+  /// Findings shown with their context per clause group and among the suppressed findings (the
+  /// first in report order); 0 shows every finding. The clause matrix, the counts and the
+  /// amount totals still count every finding, and the report says how many more there are.
+  public var findingLimit: Int
+
+  /// Creates a writer showing the first `findingLimit` findings of each clause (0: all).
+  public init(findingLimit: Int = HTMLReportWriter.defaultFindingLimit) {
+    self.findingLimit = findingLimit
+  }
 
   /// The HTML of `report`.
   public func render(_ report: CaseReport) -> String {
-    let context = HTMLContext(report)
+    let context = HTMLContext(report, limit: max(findingLimit, 0))
     var html = """
       <!DOCTYPE html>
       <html lang="zh-CN">
@@ -54,8 +64,8 @@ public struct HTMLReportWriter: Sendable {
       <p class="disclaimer">\(HTML.escape(HTMLReportWriter.disclaimer))</p>
       <nav><a href="#provenance">Provenance</a> · <a href="#manifest">Manifest \
       (\(report.documents.count))</a> · <a href="#matrix">Clause matrix</a> · \
-      <a href="#timeline">Timeline</a> · <a href="#findings">Findings (\(report.findings.count))</a> · \
-      <a href="#suppressed">Suppressed (\(report.suppressed.count))</a> · \
+      <a href="#timeline">Timeline</a> · <a href="#findings">Findings (\(report.counts.active))</a> · \
+      <a href="#suppressed">Suppressed (\(report.counts.suppressed))</a> · \
       <a href="#sources">Sources</a></nav>
       <p class="legend">Legend: <mark class="sig lvl-critical">critical</mark> \
       <mark class="sig lvl-high">high</mark> <mark class="sig lvl-medium">medium</mark> \
@@ -87,7 +97,7 @@ public struct HTMLReportWriter: Sendable {
       <dt>Tool</dt><dd>\(HTML.escape(ReportTool.name)) \(HTML.escape(ReportTool.version))</dd>
       <dt>Subjects</dt><dd>\(subjects)</dd>
       <dt>Documents</dt><dd>\(report.documents.count): \(statusCounts.joined(separator: ", "))</dd>
-      <dt>Findings</dt><dd>\(report.findings.count) active, \(report.suppressed.count) suppressed</dd>
+      <dt>Findings</dt><dd>\(report.counts.active) active, \(report.counts.suppressed) suppressed</dd>
       </dl>
       <table class="lexicons">
       <thead><tr><th>Lexicon pack</th><th>Version</th><th>Title</th><th>SHA-256</th></tr></thead>

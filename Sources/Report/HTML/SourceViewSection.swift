@@ -6,7 +6,7 @@ enum SourceViewSection {
   /// or referenced as a related unit, in manifest order.
   static func viewedPaths(_ context: HTMLContext) -> [String] {
     var wanted = Set(context.unitFindings.keys)
-    for finding in context.report.findings + context.report.suppressed {
+    for finding in context.shownFindings {
       for related in finding.related { wanted.insert(related.path) }
     }
     return context.report.documents.map(\.path).filter {

@@ -14,7 +14,8 @@ enum TimelineSection {
       let name = timeline.speaker.isEmpty ? "no speaker" : timeline.speaker
       html += "<h3>\(HTML.escape(name)) <span class=\"role\">\(HTML.escape(timeline.role.rawValue))"
       html += "</span></h3>\n<ol class=\"timeline\">\n"
-      for finding in timeline.findings {
+      let listed = timeline.findings.filter { context.primaryCard[$0.id] != nil }
+      for finding in listed {
         let anchor = context.primaryCard[finding.id] ?? finding.id
         html += "<li class=\"\(HTML.escape(finding.polarity.rawValue))\">"
         html += "<time>\(HTML.escape(finding.time?.iso8601 ?? ""))</time> "
@@ -24,6 +25,8 @@ enum TimelineSection {
         html += "</li>\n"
       }
       html += "</ol>\n"
+      html += FindingSection.moreNotice(
+        hidden: timeline.omitted + timeline.findings.count - listed.count, listedIn: "findings.json and findings.csv list")
     }
     html += amounts(context)
     html += "</section>\n"
@@ -63,8 +66,12 @@ enum TimelineSection {
 
       """
     for total in context.report.amounts {
-      let links = total.findingIDs.enumerated().map { index, id in
+      let shown = total.findingIDs.filter { context.primaryCard[$0] != nil }
+      var links = shown.enumerated().map { index, id in
         "<a href=\"#\(HTML.escape(context.primaryCard[id] ?? id))\">\(index + 1)</a>"
+      }
+      if total.findingCount > shown.count {
+        links.append("and \(total.findingCount - shown.count) more (findings.json)")
       }
       html += "<tr><td>\(HTML.escape(total.speaker ?? "no speaker"))</td>"
       html += "<td>\(HTML.escape(total.role.rawValue))</td><td>\(HTML.escape(total.formatted))</td>"

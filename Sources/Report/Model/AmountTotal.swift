@@ -12,15 +12,21 @@ public struct AmountTotal: Sendable, Hashable {
   public var role: SpeakerRole
   /// The total in fen (1 yuan = 100 fen), saturating at `Int64.max`.
   public var totalFen: Int64
-  /// Ids of the findings whose amounts were added, in report order.
+  /// Ids of the findings whose amounts were added, in report order; for a report whose
+  /// findings were spilled, only those the HTML report shows.
   public var findingIDs: [String]
+  /// How many findings' amounts were added.
+  public var findingCount: Int
 
-  /// Creates a total.
-  public init(speaker: String?, role: SpeakerRole, totalFen: Int64, findingIDs: [String]) {
+  /// Creates a total; `findingCount` defaults to the number of `findingIDs`.
+  public init(
+    speaker: String?, role: SpeakerRole, totalFen: Int64, findingIDs: [String], findingCount: Int? = nil
+  ) {
     self.speaker = speaker
     self.role = role
     self.totalFen = totalFen
     self.findingIDs = findingIDs
+    self.findingCount = findingCount ?? findingIDs.count
   }
 
   /// `totalFen` as yuan with thousands separators, e.g. `¥12,345.60`.

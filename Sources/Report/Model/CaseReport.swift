@@ -16,9 +16,11 @@ public struct CaseReport: Sendable {
   public var catalogue: ClauseCatalogue
   /// Every evidence file, sorted by path, whatever its status.
   public var documents: [EvidenceDocument]
-  /// Active findings.
+  /// Active findings. For a report whose findings were spilled to disk (`spilled` is set), only
+  /// those the HTML report shows; `counts` then has the totals.
   public var findings: [Finding]
-  /// Negated, hypothetical, questioned or filtered findings, each with its `reason`.
+  /// Negated, hypothetical, questioned or filtered findings, each with its `reason`; when
+  /// `spilled` is set, only those the HTML report shows.
   public var suppressed: [Finding]
   /// One summary per clause cited by at least one active finding, in catalogue order (clauses
   /// missing from the catalogue follow, by id).
@@ -29,13 +31,20 @@ public struct CaseReport: Sendable {
   public var timeline: [SpeakerTimeline]
   /// The scanned folder, where known; reports are never written inside it.
   public var evidenceFolder: URL?
+  /// How many findings the scan made, counted before any were left out of memory.
+  public var counts: FindingCounts
+  /// Every finding, rendered for `findings.json` and `findings.csv` and kept on disk, when the
+  /// report was built by `ScanPipeline.runSpilling`; nil when `findings` and `suppressed` are
+  /// complete. The writers read the findings from here when it is set.
+  public var spilled: SpilledFindings?
 
-  /// Creates a report from its parts, as they are; prefer the building initialiser.
+  /// Creates a report from its parts, as they are; prefer the building initialiser. `counts`
+  /// defaults to the counts of `findings` and `suppressed`.
   public init(
     subjects: [String], lexicons: [LexiconPack], catalogue: ClauseCatalogue,
     documents: [EvidenceDocument], findings: [Finding], suppressed: [Finding],
     clauses: [ClauseSummary], amounts: [AmountTotal], timeline: [SpeakerTimeline],
-    evidenceFolder: URL? = nil
+    evidenceFolder: URL? = nil, counts: FindingCounts? = nil, spilled: SpilledFindings? = nil
   ) {
     self.subjects = subjects
     self.lexicons = lexicons
@@ -47,6 +56,8 @@ public struct CaseReport: Sendable {
     self.amounts = amounts
     self.timeline = timeline
     self.evidenceFolder = evidenceFolder
+    self.counts = counts ?? FindingCounts(findings: findings, suppressed: suppressed)
+    self.spilled = spilled
   }
 
   /// The document at `path`, if it is in the manifest.

@@ -7,10 +7,12 @@ import Foundation
 /// inside the evidence folder is always refused: evidence is never modified.
 public enum ReportOutput {
   /// Writes `formats` of `report` into `directory` (`index.html`, `findings.json`,
-  /// `findings.csv`), each file atomically. `findings.json` is streamed to a temporary file
-  /// beside it, which then replaces it.
+  /// `findings.csv`), each file atomically. `findings.json` and `findings.csv` are streamed to a
+  /// temporary file beside their name, which then replaces it. `index.html` shows the first
+  /// `htmlLimit` findings of each clause (0: all; see `HTMLReportWriter`).
   public static func write(
-    _ report: CaseReport, to directory: URL, formats: Set<ReportFormat>, force: Bool
+    _ report: CaseReport, to directory: URL, formats: Set<ReportFormat>, force: Bool,
+    htmlLimit: Int = HTMLReportWriter.defaultFindingLimit
   ) throws(ReportError) {
     let target = resolvedPath(directory)
     if let evidence = report.evidenceFolder {
@@ -22,28 +24,27 @@ public enum ReportOutput {
     try prepare(directory, force: force)
     for format in formats.sorted() {
       let file = directory.appendingPathComponent(format.fileName)
-      let data: Data
       switch format {
-      case .html: data = Data(HTMLReportWriter().render(report).utf8)
-      case .json:
-        try writeStreamed(report, to: file)
-        continue
-      case .csv: data = CSVReportWriter().render(report)
-      }
-      do {
-        try data.write(to: file, options: .atomic)
-      } catch {
-        throw .cannotWrite(path: file.path, reason: error.localizedDescription)
+      case .html:
+        do {
+          try Data(HTMLReportWriter(findingLimit: htmlLimit).render(report).utf8).write(to: file, options: .atomic)
+        } catch {
+          throw .cannotWrite(path: file.path, reason: error.localizedDescription)
+        }
+      case .json: try writeStreamed(to: file) { (partial) throws(ReportError) in try JSONReportWriter().write(report, to: partial) }
+      case .csv: try writeStreamed(to: file) { (partial) throws(ReportError) in try CSVReportWriter().write(report, to: partial) }
       }
     }
   }
 
-  /// Streams `findings.json` into a temporary file in the same directory and renames it over
+  /// Streams a file with `write` into a temporary file in the same directory and renames it over
   /// `file`, so a reader never sees a half-written report.
-  private static func writeStreamed(_ report: CaseReport, to file: URL) throws(ReportError) {
+  private static func writeStreamed(
+    to file: URL, _ write: (URL) throws(ReportError) -> Void
+  ) throws(ReportError) {
     let partial = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).partial")
     do {
-      try JSONReportWriter().write(report, to: partial)
+      try write(partial)
     } catch {
       try? FileManager.default.removeItem(at: partial)
       throw .cannotWrite(path: file.path, reason: Self.reason(error))

@@ -18,11 +18,32 @@ struct DocumentExcerpt {
   /// The document reduced to the units the report needs, and its signals with remapped indices.
   func apply(_ document: EvidenceDocument, _ signals: [Signal]) -> (EvidenceDocument, [Signal]) {
     guard document.units.count > wholeDocumentLimit else { return (document, signals) }
+    let (units, newIndex) = kept(document, around: signals.map { (unitIndex: $0.unitIndex, related: $0.related) })
+    var excerpt = document
+    excerpt.units = units
+    excerpt.unitCount = document.unitCount
+    let remapped = signals.map { signal in
+      var moved = signal
+      moved.unitIndex = newIndex[signal.unitIndex]
+      return moved
+    }
+    return (excerpt, remapped)
+  }
+
+  /// The units of `document` kept around `centers` (each a unit index and the related units it
+  /// rests on), and for every unit of the document its index among the kept ones (-1 when it is
+  /// dropped). A document of at most `wholeDocumentLimit` units is kept whole.
+  func kept(
+    _ document: EvidenceDocument, around centers: [(unitIndex: Int, related: [RelatedUnit])]
+  ) -> (units: [TextUnit], newIndex: [Int]) {
+    guard document.units.count > wholeDocumentLimit else {
+      return (document.units, Array(document.units.indices))
+    }
     var keep = IndexSetBuilder(count: document.units.count)
     var firstUnitByLine: [Int: Int]?
-    for signal in signals {
-      keep.insert(around: signal.unitIndex, window: window)
-      for related in signal.related where related.path == document.path {
+    for center in centers {
+      keep.insert(around: center.unitIndex, window: window)
+      for related in center.related where related.path == document.path {
         if firstUnitByLine == nil { firstUnitByLine = Self.firstUnitByLine(document.units) }
         if let index = firstUnitByLine?[related.line] {
           keep.insert(around: index, window: window)
@@ -36,15 +57,7 @@ struct DocumentExcerpt {
       newIndex[index] = units.count
       units.append(document.units[index])
     }
-    var excerpt = document
-    excerpt.units = units
-    excerpt.unitCount = document.unitCount
-    let remapped = signals.map { signal in
-      var moved = signal
-      moved.unitIndex = newIndex[signal.unitIndex]
-      return moved
-    }
-    return (excerpt, remapped)
+    return (units, newIndex)
   }
 
   /// For each line, the index of the first unit that starts on it.

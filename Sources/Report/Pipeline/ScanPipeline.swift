@@ -9,10 +9,12 @@ import Signals
 ///
 /// Documents are read and scanned in parallel on all cores; each document's signals become
 /// findings right away, and large documents are cut down to the units near their signals
-/// (`DocumentExcerpt`) — or to none when no HTML report is wanted — so memory follows the
-/// findings rather than the corpus; the report is the same as a
-/// sequential run because every result is kept at its entry's index and the report sorts
-/// everything it holds. The evidence folder is only read.
+/// (`DocumentExcerpt`) — or to none when no HTML report is wanted. `run(folder:)` keeps every
+/// finding in memory, so memory follows the findings rather than the corpus; `runSpilling`
+/// (what `mingjian scan` uses) writes them to a temporary file per document instead, so memory
+/// stays bounded whatever their number. Either report is the same as a sequential run's: every
+/// result is kept at its entry's index and findings are sorted in report order. The evidence
+/// folder is only read.
 public struct ScanPipeline: Sendable {
   /// The loaded lexicons.
   public let lexicon: LexiconSet
@@ -27,7 +29,7 @@ public struct ScanPipeline: Sendable {
   /// keeps no units and no timeline is built, which saves memory on large scans.
   public let preparesHTML: Bool
   /// The compiled lexicon, built once.
-  private let scanner: SignalScanner
+  let scanner: SignalScanner
 
   /// Creates a pipeline and compiles the lexicon.
   public init(
@@ -83,7 +85,7 @@ public struct ScanPipeline: Sendable {
   /// end up in the heap arenas, where the freed space is kept and fragmented; served by mmap
   /// they go back to the system when freed. On the 100 MB benchmark this lowers peak memory
   /// from about 570–650 MB to about 520 MB at the same speed. Process-wide; no effect elsewhere.
-  private static func returnLargeBuffersToTheSystem() {
+  static func returnLargeBuffersToTheSystem() {
     #if canImport(Glibc)
       // mallopt is in <malloc.h>, which the Glibc module does not export; it is looked up
       // instead. -3 is M_MMAP_THRESHOLD there.

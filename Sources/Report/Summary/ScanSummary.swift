@@ -29,10 +29,10 @@ public struct ScanSummary: Sendable {
       lines.append("  \(document.status.rawValue): \(document.path): \(document.reason ?? "see diagnostics")")
     }
     if !report.subjects.isEmpty { lines.append("subjects: \(report.subjects.joined(separator: ", "))") }
-    let exculpatory = report.findings.filter { $0.polarity == .exculpatory }.count
+    let findings = report.counts
     lines.append(
-      "findings: \(report.findings.count) active (\(report.findings.count - exculpatory) inculpatory, "
-        + "\(exculpatory) exculpatory), \(report.suppressed.count) suppressed")
+      "findings: \(findings.active) active (\(findings.inculpatory) inculpatory, "
+        + "\(findings.exculpatory) exculpatory), \(findings.suppressed) suppressed")
     for summary in report.clauses {
       let title = report.catalogue.clause(summary.id)?.title ?? ""
       let id = summary.id.padding(toLength: 22, withPad: " ", startingAt: 0)

@@ -120,7 +120,9 @@ public struct FindingsFile: Sendable, Hashable, Codable {
 }
 
 extension FindingsFile {
-  /// The file's values for `report`.
+  /// The file's values for `report`. For a report whose findings were spilled, `findings` and
+  /// `suppressed` hold only those in memory (the ones the HTML report shows); decode the written
+  /// `findings.json` to read them all.
   public init(_ report: CaseReport) {
     self.init(
       schema: FindingsFile.schemaID,

@@ -8,17 +8,21 @@ import Foundation
 /// (`PrettyJSONBuffer`) one entry at a time instead of through an encoded value tree, which on a
 /// large report took several times the file's size in memory; findings are rendered on all cores,
 /// a batch at a time. `write(_:to:)` sends the bytes to the file as they are made, so writing
-/// holds about one batch of rendered findings, not the file.
+/// holds about one batch of rendered findings, not the file. A report built by
+/// `ScanPipeline.runSpilling` has its entries already rendered on disk; they are copied from there.
 public struct JSONReportWriter: Sendable {
   /// Findings per rendered fragment.
   private static let fragmentSize = 1_024
+  /// The nesting depth of the entries of the `findings` and `suppressed` arrays.
+  static let entryDepth = 2
 
   /// Creates a writer.
   public init() {}
 
-  /// The JSON bytes of `report`, pretty-printed with sorted keys and a final newline.
+  /// The JSON bytes of `report`, pretty-printed with sorted keys and a final newline. For a
+  /// spilled report a read error of the spill leaves entries out; `write(_:to:)` reports it.
   public func render(_ report: CaseReport) -> Data {
-    let estimate = 768 * (report.findings.count + report.suppressed.count + report.documents.count) + 4_096
+    let estimate = 768 * (report.counts.active + report.counts.suppressed + report.documents.count) + 4_096
     var json = PrettyJSONBuffer(capacity: estimate)
     Self.emit(report, into: &json)
     return json.data(appending: 0x0A)
@@ -32,13 +36,13 @@ public struct JSONReportWriter: Sendable {
     var json = PrettyJSONBuffer(writingTo: handle)
     Self.emit(report, into: &json)
     json.finish(appending: 0x0A)
-    var failure = json.sinkError
+    var failure = json.sinkError?.localizedDescription ?? report.spilled?.store.failure?.description
     do {
       try handle.close()
     } catch {
-      failure = failure ?? error
+      failure = failure ?? error.localizedDescription
     }
-    if let failure { throw .cannotWrite(path: file.path, reason: failure.localizedDescription) }
+    if let failure { throw .cannotWrite(path: file.path, reason: failure) }
   }
 
   /// The whole document.
@@ -55,7 +59,11 @@ public struct JSONReportWriter: Sendable {
       json.key("documents")
       json.array(report.documents) { json, document in Self.write(FindingsFile.Document(document), to: &json) }
       json.key("findings")
-      json.array(fragmentBatches: entryBatches(report.findings, depth: json.currentDepth + 1))
+      if let spilled = report.spilled {
+        json.array(fragmentBatches: spilled.batches(spilled.activeJSON))
+      } else {
+        json.array(fragmentBatches: entryBatches(report.findings))
+      }
       json.key("lexicons")
       json.array(report.lexicons) { json, pack in
         json.object { json in
@@ -67,7 +75,11 @@ public struct JSONReportWriter: Sendable {
       json.member("schema", FindingsFile.schemaID)
       json.member("subjects", report.subjects)
       json.key("suppressed")
-      json.array(fragmentBatches: entryBatches(report.suppressed, depth: json.currentDepth + 1))
+      if let spilled = report.spilled {
+        json.array(fragmentBatches: spilled.batches(spilled.suppressedJSON))
+      } else {
+        json.array(fragmentBatches: entryBatches(report.suppressed))
+      }
       json.key("tool")
       json.object { json in
         json.member("name", ReportTool.name)
@@ -78,7 +90,7 @@ public struct JSONReportWriter: Sendable {
 
   /// The entries of `findings` in fragments of `fragmentSize`, a batch of two fragments per core
   /// at a time, each batch rendered on all cores; nil after the last batch.
-  private static func entryBatches(_ findings: [Finding], depth: Int) -> () -> [Data]? {
+  private static func entryBatches(_ findings: [Finding]) -> () -> [Data]? {
     let batchSize = fragmentSize * 2 * ProcessInfo.processInfo.activeProcessorCount
     var next = 0
     return {
@@ -88,7 +100,7 @@ public struct JSONReportWriter: Sendable {
       next = batchEnd
       return ParallelMap.map(starts) { start in
         let part = findings[start..<min(start + fragmentSize, batchEnd)]
-        return PrettyJSONBuffer.fragment(depth: depth, part) { json, finding in
+        return PrettyJSONBuffer.fragment(depth: entryDepth, part) { json, finding in
           write(FindingsFile.Entry(finding), to: &json)
         }
       }
@@ -119,7 +131,8 @@ public struct JSONReportWriter: Sendable {
     }
   }
 
-  private static func write(_ entry: FindingsFile.Entry, to json: inout PrettyJSONBuffer) {
+  /// Writes one entry of the `findings` or `suppressed` array.
+  static func write(_ entry: FindingsFile.Entry, to json: inout PrettyJSONBuffer) {
     json.object { json in
       json.member("clauses", entry.clauses)
       json.member("endLine", entry.endLine)

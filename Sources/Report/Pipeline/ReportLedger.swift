@@ -1,0 +1,81 @@
+import Foundation
+import Ingest
+import Signals
+
+/// Gathers the documents of a spilling scan in report order as their workers finish: each
+/// document's counts, clause tallies, amounts and spilled blocks are added in path order, and
+/// its candidate findings take the HTML report's places while there are some left.
+///
+/// Workers finish in any order; a finished document waits here until every document before it
+/// has been added, so the report is the same as a sequential scan's.
+final class ReportLedger: @unchecked Sendable {
+  private let lock = NSLock()
+  private var waiting: [Int: DocumentOutcome] = [:]
+  private var next = 0
+  private var quota: FindingQuota?
+  private var documents: [EvidenceDocument] = []
+  private var shown: [Finding] = []
+  private var shownSuppressed: [Finding] = []
+  private var counts = FindingCounts(active: 0, exculpatory: 0, suppressed: 0, unmapped: 0)
+  private var clauses = ClauseTally()
+  private var amounts = AmountTally()
+  private var timed = TimedSpeakers()
+  private var spilled: SpilledFindings
+
+  /// Creates an empty ledger; `htmlLimit` as in `DocumentSpiller`.
+  init(spill: FindingSpill, htmlLimit: Int?) {
+    spilled = SpilledFindings(store: spill)
+    quota = htmlLimit.map(FindingQuota.init(limit:))
+  }
+
+  /// Records the outcome of the document at `position` in report order.
+  func finish(_ position: Int, _ outcome: DocumentOutcome) {
+    lock.lock()
+    defer { lock.unlock() }
+    waiting[position] = outcome
+    while let ready = waiting.removeValue(forKey: next) {
+      add(ready)
+      next += 1
+    }
+  }
+
+  /// Adds the next document in report order.
+  private func add(_ outcome: DocumentOutcome) {
+    var shownIDs: Set<String> = []
+    if var open = quota {
+      for candidate in outcome.candidates where open.admit(candidate) {
+        if candidate.isSuppressed { shownSuppressed.append(candidate) } else { shown.append(candidate) }
+        shownIDs.insert(candidate.id)
+      }
+      quota = open
+    }
+    var document = outcome.document
+    if shownIDs.isEmpty { document.units = [] }
+    documents.append(document)
+    counts.add(outcome.counts)
+    clauses.merge(outcome.clauses)
+    timed.merge(outcome.timed)
+    for entry in outcome.amounts { amounts.add(entry, listed: shownIDs.contains(entry.findingID)) }
+    spilled.activeJSON += outcome.activeJSON
+    spilled.suppressedJSON += outcome.suppressedJSON
+    spilled.csvRows += outcome.csvRows
+  }
+
+  /// The report of every document added: summaries over all findings, the findings shown in
+  /// the HTML report, and the spilled blocks for the rest.
+  func report(lexicon: LexiconSet, subjects: [String], evidenceFolder: URL) -> CaseReport {
+    lock.lock()
+    defer { lock.unlock() }
+    return CaseReport(
+      subjects: Array(Set(subjects)).sorted(),
+      lexicons: lexicon.packs.sorted { $0.id < $1.id },
+      catalogue: lexicon.clauses,
+      documents: documents.sorted { $0.path < $1.path },
+      findings: shown,
+      suppressed: shownSuppressed,
+      clauses: clauses.summaries(catalogue: lexicon.clauses),
+      amounts: amounts.totals(subjects: subjects),
+      timeline: quota == nil ? [] : TimelineBuilder.timelines(listing: shown, speakers: timed, subjects: subjects),
+      evidenceFolder: evidenceFolder, counts: counts, spilled: spilled)
+  }
+}

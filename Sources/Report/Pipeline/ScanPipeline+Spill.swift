@@ -1,0 +1,43 @@
+import Foundation
+import Ingest
+
+extension ScanPipeline {
+  /// Scans `folder` with memory bounded whatever the number of findings: each document's
+  /// findings are sorted, given their ids and written to a temporary spill file as soon as the
+  /// document is scanned (see `FindingSpill`), and only the summaries and the findings the HTML
+  /// report shows stay in memory: per clause group and among the suppressed findings, the first
+  /// `htmlLimit` in report order (0: all), with the units around them. The writers stream
+  /// `findings.json` and `findings.csv` from the spill, byte for byte as from `run(folder:)`;
+  /// the returned report's `findings` and `suppressed` hold only the shown findings and
+  /// `counts` has the totals.
+  ///
+  /// - Parameters:
+  ///   - folder: the evidence folder; it is only read.
+  ///   - htmlLimit: findings shown per group in the HTML report, 0 for all; ignored without
+  ///     `preparesHTML`, when none are kept.
+  ///   - spillDirectory: where the spill file is made (it is removed at once and its space freed
+  ///     with the report); `$TMPDIR` when nil. It must not be inside the evidence folder.
+  public func runSpilling(folder: URL, htmlLimit: Int, spillDirectory: URL? = nil) throws(ScanError) -> CaseReport {
+    Self.returnLargeBuffersToTheSystem()
+    let evidence: EvidenceFolder
+    do {
+      evidence = try EvidenceFolder(root: folder, options: ingestOptions)
+    } catch {
+      throw .ingest(error)
+    }
+    let spill = try FindingSpill(
+      parent: spillDirectory ?? FileManager.default.temporaryDirectory, evidenceFolder: folder)
+    let entries = evidence.entries().sorted { $0.relativePath < $1.relativePath }
+    let limit = preparesHTML ? max(htmlLimit, 0) : nil
+    let spiller = DocumentSpiller(
+      evidence: evidence, scanner: scanner, subjects: Set(subjects),
+      rulesByID: FindingAssembler.rulesByID(lexicon), streaming: streaming, excerpt: DocumentExcerpt(),
+      htmlLimit: limit, spill: spill)
+    let ledger = ReportLedger(spill: spill, htmlLimit: limit)
+    DispatchQueue.concurrentPerform(iterations: entries.count) { position in
+      ledger.finish(position, spiller.process(entries[position]))
+    }
+    if let failure = spill.failure { throw failure }
+    return ledger.report(lexicon: lexicon, subjects: subjects, evidenceFolder: folder)
+  }
+}
