@@ -1,8 +1,10 @@
 /// A byte-level Aho–Corasick automaton: every pattern found in one pass over UTF-8 bytes.
 ///
 /// The goto function with the failure links folded in is a full DFA over byte classes (bytes that
-/// occur in no pattern share class 0), so scanning is one table load per byte. Each state lists
-/// the patterns that end there, its own and those of its dictionary suffixes (perf-anchors.md).
+/// occur in no pattern share class 0), so scanning is one table load per byte. A table entry is
+/// the next state's row offset (state × class count) with the sign bit set when patterns end in
+/// that state, so a byte that ends no pattern costs no second load. Each state lists the patterns
+/// that end there, its own and those of its dictionary suffixes (perf-anchors.md).
 struct AhoCorasick: Sendable {
   /// One occurrence: which pattern, and the byte offset just past its end.
   struct Hit: Sendable, Hashable {
@@ -12,8 +14,11 @@ struct AhoCorasick: Sendable {
 
   /// The byte length of each pattern.
   let patternLengths: [Int32]
+  /// The number of patterns (ids run from 0 to `patternCount - 1`).
+  var patternCount: Int { patternLengths.count }
   private let byteClass: [Int32]
   private let classCount: Int
+  /// Row offset of the next state per (row offset + byte class), sign bit set when it has outputs.
   private let table: [Int32]
   private let outputStart: [Int32]
   private let outputs: [Int32]
@@ -22,16 +27,10 @@ struct AhoCorasick: Sendable {
   /// reported.
   init(patterns: [[UInt8]]) {
     patternLengths = patterns.map { Int32($0.count) }
-    var classes = [Int32](repeating: 0, count: 256)
-    var nextClass = 1
-    for pattern in patterns {
-      for byte in pattern where classes[Int(byte)] == 0 {
-        classes[Int(byte)] = Int32(nextClass)
-        nextClass += 1
-      }
-    }
+    let classes = Self.byteClasses(of: patterns)
+    let classCount = Int(classes.max() ?? 0) + 1
     byteClass = classes
-    classCount = nextClass
+    self.classCount = classCount
 
     // The trie is built in the transition table itself: 0 marks a missing edge (no edge ever
     // leads back to the root), and the failure pass fills the missing edges in.
@@ -80,15 +79,41 @@ struct AhoCorasick: Sendable {
         }
       }
     }
-    table = delta
+
+    // States are renumbered in breadth-first order, so the shallow states a scan spends most of
+    // its time in share a compact, cache-friendly head of the table.
+    let order = [0] + queue
+    var renumbered = [Int](repeating: 0, count: stateCount)
+    for (position, state) in order.enumerated() { renumbered[state] = position }
+    var rows = [Int32](repeating: 0, count: delta.count)
     var starts: [Int32] = [0]
     var flat: [Int32] = []
-    for list in allOutputs {
-      flat += list
+    for (position, state) in order.enumerated() {
+      for cls in 0..<classCount {
+        let next = Int(delta[state * classCount + cls])
+        let offset = Int32(renumbered[next] * classCount)
+        rows[position * classCount + cls] = allOutputs[next].isEmpty ? offset : offset | Int32.min
+      }
+      flat += allOutputs[state]
       starts.append(Int32(flat.count))
     }
+    table = rows
     outputStart = starts
     outputs = flat
+  }
+
+  /// Byte classes: 0 for bytes in no pattern, then 1, 2, … in ascending byte order, so the
+  /// UTF-8 continuation bytes of a row (all a state inside a character needs) lie side by side.
+  private static func byteClasses(of patterns: [[UInt8]]) -> [Int32] {
+    var used = [Bool](repeating: false, count: 256)
+    for pattern in patterns { for byte in pattern { used[Int(byte)] = true } }
+    var classes = [Int32](repeating: 0, count: 256)
+    var next: Int32 = 1
+    for byte in 0..<256 where used[byte] {
+      classes[byte] = next
+      next += 1
+    }
+    return classes
   }
 
   /// Every occurrence of every pattern in `bytes`, in order of end offset.
@@ -97,16 +122,13 @@ struct AhoCorasick: Sendable {
     bytes.withUnsafeBufferPointer { input in
       table.withUnsafeBufferPointer { delta in
         byteClass.withUnsafeBufferPointer { classes in
-          outputStart.withUnsafeBufferPointer { starts in
-            var state = 0
-            for index in 0..<input.count {
-              state = Int(delta[state * classCount + Int(classes[Int(input[index])])])
-              let first = starts[state]
-              let last = starts[state + 1]
-              if first != last {
-                for output in Int(first)..<Int(last) {
-                  hits.append(Hit(pattern: outputs[output], end: Int32(index + 1)))
-                }
+          var row = 0
+          for index in 0..<input.count {
+            let entry = delta[row &+ Int(classes[Int(input[index])])]
+            row = Int(entry & Int32.max)
+            if entry < 0 {
+              for output in outputRange(ofRow: row) {
+                hits.append(Hit(pattern: outputs[output], end: Int32(index + 1)))
               }
             }
           }
@@ -116,57 +138,60 @@ struct AhoCorasick: Sendable {
     return hits
   }
 
-  /// The patterns that occur in `text` after `TextNormalizer` folding, found without building the
-  /// folded text: each folded scalar's UTF-8 bytes are fed to the automaton as they are produced.
-  /// Allocates only when a pattern occurs.
-  func patterns(inFolding text: String) -> [Int32] {
-    var found: [Int32] = []
-    TextNormalizer.withSimplified { simplified in
-      table.withUnsafeBufferPointer { delta in
-        byteClass.withUnsafeBufferPointer { classes in
-          outputStart.withUnsafeBufferPointer { starts in
-            var state = 0
-            for scalar in text.unicodeScalars {
-              guard let folded = TextNormalizer.fold(scalar, simplified: simplified) else { continue }
-              var value = folded.value
-              var encoded: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
-              let count: Int
-              switch value {
-              case 0..<0x80:
-                encoded.0 = value
-                count = 1
-              case 0x80..<0x800:
-                encoded = (0xC0 | (value >> 6), 0x80 | (value & 0x3F), 0, 0)
-                count = 2
-              case 0x800..<0x10000:
-                encoded = (0xE0 | (value >> 12), 0x80 | ((value >> 6) & 0x3F), 0x80 | (value & 0x3F), 0)
-                count = 3
-              default:
-                encoded = (
-                  0xF0 | (value >> 18), 0x80 | ((value >> 12) & 0x3F), 0x80 | ((value >> 6) & 0x3F),
-                  0x80 | (value & 0x3F)
-                )
-                count = 4
+  /// The patterns that occur in `text` after `TextNormalizer` folding, marked in `found`, which
+  /// is cleared first. The folded text is never built: the string's UTF-8 is read in place, and a
+  /// scalar that folding changes is re-encoded and fed to the automaton byte by byte. Allocates
+  /// nothing once `found` has grown to the unit's pattern count.
+  func patterns(inFolding text: String, into found: inout StampedIDSet) {
+    found.removeAll()
+    var text = text
+    text.withUTF8 { input in
+      TextNormalizer.withSimplified { simplified in
+        table.withUnsafeBufferPointer { delta in
+          byteClass.withUnsafeBufferPointer { classes in
+            var row = 0
+            @inline(__always) func feed(_ byte: UInt32) {
+              let entry = delta[row &+ Int(classes[Int(byte)])]
+              row = Int(entry & Int32.max)
+              if entry < 0 {
+                for output in outputRange(ofRow: row) { found.insert(Int(outputs[output])) }
               }
-              for position in 0..<count {
-                switch position {
-                case 0: value = encoded.0
-                case 1: value = encoded.1
-                case 2: value = encoded.2
-                default: value = encoded.3
-                }
-                state = Int(delta[state * classCount + Int(classes[Int(value)])])
-                let first = starts[state]
-                let last = starts[state + 1]
-                if first != last {
-                  for output in Int(first)..<Int(last) { found.append(outputs[output]) }
-                }
+            }
+            var index = 0
+            let count = input.count
+            while index < count {
+              let lead = UInt32(input[index])
+              if lead < 0x80 {
+                feed(lead &- 0x41 < 26 ? lead | 0x20 : lead)
+                index += 1
+                continue
               }
+              let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+              guard index + length <= count else { break }
+              var value = lead & (0xFF >> UInt32(length + 1))
+              for offset in 1..<length { value = value << 6 | UInt32(input[index + offset]) & 0x3F }
+              guard let scalar = Unicode.Scalar(value), let folded = TextNormalizer.fold(scalar, simplified: simplified)
+              else {
+                index += length
+                continue
+              }
+              if folded == scalar {
+                for offset in 0..<length { feed(UInt32(input[index + offset])) }
+              } else {
+                for byte in folded.utf8 { feed(UInt32(byte)) }
+              }
+              index += length
             }
           }
         }
       }
     }
-    return found
+  }
+
+  /// The indices into `outputs` of the patterns that end in the state at table row `row`.
+  @inline(__always)
+  private func outputRange(ofRow row: Int) -> Range<Int> {
+    let state = row / classCount
+    return Int(outputStart[state])..<Int(outputStart[state + 1])
   }
 }

@@ -4,10 +4,10 @@ extension CompiledExpression {
   /// term set needs one of its patterns, `all` every item, `at_least n` n items, `any` and `count`
   /// one; a `money` or `re` leaf needs one of its atoms (none when it has no atoms). Positions
   /// (`near`), amounts and negation are left to the evaluation.
-  func mayMatch(_ present: Set<Int>, regexAtoms: [[Int]?]) -> Bool {
+  func mayMatch(_ present: StampedIDSet, regexAtoms: [[Int]?]) -> Bool {
     switch self {
     case .term(let pattern): return present.contains(pattern)
-    case .termSet(_, let patterns): return !patterns.isDisjoint(with: present)
+    case .termSet(_, let patterns): return patterns.contains(where: present.contains)
     case .any(let items): return items.contains { $0.mayMatch(present, regexAtoms: regexAtoms) }
     case .all(let items, _): return items.allSatisfy { $0.mayMatch(present, regexAtoms: regexAtoms) }
     case .atLeast(let count, let items, _):

@@ -29,29 +29,31 @@ public struct SignalScanner: Sendable {
     return scan.next(document)
   }
 
-  /// The signals of one unit.
+  /// The signals of one unit. Most units contain no pattern any rule is indexed under; for them
+  /// this is one pass of the automaton and no allocation.
   func scan(
-    _ unit: TextUnit, index: Int, path: String, roles: SpeakerRoles, sequences: inout SequenceTracker
+    _ unit: TextUnit, index: Int, path: String, roles: SpeakerRoles, sequences: inout SequenceTracker,
+    scratch: inout UnitScratch
   ) -> [Signal] {
     let conversation = compiled.hasSequences ? unit.conversation ?? path : ""
     let ordinal = compiled.hasSequences ? sequences.advance(conversation) : 0
-    let found = compiled.automaton.patterns(inFolding: unit.text)
-    guard !found.isEmpty || !compiled.unconditionalRules.isEmpty else { return [] }
-    let present = Set(found.lazy.map { Int($0) })
-    var candidates = compiled.unconditionalRules
-    for pattern in present { candidates += compiled.rulesByPattern[pattern] }
-    guard !candidates.isEmpty else { return [] }
-    candidates.sort()
+    compiled.automaton.patterns(inFolding: unit.text, into: &scratch.found)
+    guard !scratch.found.isEmpty || !compiled.unconditionalRules.isEmpty else { return [] }
+    scratch.candidates.removeAll()
+    for rule in compiled.unconditionalRules { scratch.candidates.insert(rule) }
+    for pattern in scratch.found.members {
+      for rule in compiled.rulesByPattern[pattern] { scratch.candidates.insert(rule) }
+    }
+    guard !scratch.candidates.isEmpty else { return [] }
+    scratch.candidates.sortMembers()
     let role = roles.role(of: unit)
-    var previous = -1
-    let rules = candidates.compactMap { index -> CompiledRule? in
-      defer { previous = index }
-      let rule = compiled.rules[index]
-      guard index != previous, rule.rule.price != nil || rule.match.mayMatch(present, regexAtoms: regexAtoms)
-      else { return nil }
-      return rule
-    }.filter { rule in
-      rule.sequence != nil || roles.admits(rule.rule.speaker, kind: unit.kind, role: role)
+    var rules: [CompiledRule] = []
+    for candidate in scratch.candidates.members {
+      let rule = compiled.rules[candidate]
+      guard rule.rule.price != nil || rule.match.mayMatch(scratch.found, regexAtoms: regexAtoms),
+        rule.sequence != nil || roles.admits(rule.rule.speaker, kind: unit.kind, role: role)
+      else { continue }
+      rules.append(rule)
     }
     guard !rules.isEmpty else { return [] }
     let normalized = TextNormalizer.normalize(unit.text)
@@ -102,22 +104,43 @@ public struct DocumentScan {
   private let scanner: SignalScanner
   private let roles: SpeakerRoles
   private var sequences = SequenceTracker()
+  private var scratch: UnitScratch
 
   /// Starts a scan; `subjects` as in `SignalScanner.scan(_:subjects:)`.
   public init(scanner: SignalScanner, subjects: Set<String>) {
     self.scanner = scanner
     roles = SpeakerRoles(subjects: subjects)
+    scratch = UnitScratch(compiled: scanner.compiled)
   }
 
   /// The signals of the next piece of the document (its units follow those of earlier pieces),
   /// sorted by line, then rule id; `unitIndex` counts within `piece`.
   public mutating func next(_ piece: EvidenceDocument) -> [Signal] {
     var signals: [Signal] = []
-    for (index, unit) in piece.units.enumerated() {
-      signals += scanner.scan(unit, index: index, path: piece.path, roles: roles, sequences: &sequences)
+    let path = piece.path
+    // Units are read in place through the buffer: an array element passed on would be copied.
+    piece.units.withUnsafeBufferPointer { units in
+      for index in units.indices {
+        let found = scanner.scan(
+          units[index], index: index, path: path, roles: roles, sequences: &sequences, scratch: &scratch)
+        if !found.isEmpty { signals += found }
+      }
     }
     signals += scanner.scanJoinedScopes(piece, roles: roles)
     return signals.sorted { ($0.line, $0.ruleID, $0.unitIndex) < ($1.line, $1.ruleID, $1.unitIndex) }
+  }
+}
+
+/// The buffers one document's scan reuses unit after unit.
+struct UnitScratch {
+  /// The patterns found in the unit.
+  var found: StampedIDSet
+  /// The rules indexed under them (and the unconditional rules).
+  var candidates: StampedIDSet
+
+  init(compiled: CompiledLexicon) {
+    found = StampedIDSet(capacity: compiled.automaton.patternCount)
+    candidates = StampedIDSet(capacity: compiled.rules.count)
   }
 }
 
@@ -131,13 +154,21 @@ struct SequenceTracker {
 
   /// The services named per price rule and conversation (see `ServiceMentions`).
   var services = ServiceMentions()
+  /// The unit counts of the conversations other than `current`.
   private var ordinals: [String: Int] = [:]
+  /// The conversation of the latest unit and its count (consecutive units mostly share one).
+  private var current: (conversation: String, count: Int)?
   private var firsts: [String: [String: (event: Event, trace: String)]] = [:]
 
   /// Counts one more unit in the conversation and returns its ordinal.
   mutating func advance(_ conversation: String) -> Int {
+    if let latest = current, latest.conversation == conversation {
+      current = (conversation, latest.count + 1)
+      return latest.count + 1
+    }
+    if let latest = current { ordinals[latest.conversation] = latest.count }
     let next = (ordinals[conversation] ?? 0) + 1
-    ordinals[conversation] = next
+    current = (conversation, next)
     return next
   }
 

@@ -1,0 +1,51 @@
+/// A set of small integer ids (`0..<capacity`) that is emptied in constant time, for the
+/// patterns found in a unit and the rules a unit may fire, reused unit after unit.
+///
+/// Each id has a stamp that equals the current epoch while the id is in the set; emptying the set
+/// starts a new epoch. The members are also kept in a list, in order of insertion.
+struct StampedIDSet {
+  /// The members, in order of insertion.
+  private(set) var members: [Int] = []
+  private var stamps: [UInt32]
+  private var epoch: UInt32
+
+  /// An empty set for ids `0..<capacity`; `epoch` is the first epoch (not 0; tests start near
+  /// the last one to see the stamps wrap around).
+  init(capacity: Int, epoch: UInt32 = 1) {
+    stamps = [UInt32](repeating: 0, count: capacity)
+    self.epoch = max(epoch, 1)
+  }
+
+  /// Whether the set has no member.
+  var isEmpty: Bool { members.isEmpty }
+
+  /// Whether `id` is a member.
+  @inline(__always)
+  func contains(_ id: Int) -> Bool { stamps[id] == epoch }
+
+  /// Adds `id` (a no-op when it is a member already); returns whether it was new.
+  @inline(__always)
+  @discardableResult
+  mutating func insert(_ id: Int) -> Bool {
+    guard stamps[id] != epoch else { return false }
+    stamps[id] = epoch
+    members.append(id)
+    return true
+  }
+
+  /// Empties the set, keeping its storage.
+  mutating func removeAll() {
+    members.removeAll(keepingCapacity: true)
+    if epoch == .max {
+      stamps.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+      epoch = 1
+    } else {
+      epoch += 1
+    }
+  }
+
+  /// Sorts the members in ascending order.
+  mutating func sortMembers() {
+    members.sort()
+  }
+}
