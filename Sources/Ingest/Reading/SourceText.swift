@@ -54,6 +54,15 @@ struct SourceText: Sendable {
     return String(name[..<dot])
   }
 
+  /// The whole text with its lines separated by `\n` (line `n` of the result is line `n` of the
+  /// file): the decoded text itself (every line is a slice of it) when it holds no carriage
+  /// return, else the lines joined. Parsers that count lines on `\n` read this.
+  var newlineText: String {
+    guard let whole = lines.first?.base else { return "" }
+    let hasReturn = whole.utf8.withContiguousStorageIfAvailable { $0.contains(0x0D) } ?? whole.utf8.contains(0x0D)
+    return hasReturn ? lines.joined(separator: "\n") : whole
+  }
+
   /// The text of lines `first...last` (1-based, inclusive) joined with `\n`.
   func text(from first: Int, through last: Int) -> String {
     guard first <= last else { return "" }

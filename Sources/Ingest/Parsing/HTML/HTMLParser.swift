@@ -36,7 +36,7 @@ struct HTMLParser: DocumentParser {
 
   private func parse(_ source: SourceText, batchSize: Int, deliver: ([TextUnit]) -> Void) -> ParseOutcome {
     var longLines = LongTextLines(source: source, limit: Self.longLineBytes)
-    let reading = HTMLBlockCollector.read(Self.newlineText(source), batchSize: batchSize) { blocks in
+    let reading = HTMLBlockCollector.read(source.newlineText, batchSize: batchSize) { blocks in
       let units = blocks.map(Self.unit)
       longLines.count(units)
       deliver(units)
@@ -62,13 +62,5 @@ struct HTMLParser: DocumentParser {
     var unit = TextUnit(kind: block.kind, line: block.line, endLine: block.endLine, text: block.text)
     unit.textLines = TextUnit.lineMap(block.textLines, first: block.line)
     return unit
-  }
-
-  /// The page with its lines separated by `\n`, as libxml2 counts lines: the decoded text itself
-  /// (every line is a slice of it) when it holds no carriage return, else the lines joined.
-  static func newlineText(_ source: SourceText) -> String {
-    guard let whole = source.lines.first?.base else { return "" }
-    let hasReturn = whole.utf8.withContiguousStorageIfAvailable { $0.contains(0x0D) } ?? whole.utf8.contains(0x0D)
-    return hasReturn ? source.lines.joined(separator: "\n") : whole
   }
 }

@@ -21,7 +21,7 @@ struct TelegramHTMLParser: DocumentParser {
 
   func parse(_ source: SourceText) -> ParseOutcome {
     var outcome = ParseOutcome()
-    let messages = TelegramHTMLMessages.read(source.lines.joined(separator: "\n"))
+    let messages = TelegramHTMLMessages.read(source.newlineText)
     var previousSpeaker: String?
     for message in messages.messages {
       let speaker = message.joined ? previousSpeaker : message.speaker ?? previousSpeaker

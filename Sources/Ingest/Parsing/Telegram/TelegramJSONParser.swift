@@ -28,26 +28,60 @@ struct TelegramJSONParser: DocumentParser {
     return Self.chatTypes.contains { compact.utf8Contains("\"type\":\"\($0)\"") }
   }
 
-  func parse(_ source: SourceText) -> ParseOutcome {
+  /// The `messages` arrays of a single-chat export and of each chat of a full export.
+  static let messageArrays: Set<[String]> = [["messages"], ["chats", "list", "messages"], ["left_chats", "list", "messages"]]
+  /// How many units a large export hands over at a time.
+  static let batchSize = 8_192
+
+  func parse(_ source: SourceText) -> ParseOutcome { parse(source, batchSize: .max) { _ in } }
+
+  func parse(_ source: SourceText, delivering deliver: ([TextUnit]) -> Void) -> ParseOutcome {
+    parse(source, batchSize: Self.batchSize, deliver: deliver)
+  }
+
+  /// Reads the messages one at a time as the JSON reader meets them, never the whole tree. A
+  /// chat names its messages' conversation: when its `name` comes before its `messages` (as
+  /// Telegram writes it) each message goes out at once, else the chat's messages wait until the
+  /// chat ends and its name, type or id is known.
+  private func parse(_ source: SourceText, batchSize: Int, deliver: ([TextUnit]) -> Void) -> ParseOutcome {
     var outcome = ParseOutcome()
-    let (root, error) = LineTrackingJSON.parse(source.lines.joined(separator: "\n"))
+    var waiting: [TextUnit] = []
+    func keep(_ units: [TextUnit]) {
+      outcome.units += units
+      if outcome.units.count >= batchSize {
+        deliver(outcome.units)
+        outcome.units.removeAll(keepingCapacity: true)
+      }
+    }
+    let (_, error) = LineTrackingJSON.parse(
+      source.newlineText, streaming: Self.messageArrays,
+      element: { message, chat in
+        let name = chat.first { $0.key == "name" }?.value.string
+        guard let unit = unit(message, conversation: name ?? "", source: source) else { return }
+        if name == nil { waiting.append(unit) } else { keep([unit]) }
+      },
+      ownerEnded: { chat in
+        let name = Self.name(of: chat)
+        keep(waiting.map { unit in
+          var named = unit
+          named.conversation = name
+          return named
+        })
+        waiting.removeAll()
+      })
     if let error {
       outcome.diagnostics.append(
         source.diagnostic(
           .warning, "ingest.unparsed-line", line: error.line,
           "line \(error.line): JSON stops being readable here (\(error.message)); messages before it are kept"))
     }
-    guard let root else { return outcome }
-    var chats: [JSONNode] = []
-    if root["messages"] != nil { chats.append(root) }
-    for section in ["chats", "left_chats"] { chats += root[section]?["list"]?.elements ?? [] }
-    for chat in chats {
-      let name = chat["name"]?.string ?? chat["type"]?.string ?? "chat \(chat["id"]?.string ?? "?")"
-      for message in chat["messages"]?.elements ?? [] {
-        if let unit = unit(message, conversation: name, source: source) { outcome.units.append(unit) }
-      }
-    }
     return outcome
+  }
+
+  /// A chat's name: its name, else its type, else its id.
+  static func name(of chat: LineTrackingJSON.Members) -> String {
+    let member = { (key: String) in chat.first { $0.key == key }?.value.string }
+    return member("name") ?? member("type") ?? "chat \(member("id") ?? "?")"
   }
 
   private func unit(_ message: JSONNode, conversation: String, source: SourceText) -> TextUnit? {

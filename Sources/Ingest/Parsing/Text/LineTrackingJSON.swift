@@ -43,13 +43,28 @@ struct JSONNode: Sendable {
 /// It never throws: on malformed or truncated input it stops, records the error and returns the
 /// values completed so far (a truncated export keeps the messages before the cut). In JavaScript
 /// mode it also reads object literals as exporters write them into HTML: unquoted keys,
-/// single-quoted strings, trailing commas and comments.
+/// single-quoted strings, trailing commas and comments. Arrays named in `streaming` are not
+/// built: each element is handed over as soon as it is read, so a large export never holds all
+/// its messages at once.
 struct LineTrackingJSON {
-  private let bytes: [UInt8]
+  /// The members of an object read so far.
+  typealias Members = [(key: String, value: JSONNode)]
+
+  private let bytes: UnsafeBufferPointer<UInt8>
   private var position = 0
   private var line = 1
   private var depth = 0
   private let javaScript: Bool
+  /// The member-name paths of the arrays whose elements go to `element` instead of the tree.
+  private let streamed: Set<[String]>
+  /// Receives each element of a streamed array and the members of the object holding the array
+  /// read before it.
+  private let element: (JSONNode, Members) -> Void
+  /// Receives the members of an object that held a streamed array once the object ends (closed,
+  /// or cut short by an error).
+  private let ownerEnded: (Members) -> Void
+  /// The member names from the root to the value being read (array elements add none).
+  private var path: [String] = []
   /// The first error met, with its line.
   private(set) var error: (line: Int, message: String)?
 
@@ -58,34 +73,61 @@ struct LineTrackingJSON {
 
   /// Parses `text`; the root is nil when not even its start could be read.
   static func parse(_ text: String) -> (root: JSONNode?, error: (line: Int, message: String)?) {
-    var reader = LineTrackingJSON(bytes: Array(text.utf8), javaScript: false)
-    reader.skipWhitespace()
-    let root = reader.value()
-    if reader.error == nil {
-      reader.skipWhitespace()
-      if reader.position < reader.bytes.count { reader.fail("unexpected text after the JSON value") }
+    parse(text, streaming: [], element: { _, _ in }, ownerEnded: { _ in })
+  }
+
+  /// Parses `text`, handing each element of the arrays at the member-name paths `streaming`
+  /// (`["chats", "list", "messages"]`: the `messages` of each element of `chats.list`) to
+  /// `element` with the members read before the array in the object holding it, and that
+  /// object's members to `ownerEnded` when it ends; the streamed arrays are empty in the tree
+  /// returned.
+  static func parse(
+    _ text: String, streaming paths: Set<[String]>, element: (JSONNode, Members) -> Void,
+    ownerEnded: (Members) -> Void
+  ) -> (root: JSONNode?, error: (line: Int, message: String)?) {
+    var text = text
+    return text.withUTF8 { bytes in
+      withoutActuallyEscaping(element) { element in
+        withoutActuallyEscaping(ownerEnded) { ownerEnded in
+          var reader = LineTrackingJSON(
+            bytes: bytes, javaScript: false, streamed: paths, element: element, ownerEnded: ownerEnded)
+          reader.skipWhitespace()
+          let root = reader.value()
+          if reader.error == nil {
+            reader.skipWhitespace()
+            if reader.position < reader.bytes.count { reader.fail("unexpected text after the JSON value") }
+          }
+          return (root, reader.error)
+        }
+      }
     }
-    return (root, reader.error)
   }
 
   /// Reads the JavaScript literal that follows the first occurrence of `marker` in `text` (for
   /// `const chatMessages = `); nil when the marker is absent. Text after the literal is ignored.
   static func parseJavaScript(_ text: String, after marker: String) -> (root: JSONNode?, error: (line: Int, message: String)?)? {
-    let bytes = Array(text.utf8)
-    let needle = Array(marker.utf8)
-    guard !needle.isEmpty, bytes.count >= needle.count,
-      let start = (0...(bytes.count - needle.count)).first(where: { bytes[$0..<$0 + needle.count].elementsEqual(needle) })
-    else { return nil }
-    var reader = LineTrackingJSON(bytes: bytes, javaScript: true)
-    reader.advanceCountingLines(to: start + needle.count)
-    reader.skipWhitespace()
-    let root = reader.value()
-    return (root, reader.error)
+    guard !marker.isEmpty, let found = text.utf8Range(of: marker) else { return nil }
+    let start = text.utf8.distance(from: text.startIndex, to: found.upperBound)
+    var text = text
+    return text.withUTF8 { bytes in
+      var reader = LineTrackingJSON(
+        bytes: bytes, javaScript: true, streamed: [], element: { _, _ in }, ownerEnded: { _ in })
+      reader.advanceCountingLines(to: start)
+      reader.skipWhitespace()
+      let root = reader.value()
+      return (root, reader.error)
+    }
   }
 
-  private init(bytes: [UInt8], javaScript: Bool) {
+  private init(
+    bytes: UnsafeBufferPointer<UInt8>, javaScript: Bool, streamed: Set<[String]>,
+    element: @escaping (JSONNode, Members) -> Void, ownerEnded: @escaping (Members) -> Void
+  ) {
     self.bytes = bytes
     self.javaScript = javaScript
+    self.streamed = streamed
+    self.element = element
+    self.ownerEnded = ownerEnded
   }
 
   /// Moves to `offset`, counting the line breaks passed.
@@ -163,6 +205,8 @@ struct LineTrackingJSON {
       return JSONNode(value: .object(members), line: start, endLine: line)
     }
     var closed = false
+    var streamedArray = false
+    defer { if streamedArray { ownerEnded(members) } }
     while error == nil {
       skipWhitespace()
       if javaScript, position < bytes.count, bytes[position] == UInt8(ascii: "}") {
@@ -181,7 +225,12 @@ struct LineTrackingJSON {
       }
       position += 1
       skipWhitespace()
-      guard let member = value() else { break }
+      path.append(key)
+      let streams = streamed.contains(path) && position < bytes.count && bytes[position] == UInt8(ascii: "[")
+      streamedArray = streamedArray || streams
+      let read = streams ? array(handingElementsTo: members) : value()
+      path.removeLast()
+      guard let member = read else { break }
       members.append((key, member))
       skipWhitespace()
       guard position < bytes.count else {
@@ -201,7 +250,9 @@ struct LineTrackingJSON {
     return JSONNode(value: .object(members), line: start, endLine: line, isComplete: closed)
   }
 
-  private mutating func array() -> JSONNode? {
+  /// Reads an array; with `owner` (the members of the object holding it) each element goes to
+  /// `element` instead of the array.
+  private mutating func array(handingElementsTo owner: Members? = nil) -> JSONNode? {
     let start = line
     depth += 1
     defer { depth -= 1 }
@@ -225,7 +276,7 @@ struct LineTrackingJSON {
         break
       }
       guard let item = value() else { break }
-      items.append(item)
+      if let owner { element(item, owner) } else { items.append(item) }
       skipWhitespace()
       guard position < bytes.count else {
         fail("the file ends inside an array (truncated?)")

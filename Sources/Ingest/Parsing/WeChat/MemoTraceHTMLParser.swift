@@ -20,7 +20,7 @@ struct MemoTraceHTMLParser: DocumentParser {
 
   func parse(_ source: SourceText) -> ParseOutcome {
     var outcome = ParseOutcome()
-    guard let (root, error) = LineTrackingJSON.parseJavaScript(source.lines.joined(separator: "\n"), after: Self.marker)
+    guard let (root, error) = LineTrackingJSON.parseJavaScript(source.newlineText, after: Self.marker)
     else { return outcome }
     if let error {
       outcome.diagnostics.append(

@@ -63,7 +63,7 @@ struct PyWxDumpJSONParser: DocumentParser {
 
   func parse(_ source: SourceText) -> ParseOutcome {
     var outcome = ParseOutcome()
-    let text = source.lines.joined(separator: "\n")
+    let text = source.newlineText
     let parsed: (root: JSONNode?, error: (line: Int, message: String)?)?
     var directory = PyWxDumpUserDirectory()
     switch shape {

@@ -29,7 +29,7 @@ struct WechatExporterHTMLParser: DocumentParser {
 
   func parse(_ source: SourceText) -> ParseOutcome {
     var outcome = ParseOutcome()
-    let page = WechatExporterHTMLMessages.read(source.lines.joined(separator: "\n"))
+    let page = WechatExporterHTMLMessages.read(source.newlineText)
     let conversation = page.chatName ?? source.fileStem
     var previousTime: ChatTime?
     for message in page.messages {
