@@ -80,30 +80,21 @@ struct AhoCorasick: Sendable {
       }
     }
 
-    // States are renumbered in breadth-first order, so the shallow states a scan spends most of
-    // its time in share a compact, cache-friendly head of the table.
-    let order = [0] + queue
-    var renumbered = [Int](repeating: 0, count: stateCount)
-    for (position, state) in order.enumerated() { renumbered[state] = position }
-    var rows = [Int32](repeating: 0, count: delta.count)
+    table = delta.map { next in
+      let offset = Int32(Int(next) * classCount)
+      return allOutputs[Int(next)].isEmpty ? offset : offset | Int32.min
+    }
     var starts: [Int32] = [0]
     var flat: [Int32] = []
-    for (position, state) in order.enumerated() {
-      for cls in 0..<classCount {
-        let next = Int(delta[state * classCount + cls])
-        let offset = Int32(renumbered[next] * classCount)
-        rows[position * classCount + cls] = allOutputs[next].isEmpty ? offset : offset | Int32.min
-      }
-      flat += allOutputs[state]
+    for list in allOutputs {
+      flat += list
       starts.append(Int32(flat.count))
     }
-    table = rows
     outputStart = starts
     outputs = flat
   }
 
-  /// Byte classes: 0 for bytes in no pattern, then 1, 2, … in ascending byte order, so the
-  /// UTF-8 continuation bytes of a row (all a state inside a character needs) lie side by side.
+  /// Byte classes: 0 for bytes in no pattern, then 1, 2, … in ascending byte order.
   private static func byteClasses(of patterns: [[UInt8]]) -> [Int32] {
     var used = [Bool](repeating: false, count: 256)
     for pattern in patterns { for byte in pattern { used[Int(byte)] = true } }
@@ -144,44 +135,49 @@ struct AhoCorasick: Sendable {
   /// nothing once `found` has grown to the unit's pattern count.
   func patterns(inFolding text: String, into found: inout StampedIDSet) {
     found.removeAll()
-    var text = text
-    text.withUTF8 { input in
-      TextNormalizer.withSimplified { simplified in
-        table.withUnsafeBufferPointer { delta in
-          byteClass.withUnsafeBufferPointer { classes in
-            var row = 0
-            @inline(__always) func feed(_ byte: UInt32) {
-              let entry = delta[row &+ Int(classes[Int(byte)])]
-              row = Int(entry & Int32.max)
-              if entry < 0 {
-                for output in outputRange(ofRow: row) { found.insert(Int(outputs[output])) }
-              }
+    let read = text.utf8.withContiguousStorageIfAvailable { mark(foldingUTF8: $0, into: &found) }
+    guard read == nil else { return }
+    var contiguous = text
+    contiguous.withUTF8 { mark(foldingUTF8: $0, into: &found) }
+  }
+
+  /// `patterns(inFolding:into:)` over the text's UTF-8 (valid, as every String's is).
+  private func mark(foldingUTF8 input: UnsafeBufferPointer<UInt8>, into found: inout StampedIDSet) {
+    TextNormalizer.withSimplified { simplified in
+      table.withUnsafeBufferPointer { delta in
+        byteClass.withUnsafeBufferPointer { classes in
+          var row = 0
+          @inline(__always) func feed(_ byte: UInt32) {
+            let entry = delta[row &+ Int(classes[Int(byte)])]
+            row = Int(entry & Int32.max)
+            if entry < 0 {
+              for output in outputRange(ofRow: row) { found.insert(Int(outputs[output])) }
             }
-            var index = 0
-            let count = input.count
-            while index < count {
-              let lead = UInt32(input[index])
-              if lead < 0x80 {
-                feed(lead &- 0x41 < 26 ? lead | 0x20 : lead)
-                index += 1
-                continue
-              }
-              let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-              guard index + length <= count else { break }
-              var value = lead & (0xFF >> UInt32(length + 1))
-              for offset in 1..<length { value = value << 6 | UInt32(input[index + offset]) & 0x3F }
-              guard let scalar = Unicode.Scalar(value), let folded = TextNormalizer.fold(scalar, simplified: simplified)
-              else {
-                index += length
-                continue
-              }
-              if folded == scalar {
-                for offset in 0..<length { feed(UInt32(input[index + offset])) }
-              } else {
-                for byte in folded.utf8 { feed(UInt32(byte)) }
-              }
+          }
+          var index = 0
+          let count = input.count
+          while index < count {
+            let lead = UInt32(input[index])
+            if lead < 0x80 {
+              feed(lead &- 0x41 < 26 ? lead | 0x20 : lead)
+              index += 1
+              continue
+            }
+            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            guard index + length <= count else { break }
+            var value = lead & (0xFF >> UInt32(length + 1))
+            for offset in 1..<length { value = value << 6 | UInt32(input[index + offset]) & 0x3F }
+            guard let scalar = Unicode.Scalar(value), let folded = TextNormalizer.fold(scalar, simplified: simplified)
+            else {
               index += length
+              continue
             }
+            if folded == scalar {
+              for offset in 0..<length { feed(UInt32(input[index + offset])) }
+            } else {
+              for byte in folded.utf8 { feed(UInt32(byte)) }
+            }
+            index += length
           }
         }
       }

@@ -96,6 +96,10 @@ final class CompiledRule: Sendable {
   let unlessRegexes: Set<Int>
   /// The compiled regex of each of the rule's `extract` entries (nil for `amount`).
   let extractionRegexes: [CompiledRegex?]
+  /// Whether the rule is a `price` rule (evaluated whenever one of its patterns occurs).
+  let isPriceRule: Bool
+  /// Whether the rule's `match` is a sequence.
+  let isSequence: Bool
 
   /// The two events and the window when the rule's `match` is a sequence.
   var sequence: (first: CompiledExpression, then: CompiledExpression, window: SequenceWindow)? {
@@ -124,6 +128,8 @@ final class CompiledRule: Sendable {
     extractionRegexes = rule.extract.map { ValueExtractor.regex(for: $0.source) }
     usesMoney = matchUsesMoney || unlessUsesMoney || rule.extract.contains { $0.source == .amount }
     regexes = matchRegexes.union(unlessRegexes)
+    isPriceRule = rule.price != nil
+    if case .sequence = match { isSequence = true } else { isSequence = false }
   }
 }
 

@@ -29,15 +29,16 @@ public struct SignalScanner: Sendable {
     return scan.next(document)
   }
 
-  /// The signals of one unit. Most units contain no pattern any rule is indexed under; for them
-  /// this is one pass of the automaton and no allocation.
+  /// The signals of unit `index` of `units`. Most units contain no pattern any rule is indexed
+  /// under; for them this is one pass of the automaton over the text read in place, with no
+  /// allocation and no copy of the unit.
   func scan(
-    _ unit: TextUnit, index: Int, path: String, roles: SpeakerRoles, sequences: inout SequenceTracker,
-    scratch: inout UnitScratch
+    _ units: UnsafeBufferPointer<TextUnit>, index: Int, path: String, roles: SpeakerRoles,
+    sequences: inout SequenceTracker, scratch: inout UnitScratch
   ) -> [Signal] {
-    let conversation = compiled.hasSequences ? unit.conversation ?? path : ""
+    let conversation = compiled.hasSequences ? units[index].conversation ?? path : ""
     let ordinal = compiled.hasSequences ? sequences.advance(conversation) : 0
-    compiled.automaton.patterns(inFolding: unit.text, into: &scratch.found)
+    compiled.automaton.patterns(inFolding: units[index].text, into: &scratch.found)
     guard !scratch.found.isEmpty || !compiled.unconditionalRules.isEmpty else { return [] }
     scratch.candidates.removeAll()
     for rule in compiled.unconditionalRules { scratch.candidates.insert(rule) }
@@ -46,15 +47,26 @@ public struct SignalScanner: Sendable {
     }
     guard !scratch.candidates.isEmpty else { return [] }
     scratch.candidates.sortMembers()
-    let role = roles.role(of: unit)
     var rules: [CompiledRule] = []
     for candidate in scratch.candidates.members {
       let rule = compiled.rules[candidate]
-      guard rule.rule.price != nil || rule.match.mayMatch(scratch.found, regexAtoms: regexAtoms),
-        rule.sequence != nil || roles.admits(rule.rule.speaker, kind: unit.kind, role: role)
-      else { continue }
-      rules.append(rule)
+      if rule.isPriceRule || rule.match.mayMatch(scratch.found, regexAtoms: regexAtoms) { rules.append(rule) }
     }
+    guard !rules.isEmpty else { return [] }
+    return evaluate(
+      rules, on: units[index], index: index, path: path, conversation: conversation, ordinal: ordinal, roles: roles,
+      sequences: &sequences)
+  }
+
+  /// The signals of `candidates` (in rule order: rules whose expression may match the unit, and
+  /// price rules) on a unit, for those whose speaker constraint counts the unit (sequence rules
+  /// check it themselves).
+  private func evaluate(
+    _ candidates: [CompiledRule], on unit: TextUnit, index: Int, path: String, conversation: String, ordinal: Int,
+    roles: SpeakerRoles, sequences: inout SequenceTracker
+  ) -> [Signal] {
+    let role = roles.role(of: unit)
+    let rules = candidates.filter { $0.isSequence || roles.admits($0.rule.speaker, kind: unit.kind, role: role) }
     guard !rules.isEmpty else { return [] }
     let normalized = TextNormalizer.normalize(unit.text)
     let hits = compiled.automaton.scan(normalized.utf8)
@@ -67,7 +79,7 @@ public struct SignalScanner: Sendable {
     var signals: [Signal] = []
     for rule in rules {
       let evaluation = RuleEvaluation(rule: rule, context: context, lexicon: compiled)
-      if rule.rule.price != nil {
+      if rule.isPriceRule {
         signals += evaluation.priceSignals(
           unit: unit, index: index, path: path, role: role, counts: roles.admits(rule.rule.speaker, kind: unit.kind, role: role),
           conversation: conversation, ordinal: ordinal, mentions: &sequences.services)
@@ -118,11 +130,11 @@ public struct DocumentScan {
   public mutating func next(_ piece: EvidenceDocument) -> [Signal] {
     var signals: [Signal] = []
     let path = piece.path
-    // Units are read in place through the buffer: an array element passed on would be copied.
+    // Units are read in place through the buffer: an element passed on would be copied first.
     piece.units.withUnsafeBufferPointer { units in
       for index in units.indices {
         let found = scanner.scan(
-          units[index], index: index, path: path, roles: roles, sequences: &sequences, scratch: &scratch)
+          units, index: index, path: path, roles: roles, sequences: &sequences, scratch: &scratch)
         if !found.isEmpty { signals += found }
       }
     }
