@@ -17,13 +17,14 @@ import Testing
       """
     var seen: [(id: String, chat: String, line: Int)] = []
     var ended: [String] = []
-    let (root, error) = LineTrackingJSON.parse(
-      text, streaming: [["chats", "list", "messages"]],
+    let streaming = LineTrackingJSON.Streaming(
+      paths: [["chats", "list", "messages"]],
       element: { element, owner in
         let chat = owner.first { $0.key == "name" }?.value.string ?? "?"
         seen.append((element["id"]?.string ?? "?", chat, element.line))
       },
       ownerEnded: { owner in ended.append(owner.map(\.key).joined(separator: ",")) })
+    let (root, error) = LineTrackingJSON.parse(text, streaming: streaming)
     #expect(error == nil)
     #expect(ended == ["name,id,messages", "name,id,messages"])
     #expect(seen.map(\.id) == ["1", "2", "3"])
@@ -37,12 +38,13 @@ import Testing
   @Test func aTruncatedStreamedArrayKeepsTheElementsBeforeTheCut() {
     var ids: [String] = []
     var ended = 0
-    let (_, error) = LineTrackingJSON.parse(
-      #"{"messages": [{"id": 1}, {"id": 2}, {"id": "#, streaming: [["messages"]],
+    let streaming = LineTrackingJSON.Streaming(
+      paths: [["messages"]],
       element: { element, _ in
         if element.isComplete { ids.append(element["id"]?.string ?? "?") }
       },
       ownerEnded: { _ in ended += 1 })
+    let (_, error) = LineTrackingJSON.parse(#"{"messages": [{"id": 1}, {"id": 2}, {"id": "#, streaming: streaming)
     #expect(ids == ["1", "2"])
     #expect(ended == 1)
     #expect(error != nil)
@@ -78,6 +80,13 @@ import Testing
       """
   }
 
+  @Test func aChatNamedAfterItsMessagesStillNamesThem() throws {
+    let text = #"{"messages": [{"id": 1, "type": "message", "date": "2023-05-01T10:00:00", "from": "老周", "text": "好"}], "name": "项目群", "type": "private_group"}"#
+    let document = EvidenceReader.read(data: Data(text.utf8), path: "result.json")
+    #expect(document.format == .telegramJSON)
+    #expect(document.units.map(\.conversation) == ["项目群"])
+  }
+
   @Test(arguments: [true, false])
   func aLargeTelegramExportComesInBatchesWithTheUnitsOfAWholeRead(nameFirst: Bool) throws {
     let perChat = TelegramJSONParser.batchSize / 2 + 100
@@ -96,6 +105,38 @@ import Testing
     #expect(batched.document.units.isEmpty)
     #expect(batched.document.unitCount == perChat * 3)
     #expect(batched.document.sha256 == whole.sha256)
+    #expect(batched.document.diagnostics == whole.diagnostics)
+  }
+
+  /// A PyWxDump `…json` export of `rows` rows, some of them transfers and one with a bad time.
+  static func pyWxDumpExport(rows: Int) throws -> String {
+    let list: [[String: Any]] = (0..<rows).map { index in
+      [
+        "id": index + 1, "MsgSvrID": "\(7_000_000_000_000_000_000 + index)", "type_name": index % 50 == 0 ? "转账" : "文本",
+        "is_sender": index % 2, "talker": index % 2 == 0 ? "wxid_demo_peer01" : "wxid_demo_self00", "room_name": "wxid_demo_peer01",
+        "msg": index % 50 == 0 ? "转账：￥200.00\n转账说明：服务器费" : "第\(index)条：删除重复订单", "src": "",
+        "CreateTime": index == 5 ? "昨天" : "2024-06-01 08:00:00",
+      ]
+    }
+    let data = try JSONSerialization.data(withJSONObject: list, options: [.prettyPrinted, .sortedKeys])
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  @Test func aLargePyWxDumpExportComesInBatchesWithTheUnitsOfAWholeRead() throws {
+    let rows = PyWxDumpJSONParser.batchSize + 300
+    let (root, folder, entry) = try StreamedReadingTests.folder(
+      "wxid_demo_peer01_0_9000.json", Array(try Self.pyWxDumpExport(rows: rows).utf8))
+    defer { try? FileManager.default.removeItem(at: root) }
+    let whole = folder.read(entry)
+    let batched = StreamedReadingTests.streamed(folder, entry, policy: StreamingPolicy())
+
+    #expect(whole.format == .wechatPyWxDumpJSON)
+    #expect(whole.units.count == rows)
+    #expect(whole.units.filter { $0.kind == .transfer }.count == (rows + 49) / 50)
+    #expect(whole.diagnostics.map(\.code) == ["ingest.bad-time"])
+    #expect(batched.pieces == 2)
+    #expect(batched.units == whole.units)
+    #expect(batched.document.unitCount == rows)
     #expect(batched.document.diagnostics == whole.diagnostics)
   }
 }

@@ -44,6 +44,12 @@ struct TelegramJSONParser: DocumentParser {
   /// Telegram writes it) each message goes out at once, else the chat's messages wait until the
   /// chat ends and its name, type or id is known.
   private func parse(_ source: SourceText, batchSize: Int, deliver: ([TextUnit]) -> Void) -> ParseOutcome {
+    withoutActuallyEscaping(deliver) { deliver in parse(source, batchSize: batchSize, deliverEscaping: deliver) }
+  }
+
+  private func parse(
+    _ source: SourceText, batchSize: Int, deliverEscaping deliver: @escaping ([TextUnit]) -> Void
+  ) -> ParseOutcome {
     var outcome = ParseOutcome()
     var waiting: [TextUnit] = []
     func keep(_ units: [TextUnit]) {
@@ -53,8 +59,8 @@ struct TelegramJSONParser: DocumentParser {
         outcome.units.removeAll(keepingCapacity: true)
       }
     }
-    let (_, error) = LineTrackingJSON.parse(
-      source.newlineText, streaming: Self.messageArrays,
+    let streaming = LineTrackingJSON.Streaming(
+      paths: Self.messageArrays,
       element: { message, chat in
         let name = chat.first { $0.key == "name" }?.value.string
         guard let unit = unit(message, conversation: name ?? "", source: source) else { return }
@@ -69,6 +75,7 @@ struct TelegramJSONParser: DocumentParser {
         })
         waiting.removeAll()
       })
+    let (_, error) = LineTrackingJSON.parse(source.newlineText, streaming: streaming)
     if let error {
       outcome.diagnostics.append(
         source.diagnostic(

@@ -55,14 +55,8 @@ struct LineTrackingJSON {
   private var line = 1
   private var depth = 0
   private let javaScript: Bool
-  /// The member-name paths of the arrays whose elements go to `element` instead of the tree.
-  private let streamed: Set<[String]>
-  /// Receives each element of a streamed array and the members of the object holding the array
-  /// read before it.
-  private let element: (JSONNode, Members) -> Void
-  /// Receives the members of an object that held a streamed array once the object ends (closed,
-  /// or cut short by an error).
-  private let ownerEnded: (Members) -> Void
+  /// The arrays handed over element by element, if any.
+  private let streaming: Streaming?
   /// The member names from the root to the value being read (array elements add none).
   private var path: [String] = []
   /// The first error met, with its line.
@@ -71,47 +65,45 @@ struct LineTrackingJSON {
   /// Deepest nesting accepted, to bound recursion on hostile input.
   static let maxDepth = 512
 
-  /// Parses `text`; the root is nil when not even its start could be read.
-  static func parse(_ text: String) -> (root: JSONNode?, error: (line: Int, message: String)?) {
-    parse(text, streaming: [], element: { _, _ in }, ownerEnded: { _ in })
+  /// Which arrays are not built but handed over element by element, and where the elements go.
+  struct Streaming {
+    /// The member-name paths of those arrays: `["chats", "list", "messages"]` is the `messages`
+    /// of each element of `chats.list`; `[]` is the root value when it is an array.
+    var paths: Set<[String]>
+    /// Receives each element and the members read before the array in the object holding it
+    /// (none for a root array).
+    var element: (JSONNode, Members) -> Void
+    /// Receives the members of an object that held a streamed array once the object ends
+    /// (closed, or cut short by an error).
+    var ownerEnded: (Members) -> Void = { _ in }
   }
 
-  /// Parses `text`, handing each element of the arrays at the member-name paths `streaming`
-  /// (`["chats", "list", "messages"]`: the `messages` of each element of `chats.list`) to
-  /// `element` with the members read before the array in the object holding it, and that
-  /// object's members to `ownerEnded` when it ends; the streamed arrays are empty in the tree
-  /// returned.
-  static func parse(
-    _ text: String, streaming paths: Set<[String]>, element: (JSONNode, Members) -> Void,
-    ownerEnded: (Members) -> Void
-  ) -> (root: JSONNode?, error: (line: Int, message: String)?) {
+  /// Parses `text`; the root is nil when not even its start could be read. Arrays named by
+  /// `streaming` are empty in the tree returned.
+  static func parse(_ text: String, streaming: Streaming? = nil) -> (root: JSONNode?, error: (line: Int, message: String)?) {
     var text = text
     return text.withUTF8 { bytes in
-      withoutActuallyEscaping(element) { element in
-        withoutActuallyEscaping(ownerEnded) { ownerEnded in
-          var reader = LineTrackingJSON(
-            bytes: bytes, javaScript: false, streamed: paths, element: element, ownerEnded: ownerEnded)
-          reader.skipWhitespace()
-          let root = reader.value()
-          if reader.error == nil {
-            reader.skipWhitespace()
-            if reader.position < reader.bytes.count { reader.fail("unexpected text after the JSON value") }
-          }
-          return (root, reader.error)
-        }
+      var reader = LineTrackingJSON(bytes: bytes, javaScript: false, streaming: streaming)
+      reader.skipWhitespace()
+      let root = reader.value()
+      if reader.error == nil {
+        reader.skipWhitespace()
+        if reader.position < reader.bytes.count { reader.fail("unexpected text after the JSON value") }
       }
+      return (root, reader.error)
     }
   }
 
   /// Reads the JavaScript literal that follows the first occurrence of `marker` in `text` (for
   /// `const chatMessages = `); nil when the marker is absent. Text after the literal is ignored.
-  static func parseJavaScript(_ text: String, after marker: String) -> (root: JSONNode?, error: (line: Int, message: String)?)? {
+  static func parseJavaScript(
+    _ text: String, after marker: String, streaming: Streaming? = nil
+  ) -> (root: JSONNode?, error: (line: Int, message: String)?)? {
     guard !marker.isEmpty, let found = text.utf8Range(of: marker) else { return nil }
     let start = text.utf8.distance(from: text.startIndex, to: found.upperBound)
     var text = text
     return text.withUTF8 { bytes in
-      var reader = LineTrackingJSON(
-        bytes: bytes, javaScript: true, streamed: [], element: { _, _ in }, ownerEnded: { _ in })
+      var reader = LineTrackingJSON(bytes: bytes, javaScript: true, streaming: streaming)
       reader.advanceCountingLines(to: start)
       reader.skipWhitespace()
       let root = reader.value()
@@ -119,15 +111,16 @@ struct LineTrackingJSON {
     }
   }
 
-  private init(
-    bytes: UnsafeBufferPointer<UInt8>, javaScript: Bool, streamed: Set<[String]>,
-    element: @escaping (JSONNode, Members) -> Void, ownerEnded: @escaping (Members) -> Void
-  ) {
+  private init(bytes: UnsafeBufferPointer<UInt8>, javaScript: Bool, streaming: Streaming?) {
     self.bytes = bytes
     self.javaScript = javaScript
-    self.streamed = streamed
-    self.element = element
-    self.ownerEnded = ownerEnded
+    self.streaming = streaming
+  }
+
+  /// Whether the array starting at `position` under `path` is streamed.
+  private func streamsArray() -> Bool {
+    guard let streaming, position < bytes.count, bytes[position] == UInt8(ascii: "[") else { return false }
+    return streaming.paths.contains(path)
   }
 
   /// Moves to `offset`, counting the line breaks passed.
@@ -178,7 +171,7 @@ struct LineTrackingJSON {
     let start = line
     switch bytes[position] {
     case UInt8(ascii: "{"): return object()
-    case UInt8(ascii: "["): return array()
+    case UInt8(ascii: "["): return depth == 0 && streamsArray() ? array(handingElementsTo: []) : array()
     case UInt8(ascii: "\""): return string().map { JSONNode(value: .string($0), line: start, endLine: line) }
     case UInt8(ascii: "'") where javaScript:
       return string().map { JSONNode(value: .string($0), line: start, endLine: line) }
@@ -206,7 +199,7 @@ struct LineTrackingJSON {
     }
     var closed = false
     var streamedArray = false
-    defer { if streamedArray { ownerEnded(members) } }
+    defer { if streamedArray { streaming?.ownerEnded(members) } }
     while error == nil {
       skipWhitespace()
       if javaScript, position < bytes.count, bytes[position] == UInt8(ascii: "}") {
@@ -226,7 +219,7 @@ struct LineTrackingJSON {
       position += 1
       skipWhitespace()
       path.append(key)
-      let streams = streamed.contains(path) && position < bytes.count && bytes[position] == UInt8(ascii: "[")
+      let streams = streamsArray()
       streamedArray = streamedArray || streams
       let read = streams ? array(handingElementsTo: members) : value()
       path.removeLast()
@@ -276,7 +269,7 @@ struct LineTrackingJSON {
         break
       }
       guard let item = value() else { break }
-      if let owner { element(item, owner) } else { items.append(item) }
+      if let owner, let streaming { streaming.element(item, owner) } else { items.append(item) }
       skipWhitespace()
       guard position < bytes.count else {
         fail("the file ends inside an array (truncated?)")

@@ -61,32 +61,50 @@ struct PyWxDumpJSONParser: DocumentParser {
     }
   }
 
-  func parse(_ source: SourceText) -> ParseOutcome {
-    var outcome = ParseOutcome()
-    let text = source.newlineText
-    let parsed: (root: JSONNode?, error: (line: Int, message: String)?)?
-    var directory = PyWxDumpUserDirectory()
-    switch shape {
-    case .json:
-      parsed = LineTrackingJSON.parse(text)
-    case .dataJS:
-      parsed = LineTrackingJSON.parseJavaScript(text, after: Self.messagesMarker)
-      directory = PyWxDumpUserDirectory(dataJS: text, lines: source.lines, usersMarker: Self.usersMarker, ownerMarker: Self.ownerMarker)
+  /// How many units a large export hands over at a time.
+  static let batchSize = 8_192
+
+  func parse(_ source: SourceText) -> ParseOutcome { parse(source, batchSize: .max) { _ in } }
+
+  func parse(_ source: SourceText, delivering deliver: ([TextUnit]) -> Void) -> ParseOutcome {
+    parse(source, batchSize: Self.batchSize, deliver: deliver)
+  }
+
+  /// Reads the rows one at a time as the JSON reader meets them, never the whole list.
+  private func parse(_ source: SourceText, batchSize: Int, deliver: ([TextUnit]) -> Void) -> ParseOutcome {
+    withoutActuallyEscaping(deliver) { deliver in
+      var outcome = ParseOutcome()
+      var problems: [Diagnostic] = []
+      let text = source.newlineText
+      let directory =
+        shape == .dataJS
+        ? PyWxDumpUserDirectory(dataJS: text, lines: source.lines, usersMarker: Self.usersMarker, ownerMarker: Self.ownerMarker)
+        : PyWxDumpUserDirectory()
+      let streaming = LineTrackingJSON.Streaming(paths: [[]]) { row, _ in
+        guard row.isComplete, case .object = row.value else { return }
+        let (unit, problem) = unit(row, directory: directory, source: source)
+        outcome.units.append(unit)
+        if let problem { problems.append(problem) }
+        if outcome.units.count >= batchSize {
+          deliver(outcome.units)
+          outcome.units.removeAll(keepingCapacity: true)
+        }
+      }
+      let parsed =
+        switch shape {
+        case .json: LineTrackingJSON.parse(text, streaming: streaming)
+        case .dataJS: LineTrackingJSON.parseJavaScript(text, after: Self.messagesMarker, streaming: streaming)
+        }
+      guard let (_, error) = parsed else { return outcome }
+      if let error {
+        outcome.diagnostics.append(
+          source.diagnostic(
+            .warning, "ingest.unparsed-line", line: error.line,
+            "line \(error.line): the PyWxDump message list stops being readable here (\(error.message)); messages before it are kept"))
+      }
+      outcome.diagnostics += problems
+      return outcome
     }
-    guard let (root, error) = parsed else { return outcome }
-    if let error {
-      outcome.diagnostics.append(
-        source.diagnostic(
-          .warning, "ingest.unparsed-line", line: error.line,
-          "line \(error.line): the PyWxDump message list stops being readable here (\(error.message)); messages before it are kept"))
-    }
-    for row in root?.elements ?? [] where row.isComplete {
-      guard case .object = row.value else { continue }
-      let (unit, problem) = unit(row, directory: directory, source: source)
-      outcome.units.append(unit)
-      if let problem { outcome.diagnostics.append(problem) }
-    }
-    return outcome
   }
 
   private func unit(_ row: JSONNode, directory: PyWxDumpUserDirectory, source: SourceText) -> (TextUnit, Diagnostic?) {
