@@ -139,4 +139,24 @@ import Testing
     #expect(batched.document.unitCount == rows)
     #expect(batched.document.diagnostics == whole.diagnostics)
   }
+
+  @Test func aLargeMemoTraceHTMLPageComesInBatchesWithTheUnitsOfAWholeRead() throws {
+    let count = MemoTraceHTMLParser.batchSize + 200
+    let messages = (0..<count).map { index in
+      "{ type:1, text: '第\(index)条：接口做了AES加密',is_send:\(index % 2),timestamp:\(1_682_948_412 + index),is_chatroom:0,displayname:'\(index % 2 == 0 ? "张三" : "李四")'},"
+    }
+    let page = "<html><head><title>张三</title></head><body>\n<script>\n    const chatMessages = [\n\(messages.joined(separator: "\n"))\n    ];\n</script>\n</body></html>\n"
+    let (root, folder, entry) = try StreamedReadingTests.folder("张三.html", Array(page.utf8))
+    defer { try? FileManager.default.removeItem(at: root) }
+    let whole = folder.read(entry)
+    let batched = StreamedReadingTests.streamed(folder, entry, policy: StreamingPolicy())
+
+    #expect(whole.format == .wechatMemoTraceHTML)
+    #expect(whole.units.count == count)
+    #expect(whole.units.last?.line == count + 3)
+    #expect(batched.pieces == 2)
+    #expect(batched.units == whole.units)
+    #expect(batched.document.unitCount == count)
+    #expect(batched.document.diagnostics == whole.diagnostics)
+  }
 }
