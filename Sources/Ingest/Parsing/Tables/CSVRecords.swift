@@ -1,7 +1,8 @@
-/// RFC 4180 CSV records read from physical lines, each field knowing the line it starts on.
+/// RFC 4180 CSV records read from physical lines, each field knowing the line it starts on, one
+/// record at a time so that a large table is never held whole.
 ///
 /// Quoted fields may span lines (the break is kept as `\n`); doubled quotes are unescaped.
-struct CSVRecords: Sendable {
+enum CSVRecords {
   /// One field and the 1-based line its value starts on.
   struct Field: Sendable {
     let value: String
@@ -15,14 +16,10 @@ struct CSVRecords: Sendable {
     let lastLine: Int
   }
 
-  /// The records, header included, in file order; blank lines between records are skipped.
-  private(set) var records: [Record] = []
-  /// The first line of a record the file ended inside (a quoted field never closed); that
-  /// record is not in `records`.
-  private(set) var unterminatedQuoteLine: Int?
-
-  /// Parses `source` as comma-separated values.
-  init(_ source: SourceText) {
+  /// Reads `source` as comma-separated values, handing each record (the header included) to
+  /// `body` in file order; blank lines between records are skipped. Returns the first line of a
+  /// record the file ended inside (a quoted field never closed), which is not handed over.
+  static func read(_ source: SourceText, _ body: (Record) -> Void) -> Int? {
     var fields: [Field] = []
     var value = ""
     var fieldLine = 1
@@ -68,13 +65,13 @@ struct CSVRecords: Sendable {
       }
       if !inQuotes {
         fields.append(Field(value: value, line: fieldLine))
-        records.append(Record(fields: fields, firstLine: recordLine, lastLine: lineNumber))
+        body(Record(fields: fields, firstLine: recordLine, lastLine: lineNumber))
         fields = []
         value = ""
         fieldStarted = false
       }
     }
-    if inQuotes { unterminatedQuoteLine = recordLine }
+    return inQuotes ? recordLine : nil
   }
 
   /// The first record's values (the header row), if the file has one.

@@ -34,19 +34,33 @@ struct MemoTraceCSVParser: DocumentParser {
     CSVRecords.headerRow(source) == (generation == .v1 ? Self.v1Header : Self.v2Header)
   }
 
-  func parse(_ source: SourceText) -> ParseOutcome {
-    let csv = CSVRecords(source)
+  /// How many units a large export hands over at a time.
+  static let batchSize = 8_192
+
+  func parse(_ source: SourceText) -> ParseOutcome { parse(source, batchSize: .max) { _ in } }
+
+  func parse(_ source: SourceText, delivering deliver: ([TextUnit]) -> Void) -> ParseOutcome {
+    parse(source, batchSize: Self.batchSize, deliver: deliver)
+  }
+
+  /// Reads the records one at a time, never the whole table.
+  private func parse(_ source: SourceText, batchSize: Int, deliver: ([TextUnit]) -> Void) -> ParseOutcome {
     var outcome = ParseOutcome()
     var conversation = source.fileStem
     if conversation.hasSuffix("_utf8") { conversation.removeLast(5) }
     let width = generation == .v1 ? Self.v1Header.count : Self.v2Header.count
-    for record in csv.records.dropFirst() {
+    var isHeader = true
+    let unterminated = CSVRecords.read(source) { record in
+      guard !isHeader else {
+        isHeader = false
+        return
+      }
       guard record.fields.count == width else {
         outcome.diagnostics.append(
           source.diagnostic(
             .warning, "ingest.unparsed-line", line: record.firstLine,
             "line \(record.firstLine): CSV record has \(record.fields.count) fields, expected \(width); skipped"))
-        continue
+        return
       }
       let (unit, rawTime) =
         generation == .v1
@@ -54,8 +68,12 @@ struct MemoTraceCSVParser: DocumentParser {
         : v2Unit(record, conversation: conversation, source: source)
       if unit.time == nil { outcome.diagnostics.append(source.badTime(line: record.firstLine, raw: rawTime)) }
       outcome.units.append(unit)
+      if outcome.units.count >= batchSize {
+        deliver(outcome.units)
+        outcome.units.removeAll(keepingCapacity: true)
+      }
     }
-    if let line = csv.unterminatedQuoteLine {
+    if let line = unterminated {
       outcome.diagnostics.append(
         source.diagnostic(
           .warning, "ingest.unparsed-line", line: line,
