@@ -243,22 +243,22 @@ struct CompiledRegex: @unchecked Sendable {
 
 /// Negation vocabulary as pattern-id sets.
 struct CompiledNegation: Sendable {
-  let cues: Set<Int>
-  let pseudo: Set<Int>
-  let questionPseudo: Set<Int>
-  let breakers: Set<Int>
-  let hypothetical: Set<Int>
-  let afterCues: Set<Int>
+  let cues: SortedPatternIDs
+  let pseudo: SortedPatternIDs
+  let questionPseudo: SortedPatternIDs
+  let breakers: SortedPatternIDs
+  let hypothetical: SortedPatternIDs
+  let afterCues: SortedPatternIDs
   let before: Int
   let after: Int
 
   init(_ settings: NegationSettings, table: inout PatternTable) {
-    cues = Set(settings.cues.map { table.id($0) })
-    pseudo = Set(settings.pseudo.map { table.id($0) })
-    questionPseudo = Set(settings.pseudo.filter(Self.isAnotA).map { table.id($0) })
-    breakers = Set(settings.breakers.map { table.id($0) })
-    hypothetical = Set(settings.hypothetical.map { table.id($0) })
-    afterCues = Set(settings.afterCues.map { table.id($0) })
+    cues = SortedPatternIDs(settings.cues.map { table.id($0) })
+    pseudo = SortedPatternIDs(settings.pseudo.map { table.id($0) })
+    questionPseudo = SortedPatternIDs(settings.pseudo.filter(Self.isAnotA).map { table.id($0) })
+    breakers = SortedPatternIDs(settings.breakers.map { table.id($0) })
+    hypothetical = SortedPatternIDs(settings.hypothetical.map { table.id($0) })
+    afterCues = SortedPatternIDs(settings.afterCues.map { table.id($0) })
     before = settings.before
     after = settings.after
   }

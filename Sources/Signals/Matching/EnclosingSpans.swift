@@ -19,13 +19,19 @@ struct EnclosingSpans {
 
   /// Scalars one of which every span of the kind holds (a quote mark or 引; 转 or 聊 of a forward
   /// marker; the first scalar of a prohibition cue): a text without any has no span of the kind.
-  private static let telltales: [SpanKind: Set<Unicode.Scalar>] = [
-    .quote: ["「", "『", "“", "‘", "\"", "引"], .forward: ["转", "聊"], .prohibition: ["不", "禁", "严", "切"],
-  ]
+  /// Short lists, compared scalar by scalar (cheaper than hashing every scalar of the text).
+  private static func telltales(of kind: SpanKind) -> [Unicode.Scalar] {
+    switch kind {
+    case .quote: ["「", "『", "“", "‘", "\"", "引"]
+    case .forward: ["转", "聊"]
+    case .prohibition: ["不", "禁", "严", "切"]
+    }
+  }
 
   /// The spans of `kind`, sorted by start.
   func spans(_ kind: SpanKind) -> [Range<Int>] {
-    guard let telltales = Self.telltales[kind], scalars.contains(where: telltales.contains) else { return [] }
+    let telltales = Self.telltales(of: kind)
+    guard scalars.contains(where: telltales.contains) else { return [] }
     return switch kind {
     case .quote: (quotedWords() + quoteLines()).sorted { $0.lowerBound < $1.lowerBound }
     case .forward: forwarded()

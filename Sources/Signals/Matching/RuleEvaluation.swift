@@ -56,11 +56,14 @@ struct RuleEvaluation {
     let target = expression ?? rule.match
     guard !occurrences.isEmpty else { return nil }
     let detector = NegationDetector(context: context, vocabulary: rule.negation, terms: occurrences)
-    var verdicts: [Occurrence: (verdict: NegationVerdict, cue: Range<Int>?)] = [:]
-    if rule.rule.negationMode != .ignore {
-      for occurrence in occurrences { verdicts[occurrence] = detector.verdict(for: occurrence) }
+    // The verdict of `occurrences[i]` is `verdicts[i]` (none under `negation: ignore`); a part is
+    // one of `occurrences`, found by a linear search (a match has few parts).
+    let verdicts = rule.rule.negationMode == .ignore ? [] : occurrences.map { detector.verdict(for: $0) }
+    func entry(_ occurrence: Occurrence) -> (verdict: NegationVerdict, cue: Range<Int>?)? {
+      guard !verdicts.isEmpty, let index = occurrences.firstIndex(of: occurrence) else { return nil }
+      return verdicts[index]
     }
-    func verdict(_ occurrence: Occurrence) -> NegationVerdict { verdicts[occurrence]?.verdict ?? .affirmed }
+    func verdict(_ occurrence: Occurrence) -> NegationVerdict { entry(occurrence)?.verdict ?? .affirmed }
     var comparisons: [[Occurrence]: PriceComparison] = [:]
     func evaluate(_ usable: [Occurrence]) -> MatchCandidate? {
       guard let check = rule.rule.price, expression == nil else {
@@ -82,7 +85,7 @@ struct RuleEvaluation {
       let shown = match.parts.map(verdict).first { $0 != .affirmed } ?? .affirmed
       result = RuleOutcome(parts: match.parts, trace: match.trace, verdict: shown)
     case .exclude:
-      let affirmed = occurrences.filter { Self.countsAsAffirmed(verdict($0)) }
+      let affirmed = occurrences.indices.filter { Self.countsAsAffirmed(verdicts[$0].verdict) }.map { occurrences[$0] }
       if let match = evaluate(affirmed) {
         let shown = match.parts.map(verdict).first { $0 != .affirmed } ?? .affirmed
         result = RuleOutcome(parts: match.parts, trace: match.trace, verdict: shown)
@@ -95,7 +98,7 @@ struct RuleEvaluation {
     case .require:
       guard let match = evaluate(occurrences),
         let negatedIndex = match.parts.firstIndex(where: { if case .negated = verdict($0) { true } else { false } }),
-        let cue = verdicts[match.parts[negatedIndex]]?.cue
+        let cue = entry(match.parts[negatedIndex])?.cue
       else { return nil }
       var parts = match.parts
       let part = parts[negatedIndex]
