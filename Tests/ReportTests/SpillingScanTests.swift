@@ -163,6 +163,26 @@ import Testing
     #expect(section.contains("\(spilled.counts.suppressed - 1) more finding(s) not shown here; findings.json lists all of them."))
   }
 
+  @Test func aPieceWhoseFindingsComeBeforeThoseSpilledIsRefused() throws {
+    let parent = try Self.spillParent()
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let spill = try FindingSpill(parent: parent, evidenceFolder: parent.appendingPathComponent("evidence"))
+    var parts = SpilledParts(spill: spill)
+    let later = MadeFinding(
+      finding: Finding(
+        id: "", rule: "t.rule", title: "t", level: .high, path: "a.txt", unitIndex: 5, line: 10, endLine: 10,
+        excerpt: "x", parts: [], polarity: .inculpatory, clauses: [], weight: 0.5, why: "w"))
+    var earlier = later
+    earlier.finding.line = 3
+    earlier.finding.unitIndex = 1
+    let laterSpilled = parts.spill([later])
+    let earlierSpilled = parts.spill([earlier])
+    let nothingSpilled = parts.spill([])
+    #expect(laterSpilled && !earlierSpilled && nothingSpilled)
+    #expect(parts.gathered.counts.active == 1)
+    #expect(parts.gathered.activeJSON.count == 1)
+  }
+
   @Test func amountsOfHiddenFindingsAreCountedButNotLinked() {
     var tally = AmountTally()
     tally.add(AmountEntry(speaker: "小李", role: .subject, fen: 150_000, findingID: "f-1"), listed: true)

@@ -90,10 +90,16 @@ enum FindingAssembler {
   /// Gives every finding its fingerprint id; `findings` must be in report order so that the
   /// occurrence numbers of repeated matches follow the document.
   static func assignIDs(_ findings: inout [Finding]) {
+    var seen: [String: Int] = [:]
+    assignIDs(&findings, seen: &seen)
+  }
+
+  /// Gives every finding its fingerprint id, counting occurrences on from `seen` (the findings
+  /// met before, by fingerprint base), which is updated; for a document handed over in parts.
+  static func assignIDs(_ findings: inout [Finding], seen: inout [String: Int]) {
     let keys = ParallelMap.mapChunked(findings) { finding in
       FindingFingerprint.base(rule: finding.rule, path: finding.path, matched: finding.matched)
     }
-    var seen: [String: Int] = [:]
     let occurrences = keys.map { key in
       let occurrence = seen[key, default: 0] + 1
       seen[key] = occurrence

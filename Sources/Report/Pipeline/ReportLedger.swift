@@ -41,9 +41,10 @@ final class ReportLedger: @unchecked Sendable {
 
   /// Adds the next document in report order.
   private func add(_ outcome: DocumentOutcome) {
+    let findings = outcome.findings
     var shownIDs: Set<String> = []
     if var open = quota {
-      for candidate in outcome.candidates where open.admit(candidate) {
+      for candidate in findings.candidates where open.admit(candidate) {
         if candidate.isSuppressed { shownSuppressed.append(candidate) } else { shown.append(candidate) }
         shownIDs.insert(candidate.id)
       }
@@ -52,13 +53,13 @@ final class ReportLedger: @unchecked Sendable {
     var document = outcome.document
     if shownIDs.isEmpty { document.units = [] }
     documents.append(document)
-    counts.add(outcome.counts)
-    clauses.merge(outcome.clauses)
-    timed.merge(outcome.timed)
-    for entry in outcome.amounts { amounts.add(entry, listed: shownIDs.contains(entry.findingID)) }
-    spilled.activeJSON += outcome.activeJSON
-    spilled.suppressedJSON += outcome.suppressedJSON
-    spilled.csvRows += outcome.csvRows
+    counts.add(findings.counts)
+    clauses.merge(findings.clauses)
+    timed.merge(findings.timed)
+    for entry in findings.amounts { amounts.add(entry, listed: shownIDs.contains(entry.findingID)) }
+    spilled.activeJSON += findings.activeJSON
+    spilled.suppressedJSON += findings.suppressedJSON
+    spilled.csvRows += findings.csvRows
   }
 
   /// The report of every document added: summaries over all findings, the findings shown in
