@@ -12,7 +12,7 @@ public enum EvidenceReader {
 
   /// `read(data:path:options:)` for bytes already in an array (a file just read), without the
   /// copies a `Data` round trip would make.
-  static func read(bytes: [UInt8], path: String, options: IngestOptions) -> EvidenceDocument {
+  static func read(bytes: consuming [UInt8], path: String, options: IngestOptions) -> EvidenceDocument {
     var document = parse(bytes, path: path, options: options, inBatches: false) { _ in }
     document.unitCount = document.units.count
     return document
@@ -22,7 +22,7 @@ public enum EvidenceReader {
   /// HTML page): each batch goes to `consume` as a piece of the document, and the document
   /// returned holds the units not yet handed over, with `unitCount` counting them all.
   static func read(
-    bytes: [UInt8], path: String, options: IngestOptions, pieces consume: (EvidenceDocument) -> Void
+    bytes: consuming [UInt8], path: String, options: IngestOptions, pieces consume: (EvidenceDocument) -> Void
   ) -> EvidenceDocument {
     var delivered = 0
     var document = parse(bytes, path: path, options: options, inBatches: true) { piece in
@@ -35,9 +35,10 @@ public enum EvidenceReader {
 
   /// Hashes, sniffs and parses `bytes`; the units are set but not yet counted. `inBatches` lets
   /// the parser hand units over in batches while it parses, each to `pieces` as a piece of the
-  /// document.
+  /// document. The bytes are let go once decoded, before the text is parsed.
   private static func parse(
-    _ bytes: [UInt8], path: String, options: IngestOptions, inBatches: Bool, pieces: (EvidenceDocument) -> Void
+    _ bytes: consuming [UInt8], path: String, options: IngestOptions, inBatches: Bool,
+    pieces: (EvidenceDocument) -> Void
   ) -> EvidenceDocument {
     var document = EvidenceDocument(
       path: path, sha256: sha256Hex(bytes), bytes: bytes.count, format: .unknown, status: .error)
@@ -59,7 +60,7 @@ public enum EvidenceReader {
       document.reason = "\(signature.kind), not text evidence"
       return document
     }
-    let source: SourceText
+    let decoded: (text: String, encoding: TextEncoding)
     switch TextDecoding.decode(bytes) {
     case .binary:
       document.format = .binary
@@ -70,9 +71,11 @@ public enum EvidenceReader {
       document.reason = IngestError.undecodable(path: path).description
       return document
     case .text(let text, let encoding):
-      source = SourceText(text: text, path: path, encoding: encoding, options: options)
-      document.encoding = encoding.rawValue
+      decoded = (text, encoding)
     }
+    _ = consume bytes
+    let source = SourceText(text: decoded.text, path: path, encoding: decoded.encoding, options: options)
+    document.encoding = decoded.encoding.rawValue
     let parser = ParserRegistry.parser(for: source)
     document.format = parser.format
     let outcome =
