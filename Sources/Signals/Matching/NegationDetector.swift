@@ -34,8 +34,10 @@ struct NegationDetector {
     let all = Occurrence.starting(in: near, of: context.occurrences)
     let terms = Occurrence.starting(in: near, of: self.terms)
     let pseudos = all.filter { vocabulary.pseudo.contains($0.pattern) }
-    let clauseStart = all.filter { vocabulary.breakers.contains($0.pattern) && $0.end <= occurrence.start }
-      .map(\.end).max() ?? 0
+    var clauseStart = 0
+    for candidate in all where candidate.end <= occurrence.start && vocabulary.breakers.contains(candidate.pattern) {
+      clauseStart = max(clauseStart, candidate.end)
+    }
     let lower = occurrence.start - vocabulary.before
     let window = all.filter {
       $0.end <= occurrence.start && $0.end > lower && $0.start >= clauseStart
@@ -71,8 +73,10 @@ struct NegationDetector {
     -> Occurrence?
   {
     let limit = occurrence.end + vocabulary.after
-    let nextBreak = all.filter { vocabulary.breakers.contains($0.pattern) && $0.start >= occurrence.end }
-      .map(\.start).min() ?? Int.max
+    var nextBreak = Int.max
+    for candidate in all where candidate.start >= occurrence.end && vocabulary.breakers.contains(candidate.pattern) {
+      nextBreak = min(nextBreak, candidate.start)
+    }
     return all.first { candidate in
       vocabulary.afterCues.contains(candidate.pattern) && candidate.start >= occurrence.end
         && candidate.start < limit && candidate.end <= nextBreak
