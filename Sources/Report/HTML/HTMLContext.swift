@@ -19,9 +19,10 @@ struct HTMLContext {
   /// The anchor of each shown finding's main card (in the first group of the rule's clauses that
   /// shows it), for links from the timeline, the amounts and the source views.
   let primaryCard: [String: String]
-  /// Highlight spans of every finding (active and suppressed) per document path and unit index.
+  /// Highlight spans of every shown finding (active and suppressed) per document path and unit
+  /// index.
   let spans: [String: [Int: [HighlightSpan]]]
-  /// Active and suppressed findings per document path and unit index, in report order.
+  /// Shown active and suppressed findings per document path and unit index, in report order.
   let unitFindings: [String: [Int: [Finding]]]
 
   /// The group id of findings that cite no clause.
@@ -57,7 +58,7 @@ struct HTMLContext {
     }
     let unmapped = report.findings.filter(\.clauses.isEmpty)
     if !unmapped.isEmpty {
-      groups.append((HTMLContext.unmappedGroup, shown(unmapped), max(report.counts.unmapped, unmapped.count)))
+      groups.append((HTMLContext.unmappedGroup, shown(unmapped), report.counts.unmapped))
     }
     self.groups = groups
     let suppressed = shown(report.suppressed)
