@@ -64,14 +64,15 @@ struct RuleEvaluation {
       return verdicts[index]
     }
     func verdict(_ occurrence: Occurrence) -> NegationVerdict { entry(occurrence)?.verdict ?? .affirmed }
-    var comparisons: [[Occurrence]: PriceComparison] = [:]
+    // The price comparison of each price candidate found, by its parts (a later one wins).
+    var comparisons: [(parts: [Occurrence], comparison: PriceComparison)] = []
     func evaluate(_ usable: [Occurrence]) -> MatchCandidate? {
       guard let check = rule.rule.price, expression == nil else {
         return ExpressionEvaluator(occurrences: usable, patterns: patterns, context: context).evaluate(target).first
       }
       guard let found = PriceMatcher(check: check, context: context, patterns: patterns).best(in: usable, linked: linked)
       else { return nil }
-      comparisons[found.candidate.parts] = found.comparison
+      comparisons.append((found.candidate.parts, found.comparison))
       return found.candidate
     }
 
@@ -108,7 +109,7 @@ struct RuleEvaluation {
       result = RuleOutcome(parts: parts, trace: match.trace, verdict: verdict(part))
     }
 
-    if let comparison = comparisons[result.parts] {
+    if let comparison = comparisons.last(where: { $0.parts == result.parts })?.comparison {
       result.price = comparison
       if comparison.verdict == .notCompared, result.suppressedReason == nil { result.suppressedReason = comparison.reason }
     }

@@ -35,9 +35,10 @@ public enum MoneyExtractor {
   static func amounts(in scalars: [Unicode.Scalar]) -> [MoneyAmount] {
     let parser = MoneyParser(scalars)
     var result: [MoneyAmount] = []
+    let starts = MoneyParser.startValues
     var index = 0
     while index < scalars.count {
-      guard MoneyParser.startCharacters.contains(scalars[index]) else {
+      guard MoneyParser.canStart(scalars[index], values: starts) else {
         index += 1
         continue
       }
@@ -88,15 +89,28 @@ private struct MoneyParser {
   ]
   static let rangeSeparators = ["-", "~", "〜", "—", "–", "至", "到"]
 
-  /// Every scalar an amount can start with: digits, numerals, and the first scalar of each prefix.
-  static let startCharacters: Set<Unicode.Scalar> = {
+  /// Every scalar an amount can start with (digits, numerals, and the first scalar of each
+  /// prefix), as ascending scalar values: every scalar of a unit is looked up, and a binary
+  /// search over these few costs less than hashing it.
+  static let startValues: [UInt32] = {
     var result = Set<Unicode.Scalar>((0x30...0x39).compactMap(Unicode.Scalar.init))
     result.formUnion(chineseDigits.keys)
     result.formUnion(["十", "拾"])
     let prefixes = lowBoundPrefixes + highBoundPrefixes + approximatePrefixes + currencyPrefixes.map(\.0)
     result.formUnion(prefixes.compactMap(\.unicodeScalars.first))
-    return result
+    return result.map(\.value).sorted()
   }()
+
+  /// Whether an amount can start with `scalar`; `values` is `startValues`.
+  static func canStart(_ scalar: Unicode.Scalar, values: [UInt32]) -> Bool {
+    var low = 0
+    var high = values.count
+    while low < high {
+      let middle = (low + high) / 2
+      if values[middle] < scalar.value { low = middle + 1 } else { high = middle }
+    }
+    return low < values.count && values[low] == scalar.value
+  }
 
   // MARK: Amount
 

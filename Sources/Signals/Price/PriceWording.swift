@@ -5,7 +5,7 @@ enum PriceWording {
   /// Characters looked at on each side of the amount.
   static let window = 8
   /// Clause breaks the look does not cross (“五千块，一个月上线” states a duration, not a rate).
-  static let breakers: Set<Unicode.Scalar> = [",", ".", ";", "!", "?", "。", "，", "；", "、", "\n"]
+  static let breakers: [Unicode.Scalar] = [",", ".", ";", "!", "?", "。", "，", "；", "、", "\n"]
 
   /// Period cue phrases (normalised) for each periodic unit.
   static let periodCues: [(phrase: [Unicode.Scalar], unit: ServicePrice.Unit)] = [
