@@ -51,6 +51,37 @@ import Testing
     #expect(SourceText.split("a\r\n\r\nb").map(String.init) == ["a", "", "b"])
     #expect(SourceText.split("").isEmpty)
     #expect(SourceText.split("\n").map(String.init) == [""])
+    #expect(SourceText.split("甲\r\n乙\r丙\n\n丁\r\r\n戊\r").map(String.init) == ["甲", "乙", "丙", "", "丁", "", "戊"])
+    #expect(SourceText.split("\r\n\r").map(String.init) == ["", ""])
+    #expect(SourceText.split("无换行").map(String.init) == ["无换行"])
+  }
+
+  /// The split of the text's own storage agrees with a split character by character, on text
+  /// mixing every kind of break with multi-byte characters.
+  @Test func lineSplittingMatchesAScalarSplit() {
+    let pieces = ["甲", "b", "\n", "\r", "\r\n", "乙丙", "", " "]
+    var generator = SplitMix(seed: 11)
+    for _ in 0..<500 {
+      let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+      var expected: [String] = []
+      var current = ""
+      var previousReturn = false
+      for scalar in text.unicodeScalars {
+        if scalar == "\n" && previousReturn {
+          previousReturn = false
+          continue
+        }
+        previousReturn = scalar == "\r"
+        if scalar == "\n" || scalar == "\r" {
+          expected.append(current)
+          current = ""
+        } else {
+          current.unicodeScalars.append(scalar)
+        }
+      }
+      if !current.isEmpty { expected.append(current) }
+      #expect(SourceText.split(text).map(String.init) == expected, "\(Array(text.utf8))")
+    }
   }
 
   @Test func byteSearch() {

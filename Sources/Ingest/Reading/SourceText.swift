@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A decoded text file split into physical lines, the input of every text parser.
 ///
 /// Lines are split on LF, CRLF and lone CR (each one break); line `n` (1-based) is `lines[n - 1]`
@@ -22,9 +28,9 @@ struct SourceText: Sendable {
 
   /// The physical lines of `text`.
   static func split(_ text: String) -> [Substring] {
+    if let lines = text.utf8.withContiguousStorageIfAvailable({ splitContiguous(text, $0) }) { return lines }
     var lines: [Substring] = []
     let utf8 = text.utf8
-    lines.reserveCapacity(utf8.withContiguousStorageIfAvailable { bytes in bytes.count(where: { $0 == 0x0A }) + 1 } ?? 0)
     var start = utf8.startIndex
     var index = start
     while index < utf8.endIndex {
@@ -40,6 +46,45 @@ struct SourceText: Sendable {
       }
     }
     if start < utf8.endIndex { lines.append(text[start..<utf8.endIndex]) }
+    return lines
+  }
+
+  /// `split` over the text's own UTF-8 storage: the breaks are found with `memchr` (a text
+  /// without a carriage return, almost every export, looks for line feeds only).
+  private static func splitContiguous(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> [Substring] {
+    guard let base = bytes.baseAddress else { return [] }
+    let count = bytes.count
+    let hasReturn = memchr(base, 0x0D, count) != nil
+    var breaks: [Int] = []
+    breaks.reserveCapacity(count / 32)
+    if hasReturn {
+      for offset in 0..<count where bytes[offset] == 0x0A || bytes[offset] == 0x0D { breaks.append(offset) }
+    } else {
+      var offset = 0
+      while offset < count, let hit = memchr(base + offset, 0x0A, count - offset) {
+        let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        breaks.append(found)
+        offset = found + 1
+      }
+    }
+    var lines: [Substring] = []
+    lines.reserveCapacity(breaks.count + 1)
+    let utf8 = text.utf8
+    var start = 0
+    var skipLineFeed = false
+    for offset in breaks {
+      if skipLineFeed {
+        skipLineFeed = false
+        if offset == start, bytes[offset] == 0x0A {
+          start = offset + 1
+          continue
+        }
+      }
+      lines.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)])
+      skipLineFeed = bytes[offset] == 0x0D
+      start = offset + 1
+    }
+    if start < count { lines.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.endIndex]) }
     return lines
   }
 
