@@ -39,9 +39,15 @@ struct MemoTraceHeader: Sendable {
     let time = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
     let rawTime = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<19]), as: UTF8.self)
     guard bytes.count > 19 else { return MemoTraceHeader(time: time, rawTime: rawTime, rest: nil) }
-    guard bytes[19] == 0x20 else { return nil }
+    guard bytes[19] == 0x20, bytes.count > 20 else { return nil }
     let rest = Substring(line.unicodeScalars[line.utf8.index(line.startIndex, offsetBy: 20)...])
-    guard let first = rest.unicodeScalars.first, !first.properties.isWhitespace else { return nil }
+    // Only ASCII blanks and scalars led by C2 or E1–E3 can be white space (as in `isBlank`).
+    let lead = bytes[20]
+    if lead < 0x80 {
+      guard lead != 0x20, !(0x09...0x0D).contains(lead) else { return nil }
+    } else if lead == 0xC2 || (0xE1...0xE3).contains(lead) {
+      guard let first = rest.unicodeScalars.first, !first.properties.isWhitespace else { return nil }
+    }
     return MemoTraceHeader(time: time, rawTime: rawTime, rest: rest)
   }
 }
