@@ -54,37 +54,33 @@ struct SourceText: Sendable {
   private static func splitContiguous(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> [Substring] {
     guard let base = bytes.baseAddress else { return [] }
     let count = bytes.count
-    let hasReturn = memchr(base, 0x0D, count) != nil
-    var breaks: [Int] = []
-    breaks.reserveCapacity(count / 32)
-    if hasReturn {
-      for offset in 0..<count where bytes[offset] == 0x0A || bytes[offset] == 0x0D { breaks.append(offset) }
+    let utf8 = text.utf8
+    var lines: [Substring] = []
+    lines.reserveCapacity(count / 24)
+    func line(_ start: Int, _ end: Int) -> Substring {
+      text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+    }
+    var start = 0
+    if memchr(base, 0x0D, count) == nil {
+      while start < count, let hit = memchr(base + start, 0x0A, count - start) {
+        let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        lines.append(line(start, end))
+        start = end + 1
+      }
     } else {
       var offset = 0
-      while offset < count, let hit = memchr(base + offset, 0x0A, count - offset) {
-        let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        breaks.append(found)
-        offset = found + 1
-      }
-    }
-    var lines: [Substring] = []
-    lines.reserveCapacity(breaks.count + 1)
-    let utf8 = text.utf8
-    var start = 0
-    var skipLineFeed = false
-    for offset in breaks {
-      if skipLineFeed {
-        skipLineFeed = false
-        if offset == start, bytes[offset] == 0x0A {
-          start = offset + 1
+      while offset < count {
+        let byte = bytes[offset]
+        guard byte == 0x0A || byte == 0x0D else {
+          offset += 1
           continue
         }
+        lines.append(line(start, offset))
+        offset += byte == 0x0D && offset + 1 < count && bytes[offset + 1] == 0x0A ? 2 : 1
+        start = offset
       }
-      lines.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: offset)])
-      skipLineFeed = bytes[offset] == 0x0D
-      start = offset + 1
     }
-    if start < count { lines.append(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.endIndex]) }
+    if start < count { lines.append(line(start, count)) }
     return lines
   }
 

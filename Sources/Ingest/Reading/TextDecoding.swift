@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A text encoding the reader recognises, with the id written in `EvidenceDocument.encoding`.
 enum TextEncoding: String, Sendable, Hashable {
   case utf8 = "utf-8"
@@ -43,7 +49,9 @@ enum TextDecoding {
         return .text(text, littleEndian ? .utf16LE : .utf16BE)
       }
     }
-    if bytes.contains(0) { return .binary }
+    if bytes.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) {
+      return .binary
+    }
     if let text = String(validating: bytes, as: UTF8.self) { return .text(text, .utf8) }
     if BinarySignature.xorImage(bytes) != nil { return .binary }
     if let text = GB18030.decode(bytes) { return isPlausibleText(text) ? .text(text, .gb18030) : .binary }
