@@ -6,10 +6,10 @@ struct MatchCandidate {
   var end: Int
 
   init(parts: [Occurrence], trace: String) {
-    self.parts = parts.sorted { $0.start < $1.start }
+    self.parts = parts.count < 2 ? parts : parts.sorted { $0.start < $1.start }
     self.trace = trace
-    start = parts.map(\.start).min() ?? 0
-    end = parts.map(\.end).max() ?? 0
+    start = parts.lazy.map { $0.start }.min() ?? 0
+    end = parts.lazy.map { $0.end }.max() ?? 0
   }
 
   func overlaps(_ other: MatchCandidate) -> Bool {
@@ -106,8 +106,8 @@ struct ExpressionEvaluator {
   }
 
   private static func span(_ candidates: [MatchCandidate]) -> (Int, Int) {
-    let start = candidates.map(\.start).min() ?? 0
-    return ((candidates.map(\.end).max() ?? 0) - start, start)
+    let start = candidates.lazy.map { $0.start }.min() ?? 0
+    return ((candidates.lazy.map { $0.end }.max() ?? 0) - start, start)
   }
 
   /// Index subsets of `0..<count` of the given size, in lexicographic order.
@@ -156,7 +156,7 @@ struct ExpressionEvaluator {
         return
       }
       let start = sorted.first?.start ?? 0
-      let span = (sorted.map(\.end).max() ?? 0) - start
+      let span = (sorted.lazy.map { $0.end }.max() ?? 0) - start
       if let current = best, (current.span, current.start) <= (span, start) { return }
       best = (span, start, picks)
     }

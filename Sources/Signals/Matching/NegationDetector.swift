@@ -23,7 +23,7 @@ struct NegationDetector {
     self.context = context
     self.vocabulary = vocabulary
     self.terms = terms.sorted { $0.start < $1.start }
-    reach = max(context.longestOccurrence, terms.map(\.length).max() ?? 0)
+    reach = max(context.longestOccurrence, terms.lazy.map { $0.length }.max() ?? 0)
   }
 
   /// The verdict for `occurrence`, with the range of the governing cue where there is one.

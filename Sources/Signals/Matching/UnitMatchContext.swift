@@ -47,7 +47,7 @@ struct UnitMatchContext {
       self.scalars = scalars
       self.original = original
       self.occurrences = occurrences
-      longestOccurrence = occurrences.map(\.length).max() ?? 0
+      longestOccurrence = occurrences.lazy.map { $0.length }.max() ?? 0
     }
 
     func copy() -> Storage {
