@@ -47,17 +47,17 @@ import Testing
   }
 
   @Test func lineSplitting() {
-    #expect(SourceText.split("a\nb\n").map(String.init) == ["a", "b"])
-    #expect(SourceText.split("a\r\n\r\nb").map(String.init) == ["a", "", "b"])
-    #expect(SourceText.split("").isEmpty)
-    #expect(SourceText.split("\n").map(String.init) == [""])
-    #expect(SourceText.split("甲\r\n乙\r丙\n\n丁\r\r\n戊\r").map(String.init) == ["甲", "乙", "丙", "", "丁", "", "戊"])
-    #expect(SourceText.split("\r\n\r").map(String.init) == ["", ""])
-    #expect(SourceText.split("无换行").map(String.init) == ["无换行"])
+    #expect(SourceLines("a\nb\n").map(String.init) == ["a", "b"])
+    #expect(SourceLines("a\r\n\r\nb").map(String.init) == ["a", "", "b"])
+    #expect(SourceLines("").isEmpty)
+    #expect(SourceLines("\n").map(String.init) == [""])
+    #expect(SourceLines("甲\r\n乙\r丙\n\n丁\r\r\n戊\r").map(String.init) == ["甲", "乙", "丙", "", "丁", "", "戊"])
+    #expect(SourceLines("\r\n\r").map(String.init) == ["", ""])
+    #expect(SourceLines("无换行").map(String.init) == ["无换行"])
   }
 
-  /// The split of the text's own storage agrees with a split character by character, on text
-  /// mixing every kind of break with multi-byte characters.
+  /// The lines agree with a split scalar by scalar, on text mixing every kind of break with
+  /// multi-byte characters.
   @Test func lineSplittingMatchesAScalarSplit() {
     let pieces = ["甲", "b", "\n", "\r", "\r\n", "乙丙", "", " "]
     var generator = SplitMix(seed: 11)
@@ -80,7 +80,7 @@ import Testing
         }
       }
       if !current.isEmpty { expected.append(current) }
-      #expect(SourceText.split(text).map(String.init) == expected, "\(Array(text.utf8))")
+      #expect(SourceLines(text).map(String.init) == expected, "\(Array(text.utf8))")
     }
   }
 

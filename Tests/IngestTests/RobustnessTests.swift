@@ -39,7 +39,7 @@ import Testing
           #expect(unit.fileLine(ofTextLine: 0) >= unit.line && last <= unit.endLine, "\(path) \(fraction) \(unit.line)")
         }
         guard !Self.nonTextLocations.contains(document.format), document.encoding != nil else { continue }
-        let lineCount = max(1, SourceText.split(String(decoding: cut, as: UTF8.self)).count)
+        let lineCount = max(1, SourceLines(String(decoding: cut, as: UTF8.self)).count)
         for unit in document.units {
           #expect(unit.line >= 1 && unit.line <= unit.endLine, "\(path) \(fraction) \(unit.line)-\(unit.endLine)")
           #expect(unit.firstBodyLine >= unit.line && unit.firstBodyLine <= unit.endLine, "\(path) \(fraction) \(unit.line)")

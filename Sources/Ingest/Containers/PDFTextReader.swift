@@ -33,7 +33,7 @@ enum PDFTextReader {
     }
     var number = 0
     for (pageIndex, page) in text.split(separator: "\u{0C}", omittingEmptySubsequences: false).enumerated() {
-      for line in SourceText.split(String(page)) {
+      for line in SourceLines(String(page)) {
         number += 1
         if !line.isBlank {
           document.units.append(TextUnit(kind: .line, line: number, text: String(line), page: pageIndex + 1))

@@ -7,14 +7,14 @@
 /// A decoded text file split into physical lines, the input of every text parser.
 ///
 /// Lines are split on LF, CRLF and lone CR (each one break); line `n` (1-based) is `lines[n - 1]`
-/// without its break. A final break does not start an extra empty line.
+/// without its break. A final break does not start an extra empty line (see `SourceLines`).
 struct SourceText: Sendable {
   /// The evidence path (relative, `/`-separated) used in diagnostics.
   let path: String
   /// The encoding the text was decoded from.
   let encoding: TextEncoding
   /// The physical lines, without their breaks.
-  let lines: [Substring]
+  let lines: SourceLines
   /// Reading options (assumed time zone).
   let options: IngestOptions
 
@@ -23,65 +23,7 @@ struct SourceText: Sendable {
     self.path = path
     self.encoding = encoding
     self.options = options
-    self.lines = Self.split(text)
-  }
-
-  /// The physical lines of `text`.
-  static func split(_ text: String) -> [Substring] {
-    if let lines = text.utf8.withContiguousStorageIfAvailable({ splitContiguous(text, $0) }) { return lines }
-    var lines: [Substring] = []
-    let utf8 = text.utf8
-    var start = utf8.startIndex
-    var index = start
-    while index < utf8.endIndex {
-      let byte = utf8[index]
-      if byte == 0x0A || byte == 0x0D {
-        lines.append(text[start..<index])
-        var next = utf8.index(after: index)
-        if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-        start = next
-        index = next
-      } else {
-        index = utf8.index(after: index)
-      }
-    }
-    if start < utf8.endIndex { lines.append(text[start..<utf8.endIndex]) }
-    return lines
-  }
-
-  /// `split` over the text's own UTF-8 storage: the breaks are found with `memchr` (a text
-  /// without a carriage return, almost every export, looks for line feeds only).
-  private static func splitContiguous(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> [Substring] {
-    guard let base = bytes.baseAddress else { return [] }
-    let count = bytes.count
-    let utf8 = text.utf8
-    var lines: [Substring] = []
-    lines.reserveCapacity(count / 24)
-    func line(_ start: Int, _ end: Int) -> Substring {
-      text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
-    }
-    var start = 0
-    if memchr(base, 0x0D, count) == nil {
-      while start < count, let hit = memchr(base + start, 0x0A, count - start) {
-        let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        lines.append(line(start, end))
-        start = end + 1
-      }
-    } else {
-      var offset = 0
-      while offset < count {
-        let byte = bytes[offset]
-        guard byte == 0x0A || byte == 0x0D else {
-          offset += 1
-          continue
-        }
-        lines.append(line(start, offset))
-        offset += byte == 0x0D && offset + 1 < count && bytes[offset + 1] == 0x0A ? 2 : 1
-        start = offset
-      }
-    }
-    if start < count { lines.append(line(start, count)) }
-    return lines
+    self.lines = SourceLines(text)
   }
 
   /// The line with 1-based number `number`.
@@ -99,8 +41,10 @@ struct SourceText: Sendable {
   /// file): the decoded text itself (every line is a slice of it) when it holds no carriage
   /// return, else the lines joined. Parsers that count lines on `\n` read this.
   var newlineText: String {
-    guard let whole = lines.first?.base else { return "" }
-    let hasReturn = whole.utf8.withContiguousStorageIfAvailable { $0.contains(0x0D) } ?? whole.utf8.contains(0x0D)
+    let whole = lines.text
+    let hasReturn = whole.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
+    } ?? whole.utf8.contains(0x0D)
     return hasReturn ? lines.joined(separator: "\n") : whole
   }
 

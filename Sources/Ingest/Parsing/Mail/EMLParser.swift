@@ -90,7 +90,7 @@ struct EMLParser: DocumentParser {
             textLines: $0.textLines.map { _ in body.lowerBound })
         }
       }
-      logical = SourceText.split(text).map { (String($0), body.lowerBound, body.upperBound) }
+      logical = SourceLines(text).map { (String($0), body.lowerBound, body.upperBound) }
     case "quoted-printable":
       var pending: [UInt8] = []
       var start = body.lowerBound

@@ -10,7 +10,7 @@ struct PyWxDumpUserDirectory {
   init() {}
 
   /// Reads the user list and owner from the text of a `data.js`.
-  init(dataJS text: String, lines: [Substring], usersMarker: String, ownerMarker: String) {
+  init(dataJS text: String, lines: SourceLines, usersMarker: String, ownerMarker: String) {
     if let users = LineTrackingJSON.parseJavaScript(text, after: usersMarker)?.root, case .object(let members) = users.value {
       for (wxid, user) in members {
         let remark = user["remark"]?.string ?? ""

@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The physical lines of a decoded text — split on LF, CRLF and lone CR, each one break; a final
+/// break starts no extra line — each read as a `Substring` of the text when it is asked for.
+///
+/// Only where each line starts and how long its break is are stored (9 bytes a line, where a
+/// `Substring` takes 32), so a file of short lines such as pretty-printed JSON costs a fraction
+/// of its own size to hold.
+struct SourceLines: RandomAccessCollection, Sendable {
+  /// The text the lines are read from.
+  let text: String
+  /// The UTF-8 offset where each line starts.
+  private let starts: [Int]
+  /// The length in bytes of the break after each line (0 for a last line without one).
+  private let breakLengths: [UInt8]
+  /// The UTF-8 length of `text`.
+  private let byteCount: Int
+
+  /// Finds the lines of `text`.
+  init(_ text: String) {
+    var text = text
+    text.makeContiguousUTF8()
+    var starts: [Int] = []
+    var breakLengths: [UInt8] = []
+    byteCount = text.utf8.withContiguousStorageIfAvailable { bytes in
+      Self.findLines(bytes, starts: &starts, breakLengths: &breakLengths)
+      return bytes.count
+    } ?? 0
+    self.text = text
+    self.starts = starts
+    self.breakLengths = breakLengths
+  }
+
+  var startIndex: Int { 0 }
+  var endIndex: Int { starts.count }
+
+  subscript(position: Int) -> Substring {
+    let next = position + 1 < starts.count ? starts[position + 1] : byteCount
+    let utf8 = text.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: starts[position])
+    return text[start..<utf8.index(utf8.startIndex, offsetBy: next - Int(breakLengths[position]))]
+  }
+
+  /// Records where every line starts and the length of its break; the breaks are found with
+  /// `memchr` (a text without a carriage return, almost every export, looks for line feeds only).
+  private static func findLines(_ bytes: UnsafeBufferPointer<UInt8>, starts: inout [Int], breakLengths: inout [UInt8]) {
+    guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+    let count = bytes.count
+    starts.reserveCapacity(count / 24)
+    breakLengths.reserveCapacity(count / 24)
+    var start = 0
+    if memchr(base, 0x0D, count) == nil {
+      while start < count {
+        starts.append(start)
+        guard let hit = memchr(base + start, 0x0A, count - start) else {
+          breakLengths.append(0)
+          return
+        }
+        breakLengths.append(1)
+        start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+      }
+      return
+    }
+    var offset = 0
+    starts.append(0)
+    while offset < count {
+      let byte = bytes[offset]
+      guard byte == 0x0A || byte == 0x0D else {
+        offset += 1
+        continue
+      }
+      let length = byte == 0x0D && offset + 1 < count && bytes[offset + 1] == 0x0A ? 2 : 1
+      breakLengths.append(UInt8(length))
+      offset += length
+      start = offset
+      if start < count { starts.append(start) }
+    }
+    if breakLengths.count < starts.count { breakLengths.append(0) }
+  }
+}
