@@ -17,7 +17,7 @@ import Testing
   }
 
   @Test func aLargePageComesInBatchesWithTheUnitsOfAWholeRead() throws {
-    let messages = HTMLParser.batchSize * 2 + 500
+    let messages = UnitBatches.standardSize * 2 + 500
     let (root, folder, entry) = try StreamedReadingTests.folder("chat.html", Array(Self.page(messages: messages).utf8))
     defer { try? FileManager.default.removeItem(at: root) }
     let whole = folder.read(entry)
@@ -45,7 +45,7 @@ import Testing
   }
 
   @Test func theLongLineWarningCountsTheBlocksOfEveryBatch() throws {
-    let messages = HTMLParser.batchSize + 8_000
+    let messages = UnitBatches.standardSize + 8_000
     let (root, folder, entry) = try StreamedReadingTests.folder(
       "page.html", Array(Self.page(messages: messages, oneLine: true).utf8))
     defer { try? FileManager.default.removeItem(at: root) }

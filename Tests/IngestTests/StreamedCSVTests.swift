@@ -19,7 +19,7 @@ import Testing
   }
 
   @Test func aLargeMemoTraceCSVComesInBatchesWithTheUnitsOfAWholeRead() throws {
-    let rows = MemoTraceCSVParser.batchSize + 250
+    let rows = UnitBatches.standardSize + 250
     let (root, folder, entry) = try StreamedReadingTests.folder("张三_utf8.csv", Array(Self.memoTraceCSV(rows: rows).utf8))
     defer { try? FileManager.default.removeItem(at: root) }
     let whole = folder.read(entry)

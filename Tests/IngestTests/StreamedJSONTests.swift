@@ -89,7 +89,7 @@ import Testing
 
   @Test(arguments: [true, false])
   func aLargeTelegramExportComesInBatchesWithTheUnitsOfAWholeRead(nameFirst: Bool) throws {
-    let perChat = TelegramJSONParser.batchSize / 2 + 100
+    let perChat = UnitBatches.standardSize / 2 + 100
     let text = Self.telegramExport(perChat: perChat, nameFirst: nameFirst)
     let (root, folder, entry) = try StreamedReadingTests.folder("result.json", Array(text.utf8))
     defer { try? FileManager.default.removeItem(at: root) }
@@ -123,7 +123,7 @@ import Testing
   }
 
   @Test func aLargePyWxDumpExportComesInBatchesWithTheUnitsOfAWholeRead() throws {
-    let rows = PyWxDumpJSONParser.batchSize + 300
+    let rows = UnitBatches.standardSize + 300
     let (root, folder, entry) = try StreamedReadingTests.folder(
       "wxid_demo_peer01_0_9000.json", Array(try Self.pyWxDumpExport(rows: rows).utf8))
     defer { try? FileManager.default.removeItem(at: root) }
@@ -141,7 +141,7 @@ import Testing
   }
 
   @Test func aLargeMemoTraceHTMLPageComesInBatchesWithTheUnitsOfAWholeRead() throws {
-    let count = MemoTraceHTMLParser.batchSize + 200
+    let count = UnitBatches.standardSize + 200
     let messages = (0..<count).map { index in
       "{ type:1, text: '第\(index)条：接口做了AES加密',is_send:\(index % 2),timestamp:\(1_682_948_412 + index),is_chatroom:0,displayname:'\(index % 2 == 0 ? "张三" : "李四")'},"
     }

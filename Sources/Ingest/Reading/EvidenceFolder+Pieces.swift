@@ -3,15 +3,16 @@ import Foundation
 extension EvidenceFolder {
   /// Reads one entry and hands its units to `consume`: a large UTF-8 file in a format that can
   /// be cut (see `StreamingPolicy`) as a series of pieces, each an `EvidenceDocument` whose units
-  /// carry their true line numbers; an HTML page of more than `HTMLParser.batchSize` blocks as
-  /// the batches of units its parser hands over while it reads the page, then the rest; any
-  /// other entry as one whole document. Returns the document for the manifest: for a streamed
-  /// file or a page handed over in batches its units are empty, `unitCount` is the total and the
-  /// hash covers the whole file; otherwise it is the document `consume` was given.
+  /// carry their true line numbers; a file whose parser reads it bit by bit (HTML pages and the
+  /// JSON, JavaScript and CSV chat exports: `BatchingParser`) as the batches of
+  /// `UnitBatches.standardSize` units it hands over while it reads, then the rest; any other
+  /// entry as one whole document. Returns the document for the manifest: for a file read in
+  /// pieces or batches its units are empty, `unitCount` is the total and the hash covers the
+  /// whole file; otherwise it is the document `consume` was given.
   ///
   /// Never throws; safe to call concurrently for different entries. For streamed files memory
   /// follows `policy.pieceBytes`, not the file's size, and files above `options.maxParseBytes`
-  /// are read; an HTML page is still read whole, but never holds all its units at once.
+  /// are read; a file read in batches is still read whole, but never holds all its units at once.
   public func read(
     _ entry: EvidenceEntry, streaming policy: StreamingPolicy, pieces consume: (EvidenceDocument) -> Void
   ) -> EvidenceDocument {

@@ -5,7 +5,7 @@
 /// The page is read by libxml2's streaming HTML parser (`LibXML2HTMLReader`). A page whose text
 /// sits on a line longer than `longLineBytes` (a minified or single-line export) is read whole, but
 /// its citations cannot be narrower than that line, which a warning says.
-struct HTMLParser: DocumentParser {
+struct HTMLParser: BatchingParser {
   let format = DocumentFormat.html
 
   /// How many characters detection looks at.
@@ -25,36 +25,31 @@ struct HTMLParser: DocumentParser {
       || start.hasPrefix("<body") || ((start.hasPrefix("<?xml") || start.hasPrefix("<!--")) && head.contains("<html"))
   }
 
-  /// How many units a large page hands over at a time.
-  static let batchSize = 8_192
+  /// How many blocks libxml2's reader hands over at a time while it reads the page.
+  static let blockBatch = 1_024
 
-  func parse(_ source: SourceText) -> ParseOutcome { parse(source, batchSize: .max) { _ in } }
-
-  func parse(_ source: SourceText, delivering deliver: ([TextUnit]) -> Void) -> ParseOutcome {
-    parse(source, batchSize: Self.batchSize, deliver: deliver)
-  }
-
-  private func parse(_ source: SourceText, batchSize: Int, deliver: ([TextUnit]) -> Void) -> ParseOutcome {
+  func parse(_ source: SourceText, into batches: UnitBatches) -> [Diagnostic] {
     var longLines = LongTextLines(source: source, limit: Self.longLineBytes)
-    let reading = HTMLBlockCollector.read(source.newlineText, batchSize: batchSize) { blocks in
+    func take(_ blocks: [HTMLBlockCollector.Block]) {
       let units = blocks.map(Self.unit)
       longLines.count(units)
-      deliver(units)
+      batches.append(contentsOf: units)
     }
-    var outcome = ParseOutcome(units: reading.blocks.map(Self.unit))
-    longLines.count(outcome.units)
+    let reading = HTMLBlockCollector.read(source.newlineText, batchSize: Self.blockBatch, deliver: take)
+    take(reading.blocks)
+    var diagnostics: [Diagnostic] = []
     if let problem = reading.problem {
       let line: Int? = if case .stopped(let line, _) = problem { line } else { nil }
-      outcome.diagnostics.append(source.diagnostic(.warning, "ingest.unparsed-line", line: line, problem.description))
+      diagnostics.append(source.diagnostic(.warning, "ingest.unparsed-line", line: line, problem.description))
     }
     if let long = longLines.longest {
-      outcome.diagnostics.append(
+      diagnostics.append(
         source.diagnostic(
           .warning, "ingest.long-line", line: long.line,
           "line \(long.line) is \(long.bytes) bytes long and holds \(long.units == 1 ? "1 text block" : "\(long.units) text blocks"); their citations cannot point closer than that line"
         ))
     }
-    return outcome
+    return diagnostics
   }
 
   /// The unit of one block of text.

@@ -1,7 +1,7 @@
 /// A chat exported as a CSV table by other tools (PyWxDump `id,MsgSvrID,type_name,…,msg,…`,
 /// chatlog `Time,SenderName,Sender,TalkerName,Talker,Content`, forensic reports with
 /// 发送人/时间/内容 columns): one `message` unit per record, spanning its physical lines.
-struct ChatTableCSVParser: DocumentParser {
+struct ChatTableCSVParser: BatchingParser {
   let format = DocumentFormat.chatTableCSV
 
   func detect(_ source: SourceText) -> Bool {
@@ -9,18 +9,10 @@ struct ChatTableCSVParser: DocumentParser {
     return ChatTableColumns(header: Dictionary(uniqueKeysWithValues: header.enumerated().map { ($0.offset, $0.element) })) != nil
   }
 
-  /// How many units a large table hands over at a time.
-  static let batchSize = 8_192
-
-  func parse(_ source: SourceText) -> ParseOutcome { parse(source, batchSize: .max) { _ in } }
-
-  func parse(_ source: SourceText, delivering deliver: ([TextUnit]) -> Void) -> ParseOutcome {
-    parse(source, batchSize: Self.batchSize, deliver: deliver)
-  }
-
   /// Reads the records one at a time, never the whole table; the first record is the header.
-  private func parse(_ source: SourceText, batchSize: Int, deliver: ([TextUnit]) -> Void) -> ParseOutcome {
-    var outcome = ParseOutcome()
+  /// A table whose header names no content or sender column gives nothing.
+  func parse(_ source: SourceText, into batches: UnitBatches) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
     let cells = { (record: CSVRecords.Record) in
       Dictionary(uniqueKeysWithValues: record.fields.enumerated().map { ($0.offset, $0.element.value) })
     }
@@ -32,26 +24,22 @@ struct ChatTableCSVParser: DocumentParser {
       }
       guard let columns = found else { return }
       guard record.fields.count == width else {
-        outcome.diagnostics.append(
+        diagnostics.append(
           source.diagnostic(
             .warning, "ingest.unparsed-line", line: record.firstLine,
             "line \(record.firstLine): CSV record has \(record.fields.count) fields, expected \(width); skipped"))
         return
       }
       let (unit, problem) = Self.unit(record, values: cells(record), columns: columns, source: source)
-      if let problem { outcome.diagnostics.append(problem) }
-      outcome.units.append(unit)
-      if outcome.units.count >= batchSize {
-        deliver(outcome.units)
-        outcome.units.removeAll(keepingCapacity: true)
-      }
+      if let problem { diagnostics.append(problem) }
+      batches.append(unit)
     }
-    guard header?.columns != nil else { return ParseOutcome() }
+    guard header?.columns != nil else { return [] }
     if let line = unterminated {
-      outcome.diagnostics.append(
+      diagnostics.append(
         source.diagnostic(.warning, "ingest.unparsed-line", line: line, "line \(line): a quoted CSV field is never closed; the file may be truncated"))
     }
-    return outcome
+    return diagnostics
   }
 
   /// The unit of one record, and a diagnostic when its time does not parse.

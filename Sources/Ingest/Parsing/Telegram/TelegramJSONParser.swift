@@ -3,7 +3,7 @@
 /// One unit per message, spanning the lines of the message object; `firstBodyLine` is the line of
 /// its `text` member (JSON keeps a message's text on that line, with `\n` escapes). Times come
 /// from `date_unixtime` when present, else from the naive `date` in the assumed zone.
-struct TelegramJSONParser: DocumentParser {
+struct TelegramJSONParser: BatchingParser {
   let format = DocumentFormat.telegramJSON
 
   /// Chat `type` values tdesktop writes.
@@ -30,59 +30,36 @@ struct TelegramJSONParser: DocumentParser {
 
   /// The `messages` arrays of a single-chat export and of each chat of a full export.
   static let messageArrays: Set<[String]> = [["messages"], ["chats", "list", "messages"], ["left_chats", "list", "messages"]]
-  /// How many units a large export hands over at a time.
-  static let batchSize = 8_192
-
-  func parse(_ source: SourceText) -> ParseOutcome { parse(source, batchSize: .max) { _ in } }
-
-  func parse(_ source: SourceText, delivering deliver: ([TextUnit]) -> Void) -> ParseOutcome {
-    parse(source, batchSize: Self.batchSize, deliver: deliver)
-  }
-
   /// Reads the messages one at a time as the JSON reader meets them, never the whole tree. A
   /// chat names its messages' conversation: when its `name` comes before its `messages` (as
   /// Telegram writes it) each message goes out at once, else the chat's messages wait until the
   /// chat ends and its name, type or id is known.
-  private func parse(_ source: SourceText, batchSize: Int, deliver: ([TextUnit]) -> Void) -> ParseOutcome {
-    withoutActuallyEscaping(deliver) { deliver in parse(source, batchSize: batchSize, deliverEscaping: deliver) }
-  }
-
-  private func parse(
-    _ source: SourceText, batchSize: Int, deliverEscaping deliver: @escaping ([TextUnit]) -> Void
-  ) -> ParseOutcome {
-    var outcome = ParseOutcome()
+  func parse(_ source: SourceText, into batches: UnitBatches) -> [Diagnostic] {
     var waiting: [TextUnit] = []
-    func keep(_ units: [TextUnit]) {
-      outcome.units += units
-      if outcome.units.count >= batchSize {
-        deliver(outcome.units)
-        outcome.units.removeAll(keepingCapacity: true)
-      }
-    }
     let streaming = LineTrackingJSON.Streaming(
       paths: Self.messageArrays,
       element: { message, chat in
         let name = chat.first { $0.key == "name" }?.value.string
         guard let unit = unit(message, conversation: name ?? "", source: source) else { return }
-        if name == nil { waiting.append(unit) } else { keep([unit]) }
+        if name == nil { waiting.append(unit) } else { batches.append(unit) }
       },
       ownerEnded: { chat in
         let name = Self.name(of: chat)
-        keep(waiting.map { unit in
-          var named = unit
-          named.conversation = name
-          return named
-        })
+        batches.append(
+          contentsOf: waiting.map { unit in
+            var named = unit
+            named.conversation = name
+            return named
+          })
         waiting.removeAll()
       })
     let (_, error) = LineTrackingJSON.parse(source.newlineText, streaming: streaming)
-    if let error {
-      outcome.diagnostics.append(
-        source.diagnostic(
-          .warning, "ingest.unparsed-line", line: error.line,
-          "line \(error.line): JSON stops being readable here (\(error.message)); messages before it are kept"))
-    }
-    return outcome
+    guard let error else { return [] }
+    return [
+      source.diagnostic(
+        .warning, "ingest.unparsed-line", line: error.line,
+        "line \(error.line): JSON stops being readable here (\(error.message)); messages before it are kept")
+    ]
   }
 
   /// A chat's name: its name, else its type, else its id.

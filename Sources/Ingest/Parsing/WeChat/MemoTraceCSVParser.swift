@@ -4,7 +4,7 @@
 /// `firstBodyLine` the line the content field starts on. v1 stores raw XML for non-text types:
 /// transfers, quotes and link cards are read from it (`attributes["extracted"] == "xml"`), media
 /// become bracketed placeholders such as `[图片]`.
-struct MemoTraceCSVParser: DocumentParser {
+struct MemoTraceCSVParser: BatchingParser {
   /// Which exporter generation wrote the file.
   enum Generation: Sendable { case v1, v2 }
 
@@ -34,18 +34,9 @@ struct MemoTraceCSVParser: DocumentParser {
     CSVRecords.headerRow(source) == (generation == .v1 ? Self.v1Header : Self.v2Header)
   }
 
-  /// How many units a large export hands over at a time.
-  static let batchSize = 8_192
-
-  func parse(_ source: SourceText) -> ParseOutcome { parse(source, batchSize: .max) { _ in } }
-
-  func parse(_ source: SourceText, delivering deliver: ([TextUnit]) -> Void) -> ParseOutcome {
-    parse(source, batchSize: Self.batchSize, deliver: deliver)
-  }
-
   /// Reads the records one at a time, never the whole table.
-  private func parse(_ source: SourceText, batchSize: Int, deliver: ([TextUnit]) -> Void) -> ParseOutcome {
-    var outcome = ParseOutcome()
+  func parse(_ source: SourceText, into batches: UnitBatches) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
     var conversation = source.fileStem
     if conversation.hasSuffix("_utf8") { conversation.removeLast(5) }
     let width = generation == .v1 ? Self.v1Header.count : Self.v2Header.count
@@ -56,7 +47,7 @@ struct MemoTraceCSVParser: DocumentParser {
         return
       }
       guard record.fields.count == width else {
-        outcome.diagnostics.append(
+        diagnostics.append(
           source.diagnostic(
             .warning, "ingest.unparsed-line", line: record.firstLine,
             "line \(record.firstLine): CSV record has \(record.fields.count) fields, expected \(width); skipped"))
@@ -66,20 +57,16 @@ struct MemoTraceCSVParser: DocumentParser {
         generation == .v1
         ? v1Unit(record, conversation: conversation, source: source)
         : v2Unit(record, conversation: conversation, source: source)
-      if unit.time == nil { outcome.diagnostics.append(source.badTime(line: record.firstLine, raw: rawTime)) }
-      outcome.units.append(unit)
-      if outcome.units.count >= batchSize {
-        deliver(outcome.units)
-        outcome.units.removeAll(keepingCapacity: true)
-      }
+      if unit.time == nil { diagnostics.append(source.badTime(line: record.firstLine, raw: rawTime)) }
+      batches.append(unit)
     }
     if let line = unterminated {
-      outcome.diagnostics.append(
+      diagnostics.append(
         source.diagnostic(
           .warning, "ingest.unparsed-line", line: line,
           "line \(line): a quoted CSV field is never closed; the file may be truncated"))
     }
-    return outcome
+    return diagnostics
   }
 
   /// The unit of a v1 record, and the record's raw time text.

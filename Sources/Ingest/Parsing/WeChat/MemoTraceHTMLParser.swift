@@ -3,7 +3,7 @@
 ///
 /// One unit per message object, spanning its lines; times are the unambiguous epoch `timestamp`.
 /// Transfers (`type:49,sub_type:2000`) become `transfer` units with `amountFen` from `feedesc`.
-struct MemoTraceHTMLParser: DocumentParser {
+struct MemoTraceHTMLParser: BatchingParser {
   let format = DocumentFormat.wechatMemoTraceHTML
 
   /// The assignment the template puts before the array.
@@ -18,38 +18,20 @@ struct MemoTraceHTMLParser: DocumentParser {
     return source.lines.contains { $0.utf8Contains(Self.marker) }
   }
 
-  /// How many units a large export hands over at a time.
-  static let batchSize = 8_192
-
-  func parse(_ source: SourceText) -> ParseOutcome { parse(source, batchSize: .max) { _ in } }
-
-  func parse(_ source: SourceText, delivering deliver: ([TextUnit]) -> Void) -> ParseOutcome {
-    parse(source, batchSize: Self.batchSize, deliver: deliver)
-  }
-
   /// Reads the messages one at a time as the JavaScript reader meets them, never the whole array.
-  private func parse(_ source: SourceText, batchSize: Int, deliver: ([TextUnit]) -> Void) -> ParseOutcome {
-    withoutActuallyEscaping(deliver) { deliver in
-      var outcome = ParseOutcome()
-      let conversation = source.fileStem
-      let streaming = LineTrackingJSON.Streaming(paths: [[]]) { message, _ in
-        guard message.isComplete, case .object = message.value else { return }
-        outcome.units.append(unit(message, conversation: conversation, source: source))
-        if outcome.units.count >= batchSize {
-          deliver(outcome.units)
-          outcome.units.removeAll(keepingCapacity: true)
-        }
-      }
-      guard let (_, error) = LineTrackingJSON.parseJavaScript(source.newlineText, after: Self.marker, streaming: streaming)
-      else { return outcome }
-      if let error {
-        outcome.diagnostics.append(
-          source.diagnostic(
-            .warning, "ingest.unparsed-line", line: error.line,
-            "line \(error.line): the chatMessages array stops being readable here (\(error.message)); messages before it are kept"))
-      }
-      return outcome
+  func parse(_ source: SourceText, into batches: UnitBatches) -> [Diagnostic] {
+    let conversation = source.fileStem
+    let streaming = LineTrackingJSON.Streaming(paths: [[]]) { message, _ in
+      guard message.isComplete, case .object = message.value else { return }
+      batches.append(unit(message, conversation: conversation, source: source))
     }
+    let parsed = LineTrackingJSON.parseJavaScript(source.newlineText, after: Self.marker, streaming: streaming)
+    guard let (_, error) = parsed, let error else { return [] }
+    return [
+      source.diagnostic(
+        .warning, "ingest.unparsed-line", line: error.line,
+        "line \(error.line): the chatMessages array stops being readable here (\(error.message)); messages before it are kept")
+    ]
   }
 
   private func unit(_ message: JSONNode, conversation: String, source: SourceText) -> TextUnit {

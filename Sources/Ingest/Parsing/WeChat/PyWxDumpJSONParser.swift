@@ -8,7 +8,7 @@
 /// `talker` wxid (`speakerID` = the wxid). Times come from the local `CreateTime` text.
 /// PyWxDump writes `data.js` without indentation, so there every unit cites the one line of the
 /// array; `messageID` (`MsgSvrID`) tells them apart.
-struct PyWxDumpJSONParser: DocumentParser {
+struct PyWxDumpJSONParser: BatchingParser {
   /// Which of the two shapes the parser reads.
   enum Shape: Sendable {
     /// The `…json` message list.
@@ -61,50 +61,30 @@ struct PyWxDumpJSONParser: DocumentParser {
     }
   }
 
-  /// How many units a large export hands over at a time.
-  static let batchSize = 8_192
-
-  func parse(_ source: SourceText) -> ParseOutcome { parse(source, batchSize: .max) { _ in } }
-
-  func parse(_ source: SourceText, delivering deliver: ([TextUnit]) -> Void) -> ParseOutcome {
-    parse(source, batchSize: Self.batchSize, deliver: deliver)
-  }
-
   /// Reads the rows one at a time as the JSON reader meets them, never the whole list.
-  private func parse(_ source: SourceText, batchSize: Int, deliver: ([TextUnit]) -> Void) -> ParseOutcome {
-    withoutActuallyEscaping(deliver) { deliver in
-      var outcome = ParseOutcome()
-      var problems: [Diagnostic] = []
-      let text = source.newlineText
-      let directory =
-        shape == .dataJS
-        ? PyWxDumpUserDirectory(dataJS: text, lines: source.lines, usersMarker: Self.usersMarker, ownerMarker: Self.ownerMarker)
-        : PyWxDumpUserDirectory()
-      let streaming = LineTrackingJSON.Streaming(paths: [[]]) { row, _ in
-        guard row.isComplete, case .object = row.value else { return }
-        let (unit, problem) = unit(row, directory: directory, source: source)
-        outcome.units.append(unit)
-        if let problem { problems.append(problem) }
-        if outcome.units.count >= batchSize {
-          deliver(outcome.units)
-          outcome.units.removeAll(keepingCapacity: true)
-        }
-      }
-      let parsed =
-        switch shape {
-        case .json: LineTrackingJSON.parse(text, streaming: streaming)
-        case .dataJS: LineTrackingJSON.parseJavaScript(text, after: Self.messagesMarker, streaming: streaming)
-        }
-      guard let (_, error) = parsed else { return outcome }
-      if let error {
-        outcome.diagnostics.append(
-          source.diagnostic(
-            .warning, "ingest.unparsed-line", line: error.line,
-            "line \(error.line): the PyWxDump message list stops being readable here (\(error.message)); messages before it are kept"))
-      }
-      outcome.diagnostics += problems
-      return outcome
+  func parse(_ source: SourceText, into batches: UnitBatches) -> [Diagnostic] {
+    var problems: [Diagnostic] = []
+    let text = source.newlineText
+    let directory =
+      shape == .dataJS
+      ? PyWxDumpUserDirectory(dataJS: text, lines: source.lines, usersMarker: Self.usersMarker, ownerMarker: Self.ownerMarker)
+      : PyWxDumpUserDirectory()
+    let streaming = LineTrackingJSON.Streaming(paths: [[]]) { row, _ in
+      guard row.isComplete, case .object = row.value else { return }
+      let (unit, problem) = unit(row, directory: directory, source: source)
+      batches.append(unit)
+      if let problem { problems.append(problem) }
     }
+    let parsed =
+      switch shape {
+      case .json: LineTrackingJSON.parse(text, streaming: streaming)
+      case .dataJS: LineTrackingJSON.parseJavaScript(text, after: Self.messagesMarker, streaming: streaming)
+      }
+    guard let (_, error) = parsed, let error else { return problems }
+    let stop = source.diagnostic(
+      .warning, "ingest.unparsed-line", line: error.line,
+      "line \(error.line): the PyWxDump message list stops being readable here (\(error.message)); messages before it are kept")
+    return [stop] + problems
   }
 
   private func unit(_ row: JSONNode, directory: PyWxDumpUserDirectory, source: SourceText) -> (TextUnit, Diagnostic?) {
