@@ -207,6 +207,29 @@ import Testing
     #expect(JSONReportWriter().render(lean) == JSONReportWriter().render(spilled))
   }
 
+  @Test func candidatesThatFindNoPlaceKeepNoUnitsInALargeDocument() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-spill-prune-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let chat = { (count: Int, body: (Int) -> String) in
+      (0..<count).map { index in
+        String(format: "2023-06-01 %02d:%02d:00 小李\n", index / 60 % 24, index % 60) + body(index) + "\n"
+      }.joined(separator: "\n")
+    }
+    try chat(4) { "第\($0)条，后台要能控制输赢" }.write(
+      to: folder.appendingPathComponent("a-first.txt"), atomically: true, encoding: .utf8)
+    try chat(3_000) { index in
+      index == 100 || index == 200 ? "第\(index)条，后台要能控制输赢" : index == 1_000 || index == 2_000 ? "第\(index)条，我们只卖标准版" : "第\(index)条，周报"
+    }.write(to: folder.appendingPathComponent("b-large.txt"), atomically: true, encoding: .utf8)
+    let spilled = try ScanPipeline(lexicon: Self.lexicon, subjects: ["小李"]).runSpilling(folder: folder, htmlLimit: 2)
+    let large = try #require(spilled.document("b-large.txt"))
+    let shown = spilled.findings.filter { $0.path == "b-large.txt" }
+    #expect(shown.count == 2 && shown.allSatisfy { $0.rule == "neutral.standard-product" })
+    #expect(large.isExcerpted)
+    #expect(large.units.count == 14)
+    for finding in shown { #expect(large.units[finding.unitIndex].line == finding.line) }
+  }
+
   @Test func theSpillFileIsGoneAfterTheScanAndNeverInTheEvidenceFolder() throws {
     let folder = try Self.evidence()
     let parent = try Self.spillParent()

@@ -43,6 +43,8 @@ final class ReportLedger: @unchecked Sendable {
   private func add(_ outcome: DocumentOutcome) {
     let findings = outcome.findings
     var shownIDs: Set<String> = []
+    let activeStart = shown.count
+    let suppressedStart = shownSuppressed.count
     if var open = quota {
       for candidate in findings.candidates where open.admit(candidate) {
         if candidate.isSuppressed { shownSuppressed.append(candidate) } else { shown.append(candidate) }
@@ -51,7 +53,11 @@ final class ReportLedger: @unchecked Sendable {
       quota = open
     }
     var document = outcome.document
-    if shownIDs.isEmpty { document.units = [] }
+    if shownIDs.isEmpty {
+      document.units = []
+    } else if shownIDs.count < findings.candidates.count, document.isExcerpted {
+      keepUnitsOfShown(&document, active: activeStart..<shown.count, suppressed: suppressedStart..<shownSuppressed.count)
+    }
     documents.append(document)
     counts.add(findings.counts)
     clauses.merge(findings.clauses)
@@ -60,6 +66,18 @@ final class ReportLedger: @unchecked Sendable {
     spilled.activeJSON += findings.activeJSON
     spilled.suppressedJSON += findings.suppressedJSON
     spilled.csvRows += findings.csvRows
+  }
+
+  /// Cuts an excerpted document's units down to those around its shown findings (the findings
+  /// at `active` in `shown` and at `suppressed` in `shownSuppressed`), whose unit indices are
+  /// moved to match: the candidates that found no place keep no context. Every unit of a shown
+  /// finding's window was kept, so the window is the same among the kept units.
+  private func keepUnitsOfShown(_ document: inout EvidenceDocument, active: Range<Int>, suppressed: Range<Int>) {
+    let centers = (shown[active] + shownSuppressed[suppressed]).map { (unitIndex: $0.unitIndex, related: $0.related) }
+    let (units, newIndex) = DocumentExcerpt(wholeDocumentLimit: 0).kept(document, around: centers)
+    document.units = units
+    for index in active { shown[index].unitIndex = newIndex[shown[index].unitIndex] }
+    for index in suppressed { shownSuppressed[index].unitIndex = newIndex[shownSuppressed[index].unitIndex] }
   }
 
   /// The report of every document added: summaries over all findings, the findings shown in
