@@ -76,5 +76,26 @@ import Testing
       #expect(document.units.allSatisfy { $0.line >= 1 && $0.line <= $0.endLine }, "round \(round)")
     }
   }
-}
 
+  /// JSON that ends, after its last line break, where a value was expected: the error cites the
+  /// last line, not the line a final break would start (fuzzing found 60 such inputs).
+  @Test(arguments: [
+    ("{\n \"name\\u0000\":\n", 2),
+    ("{\n \"messages\": [\n", 2),
+    ("{\r\n \"name\":\r\n", 2),
+  ])
+  func aJSONErrorAtTheEndCitesTheLastLine(text: String, line: Int) throws {
+    let source = SourceText(text: text, path: "result.json", encoding: .utf8, options: IngestOptions())
+    let problem = try #require(TelegramJSONParser().parse(source).diagnostics.first)
+    #expect(problem.line == line)
+    #expect(problem.message.hasPrefix("line \(line):"))
+  }
+
+  @Test func aJavaScriptErrorAtTheEndCitesTheLastLine() throws {
+    let text = "<html><script>\nconst chatMessages = [\n{ type:1,\n"
+    let document = EvidenceReader.read(data: Data(text.utf8), path: "测试群.html")
+    #expect(document.format == .wechatMemoTraceHTML)
+    let problem = try #require(document.diagnostics.first { $0.code == "ingest.unparsed-line" })
+    #expect(problem.line == 3)
+  }
+}

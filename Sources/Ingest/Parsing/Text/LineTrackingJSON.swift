@@ -128,8 +128,14 @@ struct LineTrackingJSON {
     while position < offset {
       let byte = bytes[position]
       position += 1
-      if byte == 0x0A || (byte == 0x0D && !(position < bytes.count && bytes[position] == 0x0A)) { line += 1 }
+      if byte == 0x0A || (byte == 0x0D && !(position < bytes.count && bytes[position] == 0x0A)) { passedLineBreak() }
     }
+  }
+
+  /// Counts the line break just passed — unless it ends the text: a final break starts no line
+  /// (as in `SourceLines`), so an error at the end of the text cites the last line.
+  private mutating func passedLineBreak() {
+    if position < bytes.count { line += 1 }
   }
 
   private mutating func fail(_ message: String) {
@@ -152,11 +158,13 @@ struct LineTrackingJSON {
       }
       switch bytes[position] {
       case 0x20, 0x09: position += 1
-      case 0x0A: line += 1; position += 1
+      case 0x0A:
+        position += 1
+        passedLineBreak()
       case 0x0D:
-        line += 1
         position += 1
         if position < bytes.count, bytes[position] == 0x0A { position += 1 }
+        passedLineBreak()
       default: return
       }
     }
