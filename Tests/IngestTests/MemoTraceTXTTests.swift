@@ -131,6 +131,9 @@ import Testing
     #expect(AmountText.fen("￥5,000.00") == 500_000)
     #expect(AmountText.fen("¥12.5") == 1_250)
     #expect(AmountText.fen("200") == 20_000)
+    #expect(AmountText.fen("￥92233720368547758.07") == Int.max)
+    #expect(AmountText.fen("￥92233720368547759") == nil)
+    #expect(AmountText.fen("￥9223372036854775808") == nil)
     #expect(AmountText.fen("无") == nil)
     #expect(AmountText.fen("1.234") == nil)
   }
