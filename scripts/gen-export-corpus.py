@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Writes a synthetic single-file chat export of about SIZE_MB MB for scripts/bench-exports.
+
+usage: gen-export-corpus.py KIND PATH SIZE_MB     KIND: telegram | pywxdump
+
+telegram: a Telegram Desktop result.json (one chat, pretty-printed as Telegram writes it);
+pywxdump: a PyWxDump `<wxid>_0_N.json` message list (indent 4). Everyday talk with an
+occasional message that trips the lexicons. Deterministic; all names and ids are synthetic.
+"""
+import json
+import sys
+
+TEXTS = [
+    "接口今晚给你", "订单表里的重复订单我已经删除了", "明天上午开会，记得带电脑", "服务器续费了吗",
+    "这个需求下周再说", "好的，收到", "测试环境又挂了，帮忙看一下日志", "合同我发你邮箱了，看一下第三条",
+    "接口做了AES加密，密钥单独发你", "银行外汇牌价今天又变了", "网警打过招呼了，没理他们，换个域名照常",
+]
+NAMES = ["老周", "小李", "王姐", "阿强"]
+
+
+def telegram(count):
+    messages = [
+        {"id": i + 1, "type": "message", "date": "2023-05-%02dT%02d:%02d:%02d" % (1 + i // 86400 % 28, i // 3600 % 24, i // 60 % 60, i % 60),
+         "date_unixtime": str(1682899200 + i), "from": NAMES[i % 4], "from_id": "user%d" % (1000 + i % 4),
+         "text": TEXTS[i % len(TEXTS)] + "，第%d条" % i, "text_entities": [{"type": "plain", "text": TEXTS[i % len(TEXTS)]}]}
+        for i in range(count)]
+    return json.dumps({"name": "项目群", "type": "private_group", "id": 123456, "messages": messages}, ensure_ascii=False, indent=1)
+
+
+def pywxdump(count):
+    rows = [
+        {"id": i + 1, "MsgSvrID": str(7000000000000000000 + i), "type_name": "文本", "is_sender": i % 2,
+         "talker": "wxid_demo_peer01" if i % 2 == 0 else "wxid_demo_self00", "room_name": "wxid_demo_peer01",
+         "msg": TEXTS[i % len(TEXTS)] + "，第%d条" % i, "src": "", "extra": {}, "CreateTime": "2024-06-01 08:00:00"}
+        for i in range(count)]
+    return json.dumps(rows, ensure_ascii=False, indent=4)
+
+
+def main():
+    kind, path, size_mb = sys.argv[1], sys.argv[2], float(sys.argv[3])
+    make = {"telegram": telegram, "pywxdump": pywxdump}[kind]
+    per_message = len(make(1000).encode()) / 1000
+    text = make(int(size_mb * 1024 * 1024 / per_message))
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(text)
+
+
+if __name__ == "__main__":
+    main()
