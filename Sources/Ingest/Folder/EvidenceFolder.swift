@@ -18,6 +18,9 @@ public struct EvidenceFolder: Sendable {
   public let root: URL
   /// Reading options.
   public let options: IngestOptions
+  /// The sieve a scan sets so that chat parsers build only the messages it needs whole; used by
+  /// `read(_:streaming:pieces:)` only, never by `read(_:)`.
+  public var unitSieve: UnitSieve?
   /// The root's resolved real path: every link target is checked against it.
   private let realRoot: [UInt8]
   /// The `fstat` used to notice a file changing while it is read.
@@ -82,7 +85,7 @@ public struct EvidenceFolder: Sendable {
         reason: "case file (the scan's settings, such as the subjects), not evidence: hashed, not searched")
     case .success(.bytes(let bytes)):
       guard inBatches else { return EvidenceReader.read(bytes: bytes, path: path, options: options) }
-      return EvidenceReader.read(bytes: bytes, path: path, options: options, pieces: pieces)
+      return EvidenceReader.read(bytes: bytes, path: path, options: options, sieve: unitSieve, pieces: pieces)
     }
   }
 }

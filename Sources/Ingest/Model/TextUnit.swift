@@ -53,6 +53,11 @@ public struct TextUnit: Sendable, Hashable, Codable {
     self.attributes = attributes
   }
 
+  /// The stand-in for a message a `UnitSieve` let pass unread (`UnitKind.elided`).
+  static func elided(line: Int, endLine: Int, time: ChatTime?, conversation: String?) -> TextUnit {
+    TextUnit(kind: .elided, line: line, endLine: endLine, text: "", time: time, conversation: conversation)
+  }
+
   /// The file line (paragraph number for DOCX, row for XLSX) on which line `k` (0-based, split on
   /// `\n`) of `text` stands.
   public func fileLine(ofTextLine k: Int) -> Int {
@@ -75,4 +80,7 @@ public enum UnitKind: String, Sendable, Hashable, Codable {
   case row
   /// One line of plain text.
   case line
+  /// A chat message a `UnitSieve` let pass unread: it keeps its place, lines, time and
+  /// conversation, but its text is empty and it has no speaker.
+  case elided
 }

@@ -18,7 +18,8 @@ extension EvidenceFolder {
   ) -> EvidenceDocument {
     if entry.problem == nil, entry.archiveMember == nil, let file = SequentialFile(path: entry.systemPath, io: io),
       file.size > policy.thresholdBytes,
-      let streamed = PieceStream(file: file, path: entry.relativePath, policy: policy, options: options)?.run(consume)
+      let streamed = PieceStream(
+        file: file, path: entry.relativePath, policy: policy, options: options, sieve: unitSieve)?.run(consume)
     {
       return streamed
     }
@@ -39,6 +40,7 @@ struct PieceStream {
   private let path: String
   private let policy: StreamingPolicy
   private let options: IngestOptions
+  private let sieve: UnitSieve?
   private let parser: any DocumentParser
   private let encoding: TextEncoding
   /// Bytes read but not yet handed over, starting at a piece boundary.
@@ -46,7 +48,7 @@ struct PieceStream {
 
   /// Reads the head of the file and picks its parser; nil when the file is not UTF-8 text in a
   /// format that can be cut (it is then read whole).
-  init?(file: SequentialFile, path: String, policy: StreamingPolicy, options: IngestOptions) {
+  init?(file: SequentialFile, path: String, policy: StreamingPolicy, options: IngestOptions, sieve: UnitSieve?) {
     let head = file.read(upTo: policy.pieceBytes)
     guard BinarySignature.detect(head) == nil, let lineEnd = PieceCutter.lastLineBreakEnd(in: head),
       !Self.hasLoneCarriageReturn(head[..<lineEnd]),
@@ -59,6 +61,7 @@ struct PieceStream {
     self.path = path
     self.policy = policy
     self.options = options
+    self.sieve = sieve
     self.parser = parser
     self.encoding = encoding
     pending = head
@@ -91,8 +94,9 @@ struct PieceStream {
       var bytes = piece[...]
       if pieceCount == 0, encoding == .utf8BOM { bytes = bytes.dropFirst(3) }
       let valid = String(validating: bytes, as: UTF8.self)
-      let source = SourceText(
+      var source = SourceText(
         text: valid ?? String(decoding: bytes, as: UTF8.self), path: path, encoding: encoding, options: options)
+      source.sieve = sieve
       if valid == nil {
         diagnostics.append(
           source.diagnostic(

@@ -13,19 +13,21 @@ public enum EvidenceReader {
   /// `read(data:path:options:)` for bytes already in an array (a file just read), without the
   /// copies a `Data` round trip would make.
   static func read(bytes: consuming [UInt8], path: String, options: IngestOptions) -> EvidenceDocument {
-    var document = parse(bytes, path: path, options: options, inBatches: false) { _ in }
+    var document = parse(bytes, path: path, options: options, sieve: nil, inBatches: false) { _ in }
     document.unitCount = document.units.count
     return document
   }
 
   /// `read(bytes:path:options:)` for a parser that hands units over while it parses (a large
   /// HTML page): each batch goes to `consume` as a piece of the document, and the document
-  /// returned holds the units not yet handed over, with `unitCount` counting them all.
+  /// returned holds the units not yet handed over, with `unitCount` counting them all. Chat
+  /// parsers build whole only the messages `sieve` asks for (see `UnitSieve`).
   static func read(
-    bytes: consuming [UInt8], path: String, options: IngestOptions, pieces consume: (EvidenceDocument) -> Void
+    bytes: consuming [UInt8], path: String, options: IngestOptions, sieve: UnitSieve?,
+    pieces consume: (EvidenceDocument) -> Void
   ) -> EvidenceDocument {
     var delivered = 0
-    var document = parse(bytes, path: path, options: options, inBatches: true) { piece in
+    var document = parse(bytes, path: path, options: options, sieve: sieve, inBatches: true) { piece in
       delivered += piece.units.count
       consume(piece)
     }
@@ -33,11 +35,12 @@ public enum EvidenceReader {
     return document
   }
 
-  /// Hashes, sniffs and parses `bytes`; the units are set but not yet counted. `inBatches` lets
+  /// Hashes, sniffs and parses `bytes` (with `sieve`, see `UnitSieve`); the units are set but not
+  /// yet counted. `inBatches` lets
   /// the parser hand units over in batches while it parses, each to `pieces` as a piece of the
   /// document. The bytes are let go once decoded, before the text is parsed.
   private static func parse(
-    _ bytes: consuming [UInt8], path: String, options: IngestOptions, inBatches: Bool,
+    _ bytes: consuming [UInt8], path: String, options: IngestOptions, sieve: UnitSieve?, inBatches: Bool,
     pieces: (EvidenceDocument) -> Void
   ) -> EvidenceDocument {
     var document = EvidenceDocument(
@@ -74,7 +77,8 @@ public enum EvidenceReader {
       decoded = (text, encoding)
     }
     _ = consume bytes
-    let source = SourceText(text: decoded.text, path: path, encoding: decoded.encoding, options: options)
+    var source = SourceText(text: decoded.text, path: path, encoding: decoded.encoding, options: options)
+    source.sieve = sieve
     document.encoding = decoded.encoding.rawValue
     let parser = ParserRegistry.parser(for: source)
     document.format = parser.format

@@ -45,6 +45,18 @@ struct SourceLines: RandomAccessCollection, Sendable {
     return text[start..<utf8.index(utf8.startIndex, offsetBy: next - Int(breakLengths[position]))]
   }
 
+  /// Calls `body` with the UTF-8 of lines `range` (0-based positions) as they stand in the text,
+  /// their own breaks between them and none after the last.
+  func withUTF8<Result>(ofLines range: ClosedRange<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    let start = starts[range.lowerBound]
+    let next = range.upperBound + 1 < starts.count ? starts[range.upperBound + 1] : byteCount
+    let end = next - Int(breakLengths[range.upperBound])
+    if let result = text.utf8.withContiguousStorageIfAvailable({ body(UnsafeBufferPointer(rebasing: $0[start..<end])) }) {
+      return result
+    }
+    return Array(text.utf8)[start..<end].withUnsafeBufferPointer(body)
+  }
+
   /// Records where every line starts and the length of its break; the breaks are found with
   /// `memchr` (a text without a carriage return, almost every export, looks for line feeds only).
   private static func findLines(_ bytes: UnsafeBufferPointer<UInt8>, starts: inout [Int], breakLengths: inout [UInt8]) {

@@ -17,6 +17,8 @@ struct SourceText: Sendable {
   let lines: SourceLines
   /// Reading options (assumed time zone).
   let options: IngestOptions
+  /// The sieve of a scan that needs only some messages whole; nil builds every unit whole.
+  var sieve: UnitSieve?
 
   /// Splits `text` into lines.
   init(text: String, path: String, encoding: TextEncoding, options: IngestOptions) {
@@ -46,6 +48,20 @@ struct SourceText: Sendable {
       bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
     } ?? whole.utf8.contains(0x0D)
     return hasReturn ? lines.joined(separator: "\n") : whole
+  }
+
+  /// Which of `count` records a parser may leave unread (`TextUnit.elided`), given for each the
+  /// lines that hold all of its unit's text (1-based, inclusive; extra text around it only makes
+  /// the sieve keep more); nil when every record is to be read: there is no sieve, or too few
+  /// records (see `UnitSieve.wholeMessages`).
+  func elidable(count: Int, textLines: (Int) -> ClosedRange<Int>) -> [Bool]? {
+    guard let sieve, count > sieve.minimumUnits else { return nil }
+    let passes = sieve.test()
+    let whole = sieve.wholeMessages(count: count) { index in
+      let range = textLines(index)
+      return lines.withUTF8(ofLines: (range.lowerBound - 1)...(range.upperBound - 1), passes)
+    }
+    return whole.map { !$0 }
   }
 
   /// The text of lines `first...last` (1-based, inclusive) joined with `\n`.

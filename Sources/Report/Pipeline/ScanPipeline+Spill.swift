@@ -19,12 +19,13 @@ extension ScanPipeline {
   ///     with the report); `$TMPDIR` when nil. It must not be inside the evidence folder.
   public func runSpilling(folder: URL, htmlLimit: Int, spillDirectory: URL? = nil) throws(ScanError) -> CaseReport {
     Self.returnLargeBuffersToTheSystem()
-    let evidence: EvidenceFolder
+    var evidence: EvidenceFolder
     do {
       evidence = try EvidenceFolder(root: folder, options: ingestOptions)
     } catch {
       throw .ingest(error)
     }
+    evidence.unitSieve = unitSieve(keeping: preparesHTML ? DocumentExcerpt() : nil)
     let spill = try FindingSpill(
       parent: spillDirectory ?? FileManager.default.temporaryDirectory, evidenceFolder: folder)
     let entries = evidence.entries().sorted { $0.relativePath < $1.relativePath }

@@ -30,6 +30,9 @@ public struct ScanPipeline: Sendable {
   public let preparesHTML: Bool
   /// The compiled lexicon, built once.
   let scanner: SignalScanner
+  /// Whether chat parsers skip building the messages no rule can fire on (see `unitSieve`); the
+  /// report is the same either way.
+  var sievesUnits = true
 
   /// Creates a pipeline and compiles the lexicon.
   public init(
@@ -48,12 +51,14 @@ public struct ScanPipeline: Sendable {
   /// ends in the report's manifest.
   public func run(folder: URL) throws(IngestError) -> CaseReport {
     Self.returnLargeBuffersToTheSystem()
-    let evidence = try EvidenceFolder(root: folder, options: ingestOptions)
-    let entries = evidence.entries()
+    var folderToRead = try EvidenceFolder(root: folder, options: ingestOptions)
     let subjectSet = Set(subjects)
     let scanner = self.scanner
     let preparesHTML = self.preparesHTML
     let excerpt = preparesHTML ? DocumentExcerpt() : DocumentExcerpt(wholeDocumentLimit: 0, window: 0)
+    folderToRead.unitSieve = unitSieve(keeping: preparesHTML ? excerpt : nil)
+    let evidence = folderToRead
+    let entries = evidence.entries()
     let rulesByID = FindingAssembler.rulesByID(lexicon)
     let streaming = self.streaming
     let results = ParallelMap.map(entries) { entry in
@@ -78,6 +83,15 @@ public struct ScanPipeline: Sendable {
     return CaseReport(
       documents: results.map(\.0), assembled: results.flatMap(\.1), lexicon: lexicon,
       subjects: subjects, evidenceFolder: folder, timelines: preparesHTML)
+  }
+
+  /// The sieve that lets chat parsers skip building the messages no rule can fire on (see
+  /// `UnitSieve`), keeping whole the units `excerpt` keeps around a finding (the messages within
+  /// its window, and every unit of a document it keeps whole); with no excerpt (no HTML report,
+  /// so no source view), only the messages that pass. Nil when the lexicon needs every unit.
+  func unitSieve(keeping excerpt: DocumentExcerpt?) -> UnitSieve? {
+    guard sievesUnits else { return nil }
+    return scanner.unitSieve(radius: excerpt?.window ?? 0, minimumUnits: excerpt?.wholeDocumentLimit ?? 0)
   }
 
   /// Fixes glibc's mmap threshold at 1 MiB. By default glibc raises it after large blocks are

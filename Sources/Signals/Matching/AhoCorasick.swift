@@ -141,6 +141,12 @@ struct AhoCorasick: Sendable {
     contiguous.withUTF8 { mark(foldingUTF8: $0, into: &found) }
   }
 
+  /// `patterns(inFolding:into:)` for text given as valid UTF-8 (raw bytes of a decoded file).
+  func patterns(inFoldingUTF8 utf8: UnsafeBufferPointer<UInt8>, into found: inout StampedIDSet) {
+    found.removeAll()
+    mark(foldingUTF8: utf8, into: &found)
+  }
+
   /// `patterns(inFolding:into:)` over the text's UTF-8 (valid, as every String's is).
   private func mark(foldingUTF8 input: UnsafeBufferPointer<UInt8>, into found: inout StampedIDSet) {
     TextNormalizer.withSimplified { simplified in

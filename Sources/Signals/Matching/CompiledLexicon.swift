@@ -183,6 +183,18 @@ indirect enum CompiledExpression: Sendable {
     }
   }
 
+  /// Every pattern `mayMatch` may consult: those of the literal leaves, the atoms of the `money`
+  /// leaves and the atoms of the `re` leaves (`regexAtoms`).
+  func decisivePatterns(regexAtoms: [[Int]?]) -> Set<Int> {
+    switch self {
+    case .term(let pattern): [pattern]
+    case .termSet(_, let patterns): patterns
+    case .money(_, let atoms): Set(atoms ?? [])
+    case .regex(let id): Set(regexAtoms[id] ?? [])
+    default: children.reduce(into: Set<Int>()) { $0.formUnion($1.decisivePatterns(regexAtoms: regexAtoms)) }
+    }
+  }
+
   /// Whether a `money` leaf occurs.
   var usesMoney: Bool {
     if case .money = self { return true }

@@ -11,7 +11,7 @@ import Ingest
 public struct SignalScanner: Sendable {
   let compiled: CompiledLexicon
   /// The literal atoms of each regex (nil when it has none), for `mayMatch`.
-  private let regexAtoms: [[Int]?]
+  let regexAtoms: [[Int]?]
 
   /// Compiles the lexicon.
   public init(lexicon: LexiconSet) {
@@ -48,14 +48,21 @@ public struct SignalScanner: Sendable {
     guard !scratch.candidates.isEmpty else { return [] }
     scratch.candidates.sortMembers()
     var rules: [CompiledRule] = []
-    for candidate in scratch.candidates.members {
-      let rule = compiled.rules[candidate]
-      if rule.isPriceRule || rule.match.mayMatch(scratch.found, regexAtoms: regexAtoms) { rules.append(rule) }
+    for candidate in scratch.candidates.members where mayFire(compiled.rules[candidate], given: scratch.found) {
+      rules.append(compiled.rules[candidate])
     }
     guard !rules.isEmpty else { return [] }
     return evaluate(
       rules, on: units[index], index: index, path: path, conversation: conversation, ordinal: ordinal, roles: roles,
       sequences: &sequences)
+  }
+
+  /// Whether `rule` (indexed under one of the patterns `found` in a unit) is to be evaluated on
+  /// the unit: a price rule always (its service may be named in a neighbouring unit), any other
+  /// when its expression can match with those patterns.
+  @inline(__always)
+  func mayFire(_ rule: CompiledRule, given found: StampedIDSet) -> Bool {
+    rule.isPriceRule || rule.match.mayMatch(found, regexAtoms: regexAtoms)
   }
 
   /// The signals of `candidates` (in rule order: rules whose expression may match the unit, and

@@ -121,11 +121,21 @@ extension MemoTraceTXTRecords {
     outcome.units.reserveCapacity(records.records.count)
     outcome.diagnostics = records.diagnostics(in: source, expecting: "a `YYYY-MM-DD HH:MM:SS name` header")
     let conversation = source.fileStem
-    for record in records.records {
+    // A record's text is its body, or for a notice (no body) the rest of its header line.
+    let elidable = source.elidable(count: records.records.count) { index in
+      let record = records.records[index]
+      return record.body ?? record.headerLine...record.headerLine
+    }
+    for (index, record) in records.records.enumerated() {
       let header = record.header
       let time = header.time.chatTime(options: source.options, raw: header.rawTime)
       if time == nil { outcome.diagnostics.append(source.badTime(line: record.headerLine, raw: header.rawTime)) }
-      outcome.units.append(unit(record, time, conversation))
+      if let elidable, elidable[index] {
+        let end = record.body?.upperBound ?? record.headerLine
+        outcome.units.append(.elided(line: record.headerLine, endLine: end, time: time, conversation: conversation))
+      } else {
+        outcome.units.append(unit(record, time, conversation))
+      }
     }
     return outcome
   }

@@ -1,0 +1,51 @@
+/// Tells a chat parser which messages a scan needs whole, so that the others cost no more than
+/// finding where they start and end.
+///
+/// A scan evaluates a rule on a unit only when the unit's text holds one of the rule's trigger
+/// phrases; every other unit yields nothing. A parser given a sieve asks it about each message's
+/// raw body (the test it makes) and builds the full `TextUnit` only for messages that pass and for the
+/// `radius` messages on either side of one (the context a report shows around a finding); any
+/// other message becomes an `elided` unit that keeps its place, lines, time and conversation but
+/// not its text or speaker. Unit indices, line numbers, unit counts and diagnostics are the same
+/// as without the sieve.
+///
+/// Only a piece of more than `minimumUnits` messages is sieved, so that a document small enough
+/// for a report to show whole never holds an elided unit.
+public struct UnitSieve: Sendable {
+  /// Messages built whole on either side of one that passes.
+  public let radius: Int
+  /// Pieces of at most this many messages are read without the sieve.
+  public let minimumUnits: Int
+  private let makeTest: @Sendable () -> (UnsafeBufferPointer<UInt8>) -> Bool
+
+  /// Creates a sieve. `makeTest` makes the test one piece is read with (it may keep scratch
+  /// space: it is used on one thread); the test answers whether a message body (its raw UTF-8,
+  /// lines separated by the file's own breaks) may matter to the scan. It must never answer
+  /// false for a body that matters: the parser then loses nothing.
+  public init(
+    radius: Int, minimumUnits: Int, makeTest: @escaping @Sendable () -> (UnsafeBufferPointer<UInt8>) -> Bool
+  ) {
+    self.radius = radius
+    self.minimumUnits = minimumUnits
+    self.makeTest = makeTest
+  }
+
+  /// A test for the bodies of one piece (see `init`).
+  public func test() -> (UnsafeBufferPointer<UInt8>) -> Bool { makeTest() }
+
+  /// For `count` messages where `passes(i)` tells whether message `i` passes: whether each must
+  /// be built whole (it passes, or one within `radius` of it does). All true when `count` is at
+  /// most `minimumUnits`.
+  func wholeMessages(count: Int, passes: (Int) -> Bool) -> [Bool] {
+    guard count > minimumUnits else { return Array(repeating: true, count: count) }
+    var whole = Array(repeating: false, count: count)
+    var coveredThrough = -1
+    for index in 0..<count where passes(index) {
+      let low = max(index - radius, coveredThrough + 1)
+      let high = min(index + radius, count - 1)
+      if low <= high { for marked in low...high { whole[marked] = true } }
+      coveredThrough = max(coveredThrough, high)
+    }
+    return whole
+  }
+}
