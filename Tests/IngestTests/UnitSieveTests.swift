@@ -4,13 +4,13 @@ import Testing
 @testable import Ingest
 
 /// A `UnitSieve` lets the MemoTrace TXT parsers build whole only the messages a scan needs; the
-/// others keep their place, lines, time and conversation.
+/// others keep their place, lines and conversation.
 @Suite struct UnitSieveTests {
   /// A v1 chat of `count` records: every 97th body holds `命中` (one of them over two lines),
   /// every 10th record is a notice (no body); `lineBreak` separates lines.
   static func chat(count: Int, lineBreak: String = "\n") -> String {
     (0..<count).map { index in
-      let time = String(format: "2023-06-%02d %02d:%02d:%02d", 1 + index / 3_600, index / 60 % 60, index % 60, index % 60)
+      let time = String(format: "2023-06-01 %02d:%02d:%02d", index / 3_600, index / 60 % 60, index % 60)
       if index % 10 == 5 { return "\(time) \"老周\" 撤回了一条消息" }
       if index == 194 { return "\(time) 小李\(lineBreak)第一行\(lineBreak)命中在第二行" }
       return "\(time) \(index % 2 == 0 ? "小李" : "老周")\(lineBreak)第\(index)条\(index % 97 == 0 ? "，命中" : "，平常的话")"
@@ -47,10 +47,21 @@ import Testing
         #expect(sieved[index].kind == .elided)
         #expect(sieved[index].text.isEmpty && sieved[index].speaker == nil)
         #expect(sieved[index].line == whole[index].line && sieved[index].endLine == whole[index].endLine)
-        #expect(sieved[index].time == whole[index].time && sieved[index].conversation == whole[index].conversation)
+        #expect(sieved[index].time == nil && sieved[index].conversation == whole[index].conversation)
       }
     }
     #expect(sieved.filter { $0.kind == .elided }.count > 2_500)
+  }
+
+  @Test func anElidedRecordWithABadTimeKeepsItsDiagnostic() {
+    let text = Self.chat(count: 3_000).replacingOccurrences(of: "2023-06-01 00:00:07", with: "2023-13-01 00:00:07")
+    var source = SourceText(text: text, path: "群聊.txt", encoding: .utf8, options: IngestOptions())
+    let whole = MemoTraceTXTParser().parse(source)
+    source.sieve = Self.sieve(radius: 0, minimumUnits: 0)
+    let sieved = MemoTraceTXTParser().parse(source)
+    #expect(whole.diagnostics.map(\.code) == ["ingest.bad-time"])
+    #expect(sieved.diagnostics == whole.diagnostics)
+    #expect(sieved.units[7].kind == .elided && whole.units[7].time == nil)
   }
 
   @Test func aPieceOfAtMostMinimumUnitsIsReadWhole() {

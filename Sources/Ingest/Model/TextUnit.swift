@@ -54,8 +54,8 @@ public struct TextUnit: Sendable, Hashable, Codable {
   }
 
   /// The stand-in for a message a `UnitSieve` let pass unread (`UnitKind.elided`).
-  static func elided(line: Int, endLine: Int, time: ChatTime?, conversation: String?) -> TextUnit {
-    TextUnit(kind: .elided, line: line, endLine: endLine, text: "", time: time, conversation: conversation)
+  static func elided(line: Int, endLine: Int, conversation: String?) -> TextUnit {
+    TextUnit(kind: .elided, line: line, endLine: endLine, text: "", conversation: conversation)
   }
 
   /// The file line (paragraph number for DOCX, row for XLSX) on which line `k` (0-based, split on
@@ -80,7 +80,7 @@ public enum UnitKind: String, Sendable, Hashable, Codable {
   case row
   /// One line of plain text.
   case line
-  /// A chat message a `UnitSieve` let pass unread: it keeps its place, lines, time and
-  /// conversation, but its text is empty and it has no speaker.
+  /// A chat message a `UnitSieve` let pass unread: it keeps its place, lines and conversation,
+  /// but its text is empty and it has no speaker and no time.
   case elided
 }

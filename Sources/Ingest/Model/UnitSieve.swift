@@ -5,8 +5,8 @@
 /// phrases; every other unit yields nothing. A parser given a sieve asks it about each message's
 /// raw body (the test it makes) and builds the full `TextUnit` only for messages that pass and for the
 /// `radius` messages on either side of one (the context a report shows around a finding); any
-/// other message becomes an `elided` unit that keeps its place, lines, time and conversation but
-/// not its text or speaker. Unit indices, line numbers, unit counts and diagnostics are the same
+/// other message becomes an `elided` unit that keeps its place, lines and conversation but not
+/// its text, speaker or time. Unit indices, line numbers, unit counts and diagnostics are the same
 /// as without the sieve.
 ///
 /// Only a piece of more than `minimumUnits` messages is sieved, so that a document small enough

@@ -57,6 +57,18 @@ struct SourceLines: RandomAccessCollection, Sendable {
     return Array(text.utf8)[start..<end].withUnsafeBufferPointer(body)
   }
 
+  /// Calls `body` with the 0-based position and the UTF-8 (without its break) of every line in
+  /// turn, read in place.
+  func forEachUTF8(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+    func walk(_ bytes: UnsafeBufferPointer<UInt8>) {
+      for position in starts.indices {
+        let next = position + 1 < starts.count ? starts[position + 1] : byteCount
+        body(position, UnsafeBufferPointer(rebasing: bytes[starts[position]..<(next - Int(breakLengths[position]))]))
+      }
+    }
+    if text.utf8.withContiguousStorageIfAvailable(walk) == nil { Array(text.utf8).withUnsafeBufferPointer(walk) }
+  }
+
   /// Records where every line starts and the length of its break; the breaks are found with
   /// `memchr` (a text without a carriage return, almost every export, looks for line feeds only).
   private static func findLines(_ bytes: UnsafeBufferPointer<UInt8>, starts: inout [Int], breakLengths: inout [UInt8]) {

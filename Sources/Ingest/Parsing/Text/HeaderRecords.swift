@@ -36,6 +36,43 @@ struct HeaderRecords<Header> {
 
   /// Splits `source`; `role` classifies one line, `context` numbers the structure block a line is in.
   init(_ source: SourceText, role: (Int, Substring) -> LineRole, context: (Int) -> Int = { _ in 0 }) {
+    (records, strays, headerLikeBodyLines) = withoutActuallyEscaping(context) { context in
+      var splitter = Splitter(context: context)
+      for (offset, text) in source.lines.enumerated() {
+        splitter.take(number: offset + 1, role: role(offset + 1, text), blank: text.isBlank)
+      }
+      return splitter.finish()
+    }
+  }
+
+  /// Splits `source` reading each line's UTF-8 in place; `role` classifies one line from its
+  /// number and bytes (without its break). For formats with no structure lines or blocks.
+  init(_ source: SourceText, byteRole role: (Int, UnsafeBufferPointer<UInt8>) -> LineRole) {
+    var splitter = Splitter(context: { _ in 0 })
+    source.lines.forEachUTF8 { position, bytes in
+      let number = position + 1
+      splitter.take(number: number, role: role(number, bytes), blank: Self.isBlank(bytes, line: source.line(number)))
+    }
+    (records, strays, headerLikeBodyLines) = splitter.finish()
+  }
+
+  /// `Substring.isBlank` of a line given as its bytes: answered from the bytes for the lines of
+  /// every export (empty, ASCII blanks, or led by a byte no white space starts with), else from
+  /// `line`.
+  private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, line: @autoclosure () -> Substring) -> Bool {
+    guard let lead = bytes.first else { return true }
+    if lead < 0x80, lead != 0x20, !(0x09...0x0D).contains(lead) { return false }
+    if lead >= 0x80, lead != 0xC2, !(0xE1...0xE3).contains(lead) { return false }
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0B || $0 == 0x0C }) { return true }
+    return line().isBlank
+  }
+
+  /// The record-splitting state, fed one line at a time.
+  private struct Splitter {
+    let context: (Int) -> Int
+    var records: [Record] = []
+    var strays: [ClosedRange<Int>] = []
+    var headerLikeBodyLines: [Int] = []
     var current: (header: Header, line: Int)?
     var bodyFirst: Int?
     var bodyLast: Int?
@@ -43,7 +80,9 @@ struct HeaderRecords<Header> {
     var strayLast: Int?
     var previousAllowsHeader = true
 
-    func closeRecord() {
+    init(context: @escaping (Int) -> Int) { self.context = context }
+
+    mutating func closeRecord() {
       if let open = current {
         let body = bodyFirst.flatMap { first in bodyLast.map { first...$0 } }
         records.append(Record(header: open.header, headerLine: open.line, body: body, context: context(open.line)))
@@ -52,34 +91,34 @@ struct HeaderRecords<Header> {
       bodyFirst = nil
       bodyLast = nil
     }
-    func closeStray() {
+
+    mutating func closeStray() {
       if let first = strayFirst, let last = strayLast { strays.append(first...last) }
       strayFirst = nil
       strayLast = nil
     }
 
-    for (offset, text) in source.lines.enumerated() {
-      let number = offset + 1
-      let blank = text.isBlank
-      switch role(number, text) {
+    /// Takes line `number` with its role and whether it is blank.
+    mutating func take(number: Int, role: LineRole, blank: Bool) {
+      switch role {
       case .header(let header) where previousAllowsHeader:
         closeRecord()
         closeStray()
         current = (header, number)
         previousAllowsHeader = false
-        continue
+        return
       case .header:
         headerLikeBodyLines.append(number)
       case .structure:
         closeRecord()
         closeStray()
         previousAllowsHeader = true
-        continue
+        return
       case .other:
         break
       }
       previousAllowsHeader = blank
-      guard !blank else { continue }
+      guard !blank else { return }
       if current != nil {
         if bodyFirst == nil { bodyFirst = number }
         bodyLast = number
@@ -88,8 +127,13 @@ struct HeaderRecords<Header> {
         strayLast = number
       }
     }
-    closeRecord()
-    closeStray()
+
+    /// Closes what is open and returns the records, stray runs and header-like body lines.
+    mutating func finish() -> ([Record], [ClosedRange<Int>], [Int]) {
+      closeRecord()
+      closeStray()
+      return (records, strays, headerLikeBodyLines)
+    }
   }
 
   /// Warnings for stray text and notes for header-like body lines.

@@ -3,26 +3,35 @@
 struct MemoTraceHeader: Sendable {
   /// The wall-clock fields.
   let time: LocalDateTime
+  /// The header line.
+  let line: Substring
+  /// Whether a name or notice follows the timestamp and its space (false for a time-only header).
+  let hasRest: Bool
+
   /// The 19-character timestamp as written.
-  let rawTime: String
+  var rawTime: String { String(decoding: line.utf8.prefix(19), as: UTF8.self) }
+
   /// What follows the timestamp and its space; nil for a time-only header.
-  let rest: Substring?
+  var rest: Substring? {
+    hasRest ? Substring(line.unicodeScalars[line.utf8.index(line.startIndex, offsetBy: 20)...]) : nil
+  }
 
   /// Parses a header line, or returns nil.
   static func parse(_ line: Substring) -> MemoTraceHeader? {
     // Most lines are bodies or blank: a header is at least 19 bytes and starts with a digit.
     guard let lead = line.utf8.first, lead >= 0x30, lead <= 0x39, line.utf8.count >= 19 else { return nil }
-    if let parsed = line.utf8.withContiguousStorageIfAvailable({ parseBytes($0, of: line) }) { return parsed }
+    if let parsed = line.utf8.withContiguousStorageIfAvailable({ parse($0, line: line) }) { return parsed }
     var cursor = TextCursor(line)
     guard let time = LocalDateTime.readISOLike(&cursor) else { return nil }
-    let rawTime = String(line.prefix(19))
-    if cursor.isAtEnd { return MemoTraceHeader(time: time, rawTime: rawTime, rest: nil) }
+    if cursor.isAtEnd { return MemoTraceHeader(time: time, line: line, hasRest: false) }
     guard cursor.take(" "), let first = cursor.peek, !first.properties.isWhitespace else { return nil }
-    return MemoTraceHeader(time: time, rawTime: rawTime, rest: cursor.rest)
+    return MemoTraceHeader(time: time, line: line, hasRest: true)
   }
 
-  /// The same grammar read straight from the line's UTF-8 bytes (at least 19 of them).
-  private static func parseBytes(_ bytes: UnsafeBufferPointer<UInt8>, of line: Substring) -> MemoTraceHeader? {
+  /// The same grammar read straight from the line's UTF-8 bytes; `line` gives the line itself,
+  /// asked for only when the bytes are a header.
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, line: @autoclosure () -> Substring) -> MemoTraceHeader? {
+    guard bytes.count >= 19, bytes[0] >= 0x30, bytes[0] <= 0x39 else { return nil }
     func number(_ start: Int, _ count: Int) -> Int? {
       var value = 0
       for offset in start..<(start + count) {
@@ -37,18 +46,20 @@ struct MemoTraceHeader: Sendable {
       let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2)
     else { return nil }
     let time = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-    let rawTime = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<19]), as: UTF8.self)
-    guard bytes.count > 19 else { return MemoTraceHeader(time: time, rawTime: rawTime, rest: nil) }
+    guard bytes.count > 19 else { return MemoTraceHeader(time: time, line: line(), hasRest: false) }
     guard bytes[19] == 0x20, bytes.count > 20 else { return nil }
-    let rest = Substring(line.unicodeScalars[line.utf8.index(line.startIndex, offsetBy: 20)...])
     // Only ASCII blanks and scalars led by C2 or E1–E3 can be white space (as in `isBlank`).
     let lead = bytes[20]
     if lead < 0x80 {
       guard lead != 0x20, !(0x09...0x0D).contains(lead) else { return nil }
     } else if lead == 0xC2 || (0xE1...0xE3).contains(lead) {
-      guard let first = rest.unicodeScalars.first, !first.properties.isWhitespace else { return nil }
+      let text = line()
+      guard let first = text.unicodeScalars[text.utf8.index(text.startIndex, offsetBy: 20)...].first,
+        !first.properties.isWhitespace
+      else { return nil }
+      return MemoTraceHeader(time: time, line: text, hasRest: true)
     }
-    return MemoTraceHeader(time: time, rawTime: rawTime, rest: rest)
+    return MemoTraceHeader(time: time, line: line(), hasRest: true)
   }
 }
 
@@ -114,8 +125,8 @@ extension MemoTraceTXTRecords {
     _ source: SourceText,
     unit: (HeaderRecords<MemoTraceHeader>.Record, ChatTime?, String) -> TextUnit
   ) -> ParseOutcome {
-    let records = HeaderRecords<MemoTraceHeader>(source) { _, line in
-      MemoTraceHeader.parse(line).map { .header($0) } ?? .other
+    let records = HeaderRecords<MemoTraceHeader>(source) { (number: Int, bytes: UnsafeBufferPointer<UInt8>) in
+      MemoTraceHeader.parse(bytes, line: source.line(number)).map { .header($0) } ?? .other
     }
     var outcome = ParseOutcome()
     outcome.units.reserveCapacity(records.records.count)
@@ -128,14 +139,18 @@ extension MemoTraceTXTRecords {
     }
     for (index, record) in records.records.enumerated() {
       let header = record.header
+      if let elidable, elidable[index] {
+        // Only checked: an elided unit keeps no time, and a time's text is made only to be kept.
+        if header.time.chatTime(options: source.options, raw: "") == nil {
+          outcome.diagnostics.append(source.badTime(line: record.headerLine, raw: header.rawTime))
+        }
+        let end = record.body?.upperBound ?? record.headerLine
+        outcome.units.append(.elided(line: record.headerLine, endLine: end, conversation: conversation))
+        continue
+      }
       let time = header.time.chatTime(options: source.options, raw: header.rawTime)
       if time == nil { outcome.diagnostics.append(source.badTime(line: record.headerLine, raw: header.rawTime)) }
-      if let elidable, elidable[index] {
-        let end = record.body?.upperBound ?? record.headerLine
-        outcome.units.append(.elided(line: record.headerLine, endLine: end, time: time, conversation: conversation))
-      } else {
-        outcome.units.append(unit(record, time, conversation))
-      }
+      outcome.units.append(unit(record, time, conversation))
     }
     return outcome
   }
