@@ -49,6 +49,8 @@ struct HeaderRecords<Header> {
   /// number and bytes (without its break). For formats with no structure lines or blocks.
   init(_ source: SourceText, byteRole role: (Int, UnsafeBufferPointer<UInt8>) -> LineRole) {
     var splitter = Splitter(context: { _ in 0 })
+    // Every record takes at least a header and the blank line before the next.
+    splitter.records.reserveCapacity(source.lines.count / 2 + 1)
     source.lines.forEachUTF8 { position, bytes in
       let number = position + 1
       splitter.take(number: number, role: role(number, bytes), blank: Self.isBlank(bytes, line: source.line(number)))

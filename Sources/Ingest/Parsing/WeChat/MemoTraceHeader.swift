@@ -3,16 +3,14 @@
 struct MemoTraceHeader: Sendable {
   /// The wall-clock fields.
   let time: LocalDateTime
-  /// The header line.
-  let line: Substring
   /// Whether a name or notice follows the timestamp and its space (false for a time-only header).
   let hasRest: Bool
 
-  /// The 19-character timestamp as written.
-  var rawTime: String { String(decoding: line.utf8.prefix(19), as: UTF8.self) }
+  /// The 19-character timestamp as written, given the header's line.
+  func rawTime(in line: Substring) -> String { String(decoding: line.utf8.prefix(19), as: UTF8.self) }
 
-  /// What follows the timestamp and its space; nil for a time-only header.
-  var rest: Substring? {
+  /// What follows the timestamp and its space in the header's line; nil for a time-only header.
+  func rest(in line: Substring) -> Substring? {
     hasRest ? Substring(line.unicodeScalars[line.utf8.index(line.startIndex, offsetBy: 20)...]) : nil
   }
 
@@ -20,17 +18,16 @@ struct MemoTraceHeader: Sendable {
   static func parse(_ line: Substring) -> MemoTraceHeader? {
     // Most lines are bodies or blank: a header is at least 19 bytes and starts with a digit.
     guard let lead = line.utf8.first, lead >= 0x30, lead <= 0x39, line.utf8.count >= 19 else { return nil }
-    if let parsed = line.utf8.withContiguousStorageIfAvailable({ parse($0, line: line) }) { return parsed }
+    if let parsed = line.utf8.withContiguousStorageIfAvailable({ parse($0) }) { return parsed }
     var cursor = TextCursor(line)
     guard let time = LocalDateTime.readISOLike(&cursor) else { return nil }
-    if cursor.isAtEnd { return MemoTraceHeader(time: time, line: line, hasRest: false) }
+    if cursor.isAtEnd { return MemoTraceHeader(time: time, hasRest: false) }
     guard cursor.take(" "), let first = cursor.peek, !first.properties.isWhitespace else { return nil }
-    return MemoTraceHeader(time: time, line: line, hasRest: true)
+    return MemoTraceHeader(time: time, hasRest: true)
   }
 
-  /// The same grammar read straight from the line's UTF-8 bytes; `line` gives the line itself,
-  /// asked for only when the bytes are a header.
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, line: @autoclosure () -> Substring) -> MemoTraceHeader? {
+  /// The same grammar read straight from a line's UTF-8 bytes.
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> MemoTraceHeader? {
     guard bytes.count >= 19, bytes[0] >= 0x30, bytes[0] <= 0x39 else { return nil }
     func number(_ start: Int, _ count: Int) -> Int? {
       var value = 0
@@ -46,20 +43,18 @@ struct MemoTraceHeader: Sendable {
       let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2)
     else { return nil }
     let time = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-    guard bytes.count > 19 else { return MemoTraceHeader(time: time, line: line(), hasRest: false) }
+    guard bytes.count > 19 else { return MemoTraceHeader(time: time, hasRest: false) }
     guard bytes[19] == 0x20, bytes.count > 20 else { return nil }
     // Only ASCII blanks and scalars led by C2 or E1–E3 can be white space (as in `isBlank`).
     let lead = bytes[20]
     if lead < 0x80 {
       guard lead != 0x20, !(0x09...0x0D).contains(lead) else { return nil }
     } else if lead == 0xC2 || (0xE1...0xE3).contains(lead) {
-      let text = line()
-      guard let first = text.unicodeScalars[text.utf8.index(text.startIndex, offsetBy: 20)...].first,
-        !first.properties.isWhitespace
-      else { return nil }
-      return MemoTraceHeader(time: time, line: text, hasRest: true)
+      var scalars = UnsafeBufferPointer(rebasing: bytes[20...]).makeIterator()
+      var decoder = UTF8()
+      if case .scalarValue(let first) = decoder.decode(&scalars), first.properties.isWhitespace { return nil }
     }
-    return MemoTraceHeader(time: time, line: line(), hasRest: true)
+    return MemoTraceHeader(time: time, hasRest: true)
   }
 }
 
@@ -93,7 +88,7 @@ enum MemoTraceFlavour: Sendable {
     for line in source.lines.prefix(sampleLines) {
       if let header = MemoTraceHeader.parse(line) {
         headers += 1
-        if header.rest == nil { v2Score += 1 }
+        if !header.hasRest { v2Score += 1 }
         continue
       }
       let trimmed = line.drop(while: { $0 == " " })
@@ -119,14 +114,15 @@ extension MemoTraceTXTRecords {
   var readsInPieces: Bool { true }
 
   /// Splits `source` into header records and makes one unit of each with `unit`, given the
-  /// record, its time (a time that does not parse becomes a diagnostic) and the conversation
-  /// (the file name stem, as MemoTrace names the file after the chat).
+  /// record, what follows the timestamp in its header (nil for a time-only header), its time (a
+  /// time that does not parse becomes a diagnostic) and the conversation (the file name stem, as
+  /// MemoTrace names the file after the chat).
   func parseRecords(
     _ source: SourceText,
-    unit: (HeaderRecords<MemoTraceHeader>.Record, ChatTime?, String) -> TextUnit
+    unit: (HeaderRecords<MemoTraceHeader>.Record, Substring?, ChatTime?, String) -> TextUnit
   ) -> ParseOutcome {
-    let records = HeaderRecords<MemoTraceHeader>(source) { (number: Int, bytes: UnsafeBufferPointer<UInt8>) in
-      MemoTraceHeader.parse(bytes, line: source.line(number)).map { .header($0) } ?? .other
+    let records = HeaderRecords<MemoTraceHeader>(source) { (_: Int, bytes: UnsafeBufferPointer<UInt8>) in
+      MemoTraceHeader.parse(bytes).map { .header($0) } ?? .other
     }
     var outcome = ParseOutcome()
     outcome.units.reserveCapacity(records.records.count)
@@ -142,15 +138,18 @@ extension MemoTraceTXTRecords {
       if let elidable, elidable[index] {
         // Only checked: an elided unit keeps no time, and a time's text is made only to be kept.
         if header.time.chatTime(options: source.options, raw: "") == nil {
-          outcome.diagnostics.append(source.badTime(line: record.headerLine, raw: header.rawTime))
+          outcome.diagnostics.append(
+            source.badTime(line: record.headerLine, raw: header.rawTime(in: source.line(record.headerLine))))
         }
         let end = record.body?.upperBound ?? record.headerLine
         outcome.units.append(.elided(line: record.headerLine, endLine: end, conversation: conversation))
         continue
       }
-      let time = header.time.chatTime(options: source.options, raw: header.rawTime)
-      if time == nil { outcome.diagnostics.append(source.badTime(line: record.headerLine, raw: header.rawTime)) }
-      outcome.units.append(unit(record, time, conversation))
+      let line = source.line(record.headerLine)
+      let rawTime = header.rawTime(in: line)
+      let time = header.time.chatTime(options: source.options, raw: rawTime)
+      if time == nil { outcome.diagnostics.append(source.badTime(line: record.headerLine, raw: rawTime)) }
+      outcome.units.append(unit(record, header.rest(in: line), time, conversation))
     }
     return outcome
   }

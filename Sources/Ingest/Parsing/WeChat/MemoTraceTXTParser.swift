@@ -9,8 +9,8 @@ struct MemoTraceTXTParser: MemoTraceTXTRecords {
   func detect(_ source: SourceText) -> Bool { MemoTraceFlavour.classify(source) == .v1 }
 
   func parse(_ source: SourceText) -> ParseOutcome {
-    parseRecords(source) { record, time, conversation in
-      let rest = record.header.rest.map(String.init) ?? ""
+    parseRecords(source) { record, rest, time, conversation in
+      let rest = rest.map(String.init) ?? ""
       guard let body = record.body else {
         return TextUnit(kind: .system, line: record.headerLine, text: rest, time: time, conversation: conversation)
       }

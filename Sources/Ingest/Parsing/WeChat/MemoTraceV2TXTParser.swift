@@ -14,11 +14,11 @@ struct MemoTraceV2TXTParser: MemoTraceTXTRecords {
   func detect(_ source: SourceText) -> Bool { MemoTraceFlavour.classify(source) == .v2 }
 
   func parse(_ source: SourceText) -> ParseOutcome {
-    parseRecords(source) { record, time, conversation in
+    parseRecords(source) { record, rest, time, conversation in
       let text = record.body.map { source.text(from: $0.lowerBound, through: $0.upperBound) } ?? ""
       let endLine = record.body?.upperBound ?? record.headerLine
       let firstBodyLine = record.body?.lowerBound ?? record.headerLine
-      guard let name = record.header.rest else {
+      guard let name = rest else {
         return TextUnit(
           kind: .system, line: record.headerLine, endLine: endLine, text: text, firstBodyLine: firstBodyLine,
           time: time, conversation: conversation)

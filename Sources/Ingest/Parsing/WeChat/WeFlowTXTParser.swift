@@ -9,22 +9,23 @@ struct WeFlowTXTParser: DocumentParser {
 
   func detect(_ source: SourceText) -> Bool {
     guard let first = source.lines.first(where: { !$0.isBlank }), Self.quotedName(first) != nil else { return false }
-    let headers = source.lines.prefix(Self.sampleLines).compactMap(MemoTraceHeader.parse)
-    let quoted = headers.filter { $0.rest.map { Self.isQuoted($0) } ?? false }.count
+    let headers = source.lines.prefix(Self.sampleLines).compactMap { line in MemoTraceHeader.parse(line).map { ($0, line) } }
+    let quoted = headers.filter { header, line in header.rest(in: line).map { Self.isQuoted($0) } ?? false }.count
     return quoted * 5 >= headers.count * 4
   }
 
   func parse(_ source: SourceText) -> ParseOutcome {
-    let records = HeaderRecords<MemoTraceHeader>(source) { _, line in
-      MemoTraceHeader.parse(line).map { .header($0) } ?? .other
+    let records = HeaderRecords<MemoTraceHeader>(source) { (_: Int, bytes: UnsafeBufferPointer<UInt8>) in
+      MemoTraceHeader.parse(bytes).map { .header($0) } ?? .other
     }
     var outcome = ParseOutcome()
     outcome.diagnostics = records.diagnostics(in: source, expecting: "a `YYYY-MM-DD HH:MM:SS 'sender'` header")
     for record in records.records {
       let header = record.header
-      let time = header.time.chatTime(options: source.options, raw: header.rawTime)
-      if time == nil { outcome.diagnostics.append(source.badTime(line: record.headerLine, raw: header.rawTime)) }
-      let name = header.rest.map { Self.isQuoted($0) ? String($0.dropFirst().dropLast()) : String($0) }
+      let line = source.line(record.headerLine)
+      let time = header.time.chatTime(options: source.options, raw: header.rawTime(in: line))
+      if time == nil { outcome.diagnostics.append(source.badTime(line: record.headerLine, raw: header.rawTime(in: line))) }
+      let name = header.rest(in: line).map { Self.isQuoted($0) ? String($0.dropFirst().dropLast()) : String($0) }
       let text = record.body.map { source.text(from: $0.lowerBound, through: $0.upperBound) } ?? ""
       var kind = UnitKind.message
       var attributes: [String: String] = [:]
@@ -43,7 +44,7 @@ struct WeFlowTXTParser: DocumentParser {
 
   /// The sender of a header line whose name is in single quotes, or nil.
   static func quotedName(_ line: Substring) -> Substring? {
-    guard let rest = MemoTraceHeader.parse(line)?.rest, isQuoted(rest) else { return nil }
+    guard let rest = MemoTraceHeader.parse(line)?.rest(in: line), isQuoted(rest) else { return nil }
     return rest.dropFirst().dropLast()
   }
 
