@@ -20,6 +20,8 @@ final class CompiledLexicon: Sendable {
   let joinedScopeRules: [Int]
   /// Whether any rule is a conversation-scoped sequence (units are then counted per conversation).
   let hasSequences: Bool
+  /// Whether each rule may fire given the patterns found in a unit.
+  let presence: PresenceProgram
 
   init(_ lexicon: LexiconSet) {
     var table = PatternTable()
@@ -43,6 +45,7 @@ final class CompiledLexicon: Sendable {
       }
     }
     rules = compiled
+    presence = PresenceProgram(rules: compiled, regexAtoms: table.regexes.map(\.atoms))
     hasSequences = compiled.contains { $0.sequence != nil }
     rulesByPattern = index
     unconditionalRules = unconditional
@@ -183,8 +186,8 @@ indirect enum CompiledExpression: Sendable {
     }
   }
 
-  /// Every pattern `mayMatch` may consult: those of the literal leaves, the atoms of the `money`
-  /// leaves and the atoms of the `re` leaves (`regexAtoms`).
+  /// Every pattern the expression's `PresenceProgram` may consult: those of the literal leaves,
+  /// the atoms of the `money` leaves and the atoms of the `re` leaves (`regexAtoms`).
   func decisivePatterns(regexAtoms: [[Int]?]) -> Set<Int> {
     switch self {
     case .term(let pattern): [pattern]

@@ -29,7 +29,7 @@ extension SignalScanner {
   private func holdsCandidate(_ body: UnsafeBufferPointer<UInt8>, found: inout StampedIDSet) -> Bool {
     compiled.automaton.patterns(inFoldingUTF8: body, into: &found)
     for pattern in found.members {
-      for rule in compiled.rulesByPattern[pattern] where mayFire(compiled.rules[rule], given: found) { return true }
+      for rule in compiled.rulesByPattern[pattern] where mayFire(rule, given: found) { return true }
     }
     return false
   }

@@ -5,12 +5,12 @@ import Ingest
 /// All literal phrases of all rules (terms, regex atoms and negation vocabulary) are compiled
 /// once into one Aho–Corasick automaton. Each unit is folded and run through it in one pass
 /// without copying; the rules indexed under the phrases found are kept only when their
-/// expression can match with those phrases (`mayMatch`), and only units with such a rule (or one
+/// expression can match with those phrases (`PresenceProgram`), and only units with such a rule (or one
 /// with no required literal) are normalised, scanned again for positions, and evaluated. `sequence` rules pair a unit with an
 /// earlier unit of the same conversation.
 public struct SignalScanner: Sendable {
   let compiled: CompiledLexicon
-  /// The literal atoms of each regex (nil when it has none), for `mayMatch`.
+  /// The literal atoms of each regex (nil when it has none).
   let regexAtoms: [[Int]?]
 
   /// Compiles the lexicon.
@@ -48,7 +48,7 @@ public struct SignalScanner: Sendable {
     guard !scratch.candidates.isEmpty else { return [] }
     scratch.candidates.sortMembers()
     var rules: [CompiledRule] = []
-    for candidate in scratch.candidates.members where mayFire(compiled.rules[candidate], given: scratch.found) {
+    for candidate in scratch.candidates.members where mayFire(candidate, given: scratch.found) {
       rules.append(compiled.rules[candidate])
     }
     guard !rules.isEmpty else { return [] }
@@ -57,12 +57,12 @@ public struct SignalScanner: Sendable {
       sequences: &sequences)
   }
 
-  /// Whether `rule` (indexed under one of the patterns `found` in a unit) is to be evaluated on
-  /// the unit: a price rule always (its service may be named in a neighbouring unit), any other
-  /// when its expression can match with those patterns.
+  /// Whether rule `rule` (an index into `compiled.rules`, indexed under one of the patterns
+  /// `found` in a unit) is to be evaluated on the unit: a price rule always (its service may be
+  /// named in a neighbouring unit), any other when its expression can match with those patterns.
   @inline(__always)
-  func mayFire(_ rule: CompiledRule, given found: StampedIDSet) -> Bool {
-    rule.isPriceRule || rule.match.mayMatch(found, regexAtoms: regexAtoms)
+  func mayFire(_ rule: Int, given found: StampedIDSet) -> Bool {
+    compiled.presence.mayFire(rule, given: found)
   }
 
   /// The signals of `candidates` (in rule order: rules whose expression may match the unit, and
