@@ -25,7 +25,11 @@ import Testing
   static func evidence() throws -> URL {
     let examples = try exampleLines()
     let everyday = ["好的，明天见", "快递到了吗", "今天开会改到三点", "晚上一起吃饭吧", "我到楼下了", "这周末要加班吗", "行，就这么定了"]
-    let sequence: [(String?, String)] = [("老周", "我们做的是菠菜，你懂的"), ("老周", "好的，明天见"), ("小李", "明白，先做着，尾款按时给就行")]
+    let sequence: [(String?, String)] = [
+      ("老周", "我们做的是菠菜，你懂的"), ("老周", "好的，明天见"), ("小李", "明白，先做着，尾款按时给就行"),
+      ("老周", "帮我搭交易所，带钱包和后台"), ("小李", "八千块，三天上线"), ("老周", "棋牌平台也要做一个"), ("老周", "好的，明天见"),
+      ("老周", "我到楼下了"), ("老周", "快递到了吗"), ("小李", "五千块吧"),
+    ]
     var bodies: [(speaker: String?, text: String)] = []
     for (index, example) in (examples + examples).enumerated() {
       bodies += (0..<(index % 4 == 0 ? 0 : 9 + index % 5)).map { (nil, everyday[($0 + index) % everyday.count]) }
@@ -80,6 +84,9 @@ import Testing
     #expect(reference.findings.count > 150 && reference.suppressed.count > 20)
     #expect(Set(reference.findings.map(\.path)).count == 3)
     #expect(reference.findings.contains { !$0.related.isEmpty })
+    let prices = reference.findings.filter { $0.rule == "tech.price-anomaly" }
+    #expect(prices.contains { $0.related.contains { $0.role == "service" } })
+    #expect(!prices.contains { $0.excerpt == "五千块吧" })
     let report = try sieved.run(folder: folder)
     #expect(JSONReportWriter().render(report) == JSONReportWriter().render(reference))
     #expect(CSVReportWriter().render(report) == CSVReportWriter().render(reference))

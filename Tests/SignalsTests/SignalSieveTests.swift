@@ -70,4 +70,24 @@ import Testing
       """
     #expect(try Self.sieve(breakerOnly) != nil)
   }
+
+  @Test func anAmountPassesOnlyWithinAPriceRulesReachOfANamedService() throws {
+    let scanner = try PriceFixture.scanner(within: 2)
+    let sieve = try #require(scanner.unitSieve(radius: 0, minimumUnits: 0))
+    let test = sieve.test()
+    func passes(_ text: String) -> Bool {
+      var copy = text
+      return copy.withUTF8 { test($0) }
+    }
+    #expect(passes("八千块，三天上线"))
+    #expect(passes("五千块吧"))
+    #expect(!passes("三千块"))
+    #expect(passes("帮我做交易所，带钱包和后台"))
+    #expect(!passes("好的"))
+    #expect(passes("八千块"))
+    #expect(!passes("明天见"))
+    #expect(!passes("再加两千块"))
+    #expect(passes("交易所搭建整套报价八十万"))
+    #expect(passes("做网站的事回头再说"))
+  }
 }

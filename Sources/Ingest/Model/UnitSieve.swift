@@ -18,10 +18,12 @@ public struct UnitSieve: Sendable {
   public let minimumUnits: Int
   private let makeTest: @Sendable () -> (UnsafeBufferPointer<UInt8>) -> Bool
 
-  /// Creates a sieve. `makeTest` makes the test one piece is read with (it may keep scratch
-  /// space: it is used on one thread); the test answers whether a message body (its raw UTF-8,
-  /// lines separated by the file's own breaks) may matter to the scan. It must never answer
-  /// false for a body that matters: the parser then loses nothing.
+  /// Creates a sieve. `makeTest` makes the test for one run of messages of one conversation
+  /// (a piece of a chat): the parser calls it once for each message of the run, in order, with
+  /// the message's body (its raw UTF-8, lines separated by the file's own breaks), and it
+  /// answers whether the message may matter to the scan. It may keep state from message to
+  /// message (a price named a message before) and is used on one thread. It must never answer
+  /// false for a message that matters: the parser then loses nothing.
   public init(
     radius: Int, minimumUnits: Int, makeTest: @escaping @Sendable () -> (UnsafeBufferPointer<UInt8>) -> Bool
   ) {
@@ -30,7 +32,7 @@ public struct UnitSieve: Sendable {
     self.makeTest = makeTest
   }
 
-  /// A test for the bodies of one piece (see `init`).
+  /// A test for one run of messages of one conversation (see `init`).
   public func test() -> (UnsafeBufferPointer<UInt8>) -> Bool { makeTest() }
 
   /// For `count` messages where `passes(i)` tells whether message `i` passes: whether each must

@@ -53,7 +53,8 @@ struct SourceText: Sendable {
   /// Which of `count` records a parser may leave unread (`TextUnit.elided`), given for each the
   /// lines that hold all of its unit's text (1-based, inclusive; extra text around it only makes
   /// the sieve keep more); nil when every record is to be read: there is no sieve, or too few
-  /// records (see `UnitSieve.wholeMessages`).
+  /// records (see `UnitSieve.wholeMessages`). The records are taken as one conversation, in
+  /// order.
   func elidable(count: Int, textLines: (Int) -> ClosedRange<Int>) -> [Bool]? {
     guard let sieve, count > sieve.minimumUnits else { return nil }
     let passes = sieve.test()

@@ -99,8 +99,10 @@ final class CompiledRule: Sendable {
   let unlessRegexes: Set<Int>
   /// The compiled regex of each of the rule's `extract` entries (nil for `amount`).
   let extractionRegexes: [CompiledRegex?]
-  /// Whether the rule is a `price` rule (evaluated whenever one of its patterns occurs).
+  /// Whether the rule is a `price` rule.
   let isPriceRule: Bool
+  /// For a `price` rule, what a unit needs for the rule to be evaluated on it.
+  let priceTrigger: PriceTrigger?
   /// Whether the rule's `match` is a sequence.
   let isSequence: Bool
 
@@ -132,6 +134,7 @@ final class CompiledRule: Sendable {
     usesMoney = matchUsesMoney || unlessUsesMoney || rule.extract.contains { $0.source == .amount }
     regexes = matchRegexes.union(unlessRegexes)
     isPriceRule = rule.price != nil
+    priceTrigger = rule.price.map { PriceTrigger($0, table: &table) }
     if case .sequence = match { isSequence = true } else { isSequence = false }
   }
 }

@@ -1,14 +1,15 @@
 import Ingest
 
 extension SignalScanner {
-  /// A sieve for the chat parsers of a scan (see `UnitSieve`): a message passes exactly when
-  /// `scan` would evaluate a rule on it — its folded text holds a phrase some rule is indexed
-  /// under and that rule may fire given the phrases present (`mayFire`); on any other unit no
-  /// rule is evaluated, so it yields no signal. Nil when every unit must be read whole: the
-  /// lexicon has a rule with no required phrase (evaluated on every unit) or a `paragraph` or
-  /// `document` rule (its joined text takes every unit), or a phrase that decides whether a rule
-  /// may fire holds a line break (the sieve reads raw bodies, whose breaks may differ from the
-  /// unit text's; a negation breaker such as `\n` decides nothing here).
+  /// A sieve for the chat parsers of a scan (see `UnitSieve`): a message passes when `scan` could
+  /// evaluate a rule on it — its folded text holds a phrase some rule is indexed under and that
+  /// rule may fire given the phrases present (`mayFire`), or a `price` rule is triggered
+  /// (`PriceTrigger`; at the start of a run an amount passes as if a service had been named just
+  /// before); on any other unit no rule is evaluated, so it yields no signal. Nil when every unit
+  /// must be read whole: the lexicon has a rule with no required phrase (evaluated on every unit)
+  /// or a `paragraph` or `document` rule (its joined text takes every unit), or a phrase that
+  /// decides whether a rule may fire holds a line break (the sieve reads raw bodies, whose breaks
+  /// may differ from the unit text's; a negation breaker such as `\n` decides nothing here).
   ///
   /// - Parameters:
   ///   - radius: messages built whole on either side of one that passes.
@@ -19,18 +20,52 @@ extension SignalScanner {
     guard !decisive.contains(where: { compiled.patterns[$0].utf8.contains { $0 == 0x0A || $0 == 0x0D } }) else { return nil }
     let scanner = self
     return UnitSieve(radius: radius, minimumUnits: minimumUnits) {
-      var found = StampedIDSet(capacity: scanner.compiled.automaton.patternCount)
-      return { body in scanner.holdsCandidate(body, found: &found) }
+      var run = SieveRun(scanner: scanner)
+      return { body in run.passes(body) }
     }
   }
+}
 
-  /// Whether some rule is to be evaluated on a unit whose text is the UTF-8 `body` (see
-  /// `unitSieve`); `found` is scratch space for the patterns found.
-  private func holdsCandidate(_ body: UnsafeBufferPointer<UInt8>, found: inout StampedIDSet) -> Bool {
+/// The sieve's test over one run of messages of a conversation, taken in order.
+private struct SieveRun {
+  let scanner: SignalScanner
+  /// The patterns found in the current message.
+  var found: StampedIDSet
+  /// The current message's position in the run.
+  var position = -1
+  /// Per rule, the position of the latest message that named one of its price services; -1 at
+  /// first, as a service may have been named just before the run (in the piece before).
+  var servicePositions: [Int]
+
+  init(scanner: SignalScanner) {
+    self.scanner = scanner
+    found = StampedIDSet(capacity: scanner.compiled.automaton.patternCount)
+    servicePositions = Array(repeating: -1, count: scanner.compiled.rules.count)
+  }
+
+  /// Whether `scan` could evaluate a rule on the next message, whose text is the UTF-8 `body`:
+  /// a rule indexed under a pattern found may fire (`mayFire`), or a price rule is triggered
+  /// (`PriceTrigger`), counting a service named within the rule's `within` messages before.
+  mutating func passes(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
+    position += 1
+    let compiled = scanner.compiled
     compiled.automaton.patterns(inFoldingUTF8: body, into: &found)
+    var passes = false
     for pattern in found.members {
-      for rule in compiled.rulesByPattern[pattern] where mayFire(rule, given: found) { return true }
+      for index in compiled.rulesByPattern[pattern] {
+        let rule = compiled.rules[index]
+        if let trigger = rule.priceTrigger {
+          if trigger.namesService(found) {
+            servicePositions[index] = position
+            passes = true
+          } else if trigger.mayLinkAmount(found), position - servicePositions[index] <= trigger.within {
+            passes = true
+          }
+        } else if !passes, scanner.mayFire(index, given: found) {
+          passes = true
+        }
+      }
     }
-    return false
+    return passes
   }
 }

@@ -48,8 +48,19 @@ public struct SignalScanner: Sendable {
     guard !scratch.candidates.isEmpty else { return [] }
     scratch.candidates.sortMembers()
     var rules: [CompiledRule] = []
-    for candidate in scratch.candidates.members where mayFire(candidate, given: scratch.found) {
-      rules.append(compiled.rules[candidate])
+    for candidate in scratch.candidates.members {
+      let rule = compiled.rules[candidate]
+      if let trigger = rule.priceTrigger {
+        guard
+          trigger.namesService(scratch.found)
+            || trigger.mayLinkAmount(scratch.found)
+              && sequences.services.mention(
+                rule: rule.rule.id, conversation: conversation, before: ordinal, within: trigger.within) != nil
+        else { continue }
+      } else if !mayFire(candidate, given: scratch.found) {
+        continue
+      }
+      rules.append(rule)
     }
     guard !rules.isEmpty else { return [] }
     return evaluate(
@@ -58,8 +69,8 @@ public struct SignalScanner: Sendable {
   }
 
   /// Whether rule `rule` (an index into `compiled.rules`, indexed under one of the patterns
-  /// `found` in a unit) is to be evaluated on the unit: a price rule always (its service may be
-  /// named in a neighbouring unit), any other when its expression can match with those patterns.
+  /// `found` in a unit) other than a `price` rule is to be evaluated on the unit: when its
+  /// expression can match with those patterns. A price rule's test is its `PriceTrigger`.
   @inline(__always)
   func mayFire(_ rule: Int, given found: StampedIDSet) -> Bool {
     compiled.presence.mayFire(rule, given: found)
