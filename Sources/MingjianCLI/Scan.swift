@@ -66,7 +66,7 @@ extension MingjianCommand {
         preparesHTML: formats.contains(.html))
       let report: CaseReport
       do {
-        report = try pipeline.runSpilling(folder: URL(fileURLWithPath: folder), htmlLimit: htmlLimit)
+        report = try pipeline.runSpilling(folder: URL(fileURLWithPath: folder), htmlLimit: htmlLimit, formats: formats)
       } catch {
         printError("mingjian: \(error)")
         throw ExitStatus.fatal

@@ -167,7 +167,7 @@ import Testing
     let parent = try Self.spillParent()
     defer { try? FileManager.default.removeItem(at: parent) }
     let spill = try FindingSpill(parent: parent, evidenceFolder: parent.appendingPathComponent("evidence"))
-    var parts = SpilledParts(spill: spill)
+    var parts = SpilledParts(spill: spill, formats: [.json, .csv])
     let later = MadeFinding(
       finding: Finding(
         id: "", rule: "t.rule", title: "t", level: .high, path: "a.txt", unitIndex: 5, line: 10, endLine: 10,

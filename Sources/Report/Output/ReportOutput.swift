@@ -9,7 +9,9 @@ public enum ReportOutput {
   /// Writes `formats` of `report` into `directory` (`index.html`, `findings.json`,
   /// `findings.csv`), each file atomically. `findings.json` and `findings.csv` are streamed to a
   /// temporary file beside their name, which then replaces it. `index.html` shows the first
-  /// `htmlLimit` findings of each clause (0: all; see `HTMLReportWriter`).
+  /// `htmlLimit` findings of each clause (0: all; see `HTMLReportWriter`). A report from
+  /// `ScanPipeline.runSpilling` can only be written in the formats its scan was asked for;
+  /// another one is refused before anything is written.
   public static func write(
     _ report: CaseReport, to directory: URL, formats: Set<ReportFormat>, force: Bool,
     htmlLimit: Int = HTMLReportWriter.defaultFindingLimit
@@ -20,6 +22,9 @@ public enum ReportOutput {
       if target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
         throw .insideEvidenceFolder(path: directory.path, evidence: evidence.path)
       }
+    }
+    if let spilled = report.spilled, let missing = formats.sorted().first(where: { !spilled.prepares($0) }) {
+      throw .formatNotPrepared(path: directory.appendingPathComponent(missing.fileName).path, format: missing)
     }
     try prepare(directory, force: force)
     for format in formats.sorted() {

@@ -58,6 +58,8 @@ struct DocumentSpiller: Sendable {
   let htmlLimit: Int?
   /// Where the findings go.
   let spill: FindingSpill
+  /// The findings files whose entries are rendered into the spill (`.json`, `.csv`).
+  let formats: Set<ReportFormat>
 
   /// Findings per spilled block.
   static let blockSize = 1_024
@@ -74,7 +76,7 @@ struct DocumentSpiller: Sendable {
   private func read(_ entry: EvidenceEntry, spillingEachPiece: Bool) -> (outcome: DocumentOutcome, inOrder: Bool) {
     var scan = DocumentScan(scanner: scanner, subjects: subjects)
     var quota = htmlLimit.map(FindingQuota.init(limit:))
-    var parts = SpilledParts(spill: spill)
+    var parts = SpilledParts(spill: spill, formats: formats)
     var held: [MadeFinding] = []
     var kept: [TextUnit] = []
     var unitBase = 0
@@ -101,7 +103,7 @@ struct DocumentSpiller: Sendable {
       for index in made.indices { made[index].finding.unitIndex += unitBase }
       unitBase += piece.units.count
       if spillingEachPiece {
-        inOrder = parts.spill(made)
+        inOrder = parts.spill(consume made)
       } else {
         held += made
       }
@@ -124,59 +126,84 @@ struct MadeFinding {
 /// One document's findings spilled so far, and the summaries' parts gathered from them.
 struct SpilledParts {
   let spill: FindingSpill
+  /// The findings files whose entries are rendered: `findings.json` entries with `.json`,
+  /// `findings.csv` rows with `.csv`.
+  let formats: Set<ReportFormat>
   /// What was spilled and gathered so far.
   private(set) var gathered = DocumentFindings()
-  /// Occurrences of each fingerprint base so far, for the ids.
-  private var seen: [String: Int] = [:]
+  /// The ids given so far, for the occurrence counts of the next ones.
+  private var ids = FingerprintCounter()
   /// The last finding spilled.
   private var last: Finding?
 
-  init(spill: FindingSpill) { self.spill = spill }
+  init(spill: FindingSpill, formats: Set<ReportFormat>) {
+    self.spill = spill
+    self.formats = formats
+  }
 
   /// Spills `made` (sorted, unit indices within the document), which must follow every finding
   /// spilled before in report order; false, with nothing spilled, when it does not.
-  mutating func spill(_ made: [MadeFinding]) -> Bool {
+  ///
+  /// The findings stay in `made` and are reached by index: each copy of a `Finding` retains a
+  /// dozen strings and arrays, which on a dense scan cost more than rendering them.
+  mutating func spill(_ made: consuming [MadeFinding]) -> Bool {
     guard let first = made.first?.finding else { return true }
     if let last, !FindingOrder.precedes(last, first) { return false }
     last = made.last?.finding
-    var findings = made.map(\.finding)
-    FindingAssembler.assignIDs(&findings, seen: &seen)
-    for (index, entry) in made.enumerated() {
-      guard let keptIndex = entry.keptIndex else { continue }
-      var candidate = findings[index]
-      candidate.unitIndex = keptIndex
-      gathered.candidates.append(candidate)
+    var active: [Int] = []
+    var suppressed: [Int] = []
+    var withAmounts: [Finding] = []
+    var counts = FindingCounts(active: 0, exculpatory: 0, suppressed: 0, unmapped: 0)
+    for index in made.indices {
+      made[index].finding.id = ids.id(for: made[index].finding)
+      if let keptIndex = made[index].keptIndex {
+        var candidate = made[index].finding
+        candidate.unitIndex = keptIndex
+        gathered.candidates.append(candidate)
+      }
+      if made[index].finding.isSuppressed {
+        suppressed.append(index)
+        counts.suppressed += 1
+        continue
+      }
+      active.append(index)
+      counts.active += 1
+      if made[index].finding.polarity == .exculpatory { counts.exculpatory += 1 }
+      if made[index].finding.clauses.isEmpty { counts.unmapped += 1 }
+      gathered.clauses.add(made[index].finding)
+      gathered.timed.add(made[index].finding)
+      if made[index].finding.values["amountFen"] != nil { withAmounts.append(made[index].finding) }
     }
-    let suppressed = findings.filter(\.isSuppressed)
-    findings.removeAll(where: \.isSuppressed)
-    gathered.counts.add(FindingCounts(findings: findings, suppressed: suppressed))
-    for finding in findings {
-      gathered.clauses.add(finding)
-      gathered.timed.add(finding)
+    gathered.counts.add(counts)
+    gathered.amounts += AmountEntry.entries(of: withAmounts)
+    if formats.contains(.json) {
+      gathered.activeJSON += spillJSON(made, at: active)
+      gathered.suppressedJSON += spillJSON(made, at: suppressed)
     }
-    gathered.amounts += AmountEntry.entries(of: findings)
-    gathered.activeJSON += spillJSON(findings)
-    gathered.suppressedJSON += spillJSON(suppressed)
-    gathered.csvRows += Self.blocks(of: findings).map { block in
-      spill.append(Data(block.map(CSVReportWriter.row(for:)).joined().utf8))
+    if formats.contains(.csv) {
+      gathered.csvRows += Self.blocks(of: active).map { block in
+        var rows: [UInt8] = []
+        for index in block { CSVReportWriter.appendRow(for: made[index].finding, to: &rows) }
+        return spill.append(Data(rows))
+      }
     }
     return true
   }
 
-  /// Spills the `findings.json` entries of `findings`, a block at a time.
-  private func spillJSON(_ findings: [Finding]) -> [SpillSegment] {
-    Self.blocks(of: findings).map { block in
+  /// Spills the `findings.json` entries of the findings of `made` at `indices`, a block at a time.
+  private func spillJSON(_ made: [MadeFinding], at indices: [Int]) -> [SpillSegment] {
+    Self.blocks(of: indices).map { block in
       spill.append(
-        PrettyJSONBuffer.fragment(depth: JSONReportWriter.entryDepth, block) { json, finding in
-          JSONReportWriter.write(FindingsFile.Entry(finding), to: &json)
+        PrettyJSONBuffer.fragment(depth: JSONReportWriter.entryDepth, block) { json, index in
+          JSONReportWriter.write(made[index].finding, to: &json)
         })
     }
   }
 
-  /// `findings` cut into blocks of `DocumentSpiller.blockSize`.
-  private static func blocks(of findings: [Finding]) -> [ArraySlice<Finding>] {
-    stride(from: 0, to: findings.count, by: DocumentSpiller.blockSize).map {
-      findings[$0..<min($0 + DocumentSpiller.blockSize, findings.count)]
+  /// `indices` cut into blocks of `DocumentSpiller.blockSize`.
+  private static func blocks(of indices: [Int]) -> [ArraySlice<Int>] {
+    stride(from: 0, to: indices.count, by: DocumentSpiller.blockSize).map {
+      indices[$0..<min($0 + DocumentSpiller.blockSize, indices.count)]
     }
   }
 }

@@ -22,9 +22,9 @@ final class ReportLedger: @unchecked Sendable {
   private var timed = TimedSpeakers()
   private var spilled: SpilledFindings
 
-  /// Creates an empty ledger; `htmlLimit` as in `DocumentSpiller`.
-  init(spill: FindingSpill, htmlLimit: Int?) {
-    spilled = SpilledFindings(store: spill)
+  /// Creates an empty ledger; `formats` and `htmlLimit` as in `DocumentSpiller`.
+  init(spill: FindingSpill, formats: Set<ReportFormat>, htmlLimit: Int?) {
+    spilled = SpilledFindings(store: spill, formats: formats.intersection([.json, .csv]))
     quota = htmlLimit.map(FindingQuota.init(limit:))
   }
 

@@ -15,9 +15,15 @@ extension ScanPipeline {
   ///   - folder: the evidence folder; it is only read.
   ///   - htmlLimit: findings shown per group in the HTML report, 0 for all; ignored without
   ///     `preparesHTML`, when none are kept.
+  ///   - formats: the formats the report is to be written in. Only the findings files among them
+  ///     are rendered into the spill (`findings.json` entries for `.json`, `findings.csv` rows
+  ///     for `.csv`); the report can be written in those formats only (see
+  ///     `SpilledFindings.formats`). `.html` is left to `preparesHTML`. All formats by default.
   ///   - spillDirectory: where the spill file is made (it is removed at once and its space freed
   ///     with the report); `$TMPDIR` when nil. It must not be inside the evidence folder.
-  public func runSpilling(folder: URL, htmlLimit: Int, spillDirectory: URL? = nil) throws(ScanError) -> CaseReport {
+  public func runSpilling(
+    folder: URL, htmlLimit: Int, formats: Set<ReportFormat> = Set(ReportFormat.allCases), spillDirectory: URL? = nil
+  ) throws(ScanError) -> CaseReport {
     Self.returnLargeBuffersToTheSystem()
     var evidence: EvidenceFolder
     do {
@@ -33,8 +39,8 @@ extension ScanPipeline {
     let spiller = DocumentSpiller(
       evidence: evidence, scanner: scanner, subjects: Set(subjects),
       rulesByID: FindingAssembler.rulesByID(lexicon), streaming: streaming, excerpt: DocumentExcerpt(),
-      htmlLimit: limit, spill: spill)
-    let ledger = ReportLedger(spill: spill, htmlLimit: limit)
+      htmlLimit: limit, spill: spill, formats: formats)
+    let ledger = ReportLedger(spill: spill, formats: formats, htmlLimit: limit)
     DispatchQueue.concurrentPerform(iterations: entries.count) { position in
       ledger.finish(position, spiller.process(entries[position]))
     }

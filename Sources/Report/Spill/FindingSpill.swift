@@ -107,16 +107,26 @@ struct SpillSegment: Sendable, Hashable {
 }
 
 /// The findings of a scan as spilled blocks, in report order: the `findings.json` entries of the
-/// active and of the suppressed findings, and the `findings.csv` rows of the active ones.
+/// active and of the suppressed findings, and the `findings.csv` rows of the active ones, each
+/// kind only when its format is among `formats`.
 public struct SpilledFindings: Sendable {
   /// The file the blocks are in.
   let store: FindingSpill
+  /// The findings files whose entries were rendered (`.json`, `.csv`): the scan renders only
+  /// those it was asked for, and the report cannot be written as the others.
+  public let formats: Set<ReportFormat>
   /// Entries of the active findings, each block a fragment at `JSONReportWriter.entryDepth`.
   var activeJSON: [SpillSegment] = []
   /// Entries of the suppressed findings, likewise.
   var suppressedJSON: [SpillSegment] = []
   /// CSV rows of the active findings.
   var csvRows: [SpillSegment] = []
+
+  /// Whether the report can be written as `format`: HTML always, a findings file when its
+  /// entries were rendered.
+  public func prepares(_ format: ReportFormat) -> Bool {
+    format == .html || formats.contains(format)
+  }
 
   /// The blocks of `segments` in order, a few at a time (about `batchBytes` each), nil at the end.
   func batches(_ segments: [SpillSegment], batchBytes: Int = 4 << 20) -> () -> [Data]? {

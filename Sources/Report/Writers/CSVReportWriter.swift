@@ -19,7 +19,8 @@ public struct CSVReportWriter: Sendable {
   /// Creates a writer.
   public init() {}
 
-  /// The CSV bytes of `report`'s active findings, in report order.
+  /// The CSV bytes of `report`'s active findings, in report order; only the header for a spilled
+  /// report whose scan was not asked for `.csv` (it renders no rows; `write(_:to:)` refuses it).
   public func render(_ report: CaseReport) -> Data {
     var data = Self.byteOrderMark + Data(CSVReportWriter.row(CSVReportWriter.columns).utf8)
     if let spilled = report.spilled {
@@ -27,14 +28,17 @@ public struct CSVReportWriter: Sendable {
       while let batch = next() { batch.forEach { data.append($0) } }
       return data
     }
-    var text = ""
-    for finding in report.findings { text += CSVReportWriter.row(for: finding) }
-    return data + Data(text.utf8)
+    var rows: [UInt8] = []
+    for finding in report.findings { CSVReportWriter.appendRow(for: finding, to: &rows) }
+    return data + Data(rows)
   }
 
   /// Writes the same bytes as `render` to `file`, replacing it; a spilled report's rows are
   /// copied a batch at a time.
   public func write(_ report: CaseReport, to file: URL) throws(ReportError) {
+    if let spilled = report.spilled, !spilled.prepares(.csv) {
+      throw .formatNotPrepared(path: file.path, format: .csv)
+    }
     guard let spilled = report.spilled else {
       do {
         try render(report).write(to: file)
@@ -62,15 +66,50 @@ public struct CSVReportWriter: Sendable {
     }
   }
 
-  /// The row of one finding.
-  static func row(for finding: Finding) -> String {
-    row([
-      finding.id, finding.path, String(finding.line), String(finding.endLine),
-      finding.speaker ?? "", finding.speakerRole.rawValue, finding.time?.iso8601 ?? "",
-      finding.rule, finding.title, finding.polarity.rawValue,
-      finding.clauses.joined(separator: ";"), String(finding.weight),
-      finding.matched.joined(separator: ";"), finding.excerpt, finding.why,
-    ])
+  /// Appends the row of one finding, in UTF-8, to `bytes`.
+  static func appendRow(for finding: Finding, to bytes: inout [UInt8]) {
+    appendField(finding.id, to: &bytes)
+    for value in [
+      finding.path, String(finding.line), String(finding.endLine), finding.speaker ?? "",
+      finding.speakerRole.rawValue, finding.time?.iso8601 ?? "", finding.rule, finding.title,
+      finding.polarity.rawValue, finding.clauses.joined(separator: ";"), String(finding.weight),
+      finding.parts.map(\.text).joined(separator: ";"), finding.excerpt, finding.why,
+    ] {
+      bytes.append(UInt8(ascii: ","))
+      appendField(value, to: &bytes)
+    }
+    bytes.append(contentsOf: [0x0D, 0x0A])
+  }
+
+  /// Appends `field(value)` to `bytes`, copying the value's bytes when it holds no double quote
+  /// (the only case `field` rewrites the text in).
+  static func appendField(_ value: String, to bytes: inout [UInt8]) {
+    var text = value
+    let written = text.withUTF8 { utf8 -> Bool in
+      var needsQuotes = false
+      for byte in utf8 {
+        switch byte {
+        case 0x22: return false
+        case 0x2C, 0x0A, 0x0D: needsQuotes = true
+        default: break
+        }
+      }
+      if needsQuotes { bytes.append(0x22) }
+      if let first = utf8.first, startsFormula(first) { bytes.append(UInt8(ascii: "'")) }
+      bytes.append(contentsOf: utf8)
+      if needsQuotes { bytes.append(0x22) }
+      return true
+    }
+    if !written { bytes.append(contentsOf: field(value).utf8) }
+  }
+
+  /// Whether a field starting with `byte` would be read as a formula by a spreadsheet: `=`, `+`,
+  /// `-`, `@`, tab and carriage return.
+  private static func startsFormula(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: true
+    default: false
+    }
   }
 
   /// One CSV row ending in CRLF.

@@ -20,7 +20,8 @@ public struct JSONReportWriter: Sendable {
   public init() {}
 
   /// The JSON bytes of `report`, pretty-printed with sorted keys and a final newline. For a
-  /// spilled report a read error of the spill leaves entries out; `write(_:to:)` reports it.
+  /// spilled report a read error of the spill leaves entries out, and so does a scan not asked
+  /// for `.json` (it renders no entries); `write(_:to:)` refuses both.
   public func render(_ report: CaseReport) -> Data {
     let estimate = 768 * (report.counts.active + report.counts.suppressed + report.documents.count) + 4_096
     var json = PrettyJSONBuffer(capacity: estimate)
@@ -30,6 +31,9 @@ public struct JSONReportWriter: Sendable {
 
   /// Writes the same bytes as `render` to `file`, replacing it, without holding them all.
   public func write(_ report: CaseReport, to file: URL) throws(ReportError) {
+    if let spilled = report.spilled, !spilled.prepares(.json) {
+      throw .formatNotPrepared(path: file.path, format: .json)
+    }
     guard FileManager.default.createFile(atPath: file.path, contents: nil),
       let handle = try? FileHandle(forWritingTo: file)
     else { throw .cannotWrite(path: file.path, reason: "the file cannot be created") }
@@ -101,7 +105,7 @@ public struct JSONReportWriter: Sendable {
       return ParallelMap.map(starts) { start in
         let part = findings[start..<min(start + fragmentSize, batchEnd)]
         return PrettyJSONBuffer.fragment(depth: entryDepth, part) { json, finding in
-          write(FindingsFile.Entry(finding), to: &json)
+          write(finding, to: &json)
         }
       }
     }
@@ -131,21 +135,23 @@ public struct JSONReportWriter: Sendable {
     }
   }
 
-  /// Writes one entry of the `findings` or `suppressed` array.
-  static func write(_ entry: FindingsFile.Entry, to json: inout PrettyJSONBuffer) {
+  /// Writes the entry of `finding` in the `findings` or `suppressed` array: the members of its
+  /// `FindingsFile.Entry`, read straight from the finding.
+  static func write(_ finding: Finding, to json: inout PrettyJSONBuffer) {
     json.object { json in
-      json.member("clauses", entry.clauses)
-      json.member("endLine", entry.endLine)
-      json.member("excerpt", entry.excerpt)
-      json.member("id", entry.id)
-      json.member("line", entry.line)
-      json.member("matched", entry.matched)
-      json.member("page", entry.page)
-      json.member("path", entry.path)
-      json.member("polarity", entry.polarity)
-      json.member("reason", entry.reason)
+      json.member("clauses", finding.clauses)
+      json.member("endLine", finding.endLine)
+      json.member("excerpt", finding.excerpt)
+      json.member("id", finding.id)
+      json.member("line", finding.line)
+      json.key("matched")
+      json.array(finding.parts) { json, part in json.string(part.text) }
+      json.member("page", finding.page)
+      json.member("path", finding.path)
+      json.member("polarity", finding.polarity.rawValue)
+      json.member("reason", finding.reason)
       json.key("related")
-      json.array(entry.related) { json, related in
+      json.array(finding.related) { json, related in
         json.object { json in
           json.member("endLine", related.endLine)
           json.member("line", related.line)
@@ -153,14 +159,14 @@ public struct JSONReportWriter: Sendable {
           json.member("role", related.role)
         }
       }
-      json.member("rule", entry.rule)
-      json.member("speaker", entry.speaker)
-      json.member("speakerRole", entry.speakerRole)
-      json.member("time", entry.time)
-      json.member("title", entry.title)
-      json.member("values", entry.values)
-      json.member("weight", entry.weight)
-      json.member("why", entry.why)
+      json.member("rule", finding.rule)
+      json.member("speaker", finding.speaker)
+      json.member("speakerRole", finding.speakerRole.rawValue)
+      json.member("time", finding.time?.iso8601)
+      json.member("title", finding.title)
+      json.member("values", finding.values)
+      json.member("weight", finding.weight)
+      json.member("why", finding.why)
     }
   }
 }

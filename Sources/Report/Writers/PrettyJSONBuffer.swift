@@ -89,7 +89,7 @@ struct PrettyJSONBuffer {
     open(0x5B)
     while let batch = nextBatch() {
       for fragment in batch where !fragment.isEmpty {
-        if !firstInContainer { bytes.append(contentsOf: [0x2C, 0x0A]) }
+        if !firstInContainer { appendComma() }
         firstInContainer = false
         moveBytes()
         emit(fragment)
@@ -129,7 +129,8 @@ struct PrettyJSONBuffer {
     separate()
     bytes.append(0x22)
     bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-    bytes.append(contentsOf: [0x22, 0x20, 0x3A, 0x20])
+    bytes.append(0x22)
+    appendColon()
   }
 
   /// A string member.
@@ -174,17 +175,37 @@ struct PrettyJSONBuffer {
   mutating func member(_ key: StaticString, _ values: [String: String]) {
     self.key(key)
     open(0x7B)
-    for (name, value) in values.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+    if values.count == 1, let only = values.first {
       separate()
-      string(name)
-      bytes.append(contentsOf: [0x20, 0x3A, 0x20])
-      string(value)
+      string(only.key)
+      appendColon()
+      string(only.value)
+    } else if !values.isEmpty {
+      for (name, value) in values.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        separate()
+        string(name)
+        appendColon()
+        string(value)
+      }
     }
     close(0x7D)
   }
 
   /// A string value, quoted and escaped like `JSONEncoder` (slashes not escaped).
   mutating func string(_ value: String) {
+    var text = value
+    let plain = text.withUTF8 { utf8 -> Bool in
+      guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+      bytes.append(0x22)
+      bytes.append(contentsOf: utf8)
+      bytes.append(0x22)
+      return true
+    }
+    if !plain { escapedString(value) }
+  }
+
+  /// A string value with characters to escape, a byte at a time.
+  private mutating func escapedString(_ value: String) {
     bytes.append(0x22)
     for byte in value.utf8 {
       switch byte {
@@ -230,12 +251,25 @@ struct PrettyJSONBuffer {
   /// Before a member or element: `,` + newline unless it is the first, then the indent.
   private mutating func separate() {
     flushIfFull()
-    if !firstInContainer { bytes.append(contentsOf: [0x2C, 0x0A]) }
+    if !firstInContainer { appendComma() }
     firstInContainer = false
     indent()
   }
 
   private mutating func indent() {
-    for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
+    bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+  }
+
+  /// `,` and a newline, between the members or elements of a container.
+  private mutating func appendComma() {
+    bytes.append(0x2C)
+    bytes.append(0x0A)
+  }
+
+  /// ` : `, between a key and its value.
+  private mutating func appendColon() {
+    bytes.append(0x20)
+    bytes.append(0x3A)
+    bytes.append(0x20)
   }
 }

@@ -1,0 +1,100 @@
+import Signals
+
+/// Gives findings their ids, the same as `FindingAssembler.assignIDs` (`FindingFingerprint.id`
+/// with occurrences counted in report order), for a document handed over in parts: the
+/// occurrence counts carry on from one call to the next.
+///
+/// It is the cheap path for a scan's hot loop: each finding's fingerprint base is built once
+/// into one string (the plain `FindingFingerprint` builds it twice, through several arrays), the
+/// matched texts that are only ASCII and common CJK ideographs are normalised without the
+/// Foundation NFKC round trip (they are their own NFKC form, so only ASCII letters are lowered
+/// and ASCII whitespace dropped), the hash of a later occurrence goes on from the base's hash
+/// instead of hashing a new string, and the id is written as bytes.
+struct FingerprintCounter {
+  /// Occurrences of each fingerprint base so far.
+  private var seen: [String: Int] = [:]
+
+  /// The fingerprint id of `finding`, which follows every finding given an id before in report
+  /// order.
+  mutating func id(for finding: Finding) -> String {
+    let base = Self.base(rule: finding.rule, path: finding.path, parts: finding.parts)
+    let occurrence = (seen[base] ?? 0) + 1
+    seen[base] = occurrence
+    return Self.id(base: base, occurrence: occurrence)
+  }
+
+  /// The same string as `FindingFingerprint.base(rule:path:matched:)` for the texts of `parts`.
+  static func base(rule: String, path: String, parts: [MatchedPart]) -> String {
+    var capacity = rule.utf8.count + path.utf8.count + 2
+    for part in parts { capacity += part.text.utf8.count + 1 }
+    var base = ""
+    base.reserveCapacity(capacity)
+    base += rule
+    base.unicodeScalars.append(separator)
+    base += path
+    base.unicodeScalars.append(separator)
+    for (position, part) in parts.enumerated() {
+      if position > 0 { base.unicodeScalars.append(separator) }
+      if part.text.unicodeScalars.allSatisfy(isOwnNFKCForm) {
+        for scalar in part.text.unicodeScalars where !isASCIIWhitespace(scalar) {
+          base.unicodeScalars.append(asciiLowercased(scalar))
+        }
+      } else {
+        base += FindingFingerprint.normalise(part.text)
+      }
+    }
+    return base
+  }
+
+  /// The same string as `FindingFingerprint.id` for the finding whose base is `base`.
+  static func id(base: String, occurrence: Int) -> String {
+    var hash = Self.hash(base.utf8, from: fnvOffsetBasis)
+    if occurrence > 1 {
+      hash = Self.hash("#".utf8, from: hash)
+      hash = Self.hash(String(occurrence).utf8, from: hash)
+    }
+    return String(unsafeUninitializedCapacity: 18) { bytes in
+      bytes[0] = UInt8(ascii: "f")
+      bytes[1] = UInt8(ascii: "-")
+      for position in 0..<16 {
+        let nibble = UInt8(truncatingIfNeeded: hash >> (60 - 4 * UInt64(position))) & 0x0F
+        bytes[2 + position] = nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10
+      }
+      return 18
+    }
+  }
+
+  /// The separator of the base's parts, U+001F.
+  private static let separator = Unicode.Scalar(0x1F as UInt8)
+  /// FNV-1a's 64-bit offset basis, the hash of no bytes.
+  private static let fnvOffsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  /// FNV-1a, 64 bit, of `bytes` continued from `hash` (as if they followed the bytes hashed so
+  /// far), the same arithmetic as `FindingFingerprint.fnv1a64`.
+  private static func hash(_ bytes: String.UTF8View, from hash: UInt64) -> UInt64 {
+    var hash = hash
+    for byte in bytes {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    return hash
+  }
+
+  /// Whether `scalar` is printable ASCII, an ASCII whitespace, or a CJK unified ideograph of
+  /// the basic block (U+4E00–U+9FFF): none of them changes under NFKC, none but the ASCII
+  /// capitals changes when lower-cased, and only the ASCII whitespace among them is whitespace.
+  private static func isOwnNFKCForm(_ scalar: Unicode.Scalar) -> Bool {
+    (0x09...0x0D).contains(scalar.value) || (0x20...0x7E).contains(scalar.value)
+      || (0x4E00...0x9FFF).contains(scalar.value)
+  }
+
+  /// Whether `scalar` is one of the ASCII scalars with the Unicode White_Space property.
+  private static func isASCIIWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
+  }
+
+  /// `scalar` with an ASCII capital lowered.
+  private static func asciiLowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar
+  }
+}
