@@ -105,4 +105,35 @@ import Testing
     #expect(streamed.filter { $0.kind != .elided } == plain.units.filter { $0.text.contains("命中") })
     #expect(manifest.sha256 == plain.sha256)
   }
+
+  /// The chat fixtures of the parsers that take a sieve, read with one that passes a message
+  /// when it holds `token`, give the same units where they pass (and around them, none here),
+  /// elided units of the same lines elsewhere, and the same diagnostics.
+  @Test(arguments: [
+    "wechat-memotrace/张三.txt", "wechat-memotrace/partial.txt", "wechat-memotrace/聊天记录/李四(wxid_example01)/李四.txt",
+    "whatsapp-txt/WhatsApp Chat with Alex.txt", "whatsapp-txt/ambiguous.txt",
+  ])
+  func fixturesReadWithASieveKeepWhatPasses(path: String) throws {
+    let text = String(decoding: try Fixture.data(path), as: UTF8.self)
+    var source = SourceText(text: text, path: path, encoding: .utf8, options: IngestOptions())
+    let parser = ParserRegistry.parser(for: source)
+    let whole = parser.parse(source)
+    let token = whole.units.first { $0.kind == .message }?.text.prefix(1) ?? "的"
+    source.sieve = UnitSieve(radius: 0, minimumUnits: 0) {
+      { body in String(decoding: body, as: UTF8.self).contains(token) }
+    }
+    let sieved = parser.parse(source)
+    #expect(sieved.diagnostics == whole.diagnostics)
+    #expect(sieved.units.count == whole.units.count)
+    #expect(sieved.units.contains { $0.kind == .elided })
+    for (kept, reference) in zip(sieved.units, whole.units) {
+      #expect(kept.line == reference.line && kept.endLine == reference.endLine)
+      if kept.kind == .elided {
+        #expect(!reference.text.contains(token))
+      } else {
+        #expect(kept == reference)
+      }
+    }
+  }
 }
+

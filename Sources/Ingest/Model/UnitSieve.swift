@@ -9,7 +9,9 @@
 /// its text, speaker or time. Unit indices, line numbers, unit counts and diagnostics are the same
 /// as without the sieve.
 ///
-/// Only a piece of more than `minimumUnits` messages is sieved, so that a document small enough
+/// The parsers that take a sieve: MemoTrace TXT (v1 and 2.x) and WhatsApp TXT, the line-record
+/// chat exports whose message bodies are slices of the file. Only a piece of more than
+/// `minimumUnits` messages is sieved, so that a document small enough
 /// for a report to show whole never holds an elided unit.
 public struct UnitSieve: Sendable {
   /// Messages built whole on either side of one that passes.

@@ -51,10 +51,24 @@ struct WhatsAppTXTParser: DocumentParser {
           "no date in this file shows whether the day or the month comes first; assumed \(order == .monthDayYear ? "month/day/year" : "day/month/year")"))
     }
     let conversation = Self.conversation(fromPath: source.path)
-    for (index, start) in starts.enumerated() {
+    let ends = starts.indices.map { index in
       var last = index + 1 < starts.count ? starts[index + 1].line - 1 : source.lines.count
-      while last > start.line, source.line(last).isBlank { last -= 1 }
+      while last > starts[index].line, source.line(last).isBlank { last -= 1 }
+      return last
+    }
+    // A message's text is the rest of its header line and the lines after it.
+    let elidable = source.elidable(count: starts.count) { starts[$0].line...ends[$0] }
+    for (index, start) in starts.enumerated() {
+      let last = ends[index]
       let header = start.header
+      if let elidable, elidable[index] {
+        // Only checked: an elided unit keeps no time.
+        if order.localTime(header)?.chatTime(options: source.options, raw: "") == nil {
+          outcome.diagnostics.append(source.badTime(line: start.line, raw: header.rawTime))
+        }
+        outcome.units.append(.elided(line: start.line, endLine: last, conversation: conversation))
+        continue
+      }
       let time = order.localTime(header)?.chatTime(options: source.options, raw: header.rawTime)
       if time == nil { outcome.diagnostics.append(source.badTime(line: start.line, raw: header.rawTime)) }
       let continuation = last > start.line ? "\n" + source.text(from: start.line + 1, through: last) : ""
