@@ -89,9 +89,9 @@ struct DocumentSpiller: Sendable {
             from: signal, rule: rulesByID[signal.ruleID],
             unit: FindingAssembler.unit(at: signal.unitIndex, in: piece.units)))
       }
-      made.sort { FindingOrder.precedes($0.finding, $1.finding) }
+      MadeFinding.sortInReportOrder(&made)
       if var open = quota {
-        let chosen = made.indices.filter { open.admit(made[$0].finding) }
+        let chosen = made.withUnsafeBufferPointer { made in made.indices.filter { open.admit(made[$0].finding) } }
         quota = open
         if !chosen.isEmpty {
           let (units, newIndex) = excerpt.kept(
@@ -109,7 +109,7 @@ struct DocumentSpiller: Sendable {
       }
     }
     if !spillingEachPiece {
-      held.sort { FindingOrder.precedes($0.finding, $1.finding) }
+      MadeFinding.sortInReportOrder(&held)
       inOrder = parts.spill(held)
     }
     document.units = kept
@@ -121,6 +121,26 @@ struct DocumentSpiller: Sendable {
 struct MadeFinding {
   var finding: Finding
   var keptIndex: Int?
+
+  /// Sorts `made` in report order (`FindingOrder`), stably. The order is found on indices,
+  /// comparing the findings where they lie, and then applied by moving each finding once: a
+  /// copy of a finding retains a dozen strings and arrays, and sorting the findings themselves
+  /// copied them several times each.
+  static func sortInReportOrder(_ made: inout [MadeFinding]) {
+    made.withUnsafeMutableBufferPointer { made in
+      let order = made.indices.sorted { FindingOrder.precedes(made[$0].finding, made[$1].finding) }
+      var placed = [Bool](repeating: false, count: made.count)
+      for start in made.indices where !placed[start] {
+        var position = start
+        placed[position] = true
+        while order[position] != start {
+          made.swapAt(position, order[position])
+          position = order[position]
+          placed[position] = true
+        }
+      }
+    }
+  }
 }
 
 /// One document's findings spilled so far, and the summaries' parts gathered from them.
@@ -143,13 +163,18 @@ struct SpilledParts {
 
   /// Spills `made` (sorted, unit indices within the document), which must follow every finding
   /// spilled before in report order; false, with nothing spilled, when it does not.
-  ///
-  /// The findings stay in `made` and are reached by index: each copy of a `Finding` retains a
-  /// dozen strings and arrays, which on a dense scan cost more than rendering them.
   mutating func spill(_ made: consuming [MadeFinding]) -> Bool {
     guard let first = made.first?.finding else { return true }
     if let last, !FindingOrder.precedes(last, first) { return false }
     last = made.last?.finding
+    made.withUnsafeMutableBufferPointer { made in gather(made) }
+    return true
+  }
+
+  /// Gives the findings of `made` their ids, gathers their summaries and candidates, and spills
+  /// their rendered entries. The findings are read where they lie in `made`, never copied but
+  /// for the candidates and the few with amounts.
+  private mutating func gather(_ made: UnsafeMutableBufferPointer<MadeFinding>) {
     var active: [Int] = []
     var suppressed: [Int] = []
     var withAmounts: [Finding] = []
@@ -177,8 +202,8 @@ struct SpilledParts {
     gathered.counts.add(counts)
     gathered.amounts += AmountEntry.entries(of: withAmounts)
     if formats.contains(.json) {
-      gathered.activeJSON += spillJSON(made, at: active)
-      gathered.suppressedJSON += spillJSON(made, at: suppressed)
+      gathered.activeJSON += spillJSON(UnsafeBufferPointer(made), at: active)
+      gathered.suppressedJSON += spillJSON(UnsafeBufferPointer(made), at: suppressed)
     }
     if formats.contains(.csv) {
       gathered.csvRows += Self.blocks(of: active).map { block in
@@ -187,11 +212,10 @@ struct SpilledParts {
         return spill.append(Data(rows))
       }
     }
-    return true
   }
 
   /// Spills the `findings.json` entries of the findings of `made` at `indices`, a block at a time.
-  private func spillJSON(_ made: [MadeFinding], at indices: [Int]) -> [SpillSegment] {
+  private func spillJSON(_ made: UnsafeBufferPointer<MadeFinding>, at indices: [Int]) -> [SpillSegment] {
     Self.blocks(of: indices).map { block in
       spill.append(
         PrettyJSONBuffer.fragment(depth: JSONReportWriter.entryDepth, block) { json, index in
