@@ -9,17 +9,19 @@
 /// and negation are left to the evaluation. A rule without a condition (a price rule: its service
 /// may be named in a neighbouring unit) always may fire.
 ///
-/// Each condition becomes a post-order program: a leaf pushes whether one of its patterns is
-/// present, a constant pushes true, and a threshold pops its `arity` answers and pushes whether
-/// at least `need` of them are true (`any` needs 1, `all` its arity, `at_least n` n).
+/// Each condition becomes a program in prefix order: a leaf answers whether one of its patterns
+/// is present, a constant answers true, and a threshold, followed by its `arity` items, answers
+/// whether at least `need` of them do (`any` needs 1, `all` its arity, `at_least n` n). A
+/// threshold stops reading its items as soon as its answer is known and jumps past them (the
+/// items are laid out cheapest first, so that a rare phrase is looked up before a term set).
 struct PresenceProgram: Sendable {
   /// What one instruction does; the meaning of `first` and `second` depends on it.
   private enum Operation: UInt8, Sendable {
-    /// Pushes whether a pattern of `pool[first..<second]` is present.
+    /// Answers whether a pattern of `pool[first..<second]` is present.
     case leaf
-    /// Pushes true.
+    /// Answers true.
     case constant
-    /// Pops `second` answers and pushes whether at least `first` are true.
+    /// Answers whether at least `first` of the `second` items that follow answer true.
     case threshold
   }
 
@@ -28,6 +30,18 @@ struct PresenceProgram: Sendable {
     var operation: Operation
     var first: Int32
     var second: Int32
+    /// The index just past the instruction's items (its own index + 1 for a leaf or constant).
+    var end: Int32
+  }
+
+  /// A threshold whose items are being read.
+  private struct Frame {
+    /// How many more items must answer true.
+    var need: Int32
+    /// How many items are still to be read.
+    var remaining: Int32
+    /// Where the threshold's items end.
+    var end: Int32
   }
 
   /// The programs of all rules, one after the other.
@@ -36,8 +50,8 @@ struct PresenceProgram: Sendable {
   private let pool: [Int32]
   /// The program of rule `r` is `instructions[starts[r]..<starts[r + 1]]`.
   private let starts: [Int32]
-  /// The most answers any program holds at once.
-  private let stackCapacity: Int
+  /// The most thresholds any program nests.
+  private let frameCapacity: Int
 
   /// The programs of `rules` (in order): each rule's `match`, a price rule's a constant.
   init(rules: [CompiledRule], regexAtoms: [[Int]?]) {
@@ -56,59 +70,65 @@ struct PresenceProgram: Sendable {
     instructions = compiler.instructions
     pool = compiler.pool
     self.starts = starts
-    stackCapacity = max(compiler.highWater, 1)
+    frameCapacity = max(compiler.deepest, 1)
   }
 
   /// Whether rule `rule` may fire on a unit in which exactly the patterns of `found` occur.
   func mayFire(_ rule: Int, given found: StampedIDSet) -> Bool {
-    let range = Int(starts[rule])..<Int(starts[rule + 1])
-    if range.count == 1 {
-      let only = instructions[range.lowerBound]
-      switch only.operation {
-      case .leaf: return anyPresent(only, found)
-      case .constant: return true
-      case .threshold: return only.first <= 0
-      }
-    }
-    return withUnsafeTemporaryAllocation(of: Bool.self, capacity: stackCapacity) { stack in
-      var top = 0
-      for index in range {
-        let instruction = instructions[index]
-        switch instruction.operation {
-        case .leaf:
-          stack[top] = anyPresent(instruction, found)
-          top += 1
-        case .constant:
-          stack[top] = true
-          top += 1
-        case .threshold:
-          let arity = Int(instruction.second)
-          var trues = 0
-          for slot in (top - arity)..<top where stack[slot] { trues += 1 }
-          top -= arity
-          stack[top] = trues >= Int(instruction.first)
-          top += 1
+    let end = Int(starts[rule + 1])
+    return instructions.withUnsafeBufferPointer { program in
+      pool.withUnsafeBufferPointer { patterns in
+        withUnsafeTemporaryAllocation(of: Frame.self, capacity: frameCapacity) { frames in
+          var index = Int(starts[rule])
+          var depth = 0
+          while index < end {
+            let instruction = program[index]
+            var answer: Bool
+            switch instruction.operation {
+            case .leaf:
+              answer = false
+              for slot in Int(instruction.first)..<Int(instruction.second) where found.contains(Int(patterns[slot])) {
+                answer = true
+                break
+              }
+            case .constant:
+              answer = true
+            case .threshold:
+              if instruction.first > 0 && instruction.second >= instruction.first {
+                frames[depth] = Frame(need: instruction.first, remaining: instruction.second, end: instruction.end)
+                depth += 1
+                index += 1
+                continue
+              }
+              answer = instruction.first <= 0
+            }
+            index = Int(instruction.end)
+            // Hand the answer up until a threshold still undecided takes it.
+            while depth > 0 {
+              frames[depth - 1].remaining -= 1
+              if answer { frames[depth - 1].need -= 1 }
+              let frame = frames[depth - 1]
+              if frame.need > 0 && frame.remaining >= frame.need { break }
+              answer = frame.need <= 0
+              index = Int(frame.end)
+              depth -= 1
+            }
+            if depth == 0 { return answer }
+          }
+          return false
         }
       }
-      return stack[0]
     }
   }
 
-  /// Whether one of the patterns of a leaf is present.
-  @inline(__always)
-  private func anyPresent(_ leaf: Instruction, _ found: StampedIDSet) -> Bool {
-    for index in Int(leaf.first)..<Int(leaf.second) where found.contains(Int(pool[index])) { return true }
-    return false
-  }
-
-  /// Emits the instructions of conditions and tracks how many answers they hold at once.
+  /// Emits the instructions of conditions and tracks how deep thresholds nest.
   private struct Compiler {
     let regexAtoms: [[Int]?]
     var instructions: [Instruction] = []
     var pool: [Int32] = []
-    /// The answers on the stack after the instructions emitted so far (within one program).
+    /// The thresholds open around the instruction being emitted (within one program).
     var depth = 0
-    var highWater = 0
+    var deepest = 0
 
     init(regexAtoms: [[Int]?]) {
       self.regexAtoms = regexAtoms
@@ -135,30 +155,46 @@ struct PresenceProgram: Sendable {
     }
 
     private mutating func emitConstant() {
-      instructions.append(Instruction(operation: .constant, first: 0, second: 0))
-      push()
+      instructions.append(Instruction(operation: .constant, first: 0, second: 0, end: Int32(instructions.count + 1)))
     }
 
     private mutating func emitLeaf(_ patterns: [Int]) {
       let start = Int32(pool.count)
       pool += patterns.map { Int32($0) }
-      instructions.append(Instruction(operation: .leaf, first: start, second: Int32(pool.count)))
-      push()
+      instructions.append(
+        Instruction(operation: .leaf, first: start, second: Int32(pool.count), end: Int32(instructions.count + 1)))
     }
 
-    /// The items, then a threshold over their answers (none for one item needed of one: the
-    /// item's answer is the threshold's).
+    /// A threshold, then its items cheapest first (none for one item needed of one: the item's
+    /// answer is the threshold's).
     private mutating func emitThreshold(need: Int, _ items: [CompiledExpression]) {
-      for item in items { emit(item) }
-      guard !(items.count == 1 && need == 1) else { return }
-      instructions.append(Instruction(operation: .threshold, first: Int32(clamping: need), second: Int32(items.count)))
-      depth -= items.count
-      push()
+      guard !(items.count == 1 && need == 1) else {
+        emit(items[0])
+        return
+      }
+      let at = instructions.count
+      instructions.append(
+        Instruction(operation: .threshold, first: Int32(clamping: need), second: Int32(items.count), end: 0))
+      depth += 1
+      deepest = max(deepest, depth)
+      let ordered = items.map { (cost: cost(of: $0), item: $0) }.enumerated()
+        .sorted { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }
+      for entry in ordered { emit(entry.element.item) }
+      depth -= 1
+      instructions[at].end = Int32(instructions.count)
     }
 
-    private mutating func push() {
-      depth += 1
-      highWater = max(highWater, depth)
+    /// How many patterns an expression's presence test may look up.
+    private func cost(of expression: CompiledExpression) -> Int {
+      switch expression {
+      case .term: 1
+      case .termSet(_, let patterns): patterns.count
+      case .money(_, let atoms): atoms?.count ?? 0
+      case .regex(let id): regexAtoms[id]?.count ?? 0
+      case .any(let items), .all(let items, _), .atLeast(_, let items, _): items.reduce(0) { $0 + cost(of: $1) }
+      case .count(let inner, _): cost(of: inner)
+      case .sequence(let first, let then, _): cost(of: first) + cost(of: then)
+      }
     }
   }
 }
