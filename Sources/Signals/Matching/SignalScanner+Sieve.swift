@@ -29,18 +29,42 @@ extension SignalScanner {
 /// The sieve's test over one run of messages of a conversation, taken in order.
 private struct SieveRun {
   let scanner: SignalScanner
+  let automaton: AhoCorasick
+  /// `rulesByPattern` flattened: the rules of pattern `p` are `patternRules[patternStarts[p]..<patternStarts[p + 1]]`.
+  let patternStarts: [Int32]
+  let patternRules: [Int32]
+  /// Per rule, the index of its trigger in `triggers`, or -1 for a rule that is not a price rule.
+  let triggerOfRule: [Int32]
+  let triggers: [PriceTrigger]
   /// The patterns found in the current message.
   var found: StampedIDSet
   /// The current message's position in the run.
   var position = -1
-  /// Per rule, the position of the latest message that named one of its price services; -1 at
+  /// Per trigger, the position of the latest message that named one of its services; -1 at
   /// first, as a service may have been named just before the run (in the piece before).
   var servicePositions: [Int]
 
   init(scanner: SignalScanner) {
     self.scanner = scanner
-    found = StampedIDSet(capacity: scanner.compiled.automaton.patternCount)
-    servicePositions = Array(repeating: -1, count: scanner.compiled.rules.count)
+    let compiled = scanner.compiled
+    automaton = compiled.automaton
+    var starts: [Int32] = [0]
+    var rules: [Int32] = []
+    for list in compiled.rulesByPattern {
+      rules += list.map(Int32.init)
+      starts.append(Int32(rules.count))
+    }
+    patternStarts = starts
+    patternRules = rules
+    var triggers: [PriceTrigger] = []
+    triggerOfRule = compiled.rules.map { rule in
+      guard let trigger = rule.priceTrigger else { return -1 }
+      triggers.append(trigger)
+      return Int32(triggers.count - 1)
+    }
+    self.triggers = triggers
+    found = StampedIDSet(capacity: compiled.automaton.patternCount)
+    servicePositions = Array(repeating: -1, count: triggers.count)
   }
 
   /// Whether `scan` could evaluate a rule on the next message, whose text is the UTF-8 `body`:
@@ -48,20 +72,22 @@ private struct SieveRun {
   /// (`PriceTrigger`), counting a service named within the rule's `within` messages before.
   mutating func passes(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
     position += 1
-    let compiled = scanner.compiled
-    compiled.automaton.patterns(inFoldingUTF8: body, into: &found)
+    automaton.patterns(inFoldingUTF8: body, into: &found)
     var passes = false
     for pattern in found.members {
-      for index in compiled.rulesByPattern[pattern] {
-        let rule = compiled.rules[index]
-        if let trigger = rule.priceTrigger {
-          if trigger.namesService(found) {
-            servicePositions[index] = position
+      for slot in Int(patternStarts[pattern])..<Int(patternStarts[pattern + 1]) {
+        let rule = Int(patternRules[slot])
+        let trigger = Int(triggerOfRule[rule])
+        if trigger >= 0 {
+          if triggers[trigger].namesService(found) {
+            servicePositions[trigger] = position
             passes = true
-          } else if trigger.mayLinkAmount(found), position - servicePositions[index] <= trigger.within {
+          } else if position - servicePositions[trigger] <= triggers[trigger].within,
+            triggers[trigger].mayLinkAmount(found)
+          {
             passes = true
           }
-        } else if !passes, scanner.mayFire(index, given: found) {
+        } else if !passes, scanner.mayFire(rule, given: found) {
           passes = true
         }
       }

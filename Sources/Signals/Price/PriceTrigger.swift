@@ -18,9 +18,16 @@ struct PriceTrigger: Sendable {
   }
 
   /// Whether a service phrase of the check is among `found`.
-  func namesService(_ found: StampedIDSet) -> Bool { services.contains(where: found.contains) }
+  func namesService(_ found: borrowing StampedIDSet) -> Bool {
+    for pattern in services where found.contains(pattern) { return true }
+    return false
+  }
 
   /// Whether an amount found in the unit could be linked to a service named before it: the rule
   /// links (`within` > 0) and an amount's unit word is among `found`.
-  func mayLinkAmount(_ found: StampedIDSet) -> Bool { within > 0 && amountAtoms.contains(where: found.contains) }
+  func mayLinkAmount(_ found: borrowing StampedIDSet) -> Bool {
+    guard within > 0 else { return false }
+    for pattern in amountAtoms where found.contains(pattern) { return true }
+    return false
+  }
 }
