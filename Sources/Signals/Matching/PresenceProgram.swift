@@ -6,8 +6,8 @@
 /// A condition is read as a presence test: a term or term set needs one of its patterns, `all`
 /// every item, `at_least n` n items, `any` and `sequence` one, `count` its item; a `money` or
 /// `re` leaf needs one of its atoms (nothing when it has no atoms). Positions (`near`), amounts
-/// and negation are left to the evaluation. A rule without a condition (a price rule: its service
-/// may be named in a neighbouring unit) always may fire.
+/// and negation are left to the evaluation. (A `price` rule has a program too, read from its
+/// `match`, but the scan asks its `PriceTrigger` instead.)
 ///
 /// Each condition becomes a program in prefix order: a leaf answers whether one of its patterns
 /// is present, a constant answers true, and a threshold, followed by its `arity` items, answers
@@ -53,14 +53,14 @@ struct PresenceProgram: Sendable {
   /// The most thresholds any program nests.
   private let frameCapacity: Int
 
-  /// The programs of `rules` (in order): each rule's `match`, a price rule's a constant.
+  /// The programs of the `match` of `rules` (in order).
   init(rules: [CompiledRule], regexAtoms: [[Int]?]) {
-    self.init(conditions: rules.map { $0.isPriceRule ? nil : $0.match }, regexAtoms: regexAtoms)
+    self.init(conditions: rules.map(\.match), regexAtoms: regexAtoms)
   }
 
-  /// The programs of `conditions` (in order; nil always may fire), given the atoms of each regex
-  /// (nil when it has none).
-  init(conditions: [CompiledExpression?], regexAtoms: [[Int]?]) {
+  /// The programs of `conditions` (in order), given the atoms of each regex (nil when it has
+  /// none).
+  init(conditions: [CompiledExpression], regexAtoms: [[Int]?]) {
     var compiler = Compiler(regexAtoms: regexAtoms)
     var starts: [Int32] = [0]
     for condition in conditions {
@@ -134,10 +134,10 @@ struct PresenceProgram: Sendable {
       self.regexAtoms = regexAtoms
     }
 
-    /// Emits one program: `condition`'s, or a constant for nil.
-    mutating func emitProgram(_ condition: CompiledExpression?) {
+    /// Emits the program of one condition.
+    mutating func emitProgram(_ condition: CompiledExpression) {
       depth = 0
-      if let condition { emit(condition) } else { emitConstant() }
+      emit(condition)
     }
 
     private mutating func emit(_ expression: CompiledExpression) {
