@@ -22,6 +22,10 @@ final class CompiledLexicon: Sendable {
   let hasSequences: Bool
   /// Whether each rule may fire given the patterns found in a unit.
   let presence: PresenceProgram
+  /// The automaton for the unit sieve: `automaton` with only the patterns the sieve consults
+  /// (`sievePatterns`; the others, such as negation cues and punctuation breakers, are left
+  /// empty, so they are never found), so that it is smaller and skips more of a message.
+  let sieveAutomaton: AhoCorasick
 
   init(_ lexicon: LexiconSet) {
     var table = PatternTable()
@@ -46,10 +50,28 @@ final class CompiledLexicon: Sendable {
     }
     rules = compiled
     presence = PresenceProgram(rules: compiled, regexAtoms: table.regexes.map(\.atoms))
+    let consulted = Self.sievePatterns(rules: compiled, rulesByPattern: index, regexAtoms: table.regexes.map(\.atoms))
+    sieveAutomaton = AhoCorasick(
+      patterns: table.patterns.enumerated().map { consulted.contains($0.offset) ? Array($0.element.utf8) : [] })
     hasSequences = compiled.contains { $0.sequence != nil }
     rulesByPattern = index
     unconditionalRules = unconditional
     joinedScopeRules = joined
+  }
+
+  /// The patterns whose presence can change a unit sieve's answer: those some rule is indexed
+  /// under, those a rule's presence program reads (`decisivePatterns`), and the service phrases
+  /// and amount atoms of the price triggers.
+  static func sievePatterns(rules: [CompiledRule], rulesByPattern: [[Int]], regexAtoms: [[Int]?]) -> Set<Int> {
+    var consulted = Set(rulesByPattern.indices.filter { !rulesByPattern[$0].isEmpty })
+    for rule in rules {
+      consulted.formUnion(rule.match.decisivePatterns(regexAtoms: regexAtoms))
+      if let trigger = rule.priceTrigger {
+        consulted.formUnion(trigger.services)
+        consulted.formUnion(trigger.amountAtoms)
+      }
+    }
+    return consulted
   }
 }
 

@@ -47,7 +47,7 @@ private struct SieveRun {
   init(scanner: SignalScanner) {
     self.scanner = scanner
     let compiled = scanner.compiled
-    automaton = compiled.automaton
+    automaton = compiled.sieveAutomaton
     var starts: [Int32] = [0]
     var rules: [Int32] = []
     for list in compiled.rulesByPattern {
