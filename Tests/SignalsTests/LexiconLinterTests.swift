@@ -60,6 +60,17 @@ import Testing
     #expect(codes == ["lexicon.unknown-clause a.yml:3", "lexicon.duplicate-id a.yml:3", "lexicon.unknown-clause a.yml:3"])
   }
 
+  @Test func notesJoinedScopesThatMakeAScanBuildEveryMessage() {
+    let joined = LexiconRule(
+      id: "x.doc", packID: "x", title: "文件内", clauses: [], match: .all([.term("后台"), .term("控制输赢")], near: nil),
+      origin: "a.yml:3", scope: .document)
+    let plain = LexiconRule(id: "x.msg", packID: "x", title: "消息内", clauses: [], match: .term("后台"), origin: "a.yml:9")
+    let notes = LexiconLinter.lint(LexiconSet(packs: [], rules: [joined, plain], clauses: ClauseCatalogue(entries: [])))
+      .filter { $0.code == "lexicon.joined-scope" }
+    #expect(notes.map(\.line) == [3])
+    #expect(notes.first?.message.contains("builds every chat message in full") == true)
+  }
+
   @Test func listsEveryCheckOnce() {
     #expect(Set(LexiconLinter.checks.map(\.id)).count == LexiconLinter.checks.count)
   }

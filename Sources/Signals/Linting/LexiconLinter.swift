@@ -25,7 +25,8 @@ public enum LexiconLinter {
     LintCheck(id: "regex-hazard", severity: .warning, summary: "A regex with \\b, an unbounded .* or .+, or one that can match the empty string"),
     LintCheck(id: "regex-no-atom", severity: .note, summary: "A regex with no required literal: it is verified on every unit"),
     LintCheck(id: "term-not-normalized", severity: .warning, summary: "A regex literal that normalisation removes (upper case, full width), so it can never match"),
-    LintCheck(id: "unconditional-rule", severity: .note, summary: "A rule with no required literal (money only): it is evaluated on every unit"),
+    LintCheck(id: "unconditional-rule", severity: .note, summary: "A rule with no required literal (money only): it is evaluated on every unit, and a scan builds every chat message in full"),
+    LintCheck(id: "joined-scope", severity: .note, summary: "A paragraph or document rule: a scan builds every chat message in full to join them"),
     LintCheck(id: "missing-examples", severity: .warning, summary: "A rule with fewer than three hit or three ok examples"),
     LintCheck(id: "duplicate-title", severity: .warning, summary: "Two rules with the same title"),
     LintCheck(id: "near-too-wide", severity: .warning, summary: "A near wider than 200 characters, wider than a message"),
@@ -72,7 +73,14 @@ public enum LexiconLinter {
         }
       }
       if CompiledRule.isUnconditional(rule.match) {
-        report("unconditional-rule", "the rule needs no literal term and is evaluated on every unit")
+        report(
+          "unconditional-rule",
+          "the rule needs no literal term and is evaluated on every unit; a scan then builds every chat message in full (about 2 × slower)")
+      }
+      if rule.scope.joinsUnits {
+        report(
+          "joined-scope",
+          "scope \(rule.scope.rawValue) joins every unit; a scan then builds every chat message in full (2–3 × slower on large chats)")
       }
       let hits = rule.examples.filter { $0.kind == .hit }.count
       let oks = rule.examples.filter { $0.kind == .ok }.count
