@@ -16,12 +16,14 @@ import Testing
     return "<!DOCTYPE html>\n<html><head><title>聊天记录</title></head><body>\n\(body.joined(separator: separator))\n</body></html>\n"
   }
 
-  @Test func aLargePageComesInBatchesWithTheUnitsOfAWholeRead() throws {
+  /// On this thread, and parsed on a thread of its own (`parserThreadBytes`), the same.
+  @Test(arguments: [8 << 20, 0])
+  func aLargePageComesInBatchesWithTheUnitsOfAWholeRead(parserThreadBytes: Int) throws {
     let messages = UnitBatches.standardSize * 2 + 500
     let (root, folder, entry) = try StreamedReadingTests.folder("chat.html", Array(Self.page(messages: messages).utf8))
     defer { try? FileManager.default.removeItem(at: root) }
     let whole = folder.read(entry)
-    let batched = StreamedReadingTests.streamed(folder, entry, policy: StreamingPolicy())
+    let batched = StreamedReadingTests.streamed(folder, entry, policy: StreamingPolicy(parserThreadBytes: parserThreadBytes))
 
     #expect(whole.format == .html)
     #expect(whole.units.count == messages + 1)
@@ -35,10 +37,11 @@ import Testing
     #expect(batched.document.diagnostics == whole.diagnostics)
   }
 
-  @Test func aSmallPageStaysOneDocument() throws {
+  @Test(arguments: [8 << 20, 0])
+  func aSmallPageStaysOneDocument(parserThreadBytes: Int) throws {
     let (root, folder, entry) = try StreamedReadingTests.folder("chat.html", Array(Self.page(messages: 40).utf8))
     defer { try? FileManager.default.removeItem(at: root) }
-    let batched = StreamedReadingTests.streamed(folder, entry, policy: StreamingPolicy())
+    let batched = StreamedReadingTests.streamed(folder, entry, policy: StreamingPolicy(parserThreadBytes: parserThreadBytes))
     #expect(batched.pieces == 1)
     #expect(batched.document.units.count == 41)
     #expect(batched.document.units == folder.read(entry).units)

@@ -13,21 +13,30 @@ extension EvidenceFolder {
   /// Never throws; safe to call concurrently for different entries. For streamed files memory
   /// follows `policy.pieceBytes`, not the file's size, and files above `options.maxParseBytes`
   /// are read; a file read in batches is still read whole, but never holds all its units at once.
+  /// Pieces, and the batches of a file of `policy.parserThreadBytes` or more, are read and parsed
+  /// on a thread of their own while `consume` works through the one before.
   public func read(
     _ entry: EvidenceEntry, streaming policy: StreamingPolicy, pieces consume: (EvidenceDocument) -> Void
   ) -> EvidenceDocument {
-    if entry.problem == nil, entry.archiveMember == nil, let file = SequentialFile(path: entry.systemPath, io: io),
-      file.size > policy.thresholdBytes,
-      let streamed = PieceStream(
-        file: file, path: entry.relativePath, policy: policy, options: options, sieve: unitSieve)?.run(consume)
-    {
-      return streamed
+    var size = 0
+    if entry.problem == nil, entry.archiveMember == nil, let file = SequentialFile(path: entry.systemPath, io: io) {
+      size = file.size
+      if file.size > policy.thresholdBytes,
+        let streamed = PieceStream(
+          file: file, path: entry.relativePath, policy: policy, options: options, sieve: unitSieve)?.run(consume)
+      {
+        return streamed
+      }
     }
     var batched = false
-    var document = read(entry, inBatches: true) { piece in
+    let handOver = { (piece: EvidenceDocument) in
       batched = true
       consume(piece)
     }
+    var document =
+      size >= policy.parserThreadBytes
+      ? PiecePipeline.run(producing: { deliver in read(entry, inBatches: true, pieces: deliver) }, consume: handOver)
+      : read(entry, inBatches: true, pieces: handOver)
     consume(document)
     if batched { document.units = [] }
     return document
@@ -71,15 +80,12 @@ struct PieceStream {
   /// are read and parsed on a thread of their own while `consume` works through the one before,
   /// so one large file keeps two cores busy; at most one parsed piece waits.
   consuming func run(_ consume: (EvidenceDocument) -> Void) -> EvidenceDocument {
-    let handover = PieceHandover()
-    let producer = PieceProducer(stream: self, handover: handover)
-    producer.start()
-    while true {
-      switch handover.take() {
-      case .piece(let piece): consume(piece)
-      case .end(let document): return document
-      }
-    }
+    let stream = self
+    return PiecePipeline.run(
+      producing: { deliver in
+        var reading = stream
+        return reading.produce(deliver)
+      }, consume: consume)
   }
 
   /// Reads and parses every piece in turn, passing each to `deliver`; returns the manifest document.
@@ -180,21 +186,39 @@ struct PieceStream {
   }
 }
 
-/// Runs a `PieceStream`'s reading and parsing on a dedicated thread (not a dispatch worker, so a
-/// scan that already occupies every worker cannot starve it).
+/// Reads and parses on a dedicated thread (not a dispatch worker, so a scan that already
+/// occupies every worker cannot starve it) while the calling thread consumes what was read.
+private enum PiecePipeline {
+  /// Runs `produce` on its own thread, handing each piece it delivers to `consume` on this one,
+  /// and returns what `produce` returns; at most one piece waits between them.
+  static func run(
+    producing produce: @escaping (_ deliver: (EvidenceDocument) -> Void) -> EvidenceDocument,
+    consume: (EvidenceDocument) -> Void
+  ) -> EvidenceDocument {
+    let handover = PieceHandover()
+    PieceProducer(produce: produce, handover: handover).start()
+    while true {
+      switch handover.take() {
+      case .piece(let piece): consume(piece)
+      case .end(let document): return document
+      }
+    }
+  }
+}
+
+/// The thread of a `PiecePipeline`.
 private final class PieceProducer: @unchecked Sendable {
-  private var stream: PieceStream?
+  private let produce: ((EvidenceDocument) -> Void) -> EvidenceDocument
   private let handover: PieceHandover
 
-  init(stream: consuming PieceStream, handover: PieceHandover) {
-    self.stream = stream
+  init(produce: @escaping ((EvidenceDocument) -> Void) -> EvidenceDocument, handover: PieceHandover) {
+    self.produce = produce
     self.handover = handover
   }
 
   func start() {
     let thread = Thread { [self] in
-      guard let stream = stream.take() else { return }
-      let document = stream.produce { handover.put(.piece($0)) }
+      let document = produce { handover.put(.piece($0)) }
       handover.put(.end(document))
     }
     thread.stackSize = 8 << 20

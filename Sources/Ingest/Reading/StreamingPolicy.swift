@@ -13,10 +13,20 @@ public struct StreamingPolicy: Sendable, Hashable {
   /// a warning (a record then spans two pieces).
   public var maxPieceBytes: Int
 
-  /// Creates a policy; the defaults read files above 16 MB in pieces of about 4 MB.
-  public init(thresholdBytes: Int = 16 << 20, pieceBytes: Int = 4 << 20, maxPieceBytes: Int = 64 << 20) {
+  /// A file of at least this size read whole by a parser that hands its units over in batches
+  /// (HTML pages, the JSON and CSV chat exports) is parsed on a thread of its own while its
+  /// batches are scanned, so one large export keeps two cores busy.
+  public var parserThreadBytes: Int
+
+  /// Creates a policy; the defaults read files above 16 MB in pieces of about 4 MB and parse a
+  /// whole-read file of 8 MB or more on a thread of its own.
+  public init(
+    thresholdBytes: Int = 16 << 20, pieceBytes: Int = 4 << 20, maxPieceBytes: Int = 64 << 20,
+    parserThreadBytes: Int = 8 << 20
+  ) {
     self.thresholdBytes = thresholdBytes
     self.pieceBytes = max(pieceBytes, 1)
     self.maxPieceBytes = max(maxPieceBytes, self.pieceBytes)
+    self.parserThreadBytes = parserThreadBytes
   }
 }
