@@ -38,6 +38,9 @@ public struct SignalScanner: Sendable {
   ) -> [Signal] {
     let conversation = compiled.hasSequences ? units[index].conversation ?? path : ""
     let ordinal = compiled.hasSequences ? sequences.advance(conversation) : 0
+    // A message the sieve left unread holds no text, and a sieve exists only when no rule fires
+    // without a phrase: it counts in its conversation and yields nothing.
+    guard units[index].kind != .elided else { return [] }
     compiled.automaton.patterns(inFolding: units[index].text, into: &scratch.found)
     guard !scratch.found.isEmpty || !compiled.unconditionalRules.isEmpty else { return [] }
     scratch.candidates.removeAll()
