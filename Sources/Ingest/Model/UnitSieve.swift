@@ -2,17 +2,17 @@
 /// finding where they start and end.
 ///
 /// A scan evaluates a rule on a unit only when the unit's text holds one of the rule's trigger
-/// phrases; every other unit yields nothing. A parser given a sieve asks it about each message's
-/// raw body (the test it makes) and builds the full `TextUnit` only for messages that pass and for the
-/// `radius` messages on either side of one (the context a report shows around a finding); any
-/// other message becomes an `elided` unit that keeps its place, lines and conversation but not
-/// its text, speaker or time. Unit indices, line numbers, unit counts and diagnostics are the same
-/// as without the sieve.
+/// phrases; every other unit yields nothing. A parser given a sieve asks it (through the test it
+/// makes) about each message's raw body, and builds the full `TextUnit` only for the messages
+/// that pass and the `radius` messages on either side of one (the context a report shows around
+/// a finding). Any other message becomes an `elided` unit that keeps its place, lines and
+/// conversation but not its text, speaker or time. Unit indices, line numbers, unit counts and
+/// diagnostics are the same as without the sieve.
 ///
-/// The parsers that take a sieve: MemoTrace TXT (v1 and 2.x) and WhatsApp TXT, the line-record
+/// The parsers that take a sieve are MemoTrace TXT (v1 and 2.x) and WhatsApp TXT: line-record
 /// chat exports whose message bodies are slices of the file. Only a piece of more than
-/// `minimumUnits` messages is sieved, so that a document small enough
-/// for a report to show whole never holds an elided unit.
+/// `minimumUnits` messages is sieved, so that a document small enough for a report to show whole
+/// never holds an elided unit.
 public struct UnitSieve: Sendable {
   /// Messages built whole on either side of one that passes.
   public let radius: Int
