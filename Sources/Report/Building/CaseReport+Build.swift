@@ -87,30 +87,12 @@ enum FindingAssembler {
       why: signal.why, reason: signal.suppressedReason)
   }
 
-  /// Gives every finding its fingerprint id; `findings` must be in report order so that the
-  /// occurrence numbers of repeated matches follow the document.
+  /// Gives every finding its fingerprint id (`FindingFingerprint`, computed by
+  /// `FingerprintCounter`); `findings` must be in report order so that the occurrence numbers of
+  /// repeated matches follow the document.
   static func assignIDs(_ findings: inout [Finding]) {
-    var seen: [String: Int] = [:]
-    assignIDs(&findings, seen: &seen)
-  }
-
-  /// Gives every finding its fingerprint id, counting occurrences on from `seen` (the findings
-  /// met before, by fingerprint base), which is updated; for a document handed over in parts.
-  static func assignIDs(_ findings: inout [Finding], seen: inout [String: Int]) {
-    let keys = ParallelMap.mapChunked(findings) { finding in
-      FindingFingerprint.base(rule: finding.rule, path: finding.path, matched: finding.matched)
-    }
-    let occurrences = keys.map { key in
-      let occurrence = seen[key, default: 0] + 1
-      seen[key] = occurrence
-      return occurrence
-    }
-    let ids = ParallelMap.mapChunked(Array(findings.indices)) { [findings] index in
-      FindingFingerprint.id(
-        rule: findings[index].rule, path: findings[index].path, matched: findings[index].matched,
-        occurrence: occurrences[index])
-    }
-    for index in findings.indices { findings[index].id = ids[index] }
+    var counter = FingerprintCounter()
+    for index in findings.indices { findings[index].id = counter.id(for: findings[index]) }
   }
 }
 

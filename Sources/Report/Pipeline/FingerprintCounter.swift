@@ -1,10 +1,10 @@
 import Signals
 
-/// Gives findings their ids, the same as `FindingAssembler.assignIDs` (`FindingFingerprint.id`
-/// with occurrences counted in report order), for a document handed over in parts: the
-/// occurrence counts carry on from one call to the next.
+/// Gives findings their ids, `FindingFingerprint.id` with occurrences counted in report order,
+/// also for a document handed over in parts: the occurrence counts carry on from one call to the
+/// next. Every scan assigns its ids with it (`FindingAssembler.assignIDs`, the spill).
 ///
-/// It is the cheap path for a scan's hot loop: each finding's fingerprint base is built once
+/// It is the cheap path: each finding's fingerprint base is built once
 /// into one string (the plain `FindingFingerprint` builds it twice, through several arrays), the
 /// matched texts that are only ASCII and common CJK ideographs are normalised without the
 /// Foundation NFKC round trip (they are their own NFKC form, so only ASCII letters are lowered
