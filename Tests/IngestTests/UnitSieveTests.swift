@@ -111,7 +111,7 @@ import Testing
   /// elided units of the same lines elsewhere, and the same diagnostics.
   @Test(arguments: [
     "wechat-memotrace/张三.txt", "wechat-memotrace/partial.txt", "wechat-memotrace/聊天记录/李四(wxid_example01)/李四.txt",
-    "whatsapp-txt/WhatsApp Chat with Alex.txt", "whatsapp-txt/ambiguous.txt",
+    "whatsapp-txt/WhatsApp Chat with Alex.txt", "whatsapp-txt/ambiguous.txt", "wechatexporter/张三/index.txt",
   ])
   func fixturesReadWithASieveKeepWhatPasses(path: String) throws {
     let text = String(decoding: try Fixture.data(path), as: UTF8.self)

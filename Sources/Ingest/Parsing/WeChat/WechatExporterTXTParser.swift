@@ -24,53 +24,92 @@ struct WechatExporterTXTParser: DocumentParser {
 
   func parse(_ source: SourceText) -> ParseOutcome {
     var outcome = ParseOutcome()
+    let (conversation, entries) = Self.entries(source, diagnostics: &outcome.diagnostics)
+    // An entry's text lies on its lines (a message's header line holds its name and time too).
+    let elidable = source.elidable(count: entries.count) { entries[$0].line...entries[$0].endLine }
+    outcome.units.reserveCapacity(entries.count)
+    for (index, entry) in entries.enumerated() {
+      if let elidable, elidable[index] {
+        outcome.units.append(.elided(line: entry.line, endLine: entry.endLine, conversation: conversation))
+        continue
+      }
+      // The lines after the first, a blank one (white space only) kept as an empty line.
+      let following = entry.endLine > entry.line ? (entry.line + 1)...entry.endLine : nil
+      let continuation = following.map { lines in
+        "\n" + lines.map { source.line($0).isBlank ? "" : source.line($0) }.joined(separator: "\n")
+      } ?? ""
+      switch entry.kind {
+      case .message(let header, let time):
+        var unit = TextUnit(
+          kind: .message, line: entry.line, endLine: entry.endLine, text: String(header.body) + continuation,
+          speaker: String(header.name), time: time, conversation: conversation)
+        if header.body.hasPrefix("微信转账") || header.body.hasPrefix("Weixin Transfer") {
+          unit.kind = .transfer
+          if let fen = AmountText.fen(header.body) { unit.attributes["amountFen"] = String(fen) }
+          if let memo = following?.lazy.map({ source.line($0) }).first(where: { !$0.isBlank }) {
+            unit.attributes["memo"] = String(memo)
+          }
+        }
+        outcome.units.append(unit)
+      case .notice(let previousTime):
+        var notice = TextUnit(
+          kind: .system, line: entry.line, endLine: entry.endLine, text: String(source.line(entry.line)) + continuation,
+          time: previousTime, conversation: conversation)
+        notice.attributes["timeFrom"] = "previous message"
+        outcome.units.append(notice)
+      }
+    }
+    return outcome
+  }
+
+  /// One message or notice: its first and last line (the lines after the first continue it).
+  struct Entry {
+    /// A message with its header and time, or a notice with the time of the message before it.
+    enum Kind {
+      case message(Header, ChatTime?)
+      case notice(previousTime: ChatTime?)
+    }
+
+    var kind: Kind
+    let line: Int
+    var endLine: Int
+  }
+
+  /// The conversation (from the title line, else the file stem) and the entries of `source`, in
+  /// file order; bad times and text before the first message become diagnostics.
+  static func entries(_ source: SourceText, diagnostics: inout [Diagnostic]) -> (String, [Entry]) {
     var conversation = source.fileStem
+    var entries: [Entry] = []
     var previousTime: ChatTime?
     let titleLine = source.lines.firstIndex { !$0.isBlank }
     for (offset, line) in source.lines.enumerated() {
       let number = offset + 1
-      if offset == titleLine, let suffix = Self.titleSuffixes.first(where: { line.hasSuffix($0) }) {
+      if offset == titleLine, let suffix = titleSuffixes.first(where: { line.hasSuffix($0) }) {
         conversation = String(line.drop { $0 == "\u{FEFF}" }.dropLast(suffix.count))
         continue
       }
-      if let header = Self.header(line) {
+      if let header = header(line) {
         let time = header.time.chatTime(options: source.options, raw: header.rawTime)
-        if time == nil { outcome.diagnostics.append(source.badTime(line: number, raw: header.rawTime)) }
+        if time == nil { diagnostics.append(source.badTime(line: number, raw: header.rawTime)) }
         previousTime = time
-        var attributes: [String: String] = [:]
-        var kind = UnitKind.message
-        if header.body.hasPrefix("微信转账") || header.body.hasPrefix("Weixin Transfer") {
-          kind = .transfer
-          if let fen = AmountText.fen(header.body) { attributes["amountFen"] = String(fen) }
-        }
-        outcome.units.append(
-          TextUnit(
-            kind: kind, line: number, text: String(header.body), speaker: String(header.name), time: time,
-            conversation: conversation, attributes: attributes))
+        entries.append(Entry(kind: .message(header, time), line: number, endLine: number))
         continue
       }
       guard !line.isBlank else { continue }
-      if Self.noticePhrases.contains(where: { line.utf8Contains($0) }) {
-        var notice = TextUnit(kind: .system, line: number, text: String(line), time: previousTime, conversation: conversation)
-        notice.attributes["timeFrom"] = "previous message"
-        outcome.units.append(notice)
+      if noticePhrases.contains(where: { line.utf8Contains($0) }) {
+        entries.append(Entry(kind: .notice(previousTime: previousTime), line: number, endLine: number))
         continue
       }
-      guard !outcome.units.isEmpty else {
-        outcome.diagnostics.append(
+      guard !entries.isEmpty else {
+        diagnostics.append(
           source.diagnostic(
             .warning, "ingest.unparsed-line", line: number,
             "line \(number) could not be parsed: text before the first `name (time):` message"))
         continue
       }
-      let index = outcome.units.count - 1
-      let unit = outcome.units[index]
-      let gap = number - unit.endLine - 1
-      outcome.units[index].text = unit.text + String(repeating: "\n", count: gap + 1) + line
-      outcome.units[index].endLine = number
-      if unit.kind == .transfer && unit.attributes["memo"] == nil { outcome.units[index].attributes["memo"] = String(line) }
+      entries[entries.count - 1].endLine = number
     }
-    return outcome
+    return (conversation, entries)
   }
 
   /// `name (YYYY-MM-DD HH:MM:SS):body`, split on the last such time.
