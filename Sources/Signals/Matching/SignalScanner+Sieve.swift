@@ -18,16 +18,16 @@ extension SignalScanner {
     guard compiled.unconditionalRules.isEmpty, compiled.joinedScopeRules.isEmpty else { return nil }
     let decisive = compiled.rules.reduce(into: Set<Int>()) { $0.formUnion($1.match.decisivePatterns(regexAtoms: regexAtoms)) }
     guard !decisive.contains(where: { compiled.patterns[$0].utf8.contains { $0 == 0x0A || $0 == 0x0D } }) else { return nil }
-    let scanner = self
+    let tables = SieveTables(scanner: self)
     return UnitSieve(radius: radius, minimumUnits: minimumUnits) {
-      var run = SieveRun(scanner: scanner)
+      var run = SieveRun(tables: tables)
       return { body in run.passes(body) }
     }
   }
 }
 
-/// The sieve's test over one run of messages of a conversation, taken in order.
-private struct SieveRun {
+/// What the sieve reads for every message, built once per scan from the compiled lexicon.
+private struct SieveTables: Sendable {
   let scanner: SignalScanner
   let automaton: AhoCorasick
   /// `rulesByPattern` flattened: the rules of pattern `p` are `patternRules[patternStarts[p]..<patternStarts[p + 1]]`.
@@ -36,13 +36,6 @@ private struct SieveRun {
   /// Per rule, the index of its trigger in `triggers`, or -1 for a rule that is not a price rule.
   let triggerOfRule: [Int32]
   let triggers: [PriceTrigger]
-  /// The patterns found in the current message.
-  var found: StampedIDSet
-  /// The current message's position in the run.
-  var position = -1
-  /// Per trigger, the position of the latest message that named one of its services; -1 at
-  /// first, as a service may have been named just before the run (in the piece before).
-  var servicePositions: [Int]
 
   init(scanner: SignalScanner) {
     self.scanner = scanner
@@ -63,8 +56,24 @@ private struct SieveRun {
       return Int32(triggers.count - 1)
     }
     self.triggers = triggers
-    found = StampedIDSet(capacity: compiled.automaton.patternCount)
-    servicePositions = Array(repeating: -1, count: triggers.count)
+  }
+}
+
+/// The sieve's test over one run of messages of a conversation, taken in order.
+private struct SieveRun {
+  let tables: SieveTables
+  /// The patterns found in the current message.
+  var found: StampedIDSet
+  /// The current message's position in the run.
+  var position = -1
+  /// Per trigger, the position of the latest message that named one of its services; -1 at
+  /// first, as a service may have been named just before the run (in the piece before).
+  var servicePositions: [Int]
+
+  init(tables: SieveTables) {
+    self.tables = tables
+    found = StampedIDSet(capacity: tables.scanner.compiled.automaton.patternCount)
+    servicePositions = Array(repeating: -1, count: tables.triggers.count)
   }
 
   /// Whether `scan` could evaluate a rule on the next message, whose text is the UTF-8 `body`:
@@ -72,22 +81,22 @@ private struct SieveRun {
   /// (`PriceTrigger`), counting a service named within the rule's `within` messages before.
   mutating func passes(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
     position += 1
-    automaton.patterns(inFoldingUTF8: body, into: &found)
+    tables.automaton.patterns(inFoldingUTF8: body, into: &found)
     var passes = false
     for pattern in found.members {
-      for slot in Int(patternStarts[pattern])..<Int(patternStarts[pattern + 1]) {
-        let rule = Int(patternRules[slot])
-        let trigger = Int(triggerOfRule[rule])
+      for slot in Int(tables.patternStarts[pattern])..<Int(tables.patternStarts[pattern + 1]) {
+        let rule = Int(tables.patternRules[slot])
+        let trigger = Int(tables.triggerOfRule[rule])
         if trigger >= 0 {
-          if triggers[trigger].namesService(found) {
+          if tables.triggers[trigger].namesService(found) {
             servicePositions[trigger] = position
             passes = true
-          } else if position - servicePositions[trigger] <= triggers[trigger].within,
-            triggers[trigger].mayLinkAmount(found)
+          } else if position - servicePositions[trigger] <= tables.triggers[trigger].within,
+            tables.triggers[trigger].mayLinkAmount(found)
           {
             passes = true
           }
-        } else if !passes, scanner.mayFire(rule, given: found) {
+        } else if !passes, tables.scanner.mayFire(rule, given: found) {
           passes = true
         }
       }
