@@ -71,9 +71,4 @@ import Testing
       try ScanPipeline(lexicon: lexicon, subjects: []).run(folder: missing)
     }
   }
-
-  @Test func parallelMapKeepsInputOrder() {
-    #expect(ParallelMap.map(Array(0..<1000)) { $0 * 2 } == (0..<1000).map { $0 * 2 })
-    #expect(ParallelMap.map([Int]()) { $0 }.isEmpty)
-  }
 }

@@ -83,8 +83,7 @@ struct PieceStream {
     let stream = self
     return PiecePipeline.run(
       producing: { deliver in
-        var reading = stream
-        return reading.produce(deliver)
+        stream.produce(deliver)
       }, consume: consume)
   }
 

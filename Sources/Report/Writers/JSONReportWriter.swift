@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// Writes `findings.json` (schema `mingjian.findings/1`).
 ///

@@ -37,7 +37,8 @@ struct AhoCorasick: Sendable {
 
     // The trie is built in the transition table itself: 0 marks a missing edge (no edge ever
     // leads back to the root), and the failure pass fills the missing edges in.
-    var delta = [Int32](repeating: 0, count: classCount)
+    let emptyRow = [Int32](repeating: 0, count: classCount)
+    var delta = emptyRow
     var ownOutputs: [[Int32]] = [[]]
     for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
       var state = 0
@@ -48,7 +49,7 @@ struct AhoCorasick: Sendable {
         } else {
           let next = ownOutputs.count
           ownOutputs.append([])
-          delta.append(contentsOf: repeatElement(0, count: classCount))
+          delta.append(contentsOf: emptyRow)
           delta[slot] = Int32(next)
           state = next
         }
@@ -138,8 +139,8 @@ struct AhoCorasick: Sendable {
   /// nothing once `found` has grown to the unit's pattern count.
   func patterns(inFolding text: String, into found: inout StampedIDSet) {
     found.removeAll()
-    let read = text.utf8.withContiguousStorageIfAvailable { mark(foldingUTF8: $0, into: &found) }
-    guard read == nil else { return }
+    let wasContiguous = text.utf8.withContiguousStorageIfAvailable { mark(foldingUTF8: $0, into: &found) } != nil
+    guard !wasContiguous else { return }
     var contiguous = text
     contiguous.withUTF8 { mark(foldingUTF8: $0, into: &found) }
   }

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// A `LexiconSet` prepared for scanning: one automaton over every phrase of every rule, the rules
 /// with their terms replaced by pattern numbers, and an index from pattern to the rules that need it.
@@ -35,7 +36,6 @@ final class CompiledLexicon: Sendable {
     }
     patterns = table.patterns
     regexes = table.regexes
-    automaton = AhoCorasick(patterns: table.patterns.map { Array($0.utf8) })
     var index = [[Int]](repeating: [], count: table.patterns.count)
     var unconditional: [Int] = []
     var joined: [Int] = []
@@ -51,8 +51,13 @@ final class CompiledLexicon: Sendable {
     rules = compiled
     presence = PresenceProgram(rules: compiled, regexAtoms: table.regexes.map(\.atoms))
     let consulted = Self.sievePatterns(rules: compiled, rulesByPattern: index, regexAtoms: table.regexes.map(\.atoms))
-    sieveAutomaton = AhoCorasick(
-      patterns: table.patterns.enumerated().map { consulted.contains($0.offset) ? Array($0.element.utf8) : [] })
+    let phrases = table.patterns.map { Array($0.utf8) }
+    // The two automata are independent; each takes a good part of the start-up time.
+    let automata = ParallelMap.map([phrases, phrases.indices.map { consulted.contains($0) ? phrases[$0] : [] }]) {
+      AhoCorasick(patterns: $0)
+    }
+    automaton = automata[0]
+    sieveAutomaton = automata[1]
     hasSequences = compiled.contains { $0.sequence != nil }
     rulesByPattern = index
     unconditionalRules = unconditional
