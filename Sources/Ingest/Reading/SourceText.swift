@@ -65,6 +65,15 @@ struct SourceText: Sendable {
     return whole.map { !$0 }
   }
 
+  /// The first character that is neither white space nor a byte-order mark, or nil: a cheap
+  /// first test for the formats that must open with a given character (JSON's `{` or `[`).
+  var firstSignificantCharacter: Character? {
+    for line in lines {
+      if let character = line.first(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }) { return character }
+    }
+    return nil
+  }
+
   /// The text of lines `first...last` (1-based, inclusive) joined with `\n`.
   func text(from first: Int, through last: Int) -> String {
     guard first <= last else { return "" }

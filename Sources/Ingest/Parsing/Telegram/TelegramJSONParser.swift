@@ -15,6 +15,7 @@ struct TelegramJSONParser: BatchingParser {
   static let headLength = 8_192
 
   func detect(_ source: SourceText) -> Bool {
+    guard source.firstSignificantCharacter == "{" else { return false }
     var head = ""
     for line in source.lines {
       head += line.prefix(Self.headLength)

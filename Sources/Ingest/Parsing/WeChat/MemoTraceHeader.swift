@@ -74,6 +74,10 @@ enum MemoTraceFlavour: Sendable {
     "【发起非实时转账】", "【红包】", "【音视频通话】", "【分享链接】", "【位置分享】", "【名片】", "【合并转发的聊天记录】", "引用：",
   ]
 
+  /// The first bytes of the markers of both generations, so that most lines are passed over
+  /// without comparing them with every marker.
+  static let markerLeads = Set((v1Markers + v2Markers).compactMap(\.utf8.first))
+
   /// How many non-blank lines may come before the first header (an exporter or user preamble).
   static let preambleLines = 20
 
@@ -91,7 +95,9 @@ enum MemoTraceFlavour: Sendable {
         if !header.hasRest { v2Score += 1 }
         continue
       }
-      let trimmed = line.drop(while: { $0 == " " })
+      let bytes = line.utf8.drop(while: { $0 == 0x20 })
+      guard let lead = bytes.first, markerLeads.contains(lead) else { continue }
+      let trimmed = Substring(bytes)
       if v1Markers.contains(where: { trimmed.utf8HasPrefix($0) }) { v1Score += 1 }
       if v2Markers.contains(where: { trimmed.utf8HasPrefix($0) }) { v2Score += 1 }
     }

@@ -51,6 +51,7 @@ struct PyWxDumpJSONParser: BatchingParser {
       }
       return false
     case .json:
+      guard source.firstSignificantCharacter == "[" else { return false }
       var head = ""
       for line in source.lines {
         head += line.prefix(Self.headLength)
