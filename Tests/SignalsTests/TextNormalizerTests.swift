@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Signals
@@ -14,6 +15,22 @@ import Testing
     let normalized = TextNormalizer.normalize("賭\u{200B}博")
     #expect(normalized.string == "赌博")
     #expect(normalized.originalRange(start: 0, end: 2) == 0..<3)
+  }
+
+  @Test func simplifiedPairsAreICUsTraditionalSimplifiedTransform() throws {
+    var block = String.UnicodeScalarView()
+    for value in UInt32(0x4E00)...UInt32(0x9FFF) {
+      if let scalar = Unicode.Scalar(value) { block.append(scalar) }
+    }
+    let converted = try #require(
+      String(block).applyingTransform(StringTransform("Traditional-Simplified"), reverse: false))
+    let expected = Array(converted.unicodeScalars)
+    try #require(expected.count == block.count)
+    let mismatches = zip(block, expected).filter { TextNormalizer.fold($0.0) != $0.1 }
+    #expect(
+      mismatches.isEmpty,
+      "\(mismatches.count) characters differ from ICU, e.g. \(mismatches.prefix(3).map { "\($0.0)→\($0.1)" }); regenerate with `swift scripts/gen-simplified-pairs.swift > Sources/Signals/Text/SimplifiedPairs.swift`"
+    )
   }
 
   @Test func removesZeroWidthAndBidiMarks() {

@@ -37,8 +37,11 @@ struct AhoCorasick: Sendable {
 
     // The trie is built in the transition table itself: 0 marks a missing edge (no edge ever
     // leads back to the root), and the failure pass fills the missing edges in.
+    // Room for the most states the patterns can make, so that the table never moves as it
+    // grows (pages never written cost nothing).
     let emptyRow = [Int32](repeating: 0, count: classCount)
     var delta = emptyRow
+    delta.reserveCapacity((1 + patterns.reduce(0) { $0 + $1.count }) * classCount)
     var ownOutputs: [[Int32]] = [[]]
     for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
       var state = 0
@@ -57,13 +60,15 @@ struct AhoCorasick: Sendable {
       ownOutputs[state].append(Int32(index))
     }
 
+    // States are completed in breadth-first order. Until its turn, a state's row holds only
+    // its trie edges (non-zero), so a zero entry is a missing edge; the failure state's row,
+    // one level up or more, is complete by then.
     let stateCount = ownOutputs.count
-    let isChild = delta.map { $0 != 0 }
     var failure = [Int](repeating: 0, count: stateCount)
     var allOutputs = ownOutputs
     var queue: [Int] = []
     queue.reserveCapacity(stateCount)
-    for cls in 0..<classCount where isChild[cls] { queue.append(Int(delta[cls])) }
+    for cls in 0..<classCount where delta[cls] != 0 { queue.append(Int(delta[cls])) }
     var head = 0
     while head < queue.count {
       let state = queue[head]
@@ -74,7 +79,7 @@ struct AhoCorasick: Sendable {
       for cls in 0..<classCount {
         let slot = state * classCount + cls
         let fallback = delta[failure[state] * classCount + cls]
-        if isChild[slot] {
+        if delta[slot] != 0 {
           let child = Int(delta[slot])
           failure[child] = Int(fallback)
           queue.append(child)
@@ -84,10 +89,15 @@ struct AhoCorasick: Sendable {
       }
     }
 
-    table = delta.map { next in
-      let offset = Int32(Int(next) * classCount)
-      return allOutputs[Int(next)].isEmpty ? offset : offset | Int32.min
+    // The next states become row offsets, flagged where patterns end, in place.
+    let hasOutputs = allOutputs.map { !$0.isEmpty }
+    delta.withUnsafeMutableBufferPointer { entries in
+      for index in entries.indices {
+        let next = Int(entries[index])
+        entries[index] = Int32(next * classCount) | (hasOutputs[next] ? Int32.min : 0)
+      }
     }
+    table = delta
     var starts: [Int32] = [0]
     var flat: [Int32] = []
     for list in allOutputs {

@@ -1,12 +1,10 @@
-import Foundation
-
 /// Folds text to the form lexicon terms are matched in, keeping a map back to the original.
 ///
 /// Four foldings, each one scalar to at most one scalar so offsets stay mappable:
 /// full-width ASCII (U+FF01–U+FF5E) and the ideographic space (U+3000) become their half-width
 /// forms; traditional characters become simplified (後臺 → 后台, from ICU's
-/// Traditional-Simplified transform, character by character); letters are lower-cased when the
-/// lower case is a single scalar; zero-width and bidi marks (U+200B–U+200F, U+202A–U+202E,
+/// Traditional-Simplified transform, character by character: `SimplifiedPairs`); letters are
+/// lower-cased when the lower case is a single scalar; zero-width and bidi marks (U+200B–U+200F, U+202A–U+202E,
 /// U+2060, U+FEFF) are removed. Pack terms are folded the same way when they are loaded.
 public enum TextNormalizer {
   /// The folded form of `text`, with the offset map.
@@ -71,19 +69,20 @@ public enum TextNormalizer {
   }
 
   /// Simplified forms of the CJK Unified Ideographs block (U+4E00–U+9FFF), from ICU's
-  /// Traditional-Simplified transform, built once; the identity where the transform is not
-  /// one scalar to one scalar.
+  /// Traditional-Simplified transform (as `SimplifiedPairs`), built once; the identity where the
+  /// transform keeps a character.
   private static let simplified: [Unicode.Scalar] = {
-    var view = String.UnicodeScalarView()
-    for value in UInt32(0x4E00)...UInt32(0x9FFF) {
-      if let scalar = Unicode.Scalar(value) { view.append(scalar) }
+    var table = (UInt32(0x4E00)...UInt32(0x9FFF)).map { Unicode.Scalar($0) ?? " " }
+    var pending: Unicode.Scalar?
+    for scalar in SimplifiedPairs.text.unicodeScalars where scalar != "\n" {
+      guard let traditional = pending else {
+        pending = scalar
+        continue
+      }
+      table[Int(traditional.value - 0x4E00)] = scalar
+      pending = nil
     }
-    let identity = Array(view)
-    let block = String(view)
-    guard let converted = block.applyingTransform(StringTransform("Traditional-Simplified"), reverse: false)
-    else { return identity }
-    let mapped = Array(converted.unicodeScalars)
-    return mapped.count == identity.count ? mapped : identity
+    return table
   }()
 
   private static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
