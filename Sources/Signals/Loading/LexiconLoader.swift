@@ -51,24 +51,31 @@ public enum LexiconLoader {
     var rules: [LexiconRule] = []
     var ruleOrigins: [String: String] = [:]
     var packOrigins: [String: String] = [:]
-    for file in files {
-      let (data, text) = try read(file)
+    // The packs are read and parsed on all cores, then checked against each other in order.
+    let prices = priceTable
+    let readPacks = ParallelMap.map(files) { file in
+      Result { () throws(LexiconError) in
+        let (data, text) = try read(file)
+        return PackParser.parse(
+          file: file.relativePath, text: text, sha256: sha256Hex(data), catalogue: catalogue, prices: prices)
+      }
+    }
+    for (file, readPack) in zip(files, readPacks) {
       let name = file.relativePath
-      let (parsed, fileDiagnostics) = PackParser.parse(
-        file: name, text: text, sha256: sha256Hex(data), catalogue: catalogue, prices: priceTable)
+      let (parsed, fileDiagnostics) = try readPack.get()
       diagnostics += fileDiagnostics
       guard let parsed else { continue }
-      let packLocation = location(parsed.packIDNode, file: name)
+      let packLocation = location(parsed.packIDMark, file: name)
       if let first = packOrigins[parsed.pack.id] {
-        diagnostics.append(duplicate("pack id '\(parsed.pack.id)'", first: first, node: parsed.packIDNode, file: name))
+        diagnostics.append(duplicate("pack id '\(parsed.pack.id)'", first: first, mark: parsed.packIDMark, file: name))
       } else {
         packOrigins[parsed.pack.id] = packLocation
       }
-      for (id, node) in parsed.ruleIDNodes {
+      for (id, mark) in parsed.ruleIDMarks {
         if let first = ruleOrigins[id] {
-          diagnostics.append(duplicate("rule id '\(id)'", first: first, node: node, file: name))
+          diagnostics.append(duplicate("rule id '\(id)'", first: first, mark: mark, file: name))
         } else {
-          ruleOrigins[id] = location(node, file: name)
+          ruleOrigins[id] = location(mark, file: name)
         }
       }
       packs.append(parsed.pack)
@@ -120,13 +127,13 @@ public enum LexiconLoader {
     return (data, text)
   }
 
-  private static func location(_ node: Node, file: String) -> String {
-    node.mark.map { "\(file):\($0.line):\($0.column)" } ?? file
+  private static func location(_ mark: Mark?, file: String) -> String {
+    mark.map { "\(file):\($0.line):\($0.column)" } ?? file
   }
 
-  private static func duplicate(_ what: String, first: String, node: Node, file: String) -> Diagnostic {
+  private static func duplicate(_ what: String, first: String, mark: Mark?, file: String) -> Diagnostic {
     Diagnostic(
-      .error, code: "lexicon.duplicate-id", file: file, line: node.mark?.line, column: node.mark?.column,
+      .error, code: "lexicon.duplicate-id", file: file, line: mark?.line, column: mark?.column,
       message: "\(what) is already defined at \(first)")
   }
 }

@@ -3,13 +3,13 @@ import Ingest
 import Yams
 
 /// A pack file read and checked, before the checks that span packs.
-struct ParsedPack {
+struct ParsedPack: Sendable {
   var pack: LexiconPack
   var rules: [LexiconRule]
-  /// Each rule id with the node it was written at, for duplicate checks across packs.
-  var ruleIDNodes: [(id: String, node: Node)]
-  /// The pack id node.
-  var packIDNode: Node
+  /// Each rule id with where it was written, for duplicate checks across packs.
+  var ruleIDMarks: [(id: String, mark: Mark?)]
+  /// Where the pack id was written.
+  var packIDMark: Mark?
 }
 
 /// Reads one lexicon pack (LEXICON.md) into rules, collecting every problem.
@@ -80,7 +80,8 @@ struct PackParser {
       reader.warning("lexicon.unused-term-set", at: node, "term set '$\(name)' is never used (prefix it with _ to keep it)")
     }
     let pack = LexiconPack(id: packID, version: version, sha256: sha256, title: title, file: reader.file)
-    return ParsedPack(pack: pack, rules: rules, ruleIDNodes: ruleIDNodes, packIDNode: idNode)
+    return ParsedPack(
+      pack: pack, rules: rules, ruleIDMarks: ruleIDNodes.map { ($0.id, $0.node.mark) }, packIDMark: idNode.mark)
   }
 
   private mutating func readTermSets(_ node: Node) {
