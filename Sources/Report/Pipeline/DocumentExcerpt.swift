@@ -9,15 +9,23 @@ import Signals
 /// `wholeDocumentLimit` units are kept whole (their source views show every line); larger ones
 /// keep `window` units on either side of each signal and of each related unit, and the report says
 /// that their source view is an excerpt. `unitCount` keeps the true number of units.
+///
+/// `apply` and `kept` see one document, or one piece of it at a time; a document read in pieces
+/// whose kept units must not depend on the cuts goes through `StreamedExcerpt`. Neither keeps an
+/// `elided` unit (a message a `UnitSieve` left unread, which has no text to show): a piece that
+/// holds one is a piece of a large document and is never kept whole.
 struct DocumentExcerpt {
   /// Documents with at most this many units are kept whole.
   var wholeDocumentLimit = 2_000
   /// Units kept on either side of a unit a signal rests on.
   var window = 3
+  /// How many units before the piece a finding lies in `StreamedExcerpt` still finds the finding's
+  /// related units in.
+  var relatedLookback = 2_000
 
   /// The document reduced to the units the report needs, and its signals with remapped indices.
   func apply(_ document: EvidenceDocument, _ signals: [Signal]) -> (EvidenceDocument, [Signal]) {
-    guard document.units.count > wholeDocumentLimit else { return (document, signals) }
+    guard !keepsWhole(document) else { return (document, signals) }
     let (units, newIndex) = kept(document, around: signals.map { (unitIndex: $0.unitIndex, related: $0.related) })
     var excerpt = document
     excerpt.units = units
@@ -32,11 +40,12 @@ struct DocumentExcerpt {
 
   /// The units of `document` kept around `centers` (each a unit index and the related units it
   /// rests on), and for every unit of the document its index among the kept ones (-1 when it is
-  /// dropped). A document of at most `wholeDocumentLimit` units is kept whole.
+  /// dropped). A document of at most `wholeDocumentLimit` units is kept whole, unless it holds
+  /// an `elided` unit; an elided unit is kept only as a center.
   func kept(
     _ document: EvidenceDocument, around centers: [(unitIndex: Int, related: [RelatedUnit])]
   ) -> (units: [TextUnit], newIndex: [Int]) {
-    guard document.units.count > wholeDocumentLimit else {
+    guard !keepsWhole(document) else {
       return (document.units, Array(document.units.indices))
     }
     var keep = IndexSetBuilder(count: document.units.count)
@@ -53,11 +62,19 @@ struct DocumentExcerpt {
     var newIndex = [Int](repeating: -1, count: document.units.count)
     var units: [TextUnit] = []
     units.reserveCapacity(keep.count)
-    for index in document.units.indices where keep.contains(index) {
+    let centerIndices = Set(centers.map(\.unitIndex))
+    for index in document.units.indices
+    where keep.contains(index) && (document.units[index].kind != .elided || centerIndices.contains(index)) {
       newIndex[index] = units.count
       units.append(document.units[index])
     }
     return (units, newIndex)
+  }
+
+  /// Whether `document` (or piece) is kept whole: it has at most `wholeDocumentLimit` units and
+  /// none of them is elided.
+  private func keepsWhole(_ document: EvidenceDocument) -> Bool {
+    document.units.count <= wholeDocumentLimit && !document.units.contains { $0.kind == .elided }
   }
 
   /// For each line, the index of the first unit that starts on it.

@@ -40,7 +40,9 @@ struct DocumentFindings: Sendable {
 /// that not even one document's findings are held at once: its pieces follow each other in the
 /// file, so each piece's sorted findings follow those of the pieces before in report order. That
 /// is checked; should a piece's findings ever come before those already spilled, the document is
-/// read again and its findings are held and sorted whole before they are spilled.
+/// read again and its findings are held and sorted whole before they are spilled. The units kept
+/// for the HTML report are those of a whole read however the document was cut (`StreamedExcerpt`,
+/// which says what little differs).
 struct DocumentSpiller: Sendable {
   /// The folder being scanned.
   let evidence: EvidenceFolder
@@ -78,7 +80,7 @@ struct DocumentSpiller: Sendable {
     var quota = htmlLimit.map(FindingQuota.init(limit:))
     var parts = SpilledParts(spill: spill, formats: formats)
     var held: [MadeFinding] = []
-    var kept: [TextUnit] = []
+    var kept = StreamedExcerpt(excerpt: excerpt)
     var unitBase = 0
     var inOrder = true
     var document = evidence.read(entry, streaming: streaming) { piece in
@@ -93,12 +95,8 @@ struct DocumentSpiller: Sendable {
       if var open = quota {
         let chosen = made.withUnsafeBufferPointer { made in made.indices.filter { open.admit(made[$0].finding) } }
         quota = open
-        if !chosen.isEmpty {
-          let (units, newIndex) = excerpt.kept(
-            piece, around: chosen.map { (unitIndex: made[$0].finding.unitIndex, related: made[$0].finding.related) })
-          for index in chosen { made[index].keptIndex = kept.count + newIndex[made[index].finding.unitIndex] }
-          kept += units
-        }
+        kept.add(piece, around: chosen.map { (unitIndex: made[$0].finding.unitIndex, related: made[$0].finding.related) })
+        for index in chosen { made[index].keptIndex = unitBase + made[index].finding.unitIndex }
       }
       for index in made.indices { made[index].finding.unitIndex += unitBase }
       unitBase += piece.units.count
@@ -112,12 +110,15 @@ struct DocumentSpiller: Sendable {
       MadeFinding.sortInReportOrder(&held)
       inOrder = parts.spill(held)
     }
-    document.units = kept
+    let (units, keptIndex) = kept.finish()
+    document.units = units
+    parts.placeCandidates(keptIndex)
     return (DocumentOutcome(document: document, findings: parts.gathered), inOrder)
   }
 }
 
-/// A finding and, when it may be shown, the index of its unit among the kept units.
+/// A finding and, when it may be shown, the index of its unit in the document (among the kept
+/// units once the document is read: `SpilledParts.placeCandidates`).
 struct MadeFinding {
   var finding: Finding
   var keptIndex: Int?
@@ -159,6 +160,14 @@ struct SpilledParts {
   init(spill: FindingSpill, formats: Set<ReportFormat>) {
     self.spill = spill
     self.formats = formats
+  }
+
+  /// Points the candidates' `unitIndex`, until now their unit's index in the document, at that
+  /// unit among the kept ones, `keptIndex` mapping the one to the other (`StreamedExcerpt`).
+  mutating func placeCandidates(_ keptIndex: [Int: Int]) {
+    for index in gathered.candidates.indices {
+      if let kept = keptIndex[gathered.candidates[index].unitIndex] { gathered.candidates[index].unitIndex = kept }
+    }
   }
 
   /// Spills `made` (sorted, unit indices within the document), which must follow every finding
