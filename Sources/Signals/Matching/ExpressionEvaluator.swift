@@ -1,11 +1,12 @@
 /// One way an expression is satisfied in a unit: the occurrences chosen and a trace for `why`.
 struct MatchCandidate {
   var parts: [Occurrence]
-  var trace: String
+  /// The trace, written by `writtenTrace(patterns:context:)`.
+  var trace: CandidateTrace
   var start: Int
   var end: Int
 
-  init(parts: [Occurrence], trace: String) {
+  init(parts: [Occurrence], trace: CandidateTrace) {
     self.parts = parts.count < 2 ? parts : parts.sorted { $0.start < $1.start }
     self.trace = trace
     start = parts.lazy.map { $0.start }.min() ?? 0
@@ -14,6 +15,11 @@ struct MatchCandidate {
 
   func overlaps(_ other: MatchCandidate) -> Bool {
     parts.contains { part in other.parts.contains { $0.overlaps(part) } }
+  }
+
+  /// The written trace (`「跑分」`, `all(…) near≤10`, …).
+  func writtenTrace(patterns: [String], context: UnitMatchContext) -> String {
+    trace.written(part: parts.first, patterns: patterns, context: context)
   }
 }
 
@@ -41,25 +47,31 @@ struct ExpressionEvaluator {
   /// All ways `expression` is satisfied, sorted by start then end.
   func evaluate(_ expression: CompiledExpression) -> [MatchCandidate] {
     switch expression {
-    case .term(let pattern):
-      return occurrences.filter { $0.pattern == pattern && $0.source == .literal }
-        .map { MatchCandidate(parts: [$0], trace: "「\(patterns[$0.pattern])」") }
-    case .termSet(let name, let members):
-      return occurrences.filter { $0.source == .literal && members.contains($0.pattern) }
-        .map { MatchCandidate(parts: [$0], trace: "$\(name)「\(patterns[$0.pattern])」") }
-    case .any(let items):
-      return items.flatMap { item in
-        evaluate(item).map { MatchCandidate(parts: $0.parts, trace: "any \($0.trace)") }
+    case .term, .termSet, .money, .regex:
+      let trace = leafTrace(expression)
+      var result: [MatchCandidate] = []
+      forEachLeafOccurrence(expression) { occurrence in
+        result.append(MatchCandidate(parts: [occurrence], trace: trace))
+        return true
       }
-      .sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+      return result
+    case .any(let items):
+      var result: [MatchCandidate] = []
+      for item in items {
+        for candidate in evaluate(item) {
+          result.append(MatchCandidate(parts: candidate.parts, trace: candidate.trace.prefixedByAny()))
+        }
+      }
+      return result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
     case .all(let items, let near):
-      let options = items.map(evaluate)
-      guard !options.contains(where: \.isEmpty) else { return [] }
+      let options = items.map { evaluate($0) }
+      guard !options.contains(where: { $0.isEmpty }) else { return [] }
       let chosen = near.map { combine(options, near: $0) } ?? leftmost(options)
       guard let chosen else { return [] }
-      return [MatchCandidate(parts: chosen.flatMap(\.parts), trace: "all(\(Self.join(chosen)))\(Self.suffix(near))")]
+      let trace = "all(\(join(chosen)))\(Self.suffix(near))"
+      return [MatchCandidate(parts: Self.parts(of: chosen), trace: CandidateTrace(trace))]
     case .atLeast(let count, let items, let near):
-      let options = items.map(evaluate).filter { !$0.isEmpty }
+      let options = items.map { evaluate($0) }.filter { !$0.isEmpty }
       guard count > 0, options.count >= count else { return [] }
       var best: [MatchCandidate]?
       for subset in Self.subsets(of: options.count, size: count) {
@@ -70,19 +82,8 @@ struct ExpressionEvaluator {
         if near == nil { break }
       }
       guard let best else { return [] }
-      let trace = "at_least \(count)(\(Self.join(best)))\(Self.suffix(near))"
-      return [MatchCandidate(parts: best.flatMap(\.parts), trace: trace)]
-    case .money(let constraint, _):
-      return occurrences.compactMap { occurrence in
-        guard case .money(let index) = occurrence.source, constraint.admits(context.amounts[index]) else { return nil }
-        let text = context.originalSlice(start: occurrence.start, end: occurrence.end).text
-        return MatchCandidate(parts: [occurrence], trace: "money「\(text)」")
-      }
-    case .regex(let id):
-      return occurrences.filter { $0.source == .regex(id) }.map { occurrence in
-        let text = context.originalSlice(start: occurrence.start, end: occurrence.end).text
-        return MatchCandidate(parts: [occurrence], trace: "re「\(text)」")
-      }
+      let trace = "at_least \(count)(\(join(best)))\(Self.suffix(near))"
+      return [MatchCandidate(parts: Self.parts(of: best), trace: CandidateTrace(trace))]
     case .sequence(_, let then, _):
       return evaluate(then)
     case .count(let inner, let minimum):
@@ -91,13 +92,59 @@ struct ExpressionEvaluator {
         chosen.append(candidate)
       }
       guard chosen.count >= minimum, minimum > 0 else { return [] }
-      let trace = "count≥\(minimum)(\(chosen.count)× \(chosen.first?.trace ?? ""))"
-      return [MatchCandidate(parts: chosen.flatMap(\.parts), trace: trace)]
+      let first = chosen.first.map { $0.writtenTrace(patterns: patterns, context: context) } ?? ""
+      let trace = "count≥\(minimum)(\(chosen.count)× \(first))"
+      return [MatchCandidate(parts: Self.parts(of: chosen), trace: CandidateTrace(trace))]
     }
   }
 
-  private static func join(_ candidates: [MatchCandidate]) -> String {
-    candidates.map(\.trace).joined(separator: ", ")
+  /// Calls `body` with each occurrence, in order, that satisfies a leaf (`term`, `termSet`,
+  /// `money`, `regex`; none for another expression) until it returns false. The leaf is taken
+  /// apart once, not once per occurrence.
+  func forEachLeafOccurrence(_ expression: CompiledExpression, _ body: (Occurrence) -> Bool) {
+    switch expression {
+    case .term(let pattern):
+      for occurrence in occurrences where occurrence.pattern == pattern && occurrence.source == .literal {
+        guard body(occurrence) else { return }
+      }
+    case .termSet(_, let members):
+      for occurrence in occurrences where occurrence.source == .literal && members.contains(occurrence.pattern) {
+        guard body(occurrence) else { return }
+      }
+    case .money(let constraint, _):
+      let amounts = context.amounts
+      for occurrence in occurrences {
+        guard case .money(let index) = occurrence.source, constraint.admits(amounts[index]) else { continue }
+        guard body(occurrence) else { return }
+      }
+    case .regex(let id):
+      for occurrence in occurrences where occurrence.source == .regex(id) {
+        guard body(occurrence) else { return }
+      }
+    case .any, .all, .atLeast, .count, .sequence:
+      return
+    }
+  }
+
+  /// The trace of a leaf's candidates.
+  func leafTrace(_ expression: CompiledExpression) -> CandidateTrace {
+    switch expression {
+    case .termSet(let name, _): CandidateTrace(.termSet(name: name))
+    case .money: CandidateTrace(.money)
+    case .regex: CandidateTrace(.regex)
+    case .term, .any, .all, .atLeast, .count, .sequence: CandidateTrace(.term)
+    }
+  }
+
+  /// The parts of `candidates`, one after the other.
+  private static func parts(of candidates: [MatchCandidate]) -> [Occurrence] {
+    var parts: [Occurrence] = []
+    for candidate in candidates { parts += candidate.parts }
+    return parts
+  }
+
+  private func join(_ candidates: [MatchCandidate]) -> String {
+    candidates.map { $0.writtenTrace(patterns: patterns, context: context) }.joined(separator: ", ")
   }
 
   private static func suffix(_ near: NearConstraint?) -> String {

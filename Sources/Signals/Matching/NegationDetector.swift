@@ -87,9 +87,8 @@ struct NegationDetector {
   /// When the unit ends in `?` and the occurrence lies in the last clause: the cue (the final
   /// particle, if any, and the question mark, as originally written) and its range.
   private func finalQuestion(after occurrence: Occurrence) -> (cue: String, range: Range<Int>)? {
+    guard let mark = context.finalQuestionMark else { return nil }
     let scalars = context.scalars
-    guard let mark = scalars.lastIndex(where: { !$0.properties.isWhitespace }), scalars[mark] == "?"
-    else { return nil }
     // The last breaker ending before the mark; walking back from the end, none starting more
     // than the longest occurrence before the best end found so far can end later.
     var clauseStart = 0
@@ -100,10 +99,12 @@ struct NegationDetector {
       }
     }
     guard occurrence.start >= clauseStart, occurrence.end <= mark else { return nil }
-    let particles: Set<Unicode.Scalar> = ["吗", "么", "呢", "吧", "嘛"]
-    let start = mark > 0 && particles.contains(scalars[mark - 1]) ? mark - 1 : mark
+    let start = mark > 0 && Self.finalParticles.contains(scalars[mark - 1]) ? mark - 1 : mark
     return (context.originalSlice(start: start, end: mark + 1).text, start..<(mark + 1))
   }
+
+  /// The sentence-final particles a question's cue takes in with its `?`.
+  private static let finalParticles: Set<Unicode.Scalar> = ["吗", "么", "呢", "吧", "嘛"]
 
   /// The cues left after dropping those nested in a longer cue, sorted by position.
   private func maximal(_ cues: [Occurrence]) -> [Occurrence] {

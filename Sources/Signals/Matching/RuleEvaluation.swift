@@ -40,7 +40,7 @@ struct RuleEvaluation {
   func outcome(of expression: CompiledExpression? = nil, linked: ServicePrice? = nil) -> RuleOutcome? {
     let all = usableOccurrences(literals: rule.matchPatterns, money: rule.matchUsesMoney, regexes: rule.matchRegexes)
     guard !all.isEmpty else { return nil }
-    guard let placement = SpanPlacement(rule: rule.rule, scalars: context.scalars) else {
+    guard let placement = SpanPlacement(rule: rule, context: context) else {
       return outcome(of: expression, linked: linked, occurrences: all)
     }
     let placed = all.filter { placement.admits($0) }
@@ -64,11 +64,12 @@ struct RuleEvaluation {
       return verdicts[index]
     }
     func verdict(_ occurrence: Occurrence) -> NegationVerdict { entry(occurrence)?.verdict ?? .affirmed }
+    func trace(_ match: MatchCandidate) -> String { match.writtenTrace(patterns: patterns, context: context) }
     // The price comparison of each price candidate found, by its parts (a later one wins).
     var comparisons: [(parts: [Occurrence], comparison: PriceComparison)] = []
     func evaluate(_ usable: [Occurrence]) -> MatchCandidate? {
       guard let check = rule.rule.price, expression == nil else {
-        return ExpressionEvaluator(occurrences: usable, patterns: patterns, context: context).evaluate(target).first
+        return ExpressionEvaluator(occurrences: usable, patterns: patterns, context: context).firstCandidate(target)
       }
       guard let found = PriceMatcher(check: check, context: context, patterns: patterns).best(in: usable, linked: linked)
       else { return nil }
@@ -80,21 +81,21 @@ struct RuleEvaluation {
     switch rule.rule.negationMode {
     case .ignore:
       guard let match = evaluate(occurrences) else { return nil }
-      result = RuleOutcome(parts: match.parts, trace: match.trace, verdict: .affirmed)
+      result = RuleOutcome(parts: match.parts, trace: trace(match), verdict: .affirmed)
     case .flag:
       guard let match = evaluate(occurrences) else { return nil }
       let shown = match.parts.map(verdict).first { $0 != .affirmed } ?? .affirmed
-      result = RuleOutcome(parts: match.parts, trace: match.trace, verdict: shown)
+      result = RuleOutcome(parts: match.parts, trace: trace(match), verdict: shown)
     case .exclude:
       let affirmed = occurrences.indices.filter { Self.countsAsAffirmed(verdicts[$0].verdict) }.map { occurrences[$0] }
       if let match = evaluate(affirmed) {
         let shown = match.parts.map(verdict).first { $0 != .affirmed } ?? .affirmed
-        result = RuleOutcome(parts: match.parts, trace: match.trace, verdict: shown)
+        result = RuleOutcome(parts: match.parts, trace: trace(match), verdict: shown)
       } else {
         guard let match = evaluate(occurrences) else { return nil }
         let shown = match.parts.map(verdict).first { !Self.countsAsAffirmed($0) } ?? .affirmed
         result = RuleOutcome(
-          parts: match.parts, trace: match.trace, verdict: shown, suppressedReason: shown.label)
+          parts: match.parts, trace: trace(match), verdict: shown, suppressedReason: shown.label)
       }
     case .require:
       guard let match = evaluate(occurrences),
@@ -106,7 +107,7 @@ struct RuleEvaluation {
       parts[negatedIndex] = Occurrence(
         pattern: part.pattern, start: min(cue.lowerBound, part.start), end: max(cue.upperBound, part.end),
         source: part.source)
-      result = RuleOutcome(parts: parts, trace: match.trace, verdict: verdict(part))
+      result = RuleOutcome(parts: parts, trace: trace(match), verdict: verdict(part))
     }
 
     if let comparison = comparisons.last(where: { $0.parts == result.parts })?.comparison {
@@ -117,8 +118,8 @@ struct RuleEvaluation {
       let unlessOccurrences = usableOccurrences(
         literals: rule.unlessPatterns, money: rule.unlessUsesMoney, regexes: rule.unlessRegexes)
       let evaluator = ExpressionEvaluator(occurrences: unlessOccurrences, patterns: patterns, context: context)
-      if let filter = evaluator.evaluate(unless).first {
-        result.suppressedReason = "unless \(filter.trace)"
+      if let filter = evaluator.firstCandidate(unless) {
+        result.suppressedReason = "unless \(filter.writtenTrace(patterns: patterns, context: context))"
       }
     }
     return result

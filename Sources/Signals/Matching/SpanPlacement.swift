@@ -3,12 +3,13 @@ struct SpanPlacement {
   private let inside: [(kind: SpanKind, spans: [Range<Int>])]
   private let notInside: [(kind: SpanKind, spans: [Range<Int>])]
 
-  /// The placement of `rule` on the normalised `scalars`, or nil when the rule sets neither key.
-  init?(rule: LexiconRule, scalars: [Unicode.Scalar]) {
-    guard !rule.inside.isEmpty || !rule.notInside.isEmpty else { return nil }
-    let finder = EnclosingSpans(scalars: scalars)
-    inside = rule.inside.map { ($0, finder.spans($0)) }
-    notInside = rule.notInside.map { ($0, finder.spans($0)) }
+  /// The placement of `rule` on the unit of `context`, or nil when the rule sets neither key.
+  /// The rule is read where it lies (a copy of a `LexiconRule` retains every one of its fields),
+  /// and the spans come from the unit's (`UnitMatchContext.spans(_:)`), found once per unit.
+  init?(rule: CompiledRule, context: UnitMatchContext) {
+    guard !rule.rule.inside.isEmpty || !rule.rule.notInside.isEmpty else { return nil }
+    inside = rule.rule.inside.map { ($0, context.spans($0)) }
+    notInside = rule.rule.notInside.map { ($0, context.spans($0)) }
   }
 
   /// Whether the occurrence lies inside a span of an `inside` kind (when any is set) and inside

@@ -41,6 +41,12 @@ struct UnitMatchContext {
     let longestOccurrence: Int
     var amounts: [MoneyAmount] = []
     var regexMatches: [Int: [Occurrence]] = [:]
+    /// The spans of each kind once asked for (`spans(_:)`).
+    var quoteSpans: [Range<Int>]?
+    var forwardSpans: [Range<Int>]?
+    var prohibitionSpans: [Range<Int>]?
+    /// The offset of a final `?` once asked for (`finalQuestionMark`): nil until then.
+    var questionMark: Int??
 
     init(normalized: NormalizedText, scalars: [Unicode.Scalar], original: [Unicode.Scalar], occurrences: [Occurrence]) {
       self.normalized = normalized
@@ -54,6 +60,10 @@ struct UnitMatchContext {
       let copy = Storage(normalized: normalized, scalars: scalars, original: original, occurrences: occurrences)
       copy.amounts = amounts
       copy.regexMatches = regexMatches
+      copy.quoteSpans = quoteSpans
+      copy.forwardSpans = forwardSpans
+      copy.prohibitionSpans = prohibitionSpans
+      copy.questionMark = questionMark
       return copy
     }
   }
@@ -84,8 +94,39 @@ struct UnitMatchContext {
     }
     .sorted { ($0.start, -$0.end, $0.pattern) < ($1.start, -$1.end, $1.pattern) }
     storage = Storage(
-      normalized: normalized, scalars: Array(String(decoding: normalized.utf8, as: UTF8.self).unicodeScalars),
-      original: Array(text.unicodeScalars), occurrences: occurrences)
+      normalized: normalized, scalars: UTF8Scalars.decode(normalized.utf8, count: normalized.count),
+      original: UTF8Scalars.decode(text), occurrences: occurrences)
+  }
+
+  /// The spans of `kind` in the normalised text (`EnclosingSpans`), found once per unit: every
+  /// rule with `inside` / `not_inside` evaluated on the unit asks for them.
+  func spans(_ kind: SpanKind) -> [Range<Int>] {
+    let storage = self.storage
+    let known: [Range<Int>]? =
+      switch kind {
+      case .quote: storage.quoteSpans
+      case .forward: storage.forwardSpans
+      case .prohibition: storage.prohibitionSpans
+      }
+    if let known { return known }
+    let found = EnclosingSpans(scalars: scalars).spans(kind)
+    switch kind {
+    case .quote: storage.quoteSpans = found
+    case .forward: storage.forwardSpans = found
+    case .prohibition: storage.prohibitionSpans = found
+    }
+    return found
+  }
+
+  /// The offset of the unit's last scalar other than whitespace when it is `?` (a question), else
+  /// nil; found once per unit.
+  var finalQuestionMark: Int? {
+    if let known = storage.questionMark { return known }
+    let scalars = self.scalars
+    var mark = scalars.lastIndex { !$0.properties.isWhitespace }
+    if let last = mark, scalars[last] != "?" { mark = nil }
+    storage.questionMark = .some(mark)
+    return mark
   }
 
   /// The storage, unshared, for a mutation.
@@ -120,13 +161,27 @@ struct UnitMatchContext {
     amounts.enumerated().map { Occurrence(pattern: -1, start: $0.element.start, end: $0.element.end, source: .money($0.offset)) }
   }
 
+  /// Up to this many candidates, `select` compares each with those chosen instead of marking
+  /// the scalars taken in an array as long as the unit.
+  private static let directOverlapLimit = 16
+
   /// The occurrences of `patterns`, chosen longest first without overlaps, sorted by start.
   func select(_ patterns: Set<Int>) -> [Occurrence] {
     let candidates = occurrences.filter { patterns.contains($0.pattern) }
       .sorted { ($1.length, $0.start) < ($0.length, $1.start) }
+    var chosen: [Occurrence] = []
+    if candidates.count <= Self.directOverlapLimit {
+      // Few candidates: each is compared with those chosen (an empty one takes no scalar).
+      for candidate in candidates
+      where candidate.start == candidate.end
+        || !chosen.contains(where: { $0.start < $0.end && $0.overlaps(candidate) })
+      {
+        chosen.append(candidate)
+      }
+      return chosen.sorted { $0.start < $1.start }
+    }
     // A candidate overlaps a chosen occurrence exactly when one of its scalars is taken.
     var taken = [Bool](repeating: false, count: scalars.count)
-    var chosen: [Occurrence] = []
     for candidate in candidates where !taken[candidate.start..<candidate.end].contains(true) {
       chosen.append(candidate)
       for index in candidate.start..<candidate.end { taken[index] = true }

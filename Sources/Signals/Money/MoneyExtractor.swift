@@ -69,12 +69,12 @@ private struct MoneyParser {
     var isArabic: Bool
   }
 
-  static let chineseDigits: [Unicode.Scalar: Int] = [
+  static let chineseDigits: ScalarValues = [
     "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
     "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
   ]
-  static let smallUnits: [Unicode.Scalar: Int] = ["十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000]
-  static let bigUnits: [Unicode.Scalar: Int] = ["万": 10_000, "亿": 100_000_000]
+  static let smallUnits: ScalarValues = ["十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000]
+  static let bigUnits: ScalarValues = ["万": 10_000, "亿": 100_000_000]
 
   static let lowBoundPrefixes = ["不少于", "不低于", "至少", "最少", "起码", "超过", "高于", "多于", "大于"]
   static let highBoundPrefixes = ["不超过", "不高于", "最多", "至多", "不到", "低于", "少于", "小于"]
@@ -417,8 +417,16 @@ private struct MoneyParser {
     return NSDecimalNumber(decimal: rounded).int64Value
   }
 
+  /// The longest of `words` written at `index` (the first of the longest), without building
+  /// the list of those that are.
   private func word(at index: Int, in words: [String]) -> String? {
-    words.filter { matches($0, at: index) }.max { $0.unicodeScalars.count < $1.unicodeScalars.count }
+    var longest: (word: String, length: Int)?
+    for word in words where matches(word, at: index) {
+      let length = word.unicodeScalars.count
+      if let current = longest, current.length >= length { continue }
+      longest = (word, length)
+    }
+    return longest?.word
   }
 
   private func currencyWord(

@@ -38,9 +38,11 @@ struct PriceMatcher {
         PriceWording.fits(PriceWording.period(start: occurrence.start, end: occurrence.end, in: scalars), service.unit)
       else { continue }
       let comparison = PriceComparison(amount: amount, service: service, thresholds: check.thresholds, rates: check.rates)
-      let candidate = MatchCandidate(parts: parts, trace: comparison.summary)
-      if comparison.isAnomalous { return (candidate, comparison) }
-      if comparison.verdict == .notCompared, fallback == nil { fallback = (candidate, comparison) }
+      // The summary is written only for the pair returned.
+      if comparison.isAnomalous { return (MatchCandidate(parts: parts, trace: CandidateTrace(comparison.summary)), comparison) }
+      if comparison.verdict == .notCompared, fallback == nil {
+        fallback = (MatchCandidate(parts: parts, trace: CandidateTrace(comparison.summary)), comparison)
+      }
     }
     return fallback
   }

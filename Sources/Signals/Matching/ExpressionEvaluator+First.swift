@@ -1,0 +1,51 @@
+extension ExpressionEvaluator {
+  /// The first candidate of `evaluate(expression)`, the one a rule keeps, found without listing
+  /// every way a leaf or an `any` is satisfied: a leaf's first qualifying occurrence, and for an
+  /// `any` the first of its items' candidates smallest by (start, end), which is what its stable
+  /// sort puts first.
+  func firstCandidate(_ expression: CompiledExpression) -> MatchCandidate? {
+    switch expression {
+    case .term, .termSet, .money, .regex:
+      var first: Occurrence?
+      forEachLeafOccurrence(expression) { occurrence in
+        first = occurrence
+        return false
+      }
+      return first.map { MatchCandidate(parts: [$0], trace: leafTrace(expression)) }
+    case .any:
+      return earliestCandidate(expression)
+    case .sequence(_, let then, _):
+      return firstCandidate(then)
+    case .all, .atLeast, .count:
+      return evaluate(expression).first
+    }
+  }
+
+  /// The first candidate of `evaluate(expression)` whose (start, end) is smallest: the one an
+  /// enclosing `any`, whose stable sort keeps equal candidates in their order, puts first.
+  private func earliestCandidate(_ expression: CompiledExpression) -> MatchCandidate? {
+    switch expression {
+    case .term, .termSet, .money, .regex:
+      var best: Occurrence?
+      forEachLeafOccurrence(expression) { occurrence in
+        if let current = best, (current.start, current.end) <= (occurrence.start, occurrence.end) { return true }
+        best = occurrence
+        return true
+      }
+      return best.map { MatchCandidate(parts: [$0], trace: leafTrace(expression)) }
+    case .any(let items):
+      var best: MatchCandidate?
+      for item in items {
+        guard let candidate = earliestCandidate(item) else { continue }
+        if let current = best, (current.start, current.end) <= (candidate.start, candidate.end) { continue }
+        best = candidate
+      }
+      return best.map { MatchCandidate(parts: $0.parts, trace: $0.trace.prefixedByAny()) }
+    case .sequence(_, let then, _):
+      return earliestCandidate(then)
+    case .all, .atLeast, .count:
+      // Each yields at most one candidate.
+      return evaluate(expression).first
+    }
+  }
+}
