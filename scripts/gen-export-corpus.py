@@ -1,12 +1,19 @@
 #!/usr/bin/env python3
 """Writes a synthetic single-file chat export of about SIZE_MB MB for scripts/bench-exports.
 
-usage: gen-export-corpus.py KIND PATH SIZE_MB     KIND: telegram | pywxdump
+usage: gen-export-corpus.py KIND PATH SIZE_MB
+       KIND: telegram | pywxdump | whatsapp-txt | wechatexporter-txt
 
 telegram: a Telegram Desktop result.json (one chat, pretty-printed as Telegram writes it);
-pywxdump: a PyWxDump `<wxid>_0_N.json` message list (indent 4). Everyday talk with an
-occasional message that trips the lexicons. Deterministic; all names and ids are synthetic.
+pywxdump: a PyWxDump `<wxid>_0_N.json` message list (indent 4);
+whatsapp-txt: a WhatsApp Android "Export chat" TXT (`d/m/yy, H:MM - name: text`), with
+multi-line messages, omitted media and system notices;
+wechatexporter-txt: a WechatExporter `index.txt` (`name (YYYY-MM-DD HH:MM:SS):body`), with
+multi-line messages, transfers with a memo line and recall notices.
+Everyday talk with an occasional message that trips the lexicons. Deterministic; all names and
+ids are synthetic.
 """
+import datetime
 import json
 import sys
 
@@ -36,9 +43,50 @@ def pywxdump(count):
     return json.dumps(rows, ensure_ascii=False, indent=4)
 
 
+def stamps(count):
+    """A time for each of `count` messages, 37 seconds apart from 2023-05-01 08:00:00."""
+    start = datetime.datetime(2023, 5, 1, 8, 0, 0)
+    return (start + datetime.timedelta(seconds=37 * i) for i in range(count))
+
+
+def whatsapp_txt(count):
+    lines = []
+    for i, t in enumerate(stamps(count)):
+        header = "%d/%d/%02d, %d:%02d - " % (t.day, t.month, t.year % 100, t.hour, t.minute)
+        if i % 997 == 0:
+            lines.append(header + "Messages and calls are end-to-end encrypted. No one outside of this chat can read them.")
+        elif i % 23 == 5:
+            lines.append(header + NAMES[i % 4] + ": <Media omitted>")
+        elif i % 17 == 3:
+            lines.append(header + NAMES[i % 4] + ": " + TEXTS[i % len(TEXTS)] + "\n第%d条，补充一句\n\n" % i + TEXTS[(i + 3) % len(TEXTS)])
+        else:
+            lines.append(header + NAMES[i % 4] + ": " + TEXTS[i % len(TEXTS)] + "，第%d条" % i)
+    return "\n".join(lines) + "\n"
+
+
+def wechatexporter_txt(count):
+    lines = ["项目群 - 微信聊天记录", ""]
+    for i, t in enumerate(stamps(count)):
+        header = "%s (%s):" % (NAMES[i % 4], t.strftime("%Y-%m-%d %H:%M:%S"))
+        if i % 211 == 7:
+            lines.append('"%s" 撤回了一条消息' % NAMES[(i + 1) % 4])
+        elif i % 53 == 11:
+            lines.append(header + "微信转账 ￥%d.00 - 转账" % (100 + i % 900))
+            lines.append("第%d笔，服务器续费" % i)
+        elif i % 17 == 3:
+            lines.append(header + TEXTS[i % len(TEXTS)])
+            lines.append("第%d条，补充一句" % i)
+            lines.append("")
+            lines.append(TEXTS[(i + 3) % len(TEXTS)])
+        else:
+            lines.append(header + TEXTS[i % len(TEXTS)] + "，第%d条" % i)
+    return "\n".join(lines) + "\n"
+
+
 def main():
     kind, path, size_mb = sys.argv[1], sys.argv[2], float(sys.argv[3])
-    make = {"telegram": telegram, "pywxdump": pywxdump}[kind]
+    make = {"telegram": telegram, "pywxdump": pywxdump, "whatsapp-txt": whatsapp_txt,
+            "wechatexporter-txt": wechatexporter_txt}[kind]
     per_message = len(make(1000).encode()) / 1000
     text = make(int(size_mb * 1024 * 1024 / per_message))
     with open(path, "w", encoding="utf-8") as out:

@@ -4,7 +4,13 @@
 ///
 /// A line without a header continues the previous message (multi-line texts, transfer memos)
 /// unless it reads as a known system notice; a notice takes the previous message's time.
-struct WechatExporterTXTParser: DocumentParser {
+///
+/// The file is read in two passes, so that a large chat never holds all its units, nor a parsed
+/// header per message, at once: the first lists the entries (`entries`: lines only, and for a
+/// notice the line of the message before it) and reports bad times and stray text; the second
+/// builds the units in file order and hands them over in batches, parsing again the header line
+/// of each message it builds whole (and of the message before each notice it builds).
+struct WechatExporterTXTParser: BatchingParser {
   let format = DocumentFormat.wechatExporterTXT
 
   /// Title suffixes by interface language.
@@ -22,15 +28,14 @@ struct WechatExporterTXTParser: DocumentParser {
       && source.lines.prefix(50).contains { Self.header($0) != nil }
   }
 
-  func parse(_ source: SourceText) -> ParseOutcome {
-    var outcome = ParseOutcome()
-    let (conversation, entries) = Self.entries(source, diagnostics: &outcome.diagnostics)
+  func parse(_ source: SourceText, into batches: UnitBatches) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let (conversation, entries) = Self.entries(source, diagnostics: &diagnostics)
     // An entry's text lies on its lines (a message's header line holds its name and time too).
     let elidable = source.elidable(count: entries.count) { entries[$0].line...entries[$0].endLine }
-    outcome.units.reserveCapacity(entries.count)
     for (index, entry) in entries.enumerated() {
       if let elidable, elidable[index] {
-        outcome.units.append(.elided(line: entry.line, endLine: entry.endLine, conversation: conversation))
+        batches.append(.elided(line: entry.line, endLine: entry.endLine, conversation: conversation))
         continue
       }
       // The lines after the first, a blank one (white space only) kept as an empty line.
@@ -39,10 +44,16 @@ struct WechatExporterTXTParser: DocumentParser {
         "\n" + lines.map { source.line($0).isBlank ? "" : source.line($0) }.joined(separator: "\n")
       } ?? ""
       switch entry.kind {
-      case .message(let header, let time):
+      case .message:
+        // The first pass found a header on this line, so it parses again.
+        guard let header = Self.header(source.line(entry.line)) else {
+          batches.append(.elided(line: entry.line, endLine: entry.endLine, conversation: conversation))
+          continue
+        }
         var unit = TextUnit(
           kind: .message, line: entry.line, endLine: entry.endLine, text: String(header.body) + continuation,
-          speaker: String(header.name), time: time, conversation: conversation)
+          speaker: String(header.name), time: Self.time(of: header, options: source.options),
+          conversation: conversation)
         if header.body.hasPrefix("微信转账") || header.body.hasPrefix("Weixin Transfer") {
           unit.kind = .transfer
           if let fen = AmountText.fen(header.body) { unit.attributes["amountFen"] = String(fen) }
@@ -50,24 +61,31 @@ struct WechatExporterTXTParser: DocumentParser {
             unit.attributes["memo"] = String(memo)
           }
         }
-        outcome.units.append(unit)
-      case .notice(let previousTime):
+        batches.append(unit)
+      case .notice(let previousMessageLine):
+        let previous = previousMessageLine.flatMap { Self.header(source.line($0)) }
         var notice = TextUnit(
           kind: .system, line: entry.line, endLine: entry.endLine, text: String(source.line(entry.line)) + continuation,
-          time: previousTime, conversation: conversation)
+          time: previous.flatMap { Self.time(of: $0, options: source.options) }, conversation: conversation)
         notice.attributes["timeFrom"] = "previous message"
-        outcome.units.append(notice)
+        batches.append(notice)
       }
     }
-    return outcome
+    return diagnostics
+  }
+
+  /// The time of a message header, or nil when its fields are out of range.
+  private static func time(of header: Header, options: IngestOptions) -> ChatTime? {
+    header.time.chatTime(options: options, raw: header.rawTime)
   }
 
   /// One message or notice: its first and last line (the lines after the first continue it).
   struct Entry {
-    /// A message with its header and time, or a notice with the time of the message before it.
+    /// A message, or a notice with the header line of the message before it (its time is the
+    /// notice's).
     enum Kind {
-      case message(Header, ChatTime?)
-      case notice(previousTime: ChatTime?)
+      case message
+      case notice(previousMessageLine: Int?)
     }
 
     var kind: Kind
@@ -80,7 +98,7 @@ struct WechatExporterTXTParser: DocumentParser {
   static func entries(_ source: SourceText, diagnostics: inout [Diagnostic]) -> (String, [Entry]) {
     var conversation = source.fileStem
     var entries: [Entry] = []
-    var previousTime: ChatTime?
+    var previousMessageLine: Int?
     let titleLine = source.lines.firstIndex { !$0.isBlank }
     for (offset, line) in source.lines.enumerated() {
       let number = offset + 1
@@ -89,15 +107,16 @@ struct WechatExporterTXTParser: DocumentParser {
         continue
       }
       if let header = header(line) {
-        let time = header.time.chatTime(options: source.options, raw: header.rawTime)
-        if time == nil { diagnostics.append(source.badTime(line: number, raw: header.rawTime)) }
-        previousTime = time
-        entries.append(Entry(kind: .message(header, time), line: number, endLine: number))
+        if time(of: header, options: source.options) == nil {
+          diagnostics.append(source.badTime(line: number, raw: header.rawTime))
+        }
+        previousMessageLine = number
+        entries.append(Entry(kind: .message, line: number, endLine: number))
         continue
       }
       guard !line.isBlank else { continue }
       if noticePhrases.contains(where: { line.utf8Contains($0) }) {
-        entries.append(Entry(kind: .notice(previousTime: previousTime), line: number, endLine: number))
+        entries.append(Entry(kind: .notice(previousMessageLine: previousMessageLine), line: number, endLine: number))
         continue
       }
       guard !entries.isEmpty else {

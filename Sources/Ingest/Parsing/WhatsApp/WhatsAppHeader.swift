@@ -21,6 +21,13 @@ struct WhatsAppHeader: Sendable {
   /// Everything after the header: `name: text`, or a system notice.
   let rest: Substring
 
+  /// The date and time fields (every field has at most 4 digits, the clock's at most 2).
+  var clock: WhatsAppClock {
+    WhatsAppClock(
+      dateFields: (Int16(dateFields.0), Int16(dateFields.1), Int16(dateFields.2)), hour: Int8(hour),
+      minute: Int8(minute), second: Int8(second), pm: pm)
+  }
+
   /// Invisible characters stripped from line starts.
   static let invisible: Set<Unicode.Scalar> = ["\u{FEFF}", "\u{200E}", "\u{200F}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}"]
   /// Words before the time standing for AM (false) or PM (true).
@@ -104,30 +111,61 @@ struct WhatsAppHeader: Sendable {
 enum WhatsAppDateOrder: Sendable, Equatable {
   case yearMonthDay, dayMonthYear, monthDayYear
 
-  /// Infers the order from every header of a file, as Pustur's `daysBeforeMonths`: a 4-digit first
-  /// field is a year; a first field above 12 means day first, a second above 12 month first.
-  /// Returns the order and whether it had to be assumed.
-  static func infer(_ headers: [WhatsAppHeader]) -> (WhatsAppDateOrder, assumed: Bool) {
-    if headers.contains(where: { $0.firstFieldDigits == 4 }) { return (.yearMonthDay, false) }
-    if headers.contains(where: { $0.dateFields.0 > 12 }) { return (.dayMonthYear, false) }
-    if headers.contains(where: { $0.dateFields.1 > 12 }) { return (.monthDayYear, false) }
-    let usesTwelveHour = headers.contains { $0.pm != nil }
-    let dotted = headers.contains { $0.separator == "." }
-    return (usesTwelveHour && !dotted ? .monthDayYear : .dayMonthYear, true)
-  }
-
-  /// The wall-clock time of `header` read in this order.
-  func localTime(_ header: WhatsAppHeader) -> LocalDateTime? {
+  /// The wall-clock time of `clock` read in this order.
+  func localTime(_ clock: WhatsAppClock) -> LocalDateTime? {
+    let fields = (Int(clock.dateFields.0), Int(clock.dateFields.1), Int(clock.dateFields.2))
     var (year, month, day): (Int, Int, Int)
     switch self {
-    case .yearMonthDay: (year, month, day) = header.dateFields
-    case .dayMonthYear: (day, month, year) = header.dateFields
-    case .monthDayYear: (month, day, year) = header.dateFields
+    case .yearMonthDay: (year, month, day) = fields
+    case .dayMonthYear: (day, month, year) = fields
+    case .monthDayYear: (month, day, year) = fields
     }
     if year < 100 { year += 2000 }
     var time = LocalDateTime(
-      year: year, month: month, day: day, hour: header.hour, minute: header.minute, second: header.second)
-    if let pm = header.pm, !time.applyTwelveHour(pm: pm) { return nil }
+      year: year, month: month, day: day, hour: Int(clock.hour), minute: Int(clock.minute), second: Int(clock.second))
+    if let pm = clock.pm, !time.applyTwelveHour(pm: pm) { return nil }
     return time
   }
+}
+
+/// What the headers of a file tell about its date order, gathered header by header (see
+/// `order`), as Pustur's `daysBeforeMonths`.
+struct WhatsAppDateEvidence: Sendable {
+  private var yearFirst = false
+  private var dayFirst = false
+  private var monthFirst = false
+  private var twelveHour = false
+  private var dotted = false
+
+  /// Adds one header of the file.
+  mutating func add(_ header: WhatsAppHeader) {
+    yearFirst = yearFirst || header.firstFieldDigits == 4
+    dayFirst = dayFirst || header.dateFields.0 > 12
+    monthFirst = monthFirst || header.dateFields.1 > 12
+    twelveHour = twelveHour || header.pm != nil
+    dotted = dotted || header.separator == "."
+  }
+
+  /// The order of the file's dates: a 4-digit first field is a year; a first field above 12
+  /// means day first, a second above 12 month first; otherwise month first for a 12-hour clock
+  /// without dotted dates, else day first, and `assumed` is true.
+  var order: (WhatsAppDateOrder, assumed: Bool) {
+    if yearFirst { return (.yearMonthDay, false) }
+    if dayFirst { return (.dayMonthYear, false) }
+    if monthFirst { return (.monthDayYear, false) }
+    return (twelveHour && !dotted ? .monthDayYear : .dayMonthYear, true)
+  }
+}
+
+/// The date and time fields of a header as numbers, small enough to keep for every message of a
+/// large file: the three date fields as written, the clock, and the 12-hour marker.
+struct WhatsAppClock: Sendable {
+  /// The three date numbers as written (at most 4 digits each), in order.
+  let dateFields: (Int16, Int16, Int16)
+  /// The hour as written (before a 12-hour marker is applied), minute and second.
+  let hour: Int8
+  let minute: Int8
+  let second: Int8
+  /// True for a PM marker, false for AM, nil for a 24-hour clock.
+  let pm: Bool?
 }

@@ -3,7 +3,12 @@
 /// A header line starts each message; lines without one continue the previous message. A header
 /// whose rest has no `name: ` is a system notice, as are known notices shaped like sender lines.
 /// Day/month order is inferred per file.
-struct WhatsAppTXTParser: DocumentParser {
+///
+/// The file is read in two passes, so that a large chat never holds all its units, nor a parsed
+/// header per message, at once: the first finds the messages (`WhatsAppMessages`: their lines and
+/// clock fields) and the date order; the second builds the units in file order and hands them
+/// over in batches, parsing the header line again for each message it builds whole.
+struct WhatsAppTXTParser: BatchingParser {
   let format = DocumentFormat.whatsAppTXT
 
   /// Notice texts WhatsApp writes after a sender-like prefix (the group name).
@@ -25,55 +30,47 @@ struct WhatsAppTXTParser: DocumentParser {
     return headers >= 2 || (first == head.startIndex && sample.count < 3)
   }
 
-  func parse(_ source: SourceText) -> ParseOutcome {
-    var outcome = ParseOutcome()
-    var starts: [(line: Int, header: WhatsAppHeader)] = []
-    var strayFirst: Int?
-    for (offset, line) in source.lines.enumerated() {
-      if let header = WhatsAppHeader.parse(line) {
-        starts.append((offset + 1, header))
-      } else if starts.isEmpty, !line.isBlank, strayFirst == nil {
-        strayFirst = offset + 1
-      }
-    }
-    if let stray = strayFirst {
-      let last = (starts.first?.line ?? source.lines.count + 1) - 1
-      outcome.diagnostics.append(
+  func parse(_ source: SourceText, into batches: UnitBatches) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let messages = WhatsAppMessages(source)
+    if let stray = messages.strayFirst {
+      let last = (messages.spans.first?.line ?? source.lines.count + 1) - 1
+      diagnostics.append(
         source.diagnostic(
           .warning, "ingest.unparsed-line", line: stray,
           "lines \(stray)–\(last) could not be parsed: text before the first WhatsApp message header"))
     }
-    let (order, assumed) = WhatsAppDateOrder.infer(starts.map(\.header))
-    if assumed, let first = starts.first {
-      outcome.diagnostics.append(
+    let (order, assumed) = messages.dateOrder.order
+    if assumed, let first = messages.spans.first {
+      diagnostics.append(
         source.diagnostic(
           .note, "ingest.assumed-date-order", line: first.line,
           "no date in this file shows whether the day or the month comes first; assumed \(order == .monthDayYear ? "month/day/year" : "day/month/year")"))
     }
     let conversation = Self.conversation(fromPath: source.path)
-    let ends = starts.indices.map { index in
-      var last = index + 1 < starts.count ? starts[index + 1].line - 1 : source.lines.count
-      while last > starts[index].line, source.line(last).isBlank { last -= 1 }
-      return last
-    }
     // A message's text is the rest of its header line and the lines after it.
-    let elidable = source.elidable(count: starts.count) { starts[$0].line...ends[$0] }
-    for (index, start) in starts.enumerated() {
-      let last = ends[index]
-      let header = start.header
+    let elidable = source.elidable(count: messages.spans.count) { messages.spans[$0].lines }
+    for (index, span) in messages.spans.enumerated() {
+      let (line, last) = (span.line, span.endLine)
+      let local = order.localTime(span.clock)
       if let elidable, elidable[index] {
         // Only checked: an elided unit keeps no time.
-        if order.localTime(header)?.chatTime(options: source.options, raw: "") == nil {
-          outcome.diagnostics.append(source.badTime(line: start.line, raw: header.rawTime))
+        if local?.chatTime(options: source.options, raw: "") == nil {
+          diagnostics.append(source.badTime(line: line, raw: WhatsAppHeader.parse(source.line(line))?.rawTime ?? ""))
         }
-        outcome.units.append(.elided(line: start.line, endLine: last, conversation: conversation))
+        batches.append(.elided(line: line, endLine: last, conversation: conversation))
         continue
       }
-      let time = order.localTime(header)?.chatTime(options: source.options, raw: header.rawTime)
-      if time == nil { outcome.diagnostics.append(source.badTime(line: start.line, raw: header.rawTime)) }
-      let continuation = last > start.line ? "\n" + source.text(from: start.line + 1, through: last) : ""
+      // The first pass found a header on this line, so it parses again.
+      guard let header = WhatsAppHeader.parse(source.line(line)) else {
+        batches.append(.elided(line: line, endLine: last, conversation: conversation))
+        continue
+      }
+      let time = local?.chatTime(options: source.options, raw: header.rawTime)
+      if time == nil { diagnostics.append(source.badTime(line: line, raw: header.rawTime)) }
+      let continuation = last > line ? "\n" + source.text(from: line + 1, through: last) : ""
       var unit = TextUnit(
-        kind: .system, line: start.line, endLine: last, text: String(header.rest) + continuation, time: time,
+        kind: .system, line: line, endLine: last, text: String(header.rest) + continuation, time: time,
         conversation: conversation)
       if let colon = header.rest.utf8Range(of: ": "), !Self.noticeTexts.contains(where: header.rest.utf8Contains) {
         let name = header.rest[..<colon.lowerBound]
@@ -82,9 +79,9 @@ struct WhatsAppTXTParser: DocumentParser {
         unit.speakerID = Self.phoneNumber(name)
         unit.text = String(header.rest[colon.upperBound...]) + continuation
       }
-      outcome.units.append(unit)
+      batches.append(unit)
     }
-    return outcome
+    return diagnostics
   }
 
   /// The chat partner from Android file names (`WhatsApp Chat with X.txt`, `与X的 WhatsApp 聊天.txt`,

@@ -1,0 +1,46 @@
+/// The first pass over a WhatsApp TXT export: where each message lies and its clock fields, the
+/// evidence for the file's date order, and the first line of any text before the first header.
+/// It keeps a few bytes per message, not the parsed headers (see `WhatsAppTXTParser`).
+struct WhatsAppMessages {
+  /// One message: its first and last line (trailing blank lines not counted) and its clock.
+  struct Span {
+    /// The header line (1-based).
+    let line: Int
+    /// The last line that is not blank, at least `line`.
+    var endLine: Int
+    /// The header's date and time fields.
+    let clock: WhatsAppClock
+
+    /// The lines that hold the message's text (1-based, inclusive).
+    var lines: ClosedRange<Int> { line...endLine }
+  }
+
+  /// The messages in file order.
+  private(set) var spans: [Span] = []
+  /// What the headers tell about the date order.
+  private(set) var dateOrder = WhatsAppDateEvidence()
+  /// The first non-blank line before the first header, if any.
+  private(set) var strayFirst: Int?
+
+  /// Reads every line of `source` once.
+  init(_ source: SourceText) {
+    for (offset, line) in source.lines.enumerated() {
+      if let header = WhatsAppHeader.parse(line) {
+        close(before: offset + 1, in: source)
+        dateOrder.add(header)
+        spans.append(Span(line: offset + 1, endLine: offset + 1, clock: header.clock))
+      } else if spans.isEmpty, !line.isBlank, strayFirst == nil {
+        strayFirst = offset + 1
+      }
+    }
+    close(before: source.lines.count + 1, in: source)
+  }
+
+  /// Ends the last message before line `next`, without the blank lines at its end.
+  private mutating func close(before next: Int, in source: SourceText) {
+    guard let open = spans.last else { return }
+    var last = next - 1
+    while last > open.line, source.line(last).isBlank { last -= 1 }
+    spans[spans.count - 1].endLine = last
+  }
+}
