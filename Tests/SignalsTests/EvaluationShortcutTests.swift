@@ -86,7 +86,7 @@ import Testing
     #expect(small > 50 && large > 50)
   }
 
-  @Test func utf8DecodingMatchesTheStandardLibrary() {
+  @Test func utf8DecodingAndEncodingMatchTheStandardLibrary() {
     var random = SplitMix64(seed: 0x5554_4638)
     let pieces: [[UInt8]] = [
       Array("跑分".utf8), Array("a".utf8), Array("😀".utf8), Array("é".utf8), [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE4, 0xB8],
@@ -99,6 +99,9 @@ import Testing
       #expect(UTF8Scalars.decode(bytes, count: expected.count) == expected)
       let text = String(decoding: bytes, as: UTF8.self)
       #expect(UTF8Scalars.decode(text) == Array(text.unicodeScalars))
+      let scalars = Array(text.unicodeScalars)
+      let cut = random.below(scalars.count + 1)
+      #expect(UTF8Scalars.string(scalars[cut...]) == String(String.UnicodeScalarView(scalars[cut...])))
     }
   }
 

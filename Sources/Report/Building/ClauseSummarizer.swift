@@ -28,7 +28,8 @@ struct ClauseTally: Sendable {
       closeDocument()
       openPath = finding.path
     }
-    for clause in Set(finding.clauses) {
+    // Each distinct clause once, without building a set of them.
+    for (position, clause) in finding.clauses.enumerated() where !finding.clauses[..<position].contains(clause) {
       counts[clause, default: 0] += 1
       if first[clause] == nil { first[clause] = finding.id }
       open[clause, default: [:]][finding.rule] = finding.weight

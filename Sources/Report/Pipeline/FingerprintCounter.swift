@@ -9,18 +9,37 @@ import Signals
 /// matched texts that are only ASCII and common CJK ideographs are normalised without the
 /// Foundation NFKC round trip (they are their own NFKC form, so only ASCII letters are lowered
 /// and ASCII whitespace dropped), the hash of a later occurrence goes on from the base's hash
-/// instead of hashing a new string, and the id is written as bytes.
+/// instead of hashing a new string, and the id is written as bytes. The occurrences are counted
+/// by the base's FNV hash, which the id needs anyway, not by the base itself: a string key is
+/// hashed again, through its Unicode normalisation, and the base holds Chinese text. Two bases
+/// with one hash are told apart by comparing them.
 struct FingerprintCounter {
-  /// Occurrences of each fingerprint base so far.
-  private var seen: [String: Int] = [:]
+  /// Per base hash: the first base with that hash and its occurrences so far.
+  private var seen: [UInt64: (base: String, count: Int)] = [:]
+  /// Occurrences so far of the bases whose hash an earlier, different base has.
+  private var collided: [String: Int] = [:]
 
   /// The fingerprint id of `finding`, which follows every finding given an id before in report
   /// order.
   mutating func id(for finding: Finding) -> String {
     let base = Self.base(rule: finding.rule, path: finding.path, parts: finding.parts)
-    let occurrence = (seen[base] ?? 0) + 1
-    seen[base] = occurrence
-    return Self.id(base: base, occurrence: occurrence)
+    let hash = Self.hash(base.utf8, from: Self.fnvOffsetBasis)
+    return Self.id(hash: hash, occurrence: occurrence(of: base, hash: hash))
+  }
+
+  /// Counts one more occurrence of `base`, whose hash is `hash`, and returns its number.
+  private mutating func occurrence(of base: String, hash: UInt64) -> Int {
+    guard let entry = seen[hash] else {
+      seen[hash] = (base, 1)
+      return 1
+    }
+    if entry.base == base {
+      seen[hash] = (entry.base, entry.count + 1)
+      return entry.count + 1
+    }
+    let count = (collided[base] ?? 0) + 1
+    collided[base] = count
+    return count
   }
 
   /// The same string as `FindingFingerprint.base(rule:path:matched:)` for the texts of `parts`.
@@ -48,7 +67,12 @@ struct FingerprintCounter {
 
   /// The same string as `FindingFingerprint.id` for the finding whose base is `base`.
   static func id(base: String, occurrence: Int) -> String {
-    var hash = Self.hash(base.utf8, from: fnvOffsetBasis)
+    id(hash: hash(base.utf8, from: fnvOffsetBasis), occurrence: occurrence)
+  }
+
+  /// The id of the finding whose base hashes to `baseHash`.
+  private static func id(hash baseHash: UInt64, occurrence: Int) -> String {
+    var hash = baseHash
     if occurrence > 1 {
       hash = Self.hash("#".utf8, from: hash)
       hash = Self.hash(String(occurrence).utf8, from: hash)

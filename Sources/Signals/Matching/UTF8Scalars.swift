@@ -1,6 +1,7 @@
 /// Decodes UTF-8 into an array of scalars in one pass over the bytes, for the two scalar arrays
 /// of every evaluated unit (its original and its normalised text); `Array(string.unicodeScalars)`
-/// walks the text twice, once to count and once to copy.
+/// walks the text twice, once to count and once to copy. And writes scalars back as a string
+/// (the matched parts' original text) without growing a `String.UnicodeScalarView`.
 enum UTF8Scalars {
   /// The scalars of `text`.
   static func decode(_ text: String) -> [Unicode.Scalar] {
@@ -13,6 +14,37 @@ enum UTF8Scalars {
   static func decode(_ bytes: [UInt8], count: Int) -> [Unicode.Scalar] {
     bytes.withUnsafeBufferPointer { decode($0, capacity: count) }
       ?? Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+  }
+
+  /// The string of `scalars`, written as UTF-8 straight into the string's storage.
+  static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    String(unsafeUninitializedCapacity: scalars.count * 4) { bytes in
+      var count = 0
+      for scalar in scalars {
+        let value = scalar.value
+        switch value {
+        case 0..<0x80:
+          bytes[count] = UInt8(value)
+          count += 1
+        case 0x80..<0x800:
+          bytes[count] = UInt8(0xC0 | (value >> 6))
+          bytes[count + 1] = UInt8(0x80 | (value & 0x3F))
+          count += 2
+        case 0x800..<0x10000:
+          bytes[count] = UInt8(0xE0 | (value >> 12))
+          bytes[count + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+          bytes[count + 2] = UInt8(0x80 | (value & 0x3F))
+          count += 3
+        default:
+          bytes[count] = UInt8(0xF0 | (value >> 18))
+          bytes[count + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+          bytes[count + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+          bytes[count + 3] = UInt8(0x80 | (value & 0x3F))
+          count += 4
+        }
+      }
+      return count
+    }
   }
 
   /// The scalars of well-formed UTF-8, or nil at the first ill-formed sequence (an overlong

@@ -192,8 +192,6 @@ struct UnitMatchContext {
   /// The original text covering normalised scalars `[start, end)`, with its original range.
   func originalSlice(start: Int, end: Int) -> (text: String, range: Range<Int>) {
     let range = normalized.originalRange(start: start, end: end)
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: original[range])
-    return (String(view), range)
+    return (UTF8Scalars.string(original[range]), range)
   }
 }
