@@ -14,8 +14,47 @@ struct QQHeader: Sendable {
   /// True when the time used a 12-hour clock (AM/PM, 上午/下午) or an un-padded hour.
   let isLocaleClock: Bool
 
+  /// What a header line holds before its sender is split: enough to split a file into records,
+  /// kept for every message, with no text of its own.
+  struct Stamp: Sendable, Hashable {
+    /// The wall-clock fields, on a 24-hour clock.
+    let time: LocalDateTime
+    /// The UTF-8 length of the date and time as written (from the start of the line).
+    let rawTimeLength: Int
+    /// The UTF-8 offset in the line where the sender starts.
+    let senderOffset: Int
+    /// True when the time used a 12-hour clock (AM/PM, 上午/下午) or an un-padded hour.
+    let isLocaleClock: Bool
+
+    /// The date and time exactly as written, given the header's line.
+    func rawTime(in line: Substring) -> String { String(decoding: line.utf8.prefix(rawTimeLength), as: UTF8.self) }
+  }
+
   /// Parses a header line, or returns nil.
   static func parse(_ line: Substring) -> QQHeader? {
+    stamp(line).map { QQHeader(line: line, stamp: $0) }
+  }
+
+  /// The header of `line`, whose stamp is `stamp`.
+  init(line: Substring, stamp: Stamp) {
+    time = stamp.time
+    rawTime = stamp.rawTime(in: line)
+    let sender = line[line.utf8.index(line.startIndex, offsetBy: stamp.senderOffset)...].trimmingTrailingWhitespace
+    (memberTitle, nickname, accountID) = Self.splitSender(sender)
+    isLocaleClock = stamp.isLocaleClock
+  }
+
+  /// Reads a header line up to its sender, or returns nil when the line is not a header; a line
+  /// is a header exactly when it has a stamp.
+  static func stamp(_ line: Substring) -> Stamp? {
+    // Every header starts with the year's ASCII digits; most lines are bodies.
+    guard let lead = line.utf8.first, lead >= 0x30, lead <= 0x39 else { return nil }
+    if let stamp = line.utf8.withContiguousStorageIfAvailable(isoStamp) ?? nil { return stamp }
+    return scannedStamp(line)
+  }
+
+  /// `stamp` read scalar by scalar, for every shape of header.
+  static func scannedStamp(_ line: Substring) -> Stamp? {
     var cursor = TextCursor(line)
     let start = cursor.index
     guard let year = cursor.number(digits: 4...4), let dash = cursor.take(oneOf: ["-", "/"]),
@@ -44,15 +83,40 @@ struct QQHeader: Sendable {
       }
     }
     guard cursor.skipSpaces() > 0 else { return nil }
-    let sender = cursor.rest.trimmingTrailingWhitespace
-    guard !sender.isEmpty else { return nil }
+    guard !cursor.rest.trimmingTrailingWhitespace.isEmpty else { return nil }
     var time = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
     if let meridiem, !time.applyTwelveHour(pm: meridiem) { return nil }
-    let rawTime = String(Substring(line.unicodeScalars[start..<timeEnd]))
-    let (title, nickname, account) = splitSender(sender)
-    return QQHeader(
-      time: time, rawTime: rawTime, nickname: nickname, accountID: account, memberTitle: title,
-      isLocaleClock: meridiem != nil || unpadded)
+    return Stamp(
+      time: time, rawTimeLength: line.utf8.distance(from: start, to: timeEnd),
+      senderOffset: line.utf8.distance(from: start, to: cursor.index), isLocaleClock: meridiem != nil || unpadded)
+  }
+
+  /// The stamp of the commonest header, `YYYY-MM-DD HH:MM:SS sender`, read from the line's bytes:
+  /// what `stamp` would read, or nil when the line has another shape (then `stamp` reads it).
+  /// The sender must start with a scalar that cannot be white space and not with `AM`/`PM`.
+  private static func isoStamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Stamp? {
+    guard bytes.count > 21, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x20, bytes[13] == 0x3A,
+      bytes[16] == 0x3A, bytes[19] == 0x20
+    else { return nil }
+    func number(_ start: Int, _ count: Int) -> Int? {
+      var value = 0
+      for offset in start..<(start + count) {
+        let byte = bytes[offset]
+        guard byte >= 0x30, byte <= 0x39 else { return nil }
+        value = value * 10 + Int(byte - 0x30)
+      }
+      return value
+    }
+    // Only ASCII blanks and scalars led by C2 or E1–E3 can be white space.
+    let first = bytes[20]
+    if first == 0x20 || (0x09...0x0D).contains(first) || first == 0xC2 || (0xE1...0xE3).contains(first) { return nil }
+    if (first == 0x41 || first == 0x50) && bytes[21] == 0x4D { return nil }
+    guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
+      let minute = number(14, 2), let second = number(17, 2)
+    else { return nil }
+    return Stamp(
+      time: LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second),
+      rawTimeLength: 19, senderOffset: 20, isLocaleClock: false)
   }
 
   /// Splits `【title】nick(12345)` / `nick<a@b.c>` into title, nickname and account, on the last

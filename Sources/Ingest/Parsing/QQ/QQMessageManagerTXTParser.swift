@@ -4,8 +4,11 @@ import Foundation
 ///
 /// Conversation blocks are framed by 64-`=` separators with `消息分组:` / `消息对象:` lines; the
 /// conversation of a message is the `消息对象` of its block. Pseudo-senders `系统消息(10000)` and
-/// similar become `system` units.
-struct QQMessageManagerTXTParser: DocumentParser {
+/// similar become `system` units. An "export all" file can hold every chat of an account, so
+/// records are split reading bytes in place, keep only their header's stamp, and take the unit
+/// sieve: a message no rule can use becomes an `elided` unit without its sender being split or its
+/// text copied. Units are handed over in batches as they are made.
+struct QQMessageManagerTXTParser: BatchingParser {
   let format = DocumentFormat.qqMessageManagerTXT
 
   /// The exporter's title line.
@@ -30,73 +33,58 @@ struct QQMessageManagerTXTParser: DocumentParser {
     return headers > 0 && (qqSenders * 2 >= headers || localeClocks > 0)
   }
 
-  func parse(_ source: SourceText) -> ParseOutcome {
-    var blocks: [(group: String?, object: String?)] = [(nil, nil)]
-    var blockOfLine: [Int] = []
-    blockOfLine.reserveCapacity(source.lines.count)
-    for line in source.lines {
-      if let (key, value) = Self.blockField(line) {
-        if key == "消息分组" { blocks.append((value, nil)) } else { blocks[blocks.count - 1].object = value }
+  func parse(_ source: SourceText, into batches: UnitBatches) -> [Diagnostic] {
+    let file = QQBlocks.split(source)
+    let records = file.records.records
+    var diagnostics = file.records.diagnostics(in: source, expecting: "a `date time sender` header or a `消息对象:` block")
+    for record in records where record.header.time.chatTime(options: source.options, raw: "") == nil {
+      diagnostics.append(
+        source.badTime(line: record.headerLine, raw: record.header.rawTime(in: source.line(record.headerLine))))
+    }
+    let (kept, repeated) = RecentContactDuplicates.split(records, blocks: file.blocks, source: source)
+    // A record's text is its body; a record without one has none, so its header line stands in.
+    let elidable = source.elidable(count: kept.count) { position in
+      let record = records[kept[position]]
+      return record.body ?? record.headerLine...record.headerLine
+    }
+    for (position, index) in kept.enumerated() {
+      let record = records[index]
+      let block = file.blocks[record.context]
+      let conversation = block.object ?? source.fileStem
+      if let elidable, elidable[position] {
+        batches.append(
+          .elided(line: record.headerLine, endLine: record.body?.upperBound ?? record.headerLine, conversation: conversation))
+      } else {
+        batches.append(Self.unit(record, group: block.group, conversation: conversation, source: source))
       }
-      blockOfLine.append(blocks.count - 1)
     }
-    let records = HeaderRecords<QQHeader>(
-      source,
-      role: { _, line in
-        if line == Self.separator || line.hasPrefix(Self.fileTitle) || Self.blockField(line) != nil {
-          return .structure
-        }
-        return QQHeader.parse(line).map { .header($0) } ?? .other
-      },
-      context: { blockOfLine[$0 - 1] })
-    var outcome = ParseOutcome()
-    outcome.diagnostics = records.diagnostics(in: source, expecting: "a `date time sender` header or a `消息对象:` block")
-    for record in records.records {
-      let header = record.header
-      let time = header.time.chatTime(options: source.options, raw: header.rawTime)
-      if time == nil { outcome.diagnostics.append(source.badTime(line: record.headerLine, raw: header.rawTime)) }
-      let isSystem = header.nickname == "系统消息"
-      var attributes: [String: String] = [:]
-      if let title = header.memberTitle { attributes["memberTitle"] = title }
-      if let group = blocks[record.context].group { attributes["qqGroup"] = group }
-      outcome.units.append(
-        TextUnit(
-          kind: isSystem ? .system : .message, line: record.headerLine,
-          endLine: record.body?.upperBound ?? record.headerLine,
-          text: record.body.map { source.text(from: $0.lowerBound, through: $0.upperBound) } ?? "",
-          firstBodyLine: record.body?.lowerBound ?? record.headerLine,
-          speaker: isSystem ? nil : header.nickname, speakerID: isSystem ? nil : header.accountID, time: time,
-          conversation: blocks[record.context].object ?? source.fileStem, attributes: attributes))
+    if let first = repeated.first {
+      diagnostics.append(
+        source.diagnostic(
+          .note, "ingest.duplicate-block", line: records[first].headerLine,
+          "\(repeated.count) messages of the \(QQBlocks.recentContactsGroup) block repeat messages of other blocks and are cited there instead"
+        ))
     }
-    removeRecentContactDuplicates(&outcome, source: source)
-    return outcome
+    return diagnostics
   }
 
-  /// The group QQ adds to "export all" that repeats conversations found in other groups.
-  static let recentContactsGroup = "最近联系人"
-
-  /// Drops messages of the `最近联系人` block that repeat a message of another block (same
-  /// conversation, time, sender and text), saying how many in a note.
-  private func removeRecentContactDuplicates(_ outcome: inout ParseOutcome, source: SourceText) {
-    struct Key: Hashable {
-      let conversation: String?
-      let time: Int64?
-      let sender: String?
-      let text: String
-    }
-    func key(_ unit: TextUnit) -> Key {
-      Key(conversation: unit.conversation, time: unit.time?.epochSeconds, sender: unit.speakerID ?? unit.speaker, text: unit.text)
-    }
-    let isRecent = { (unit: TextUnit) in unit.attributes["qqGroup"] == Self.recentContactsGroup }
-    guard outcome.units.contains(where: isRecent) else { return }
-    let elsewhere = Set(outcome.units.filter { !isRecent($0) }.map(key))
-    let duplicates = outcome.units.filter { isRecent($0) && elsewhere.contains(key($0)) }
-    guard let first = duplicates.first else { return }
-    outcome.units.removeAll { isRecent($0) && elsewhere.contains(key($0)) }
-    outcome.diagnostics.append(
-      source.diagnostic(
-        .note, "ingest.duplicate-block", line: first.line,
-        "\(duplicates.count) messages of the 最近联系人 block repeat messages of other blocks and are cited there instead"))
+  /// The unit of `record`, a message of `conversation` in the block group `group`.
+  static func unit(
+    _ record: HeaderRecords<QQHeader.Stamp>.Record, group: String?, conversation: String, source: SourceText
+  ) -> TextUnit {
+    let header = QQHeader(line: source.line(record.headerLine), stamp: record.header)
+    let isSystem = header.nickname == "系统消息"
+    var attributes: [String: String] = [:]
+    if let title = header.memberTitle { attributes["memberTitle"] = title }
+    if let group { attributes["qqGroup"] = group }
+    return TextUnit(
+      kind: isSystem ? .system : .message, line: record.headerLine,
+      endLine: record.body?.upperBound ?? record.headerLine,
+      text: record.body.map { source.text(from: $0.lowerBound, through: $0.upperBound) } ?? "",
+      firstBodyLine: record.body?.lowerBound ?? record.headerLine,
+      speaker: isSystem ? nil : header.nickname, speakerID: isSystem ? nil : header.accountID,
+      time: header.time.chatTime(options: source.options, raw: header.rawTime),
+      conversation: conversation, attributes: attributes)
   }
 
   /// A `消息分组:` or `消息对象:` line (ASCII or full-width colon) as key and value.

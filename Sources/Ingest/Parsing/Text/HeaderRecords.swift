@@ -46,16 +46,22 @@ struct HeaderRecords<Header> {
   }
 
   /// Splits `source` reading each line's UTF-8 in place; `role` classifies one line from its
-  /// number and bytes (without its break). For formats with no structure lines or blocks.
-  init(_ source: SourceText, byteRole role: (Int, UnsafeBufferPointer<UInt8>) -> LineRole) {
-    var splitter = Splitter(context: { _ in 0 })
-    // Every record takes at least a header and the blank line before the next.
-    splitter.records.reserveCapacity(source.lines.count / 2 + 1)
-    source.lines.forEachUTF8 { position, bytes in
-      let number = position + 1
-      splitter.take(number: number, role: role(number, bytes), blank: Self.isBlank(bytes, line: source.line(number)))
+  /// number and bytes (without its break), `context` numbers the structure block of a record's
+  /// header line once the lines after it have been classified.
+  init(
+    _ source: SourceText, byteRole role: (Int, UnsafeBufferPointer<UInt8>) -> LineRole,
+    context: (Int) -> Int = { _ in 0 }
+  ) {
+    (records, strays, headerLikeBodyLines) = withoutActuallyEscaping(context) { context in
+      var splitter = Splitter(context: context)
+      // Every record takes at least a header and the blank line before the next.
+      splitter.records.reserveCapacity(source.lines.count / 2 + 1)
+      source.lines.forEachUTF8 { position, bytes in
+        let number = position + 1
+        splitter.take(number: number, role: role(number, bytes), blank: Self.isBlank(bytes, line: source.line(number)))
+      }
+      return splitter.finish()
     }
-    (records, strays, headerLikeBodyLines) = splitter.finish()
   }
 
   /// `Substring.isBlank` of a line given as its bytes: answered from the bytes for the lines of
