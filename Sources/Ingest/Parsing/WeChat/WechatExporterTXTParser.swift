@@ -8,8 +8,9 @@
 /// The file is read in two passes, so that a large chat never holds all its units, nor a parsed
 /// header per message, at once: the first lists the entries (`entries`: lines only, and for a
 /// notice the line of the message before it) and reports bad times and stray text; the second
-/// builds the units in file order and hands them over in batches, parsing again the header line
-/// of each message it builds whole (and of the message before each notice it builds).
+/// builds the units in file order and hands them over in batches, reading again the header of
+/// each message it builds whole from where the first found its time (and parsing the header of
+/// the message before each notice it builds).
 struct WechatExporterTXTParser: BatchingParser {
   let format = DocumentFormat.wechatExporterTXT
 
@@ -44,9 +45,9 @@ struct WechatExporterTXTParser: BatchingParser {
         "\n" + lines.map { source.line($0).isBlank ? "" : source.line($0) }.joined(separator: "\n")
       } ?? ""
       switch entry.kind {
-      case .message:
-        // The first pass found a header on this line, so it parses again.
-        guard let header = Self.header(source.line(entry.line)) else {
+      case .message(let open):
+        // The first pass found this header, so it reads again.
+        guard let header = Self.header(source.line(entry.line), at: open) else {
           batches.append(.elided(line: entry.line, endLine: entry.endLine, conversation: conversation))
           continue
         }
@@ -81,10 +82,11 @@ struct WechatExporterTXTParser: BatchingParser {
 
   /// One message or notice: its first and last line (the lines after the first continue it).
   struct Entry {
-    /// A message, or a notice with the header line of the message before it (its time is the
-    /// notice's).
+    /// A message, with where the `(` of its header's time stands in its line (see
+    /// `header(_:at:)`), or a notice with the header line of the message before it (its time
+    /// is the notice's).
     enum Kind {
-      case message
+      case message(open: String.Index)
       case notice(previousMessageLine: Int?)
     }
 
@@ -111,7 +113,7 @@ struct WechatExporterTXTParser: BatchingParser {
           diagnostics.append(source.badTime(line: number, raw: header.rawTime))
         }
         previousMessageLine = number
-        entries.append(Entry(kind: .message, line: number, endLine: number))
+        entries.append(Entry(kind: .message(open: header.open), line: number, endLine: number))
         continue
       }
       guard !line.isBlank else { continue }
@@ -137,23 +139,29 @@ struct WechatExporterTXTParser: BatchingParser {
     let time: LocalDateTime
     let rawTime: String
     let body: Substring
+    /// Where the `(` before the time stands in the line, for `header(_:at:)`.
+    let open: String.Index
   }
 
   /// The header of a message line, or nil.
   static func header(_ line: Substring) -> Header? {
     var search = line.endIndex
     while let open = line[..<search].lastIndex(of: "(") {
-      if open > line.startIndex, line[line.index(before: open)] == " " {
-        var cursor = TextCursor(line[line.index(after: open)...])
-        if let time = LocalDateTime.readISOLike(&cursor), cursor.take("):") {
-          let name = line[..<line.index(before: open)]
-          guard !name.isEmpty else { return nil }
-          let raw = String(line[line.index(after: open)...].prefix(19))
-          return Header(name: name, time: time, rawTime: raw, body: cursor.rest)
-        }
-      }
+      if let header = header(line, at: open) { return header }
       search = open
     }
     return nil
+  }
+
+  /// The header of a message line whose time follows the `(` at `open`, or nil: read again
+  /// without searching the line for it.
+  static func header(_ line: Substring, at open: String.Index) -> Header? {
+    guard open > line.startIndex, line[line.index(before: open)] == " " else { return nil }
+    var cursor = TextCursor(line[line.index(after: open)...])
+    guard let time = LocalDateTime.readISOLike(&cursor), cursor.take("):") else { return nil }
+    let name = line[..<line.index(before: open)]
+    guard !name.isEmpty else { return nil }
+    let raw = String(line[line.index(after: open)...].prefix(19))
+    return Header(name: name, time: time, rawTime: raw, body: cursor.rest, open: open)
   }
 }
