@@ -256,9 +256,21 @@ struct PrettyJSONBuffer {
     indent()
   }
 
+  /// Two spaces per level, copied from `spaces` (appending a `repeatElement` goes through the
+  /// generic, element-by-element path).
   private mutating func indent() {
-    bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
+    let count = 2 * depth
+    guard count <= Self.spaces.count else {
+      bytes.append(contentsOf: repeatElement(0x20, count: count))
+      return
+    }
+    Self.spaces.withUnsafeBufferPointer { spaces in
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<count]))
+    }
   }
+
+  /// The indent of up to 32 levels.
+  private static let spaces = [UInt8](repeating: 0x20, count: 64)
 
   /// `,` and a newline, between the members or elements of a container.
   private mutating func appendComma() {

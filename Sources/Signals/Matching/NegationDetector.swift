@@ -18,16 +18,27 @@ struct NegationDetector {
   let terms: [Occurrence]
   /// The longest literal occurrence or term (amounts and regex matches can be long).
   private let reach: Int
+  /// Whether any verdict can be other than affirmed: the unit holds a cue, a conditional, an
+  /// A-not-A phrase or an after-cue of the vocabulary, or ends in `?`. Without any of them every
+  /// occurrence is affirmed, and `verdict(for:)` says so without looking around it.
+  private let mayQualify: Bool
 
   init(context: UnitMatchContext, vocabulary: CompiledNegation, terms: [Occurrence]) {
     self.context = context
     self.vocabulary = vocabulary
     self.terms = terms.sorted { $0.start < $1.start }
     reach = max(context.longestOccurrence, terms.lazy.map { $0.length }.max() ?? 0)
+    mayQualify =
+      context.finalQuestionMark != nil
+      || context.occurrences.contains { occurrence in
+        vocabulary.cues.contains(occurrence.pattern) || vocabulary.hypothetical.contains(occurrence.pattern)
+          || vocabulary.questionPseudo.contains(occurrence.pattern) || vocabulary.afterCues.contains(occurrence.pattern)
+      }
   }
 
   /// The verdict for `occurrence`, with the range of the governing cue where there is one.
   func verdict(for occurrence: Occurrence) -> (verdict: NegationVerdict, cue: Range<Int>?) {
+    guard mayQualify else { return (.affirmed, nil) }
     // Every occurrence that can matter lies within the look-back and look-ahead distances,
     // widened by the longest occurrence or term (one may start before the window and end in it).
     let near = (occurrence.start - vocabulary.before - reach)..<(occurrence.end + vocabulary.after + reach)

@@ -55,10 +55,13 @@ struct RuleEvaluation {
   private func outcome(of expression: CompiledExpression?, linked: ServicePrice?, occurrences: [Occurrence]) -> RuleOutcome? {
     let target = expression ?? rule.match
     guard !occurrences.isEmpty else { return nil }
-    let detector = NegationDetector(context: context, vocabulary: rule.negation, terms: occurrences)
     // The verdict of `occurrences[i]` is `verdicts[i]` (none under `negation: ignore`); a part is
     // one of `occurrences`, found by a linear search (a match has few parts).
-    let verdicts = rule.rule.negationMode == .ignore ? [] : occurrences.map { detector.verdict(for: $0) }
+    var verdicts: [(verdict: NegationVerdict, cue: Range<Int>?)] = []
+    if rule.rule.negationMode != .ignore {
+      let detector = NegationDetector(context: context, vocabulary: rule.negation, terms: occurrences)
+      verdicts = occurrences.map { detector.verdict(for: $0) }
+    }
     func entry(_ occurrence: Occurrence) -> (verdict: NegationVerdict, cue: Range<Int>?)? {
       guard !verdicts.isEmpty, let index = occurrences.firstIndex(of: occurrence) else { return nil }
       return verdicts[index]
