@@ -106,8 +106,8 @@ enum MemoTraceFlavour: Sendable {
   }
 }
 
-/// The MemoTrace TXT exports (v1 and 2.x): records open with a header after a blank line and the
-/// conversation is the file's, so nothing carries over from one record to the next and a large
+/// The MemoTrace TXT exports (v1 and 2.x) and WeFlow's, which share their shape: records open
+/// with a header after a blank line and the conversation is the file's, so nothing carries over from one record to the next and a large
 /// file can be read in pieces cut before any header.
 protocol MemoTraceTXTRecords: DocumentParser {}
 
@@ -122,9 +122,9 @@ extension MemoTraceTXTRecords {
   /// Splits `source` into header records and makes one unit of each with `unit`, given the
   /// record, what follows the timestamp in its header (nil for a time-only header), its time (a
   /// time that does not parse becomes a diagnostic) and the conversation (the file name stem, as
-  /// MemoTrace names the file after the chat).
+  /// MemoTrace names the file after the chat). Stray text is reported as not being `expecting`.
   func parseRecords(
-    _ source: SourceText,
+    _ source: SourceText, expecting: String = "a `YYYY-MM-DD HH:MM:SS name` header",
     unit: (HeaderRecords<MemoTraceHeader>.Record, Substring?, ChatTime?, String) -> TextUnit
   ) -> ParseOutcome {
     let records = HeaderRecords<MemoTraceHeader>(source) { (_: Int, bytes: UnsafeBufferPointer<UInt8>) in
@@ -132,7 +132,7 @@ extension MemoTraceTXTRecords {
     }
     var outcome = ParseOutcome()
     outcome.units.reserveCapacity(records.records.count)
-    outcome.diagnostics = records.diagnostics(in: source, expecting: "a `YYYY-MM-DD HH:MM:SS name` header")
+    outcome.diagnostics = records.diagnostics(in: source, expecting: expecting)
     let conversation = source.fileStem
     // A record's text is its body, or for a notice (no body) the rest of its header line.
     let elidable = source.elidable(count: records.records.count) { index in

@@ -1,7 +1,8 @@
 /// WeChat 4.x export by WeFlow, TXT (export-formats.md §1.8): records
 /// `YYYY-MM-DD HH:MM:SS 'sender'`, body, blank line — MemoTrace's shape with the sender in single
-/// quotes. Transfers (`[转账] ￥100.00 …`, `[转账收款] …`) become `transfer` units.
-struct WeFlowTXTParser: DocumentParser {
+/// quotes. Transfers (`[转账] ￥100.00 …`, `[转账收款] …`) become `transfer` units. Like MemoTrace's,
+/// a large file is read in pieces and the unit sieve applies.
+struct WeFlowTXTParser: MemoTraceTXTRecords {
   let format = DocumentFormat.wechatWeFlowTXT
 
   /// How many lines detection looks at.
@@ -15,17 +16,8 @@ struct WeFlowTXTParser: DocumentParser {
   }
 
   func parse(_ source: SourceText) -> ParseOutcome {
-    let records = HeaderRecords<MemoTraceHeader>(source) { (_: Int, bytes: UnsafeBufferPointer<UInt8>) in
-      MemoTraceHeader.parse(bytes).map { .header($0) } ?? .other
-    }
-    var outcome = ParseOutcome()
-    outcome.diagnostics = records.diagnostics(in: source, expecting: "a `YYYY-MM-DD HH:MM:SS 'sender'` header")
-    for record in records.records {
-      let header = record.header
-      let line = source.line(record.headerLine)
-      let time = header.time.chatTime(options: source.options, raw: header.rawTime(in: line))
-      if time == nil { outcome.diagnostics.append(source.badTime(line: record.headerLine, raw: header.rawTime(in: line))) }
-      let name = header.rest(in: line).map { Self.isQuoted($0) ? String($0.dropFirst().dropLast()) : String($0) }
+    parseRecords(source, expecting: "a `YYYY-MM-DD HH:MM:SS 'sender'` header") { record, rest, time, conversation in
+      let name = rest.map { Self.isQuoted($0) ? String($0.dropFirst().dropLast()) : String($0) }
       let text = record.body.map { source.text(from: $0.lowerBound, through: $0.upperBound) } ?? ""
       var kind = UnitKind.message
       var attributes: [String: String] = [:]
@@ -33,13 +25,11 @@ struct WeFlowTXTParser: DocumentParser {
         kind = .transfer
         if let fen = AmountText.fen(text) { attributes["amountFen"] = String(fen) }
       }
-      outcome.units.append(
-        TextUnit(
-          kind: kind, line: record.headerLine, endLine: record.body?.upperBound ?? record.headerLine, text: text,
-          firstBodyLine: record.body?.lowerBound ?? record.headerLine, speaker: name, time: time,
-          conversation: source.fileStem, attributes: attributes))
+      return TextUnit(
+        kind: kind, line: record.headerLine, endLine: record.body?.upperBound ?? record.headerLine, text: text,
+        firstBodyLine: record.body?.lowerBound ?? record.headerLine, speaker: name, time: time,
+        conversation: conversation, attributes: attributes)
     }
-    return outcome
   }
 
   /// The sender of a header line whose name is in single quotes, or nil.
