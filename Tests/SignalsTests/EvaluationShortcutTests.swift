@@ -1,10 +1,11 @@
+import Foundation
 import Testing
 
 @testable import Signals
 
 /// The short cuts of the per-unit evaluation give what the longer ways they replace gave: the
 /// first candidate without listing them all, the longest-first selection without a scalar
-/// array, the one-pass UTF-8 decoding and the numeral tables.
+/// array, the one-pass UTF-8 decoding, the numeral tables and the price services by pattern.
 @Suite struct EvaluationShortcutTests {
   /// A unit with a few amounts, long enough for the random occurrences placed in it.
   private static func context() -> UnitMatchContext {
@@ -103,6 +104,26 @@ import Testing
       let cut = random.below(scalars.count + 1)
       #expect(UTF8Scalars.string(scalars[cut...]) == String(String.UnicodeScalarView(scalars[cut...])))
     }
+  }
+
+  @Test func priceTriggersNameTheServicesTheirChecksName() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let lexicon = CompiledLexicon(try LexiconLoader.load(directory: root.appendingPathComponent("lexicons")))
+    var named = 0
+    var priceRules = 0
+    for rule in lexicon.rules {
+      guard let check = rule.rule.price, let trigger = rule.priceTrigger else { continue }
+      priceRules += 1
+      // The rule's own phrases (those its matches look up) and every ninth other pattern.
+      let checked = rule.matchPatterns.union(trigger.services).union(stride(from: 0, to: lexicon.patterns.count, by: 9))
+      for pattern in checked {
+        let expected = check.service(named: lexicon.patterns[pattern])
+        #expect(trigger.service(of: pattern, in: check, patterns: lexicon.patterns) == expected)
+        if expected != nil { named += 1 }
+      }
+    }
+    #expect(priceRules > 0 && named > 10)
   }
 
   @Test func scalarTablesAnswerAsDictionaries() {

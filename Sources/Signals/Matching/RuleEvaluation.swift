@@ -71,10 +71,10 @@ struct RuleEvaluation {
     // The price comparison of each price candidate found, by its parts (a later one wins).
     var comparisons: [(parts: [Occurrence], comparison: PriceComparison)] = []
     func evaluate(_ usable: [Occurrence]) -> MatchCandidate? {
-      guard let check = rule.rule.price, expression == nil else {
+      guard let check = rule.rule.price, let trigger = rule.priceTrigger, expression == nil else {
         return ExpressionEvaluator(occurrences: usable, patterns: patterns, context: context).firstCandidate(target)
       }
-      guard let found = PriceMatcher(check: check, context: context, patterns: patterns).best(in: usable, linked: linked)
+      guard let found = PriceMatcher(check: check, trigger: trigger, context: context, patterns: patterns).best(in: usable, linked: linked)
       else { return nil }
       comparisons.append((found.candidate.parts, found.comparison))
       return found.candidate

@@ -93,7 +93,7 @@ public struct SignalScanner: Sendable {
     let hits = compiled.automaton.scan(normalized.utf8)
     var context = UnitMatchContext(
       text: unit.text, normalized: normalized, hits: hits, lengths: compiled.automaton.patternLengths)
-    if rules.contains(where: \.usesMoney) { context.extractAmounts() }
+    if rules.contains(where: { $0.usesMoney }) { context.extractAmounts() }
     let regexes = rules.reduce(into: Set<Int>()) { $0.formUnion($1.regexes) }
     if !regexes.isEmpty { context.runRegexes(regexes, compiled: compiled.regexes) }
 
@@ -160,7 +160,14 @@ public struct DocumentScan {
       }
     }
     signals += scanner.scanJoinedScopes(piece, roles: roles)
-    return signals.sorted { ($0.line, $0.ruleID, $0.unitIndex) < ($1.line, $1.ruleID, $1.unitIndex) }
+    // Sorted in place and compared field by field: `sorted` would copy every signal first, and a
+    // tuple of the fields copies the rule id for each comparison.
+    signals.sort { lhs, rhs in
+      if lhs.line != rhs.line { return lhs.line < rhs.line }
+      if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
+      return lhs.unitIndex < rhs.unitIndex
+    }
+    return signals
   }
 }
 

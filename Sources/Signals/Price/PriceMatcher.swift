@@ -10,6 +10,8 @@
 /// without a rate) is returned so the finding can say so.
 struct PriceMatcher {
   let check: PriceCheck
+  /// The rule's trigger, made from `check`, which knows the service of each of its patterns.
+  let trigger: PriceTrigger
   let context: UnitMatchContext
   /// The normalised text of each pattern.
   let patterns: [String]
@@ -50,7 +52,8 @@ struct PriceMatcher {
   /// The literal occurrences that name a service of the check, with the service.
   func serviceOccurrences(in occurrences: [Occurrence]) -> [(occurrence: Occurrence, service: ServicePrice)] {
     occurrences.compactMap { occurrence in
-      guard occurrence.source == .literal, let service = check.service(named: patterns[occurrence.pattern]) else { return nil }
+      guard occurrence.source == .literal, let service = trigger.service(of: occurrence.pattern, in: check, patterns: patterns)
+      else { return nil }
       return (occurrence, service)
     }
   }

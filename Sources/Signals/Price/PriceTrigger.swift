@@ -10,11 +10,28 @@ struct PriceTrigger: Sendable {
   let amountAtoms: [Int]
   /// How many units back a named service counts (0: only in the same unit).
   let within: Int
+  /// For each pattern known when the rule was compiled (its own phrases among them), the index
+  /// in the check's `services` of the service its phrase names, or -1: a service looked up by
+  /// phrase compares the phrase with every service's every term, as strings.
+  private let serviceIndexByPattern: [Int32]
 
   init(_ check: PriceCheck, table: inout PatternTable) {
     services = check.terms.map { table.id($0) }
     amountAtoms = MoneyExtractor.unitAtoms.map { table.id($0) }
     within = check.within
+    var firstService: [String: Int] = [:]
+    for (index, service) in check.services.enumerated() {
+      for term in service.terms where firstService[term] == nil { firstService[term] = index }
+    }
+    serviceIndexByPattern = table.patterns.map { Int32(firstService[$0] ?? -1) }
+  }
+
+  /// The service of `check` (the check the trigger was made from) that the phrase of `pattern`
+  /// names: `check.service(named: patterns[pattern])`, read from the table made at compile time.
+  func service(of pattern: Int, in check: PriceCheck, patterns: [String]) -> ServicePrice? {
+    guard pattern >= 0, pattern < serviceIndexByPattern.count else { return check.service(named: patterns[pattern]) }
+    let index = Int(serviceIndexByPattern[pattern])
+    return index < 0 ? nil : check.services[index]
   }
 
   /// Whether a service phrase of the check is among `found`.

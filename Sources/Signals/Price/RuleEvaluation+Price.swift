@@ -12,8 +12,8 @@ extension RuleEvaluation {
     unit: TextUnit, index: Int, path: String, role: SpeakerRole, counts: Bool, conversation: String, ordinal: Int,
     mentions: inout ServiceMentions
   ) -> [Signal] {
-    guard let check = rule.rule.price else { return [] }
-    let named = namedServices(check)
+    guard let check = rule.rule.price, let trigger = rule.priceTrigger else { return [] }
+    let named = namedServices(check, trigger)
     var signals: [Signal] = []
     if counts {
       if let same = outcome() {
@@ -39,9 +39,9 @@ extension RuleEvaluation {
   }
 
   /// The affirmed service phrases of the unit (a negated “不做交易所” names no service).
-  private func namedServices(_ check: PriceCheck) -> [(occurrence: Occurrence, service: ServicePrice)] {
+  private func namedServices(_ check: PriceCheck, _ trigger: PriceTrigger) -> [(occurrence: Occurrence, service: ServicePrice)] {
     let literals = usableOccurrences(literals: rule.matchPatterns, money: false, regexes: [])
-    let matcher = PriceMatcher(check: check, context: context, patterns: lexicon.patterns)
+    let matcher = PriceMatcher(check: check, trigger: trigger, context: context, patterns: lexicon.patterns)
     let services = matcher.serviceOccurrences(in: literals)
     guard rule.rule.negationMode != .ignore, !services.isEmpty else { return services }
     let detector = NegationDetector(context: context, vocabulary: rule.negation, terms: literals)
