@@ -9,9 +9,9 @@
 /// conversation but not its text, speaker or time. Unit indices, line numbers, unit counts and
 /// diagnostics are the same as without the sieve.
 ///
-/// The parsers that take a sieve are MemoTrace TXT (v1 and 2.x), WeFlow TXT, WhatsApp TXT,
-/// WechatExporter TXT and QQ message-manager TXT: line-record chat exports whose message bodies are
-/// slices of the file. Only a piece of more than
+/// The parsers that take a sieve are MemoTrace TXT (v1 and 2.x), WeFlow TXT, wechat-dump TXT,
+/// WhatsApp TXT, WechatExporter TXT and QQ message-manager TXT: line-record chat exports whose
+/// message bodies are slices of the file. Only a piece of more than
 /// `minimumUnits` messages is sieved, so that a document small enough for a report to show whole
 /// never holds an elided unit.
 public struct UnitSieve: Sendable {

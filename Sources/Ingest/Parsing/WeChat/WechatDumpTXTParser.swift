@@ -1,6 +1,7 @@
 /// WeChat from an Android `EnMicroMsg.db` by wechat-dump (export-formats.md §1.7): one message
 /// per `type|name:YYYY-MM-DD HH:MM:SS[.ffffff]:body` line, lines not starting with `<int>|`
-/// continuing the previous message. `me` is the phone's owner.
+/// continuing the previous message. `me` is the phone's owner. A large file is read in pieces cut
+/// before a header, and the unit sieve applies.
 struct WechatDumpTXTParser: DocumentParser {
   let format = DocumentFormat.wechatDumpTXT
 
@@ -15,46 +16,69 @@ struct WechatDumpTXTParser: DocumentParser {
     return sample.filter { Self.header($0) != nil }.count * 2 >= min(sample.count, 4)
   }
 
+  /// A message starts at every header and takes no state from the lines before it.
+  func startsPiece(_ line: Substring, after previous: Substring) -> Bool { Self.header(line) != nil }
+
+  var readsInPieces: Bool { true }
+
   func parse(_ source: SourceText) -> ParseOutcome {
     var outcome = ParseOutcome()
+    // First the header lines (checking their times), then each message's last line: the line
+    // before the next header, less trailing empty lines.
+    var starts: [(line: Int, header: Header)] = []
     for (offset, line) in source.lines.enumerated() {
       let number = offset + 1
       if let header = Self.header(line) {
-        let time = header.time.chatTime(options: source.options, raw: header.rawTime)
-        if time == nil { outcome.diagnostics.append(source.badTime(line: number, raw: header.rawTime)) }
-        var kind = UnitKind.message
-        var attributes = ["wechatType": String(header.type)]
-        if header.type == Self.systemType { kind = .system }
-        if header.type == Self.transferType { kind = .transfer }
-        if header.type == Self.redPacketType {
-          kind = .transfer
-          attributes["redPacket"] = "true"
+        starts.append((number, header))
+        if header.time.chatTime(options: source.options, raw: "") == nil {
+          outcome.diagnostics.append(source.badTime(line: number, raw: String(header.rawTime)))
         }
-        outcome.units.append(
-          TextUnit(
-            kind: kind, line: number, text: String(header.body), speaker: kind == .system ? nil : String(header.name),
-            time: time, conversation: source.fileStem, attributes: attributes))
-      } else if let index = outcome.units.indices.last {
-        let unit = outcome.units[index]
-        outcome.units[index].text = unit.text + String(repeating: "\n", count: number - unit.endLine) + line
-        outcome.units[index].endLine = number
-        if unit.kind == .transfer, unit.attributes["redPacket"] == nil, unit.attributes["amountFen"] == nil,
-          let fen = AmountText.fen(line)
-        {
-          outcome.units[index].attributes["amountFen"] = String(fen)
-        }
-      } else if !line.isBlank {
+      } else if starts.isEmpty, !line.isBlank {
         outcome.diagnostics.append(
           source.diagnostic(.warning, "ingest.unparsed-line", line: number, "line \(number) could not be parsed: text before the first `type|name:time:` message"))
       }
     }
-    for index in outcome.units.indices {
-      while outcome.units[index].text.hasSuffix("\n") {
-        outcome.units[index].text.removeLast()
-        outcome.units[index].endLine -= 1
+    let ends = starts.indices.map { index in
+      var last = index + 1 < starts.count ? starts[index + 1].line - 1 : source.lines.count
+      while last > starts[index].line, source.line(last).isEmpty { last -= 1 }
+      return last
+    }
+    // A message's text is the rest of its header line and the lines after it.
+    let elidable = source.elidable(count: starts.count) { starts[$0].line...ends[$0] }
+    outcome.units.reserveCapacity(starts.count)
+    for (index, start) in starts.enumerated() {
+      if let elidable, elidable[index] {
+        outcome.units.append(.elided(line: start.line, endLine: ends[index], conversation: source.fileStem))
+      } else {
+        outcome.units.append(unit(start.header, lines: start.line...ends[index], source: source))
       }
     }
     return outcome
+  }
+
+  /// The unit of the message with `header` on lines `lines`.
+  private func unit(_ header: Header, lines: ClosedRange<Int>, source: SourceText) -> TextUnit {
+    var kind = UnitKind.message
+    var attributes = ["wechatType": String(header.type)]
+    if header.type == Self.systemType { kind = .system }
+    if header.type == Self.transferType { kind = .transfer }
+    if header.type == Self.redPacketType {
+      kind = .transfer
+      attributes["redPacket"] = "true"
+    }
+    var text = String(header.body)
+    for number in lines.dropFirst() {
+      let line = source.line(number)
+      text += "\n"
+      text += line
+      if kind == .transfer, attributes["redPacket"] == nil, attributes["amountFen"] == nil, let fen = AmountText.fen(line) {
+        attributes["amountFen"] = String(fen)
+      }
+    }
+    return TextUnit(
+      kind: kind, line: lines.lowerBound, endLine: lines.upperBound, text: text,
+      speaker: kind == .system ? nil : String(header.name), time: header.time.chatTime(options: source.options, raw: String(header.rawTime)),
+      conversation: source.fileStem, attributes: attributes)
   }
 
   /// One header: type code, name, time, and the body text after the time.
@@ -62,7 +86,7 @@ struct WechatDumpTXTParser: DocumentParser {
     let type: Int
     let name: Substring
     let time: LocalDateTime
-    let rawTime: String
+    let rawTime: Substring
     let body: Substring
   }
 
@@ -80,7 +104,7 @@ struct WechatDumpTXTParser: DocumentParser {
         if cursor.take(".") { _ = cursor.number(digits: 6...6) }
         let timeEnd = cursor.index
         if cursor.take(":") {
-          let raw = String(rest[rest.index(after: colon)..<timeEnd])
+          let raw = rest[rest.index(after: colon)..<timeEnd]
           return Header(type: type, name: rest[..<colon], time: time, rawTime: raw, body: cursor.rest)
         }
       }
