@@ -20,6 +20,8 @@ struct WhatsAppHeader: Sendable {
   let rawTime: String
   /// Everything after the header: `name: text`, or a system notice.
   let rest: Substring
+  /// Where `rawTime` lies in the line.
+  let rawTimeBounds: Range<String.Index>
 
   /// The date and time fields (every field has at most 4 digits, the clock's at most 2).
   var clock: WhatsAppClock {
@@ -90,7 +92,7 @@ struct WhatsAppHeader: Sendable {
     let raw = String(Substring(Substring(cleaned).unicodeScalars[start..<timeEnd]))
     return WhatsAppHeader(
       dateFields: (first, second, third), firstFieldDigits: firstDigits, separator: separator, hour: hour,
-      minute: minute, second: seconds, pm: pm, rawTime: raw, rest: cursor.rest)
+      minute: minute, second: seconds, pm: pm, rawTime: raw, rest: cursor.rest, rawTimeBounds: start..<timeEnd)
   }
 
   /// Reads `AM`/`PM`, `am`/`pm`, `a.m.`/`p.m.` or `a. m.`/`p. m.` followed by a space or `]`.

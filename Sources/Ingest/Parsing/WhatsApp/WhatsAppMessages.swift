@@ -8,6 +8,8 @@ struct WhatsAppMessages {
     let line: Int
     /// The last line that is not blank, at least `line`.
     var endLine: Int
+    /// Where the header's time and rest lie in the line (nil only for a line too long to say).
+    let layout: HeaderLayout?
     /// The header's date and time fields.
     let clock: WhatsAppClock
 
@@ -28,7 +30,8 @@ struct WhatsAppMessages {
       if let header = WhatsAppHeader.parse(line) {
         close(before: offset + 1, in: source)
         dateOrder.add(header)
-        spans.append(Span(line: offset + 1, endLine: offset + 1, clock: header.clock))
+        spans.append(
+          Span(line: offset + 1, endLine: offset + 1, layout: HeaderLayout(header, in: line), clock: header.clock))
       } else if spans.isEmpty, !line.isBlank, strayFirst == nil {
         strayFirst = offset + 1
       }
@@ -42,5 +45,38 @@ struct WhatsAppMessages {
     var last = next - 1
     while last > open.line, source.line(last).isBlank { last -= 1 }
     spans[spans.count - 1].endLine = last
+  }
+}
+
+/// Where a WhatsApp header's time as written and its rest lie in the header line, as UTF-8
+/// offsets from the line's start: the second pass reads them from there instead of parsing the
+/// header again.
+struct HeaderLayout {
+  private let timeStart: UInt32
+  private let timeEnd: UInt32
+  private let restStart: UInt32
+
+  /// The layout of `header`, parsed from `line`; nil when an offset does not fit in 32 bits.
+  init?(_ header: WhatsAppHeader, in line: Substring) {
+    let utf8 = line.utf8
+    guard let timeStart = UInt32(exactly: utf8.distance(from: line.startIndex, to: header.rawTimeBounds.lowerBound)),
+      let timeEnd = UInt32(exactly: utf8.distance(from: line.startIndex, to: header.rawTimeBounds.upperBound)),
+      let restStart = UInt32(exactly: utf8.distance(from: line.startIndex, to: header.rest.startIndex))
+    else { return nil }
+    self.timeStart = timeStart
+    self.timeEnd = timeEnd
+    self.restStart = restStart
+  }
+
+  /// The header's date and time as written (`WhatsAppHeader.rawTime`), in the same `line`.
+  func rawTime(in line: Substring) -> String {
+    String(line[index(timeStart, in: line)..<index(timeEnd, in: line)])
+  }
+
+  /// Everything after the header (`WhatsAppHeader.rest`), in the same `line`.
+  func rest(in line: Substring) -> Substring { line[index(restStart, in: line)...] }
+
+  private func index(_ offset: UInt32, in line: Substring) -> String.Index {
+    line.utf8.index(line.startIndex, offsetBy: Int(offset))
   }
 }

@@ -5,9 +5,9 @@
 /// Day/month order is inferred per file.
 ///
 /// The file is read in two passes, so that a large chat never holds all its units, nor a parsed
-/// header per message, at once: the first finds the messages (`WhatsAppMessages`: their lines and
-/// clock fields) and the date order; the second builds the units in file order and hands them
-/// over in batches, parsing the header line again for each message it builds whole.
+/// header per message, at once: the first finds the messages (`WhatsAppMessages`: their lines,
+/// clock fields and where their header's parts lie) and the date order; the second builds the
+/// units in file order and hands them over in batches.
 struct WhatsAppTXTParser: BatchingParser {
   let format = DocumentFormat.whatsAppTXT
 
@@ -56,32 +56,39 @@ struct WhatsAppTXTParser: BatchingParser {
       if let elidable, elidable[index] {
         // Only checked: an elided unit keeps no time.
         if local?.chatTime(options: source.options, raw: "") == nil {
-          diagnostics.append(source.badTime(line: line, raw: WhatsAppHeader.parse(source.line(line))?.rawTime ?? ""))
+          diagnostics.append(source.badTime(line: line, raw: Self.header(of: span, in: source.line(line))?.rawTime ?? ""))
         }
         batches.append(.elided(line: line, endLine: last, conversation: conversation))
         continue
       }
-      // The first pass found a header on this line, so it parses again.
-      guard let header = WhatsAppHeader.parse(source.line(line)) else {
+      // The first pass found a header on this line: it is read again where it lay.
+      guard let (rawTime, rest) = Self.header(of: span, in: source.line(line)) else {
         batches.append(.elided(line: line, endLine: last, conversation: conversation))
         continue
       }
-      let time = local?.chatTime(options: source.options, raw: header.rawTime)
-      if time == nil { diagnostics.append(source.badTime(line: line, raw: header.rawTime)) }
+      let time = local?.chatTime(options: source.options, raw: rawTime)
+      if time == nil { diagnostics.append(source.badTime(line: line, raw: rawTime)) }
       let continuation = last > line ? "\n" + source.text(from: line + 1, through: last) : ""
       var unit = TextUnit(
-        kind: .system, line: line, endLine: last, text: String(header.rest) + continuation, time: time,
+        kind: .system, line: line, endLine: last, text: String(rest) + continuation, time: time,
         conversation: conversation)
-      if let colon = header.rest.utf8Range(of: ": "), !Self.noticeTexts.contains(where: header.rest.utf8Contains) {
-        let name = header.rest[..<colon.lowerBound]
+      if let colon = rest.utf8Range(of: ": "), !Self.noticeTexts.contains(where: rest.utf8Contains) {
+        let name = rest[..<colon.lowerBound]
         unit.kind = .message
         unit.speaker = String(name)
         unit.speakerID = Self.phoneNumber(name)
-        unit.text = String(header.rest[colon.upperBound...]) + continuation
+        unit.text = String(rest[colon.upperBound...]) + continuation
       }
       batches.append(unit)
     }
     return diagnostics
+  }
+
+  /// The time as written and the rest of the header of `span`, on its header `line`: read where
+  /// the first pass found them, or parsed again when their place was not kept.
+  private static func header(of span: WhatsAppMessages.Span, in line: Substring) -> (rawTime: String, rest: Substring)? {
+    if let layout = span.layout { return (layout.rawTime(in: line), layout.rest(in: line)) }
+    return WhatsAppHeader.parse(line).map { ($0.rawTime, $0.rest) }
   }
 
   /// The chat partner from Android file names (`WhatsApp Chat with X.txt`, `与X的 WhatsApp 聊天.txt`,
