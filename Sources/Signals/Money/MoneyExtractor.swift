@@ -89,6 +89,20 @@ private struct MoneyParser {
   ]
   static let rangeSeparators = ["-", "~", "〜", "—", "–", "至", "到"]
 
+  // The word lists as scalars, for `wordLength(at:in:)` and `currencyWord(at:in:)`.
+  private static let lowBoundWords = ScalarWords(lowBoundPrefixes)
+  private static let highBoundWords = ScalarWords(highBoundPrefixes)
+  private static let approximateWords = ScalarWords(approximatePrefixes)
+  private static let rangeSeparatorWords = ScalarWords(rangeSeparators)
+  private static let hedgeWords = ScalarWords(["多", "余", "几"])
+  private static let roughlyWords = ScalarWords(["来"])
+  private static let wholeWords = ScalarWords(["整"])
+  private static let aroundWords = ScalarWords(["左右", "上下"])
+  private static let aboveWords = ScalarWords(["以上", "起"])
+  private static let belowWords = ScalarWords(["以下", "以内", "之内"])
+  private static let currencyPrefixWords = currencyPrefixes.map { (word: Array($0.0.unicodeScalars), currency: $0.1) }
+  private static let currencySuffixWords = currencySuffixes.map { (word: Array($0.0.unicodeScalars), currency: $0.1) }
+
   /// Every scalar an amount can start with (digits, numerals, and the first scalar of each
   /// prefix), as ascending scalar values: every scalar of a unit is looked up, and a binary
   /// search over these few costs less than hashing it.
@@ -121,22 +135,22 @@ private struct MoneyParser {
     var openHigh = false
     var currency: MoneyAmount.Currency?
     while true {
-      if let word = word(at: index, in: Self.lowBoundPrefixes) {
+      if let length = wordLength(at: index, in: Self.lowBoundWords) {
         openLow = true
-        index += word.unicodeScalars.count
-      } else if let word = word(at: index, in: Self.highBoundPrefixes) {
+        index += length
+      } else if let length = wordLength(at: index, in: Self.highBoundWords) {
         openHigh = true
-        index += word.unicodeScalars.count
-      } else if let word = word(at: index, in: Self.approximatePrefixes) {
+        index += length
+      } else if let length = wordLength(at: index, in: Self.approximateWords) {
         approximate = true
-        index += word.unicodeScalars.count
+        index += length
       } else {
         break
       }
     }
-    if let (word, found) = currencyWord(at: index, in: Self.currencyPrefixes) {
+    if let (length, found) = currencyWord(at: index, in: Self.currencyPrefixWords) {
       currency = found
-      index = skipSpaces(index + word.unicodeScalars.count)
+      index = skipSpaces(index + length)
     }
     if index == start, index > 0, index < s.count, isASCIIDigit(s[index]), isWordCharacter(s[index - 1]) {
       return nil
@@ -146,12 +160,12 @@ private struct MoneyParser {
     var second: Number?
     var rangeStart = skipSpaces(index)
     var firstCurrency: MoneyAmount.Currency?
-    if let (word, found) = currencyWord(at: rangeStart, in: Self.currencySuffixes) {
+    if let (length, found) = currencyWord(at: rangeStart, in: Self.currencySuffixWords) {
       firstCurrency = found
-      rangeStart = skipSpaces(rangeStart + word.unicodeScalars.count)
+      rangeStart = skipSpaces(rangeStart + length)
     }
-    if let separator = word(at: rangeStart, in: Self.rangeSeparators),
-      var next = number(at: skipSpaces(rangeStart + separator.unicodeScalars.count))
+    if let separator = wordLength(at: rangeStart, in: Self.rangeSeparatorWords),
+      var next = number(at: skipSpaces(rangeStart + separator))
     {
       if !first.hasMagnitude, next.hasMagnitude, next.place > 1, first.value * next.place <= next.value {
         first.value *= next.place
@@ -169,9 +183,9 @@ private struct MoneyParser {
     var low = first.value
     var high = last.value
     var hedgedMagnitude = false
-    if let word = word(at: index, in: ["多", "余", "几"]) {
+    if let length = wordLength(at: index, in: Self.hedgeWords) {
       approximate = true
-      index += word.unicodeScalars.count
+      index += length
       var multiplier: Decimal = 1
       if let (found, end) = magnitude(at: index), !last.hasMagnitude || found > last.place {
         multiplier = found
@@ -180,30 +194,30 @@ private struct MoneyParser {
       }
       low *= multiplier
       high = last.place > 1 || multiplier > 1 ? (last.value + last.place) * multiplier - 1 : last.value
-    } else if let word = word(at: index, in: ["来"]) {
+    } else if let length = wordLength(at: index, in: Self.roughlyWords) {
       approximate = true
-      index += word.unicodeScalars.count
+      index += length
     }
     let beforeCurrency = skipSpaces(index)
-    if let (unit, found) = currencyWord(at: beforeCurrency, in: Self.currencySuffixes) {
+    if let (length, found) = currencyWord(at: beforeCurrency, in: Self.currencySuffixWords) {
       currency = currency ?? found
-      index = beforeCurrency + unit.unicodeScalars.count
+      index = beforeCurrency + length
       if found == .cny, let (cents, end) = subunits(at: index) {
         low += cents
         high += cents
         index = end
       }
-      if word(at: index, in: ["整"]) != nil { index += 1 }
+      if wordLength(at: index, in: Self.wholeWords) != nil { index += 1 }
     }
-    if let word = word(at: index, in: ["左右", "上下"]) {
+    if let length = wordLength(at: index, in: Self.aroundWords) {
       approximate = true
-      index += word.unicodeScalars.count
-    } else if let word = word(at: index, in: ["以上", "起"]) {
+      index += length
+    } else if let length = wordLength(at: index, in: Self.aboveWords) {
       openLow = true
-      index += word.unicodeScalars.count
-    } else if let word = word(at: index, in: ["以下", "以内", "之内"]) {
+      index += length
+    } else if let length = wordLength(at: index, in: Self.belowWords) {
       openHigh = true
-      index += word.unicodeScalars.count
+      index += length
     }
 
     if !first.isArabic, !first.hasUnitCharacter, !last.hasUnitCharacter, currency == nil { return nil }
@@ -417,36 +431,39 @@ private struct MoneyParser {
     return NSDecimalNumber(decimal: rounded).int64Value
   }
 
-  /// The longest of `words` written at `index` (the first of the longest), without building
-  /// the list of those that are.
-  private func word(at index: Int, in words: [String]) -> String? {
-    var longest: (word: String, length: Int)?
-    for word in words where matches(word, at: index) {
-      let length = word.unicodeScalars.count
-      if let current = longest, current.length >= length { continue }
-      longest = (word, length)
+  /// The length of the longest of `list` written at `index` (the first of the longest).
+  private func wordLength(at index: Int, in list: ScalarWords) -> Int? {
+    var longest: Int?
+    for word in list.words where matches(word, at: index) {
+      if let current = longest, current >= word.count { continue }
+      longest = word.count
     }
-    return longest?.word
+    return longest
   }
 
+  /// The longest currency word of `table` written at `index` (the first of the longest) with
+  /// its currency; a word ending in a Latin letter counts only where no letter follows it (and
+  /// one ending in `u` not before 盘).
   private func currencyWord(
-    at index: Int, in table: [(String, MoneyAmount.Currency)]
-  ) -> (String, MoneyAmount.Currency)? {
-    let candidates = table.filter { entry in
-      guard matches(entry.0, at: index) else { return false }
-      let end = index + entry.0.unicodeScalars.count
-      guard let last = entry.0.unicodeScalars.last, isLatinLetter(last), end < s.count else { return true }
-      return !isLatinLetter(s[end]) && !(entry.0.hasSuffix("u") && s[end] == "盘")
+    at index: Int, in table: [(word: [Unicode.Scalar], currency: MoneyAmount.Currency)]
+  ) -> (length: Int, currency: MoneyAmount.Currency)? {
+    var longest: (length: Int, currency: MoneyAmount.Currency)?
+    for entry in table where matches(entry.word, at: index) {
+      let end = index + entry.word.count
+      if let last = entry.word.last, isLatinLetter(last), end < s.count,
+        isLatinLetter(s[end]) || (last == "u" && s[end] == "盘")
+      {
+        continue
+      }
+      if let current = longest, current.length >= entry.word.count { continue }
+      longest = (entry.word.count, entry.currency)
     }
-    return candidates.max { $0.0.unicodeScalars.count < $1.0.unicodeScalars.count }
+    return longest
   }
 
-  private func matches(_ word: String, at index: Int) -> Bool {
-    var position = index
-    for scalar in word.unicodeScalars {
-      guard position < s.count, s[position] == scalar else { return false }
-      position += 1
-    }
+  private func matches(_ word: [Unicode.Scalar], at index: Int) -> Bool {
+    guard index + word.count <= s.count else { return false }
+    for (offset, scalar) in word.enumerated() where s[index + offset] != scalar { return false }
     return true
   }
 
