@@ -139,7 +139,11 @@ struct EnclosingSpans {
     range.first { scalars[$0] != " " } ?? range.lowerBound
   }
 
+  /// Whether `marker` is written at `index`; its first scalar is compared first, since the
+  /// markers are looked for at every scalar of the text.
   private func starts(with marker: [Unicode.Scalar], at index: Int) -> Bool {
-    index + marker.count <= scalars.count && scalars[index..<(index + marker.count)].elementsEqual(marker)
+    guard index + marker.count <= scalars.count else { return false }
+    guard let first = marker.first else { return true }
+    return scalars[index] == first && scalars[index..<(index + marker.count)].elementsEqual(marker)
   }
 }

@@ -26,7 +26,9 @@ struct NegationDetector {
   init(context: UnitMatchContext, vocabulary: CompiledNegation, terms: [Occurrence]) {
     self.context = context
     self.vocabulary = vocabulary
-    self.terms = terms.sorted { $0.start < $1.start }
+    // Callers mostly pass them sorted already; sorting (stably) would then leave them as they are.
+    let inOrder = zip(terms, terms.dropFirst()).allSatisfy { $0.start <= $1.start }
+    self.terms = inOrder ? terms : terms.sorted { $0.start < $1.start }
     reach = max(context.longestOccurrence, terms.lazy.map { $0.length }.max() ?? 0)
     mayQualify =
       context.finalQuestionMark != nil
