@@ -4,34 +4,34 @@
 ///
 /// A unit spans its table row; `line` is the line of the sender, `firstBodyLine` of the body.
 /// Body text is the visible text (`<br>` → line break; images are counted in `attributes["images"]`).
-struct QQMHTParser: DocumentParser {
+/// Rows are turned into units as the page is read, and handed over in batches.
+struct QQMHTParser: BatchingParser {
   let format = DocumentFormat.qqMHT
 
   func detect(_ source: SourceText) -> Bool {
     source.lines.prefix(20).contains { $0.utf8Contains("Save by Tencent MsgMgr") || $0.utf8Contains("Tencent IM Message") }
   }
 
-  func parse(_ source: SourceText) -> ParseOutcome {
-    var outcome = ParseOutcome()
-    guard !source.lines.isEmpty else { return outcome }
+  func parse(_ source: SourceText, into batches: UnitBatches) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    guard !source.lines.isEmpty else { return diagnostics }
     let message = MIMEPart.parse(source, lines: 1...source.lines.count)
     guard let html = message.allParts.first(where: { $0.mediaType == "text/html" }), let body = html.body else {
-      outcome.diagnostics.append(
+      diagnostics.append(
         source.diagnostic(.warning, "ingest.unparsed-line", line: 1, "no text/html part found in this QQ MHT file"))
-      return outcome
+      return diagnostics
     }
     guard ["7bit", "8bit", "binary"].contains(html.transferEncoding) else {
-      outcome.diagnostics.append(
+      diagnostics.append(
         source.diagnostic(
           .warning, "ingest.unparsed-line", line: body.lowerBound,
           "the HTML part is \(html.transferEncoding)-encoded; only 7bit/8bit QQ MHT parts are read"))
-      return outcome
+      return diagnostics
     }
-    let rows = QQMHTRows.read(source, lines: body)
     var date: (year: Int, month: Int, day: Int)?
     var group: String?
     var conversation = source.fileStem
-    for row in rows {
+    QQMHTRows.read(source, lines: body) { row in
       if let header = row.header, let time = row.time {
         let (title, nickname, account) = QQHeader.splitSender(Substring(header))
         let isSystem = nickname == "系统消息"
@@ -46,25 +46,25 @@ struct QQMHTParser: DocumentParser {
           clock.day = date.day
           chatTime = clock.chatTime(options: source.options, raw: "\(date.year)-\(date.month)-\(date.day) \(time)")
         }
-        if chatTime == nil { outcome.diagnostics.append(source.badTime(line: row.line, raw: time)) }
+        if chatTime == nil { diagnostics.append(source.badTime(line: row.line, raw: time)) }
         var unit = TextUnit(
           kind: isSystem ? .system : .message, line: row.line, endLine: row.endLine, text: row.body,
           firstBodyLine: row.bodyLines.first ?? row.line, speaker: isSystem ? nil : nickname,
           speakerID: isSystem ? nil : account, time: chatTime, conversation: conversation, attributes: attributes)
         unit.textLines = TextUnit.lineMap(row.bodyLines, first: unit.firstBodyLine)
-        outcome.units.append(unit)
+        batches.append(unit)
       } else if let text = row.plain {
         if text.hasPrefix("日期:") || text.hasPrefix("日期：") {
           date = Self.date(String(text.dropFirst(3)).trimmingSpaces)
           if date == nil {
-            outcome.diagnostics.append(source.badTime(line: row.line, raw: text))
+            diagnostics.append(source.badTime(line: row.line, raw: text))
           }
         } else if let (key, value) = QQMessageManagerTXTParser.blockField(Substring(text)) {
           if key == "消息分组" { group = value } else { conversation = value }
         }
       }
     }
-    return outcome
+    return diagnostics
   }
 
   /// `2012/4/11`, `2012-04-11` (year first) or `4/11/2012` (month first).
@@ -109,13 +109,11 @@ struct QQMHTRows {
     var plain: String?
   }
 
-  /// Reads the rows in lines `range` of `source`.
-  static func read(_ source: SourceText, lines range: ClosedRange<Int>) -> [Row] {
-    let text = source.text(from: range.lowerBound, through: range.upperBound)
-    let bytes = Array(text.utf8)
+  /// Reads the rows in lines `range` of `source`, handing each to `each` as it ends.
+  static func read(_ source: SourceText, lines range: ClosedRange<Int>, each: (Row) -> Void) {
+    let bytes = source.newlineUTF8(from: range.lowerBound, through: range.upperBound)
     let index = LineIndex(bytes, firstLine: range.lowerBound)
     let line = index.line(at:)
-    var rows: [Row] = []
     var row: Row?
     var divDepth = 0
     var divIndex = 0
@@ -141,7 +139,7 @@ struct QQMHTRows {
         } else {
           finished.plain = HTMLBlockCollector.collapse(TextEscapes.htmlUnescape(plainText))
         }
-        if finished.line > 0 { rows.append(finished) }
+        if finished.line > 0 { each(finished) }
         row = nil
       case .start("div", _, _):
         divDepth += 1
@@ -172,6 +170,5 @@ struct QQMHTRows {
         break
       }
     }
-    return rows
   }
 }

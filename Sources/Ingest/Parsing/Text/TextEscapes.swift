@@ -3,7 +3,8 @@ enum TextEscapes {
   /// Decodes HTML character references: the five XML entities, `&nbsp;`, and numeric `&#…;`
   /// / `&#x…;` forms. Unknown entities are left as written.
   static func htmlUnescape(_ text: some StringProtocol) -> String {
-    guard text.contains("&") else { return String(text) }
+    // Most texts hold no reference: one byte scan instead of a walk through their characters.
+    guard text.utf8.contains(0x26) else { return String(text) }
     var result = ""
     var rest = Substring(text)
     while let amp = rest.firstIndex(of: "&") {
@@ -25,7 +26,7 @@ enum TextEscapes {
 
   /// Removes the backslash MemoTrace puts before `'`, `"` and `\` in names.
   static func unBackslash(_ text: some StringProtocol) -> String {
-    guard text.contains("\\") else { return String(text) }
+    guard text.utf8.contains(0x5C) else { return String(text) }
     var result = ""
     var escaping = false
     for character in text {

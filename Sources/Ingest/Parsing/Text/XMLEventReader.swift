@@ -123,6 +123,8 @@ struct XMLEventReader {
 extension String {
   /// The text without leading and trailing ASCII white space.
   var trimmingSpaces: String {
-    String(drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).reversed().drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).reversed())
+    let isSpace = { (character: Character) in character == " " || character == "\n" || character == "\t" || character == "\r" }
+    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+    return String(self[first...last])
   }
 }
