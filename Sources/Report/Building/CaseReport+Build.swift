@@ -73,7 +73,9 @@ enum FindingAssembler {
 
   /// A finding with an empty id (ids are assigned once all findings are sorted).
   static func finding(from signal: Signal, rule: LexiconRule?, unit: TextUnit?) -> Finding {
-    let parts = signal.matched.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    // The scanner mostly gives them in order already; a (stable) sort would leave them so.
+    let inOrder = zip(signal.matched, signal.matched.dropFirst()).allSatisfy { ($0.start, $0.end) <= ($1.start, $1.end) }
+    let parts = inOrder ? signal.matched : signal.matched.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
     return Finding(
       id: "", rule: signal.ruleID, title: rule?.title ?? signal.ruleID,
       level: rule?.level ?? .info, path: signal.path, unitIndex: signal.unitIndex,
