@@ -11,7 +11,7 @@ extension ExpressionEvaluator {
         first = occurrence
         return false
       }
-      return first.map { MatchCandidate(parts: [$0], trace: leafTrace(expression)) }
+      return first.map { MatchCandidate(part: $0, trace: leafTrace(expression)) }
     case .any:
       return earliestCandidate(expression)
     case .sequence(_, let then, _):
@@ -32,7 +32,7 @@ extension ExpressionEvaluator {
         best = occurrence
         return true
       }
-      return best.map { MatchCandidate(parts: [$0], trace: leafTrace(expression)) }
+      return best.map { MatchCandidate(part: $0, trace: leafTrace(expression)) }
     case .any(let items):
       var best: MatchCandidate?
       for item in items {
@@ -40,7 +40,7 @@ extension ExpressionEvaluator {
         if let current = best, (current.start, current.end) <= (candidate.start, candidate.end) { continue }
         best = candidate
       }
-      return best.map { MatchCandidate(parts: $0.parts, trace: $0.trace.prefixedByAny()) }
+      return best.map { $0.with(trace: $0.trace.prefixedByAny()) }
     case .sequence(_, let then, _):
       return earliestCandidate(then)
     case .all, .atLeast, .count:

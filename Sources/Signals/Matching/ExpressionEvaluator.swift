@@ -1,25 +1,72 @@
 /// One way an expression is satisfied in a unit: the occurrences chosen and a trace for `why`.
+///
+/// A leaf's candidate, the commonest, has one part, kept inline: a leaf yields a candidate per
+/// occurrence, and an array for each cost an allocation.
 struct MatchCandidate {
-  var parts: [Occurrence]
+  /// The only part, when there is exactly one.
+  private var onlyPart: Occurrence?
+  /// The parts, sorted by start, when there are none or several.
+  private var manyParts: [Occurrence]
   /// The trace, written by `writtenTrace(patterns:context:)`.
   var trace: CandidateTrace
   var start: Int
   var end: Int
 
   init(parts: [Occurrence], trace: CandidateTrace) {
-    self.parts = parts.count < 2 ? parts : parts.sorted { $0.start < $1.start }
+    if parts.count == 1 {
+      onlyPart = parts[0]
+      manyParts = []
+    } else {
+      onlyPart = nil
+      manyParts = parts.count < 2 ? parts : parts.sorted { $0.start < $1.start }
+    }
     self.trace = trace
     start = parts.lazy.map { $0.start }.min() ?? 0
     end = parts.lazy.map { $0.end }.max() ?? 0
   }
 
+  /// The candidate of one part.
+  init(part: Occurrence, trace: CandidateTrace) {
+    onlyPart = part
+    manyParts = []
+    self.trace = trace
+    start = part.start
+    end = part.end
+  }
+
+  /// The occurrences chosen, sorted by start.
+  var parts: [Occurrence] { onlyPart.map { [$0] } ?? manyParts }
+
+  /// The same candidate with `trace`.
+  func with(trace: CandidateTrace) -> MatchCandidate {
+    var candidate = self
+    candidate.trace = trace
+    return candidate
+  }
+
   func overlaps(_ other: MatchCandidate) -> Bool {
-    parts.contains { part in other.parts.contains { $0.overlaps(part) } }
+    if let part = onlyPart { return other.overlaps(part) }
+    return manyParts.contains { other.overlaps($0) }
+  }
+
+  /// Whether one of the parts overlaps `occurrence`.
+  func overlaps(_ occurrence: Occurrence) -> Bool {
+    if let part = onlyPart { return part.overlaps(occurrence) }
+    return manyParts.contains { $0.overlaps(occurrence) }
+  }
+
+  /// Appends the parts to `parts`.
+  func appendParts(to parts: inout [Occurrence]) {
+    if let part = onlyPart {
+      parts.append(part)
+    } else {
+      parts += manyParts
+    }
   }
 
   /// The written trace (`「跑分」`, `all(…) near≤10`, …).
   func writtenTrace(patterns: [String], context: UnitMatchContext) -> String {
-    trace.written(part: parts.first, patterns: patterns, context: context)
+    trace.written(part: onlyPart ?? manyParts.first, patterns: patterns, context: context)
   }
 }
 
@@ -51,7 +98,7 @@ struct ExpressionEvaluator {
       let trace = leafTrace(expression)
       var result: [MatchCandidate] = []
       forEachLeafOccurrence(expression) { occurrence in
-        result.append(MatchCandidate(parts: [occurrence], trace: trace))
+        result.append(MatchCandidate(part: occurrence, trace: trace))
         return true
       }
       return result
@@ -59,7 +106,7 @@ struct ExpressionEvaluator {
       var result: [MatchCandidate] = []
       for item in items {
         for candidate in evaluate(item) {
-          result.append(MatchCandidate(parts: candidate.parts, trace: candidate.trace.prefixedByAny()))
+          result.append(candidate.with(trace: candidate.trace.prefixedByAny()))
         }
       }
       return result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
@@ -139,7 +186,7 @@ struct ExpressionEvaluator {
   /// The parts of `candidates`, one after the other.
   private static func parts(of candidates: [MatchCandidate]) -> [Occurrence] {
     var parts: [Occurrence] = []
-    for candidate in candidates { parts += candidate.parts }
+    for candidate in candidates { candidate.appendParts(to: &parts) }
     return parts
   }
 
@@ -189,7 +236,7 @@ struct ExpressionEvaluator {
   }
 
   private func combine(_ options: [[MatchCandidate]], near: NearConstraint) -> [MatchCandidate]? {
-    let limited = options.map { Array($0.prefix(Self.candidateLimit)) }
+    let limited = options.map { $0.count <= Self.candidateLimit ? $0 : Array($0.prefix(Self.candidateLimit)) }
     var best: (span: Int, start: Int, picks: [MatchCandidate])?
     var picks: [MatchCandidate] = []
     var tried = 0
