@@ -3,8 +3,9 @@ import Foundation
 extension EvidenceFolder {
   /// Reads one entry and hands its units to `consume`: a large UTF-8 file in a format that can
   /// be cut (see `StreamingPolicy`) as a series of pieces, each an `EvidenceDocument` whose units
-  /// carry their true line numbers; a file whose parser reads it bit by bit (HTML pages and the
-  /// JSON, JavaScript and CSV chat exports: `BatchingParser`) as the batches of
+  /// carry their true line numbers; a file whose parser reads it bit by bit (HTML pages, the
+  /// JSON, JavaScript and CSV chat exports, WhatsApp, WechatExporter and QQ TXT, WechatExporter
+  /// HTML and QQ MHT: `BatchingParser`) as the batches of
   /// `UnitBatches.standardSize` units it hands over while it reads, then the rest; any other
   /// entry as one whole document. Returns the document for the manifest: for a file read in
   /// pieces or batches its units are empty, `unitCount` is the total and the hash covers the

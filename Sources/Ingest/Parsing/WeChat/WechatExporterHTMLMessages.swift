@@ -27,9 +27,8 @@ struct WechatExporterHTMLMessages {
   /// The title suffixes by interface language (`%%DISPLAYNAME%% - 微信聊天记录`).
   static let titleSuffixes = [" - 微信聊天记录", " - WeChat Chat History"]
 
+  /// Messages read but not handed over yet.
   private(set) var messages: [Message] = []
-  /// The conversation name from `<title>`, without its suffix.
-  private(set) var chatName: String?
 
   /// What an open `<span>` (or `<a>`) holds.
   private enum Role: Equatable {
@@ -66,31 +65,57 @@ struct WechatExporterHTMLMessages {
     }
   }
 
-  /// Reads the page (lines joined by `\n`).
-  static func read(_ text: String) -> WechatExporterHTMLMessages {
+  /// Reads the page (its lines joined by `\n`, as UTF-8) and hands each message to `each` with the
+  /// conversation name from `<title>` (without its suffix; nil when there is none).
+  ///
+  /// A message is handed over as soon as the name is final: once the page has been read past the
+  /// last `<title` it holds and that element is closed (templates put it in `<head>`, before every
+  /// message); until then messages wait.
+  static func read(_ bytes: [UInt8], each: (Message, String?) -> Void) {
     var state = State()
-    let bytes = Array(text.utf8)
     let line = LineIndex(bytes).line(at:)
+    let lastTitle = lastTitleTag(in: bytes)
+    var readPast = -1
     var tokenizer = HTMLTokenizer(bytes)
     tokenizer.run { token in
       switch token {
       case .start(let name, let attributes, let offset):
+        readPast = offset
         start(name, attributes: attributes, line: line(offset), state: &state)
       case .end(let name):
         end(name, state: &state)
       case .text(let chunk, let offset):
+        readPast = offset
         self.text(chunk, offset: offset, line: line, state: &state)
+      }
+      if !state.result.messages.isEmpty, readPast > lastTitle, !state.readingTitle {
+        let name = chatName(state.titleText)
+        for message in state.result.messages { each(message, name) }
+        state.result.messages.removeAll(keepingCapacity: true)
       }
     }
     state.finishMessage()
-    var result = state.result
-    let title = TextEscapes.htmlUnescape(state.titleText).trimmingWhitespace
-    if let suffix = titleSuffixes.first(where: { title.hasSuffix($0) }) {
-      result.chatName = String(title.dropLast(suffix.count))
-    } else if !title.isEmpty {
-      result.chatName = title
+    let name = chatName(state.titleText)
+    for message in state.result.messages { each(message, name) }
+  }
+
+  /// The conversation name written in the `<title>` text: without its suffix; nil when empty.
+  private static func chatName(_ titleText: String) -> String? {
+    let title = TextEscapes.htmlUnescape(titleText).trimmingWhitespace
+    if let suffix = titleSuffixes.first(where: { title.hasSuffix($0) }) { return String(title.dropLast(suffix.count)) }
+    return title.isEmpty ? nil : title
+  }
+
+  /// The byte offset of the last `<title` in `bytes` (in any case), or -1: past it, no `<title>`
+  /// element can open, so the name gathered so far is final.
+  private static func lastTitleTag(in bytes: [UInt8]) -> Int {
+    let tag = Array("<title".utf8)
+    var index = bytes.count - tag.count
+    while index >= 0 {
+      if bytes[index] == 0x3C, (1..<tag.count).allSatisfy({ bytes[index + $0] | 0x20 == tag[$0] }) { return index }
+      index -= 1
     }
-    return result
+    return -1
   }
 
   private static func start(_ name: String, attributes: [String: String], line: Int, state: inout State) {

@@ -6,7 +6,8 @@
 /// it (`YYYY-MM-DD HH:MM:SS`, local). Notices (`msg chat-notice`) become `system` units with the
 /// previous message's time; blocks with the transfer icon become `transfer` units with `amountFen`.
 /// A quote-reply's text is the reply alone, the quoted message goes to `attributes["quote"]`.
-struct WechatExporterHTMLParser: DocumentParser {
+/// Units are made as the page is read and handed over in batches.
+struct WechatExporterHTMLParser: BatchingParser {
   let format = DocumentFormat.wechatExporterHTML
 
   /// The message block's opening, as the templates write it.
@@ -27,12 +28,11 @@ struct WechatExporterHTMLParser: DocumentParser {
     return false
   }
 
-  func parse(_ source: SourceText) -> ParseOutcome {
-    var outcome = ParseOutcome()
-    let page = WechatExporterHTMLMessages.read(source.newlineText)
-    let conversation = page.chatName ?? source.fileStem
+  func parse(_ source: SourceText, into batches: UnitBatches) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
     var previousTime: ChatTime?
-    for message in page.messages {
+    WechatExporterHTMLMessages.read(Array(source.newlineText.utf8)) { message, chatName in
+      let conversation = chatName ?? source.fileStem
       var attributes = ["messageID": message.id]
       if let type = message.type { attributes["msgType"] = type }
       if let quote = message.quote { attributes["quote"] = quote }
@@ -44,7 +44,7 @@ struct WechatExporterHTMLParser: DocumentParser {
         if time != nil { attributes["timeFrom"] = "previous message" }
       } else if let raw = message.rawTime {
         time = Self.time(raw, options: source.options)
-        if time == nil { outcome.diagnostics.append(source.badTime(line: message.divLine, raw: raw)) }
+        if time == nil { diagnostics.append(source.badTime(line: message.divLine, raw: raw)) }
         previousTime = time
       }
       var kind = message.notice ? UnitKind.system : .message
@@ -61,9 +61,9 @@ struct WechatExporterHTMLParser: DocumentParser {
         speaker: message.notice ? nil : message.speaker, speakerID: message.notice ? nil : message.speakerID,
         time: time, conversation: conversation, attributes: attributes)
       unit.textLines = message.textLines.isEmpty ? nil : TextUnit.lineMap(message.textLines, first: first)
-      outcome.units.append(unit)
+      batches.append(unit)
     }
-    return outcome
+    return diagnostics
   }
 
   /// `YYYY-MM-DD HH:MM:SS` in the assumed zone.
