@@ -2,14 +2,17 @@
 """Writes a synthetic single-file chat export of about SIZE_MB MB for scripts/bench-exports.
 
 usage: gen-export-corpus.py KIND PATH SIZE_MB
-       KIND: telegram | pywxdump | whatsapp-txt | wechatexporter-txt
+       KIND: telegram | pywxdump | whatsapp-txt | wechatexporter-txt | qq-txt | qq-mht
 
 telegram: a Telegram Desktop result.json (one chat, pretty-printed as Telegram writes it);
 pywxdump: a PyWxDump `<wxid>_0_N.json` message list (indent 4);
 whatsapp-txt: a WhatsApp Android "Export chat" TXT (`d/m/yy, H:MM - name: text`), with
 multi-line messages, omitted media and system notices;
 wechatexporter-txt: a WechatExporter `index.txt` (`name (YYYY-MM-DD HH:MM:SS):body`), with
-multi-line messages, transfers with a memo line and recall notices.
+multi-line messages, transfers with a memo line and recall notices;
+qq-txt: a QQ message-manager "export all" TXT: a friend block and a group block, then the
+最近联系人 block repeating part of the friend chat (cited once), multi-line messages;
+qq-mht: a QQ message-manager MHT (HTML part of date and message rows, one image part).
 Everyday talk with an occasional message that trips the lexicons. Deterministic; all names and
 ids are synthetic.
 """
@@ -83,10 +86,62 @@ def wechatexporter_txt(count):
     return "\n".join(lines) + "\n"
 
 
+QQ_SEPARATOR = "=" * 64
+
+
+def qq_sender(i):
+    return ["老周(10001)", "小李(10002)", "【管理员】王姐(10003)", "阿强<a@example.com>"][i % 4]
+
+
+def qq_txt(count):
+    def block(group, target, times):
+        lines = [QQ_SEPARATOR, "消息分组:" + group, QQ_SEPARATOR, "消息对象:" + target, QQ_SEPARATOR, ""]
+        for i, t in times:
+            lines.append("%s %s" % (t.strftime("%Y-%m-%d %H:%M:%S"), qq_sender(i)))
+            lines.append(TEXTS[i % len(TEXTS)] + "，第%d条" % i)
+            if i % 17 == 3:
+                lines.append("补充一句")
+            lines.append("")
+        return lines
+    timed = list(enumerate(stamps(count)))
+    friend = timed[: count * 2 // 5]
+    group = timed[count * 2 // 5: count * 4 // 5]
+    recent = friend[: count // 5]
+    lines = ["消息记录（此消息记录为文本格式，不支持重新导入）", ""]
+    lines += block("我的好友", "老周", friend) + block("我的QQ群", "项目群", group) + block("最近联系人", "老周", recent)
+    return "\n".join(lines) + "\n"
+
+
+def qq_mht(count):
+    rows = ['<tr><td><div style=padding-left:10px;>消息分组:我的QQ群</div></td></tr>',
+            '<tr><td><div style=padding-left:10px;>消息对象:项目群</div></td></tr>']
+    day = None
+    for i, t in enumerate(stamps(count)):
+        if t.date() != day:
+            day = t.date()
+            rows.append('<tr><td style=border-bottom-width:1px;color:#3568BB;font-weight:bold;>日期: %d/%d/%d</td></tr>'
+                        % (t.year, t.month, t.day))
+        body = "<font color='000000'>%s，第%d条</font>" % (TEXTS[i % len(TEXTS)], i)
+        if i % 17 == 3:
+            body += "<br><font color='000000'>补充一句</font>"
+        rows.append('<tr><td><div style=color:#006EFE;padding-left:10px;><div style=float:left;margin-right:6px;>%s</div>%d:%02d:%02d</div>'
+                    '<div style=padding-left:20px;>%s</div></td></tr>' % (qq_sender(i).replace("<", "&lt;").replace(">", "&gt;"), t.hour, t.minute, t.second, body))
+    boundary = "----=_NextPart_DEMO_0001"
+    head = ["From: <Save by Tencent MsgMgr>", "Subject: Tencent IM Message", "MIME-Version: 1.0",
+            'Content-Type:multipart/related;\r\n\tcharset="utf-8"\r\n\ttype="text/html";\r\n\tboundary="%s"' % boundary, "",
+            "--" + boundary, "Content-Type:text/html", "Content-Transfer-Encoding:7bit", "",
+            '<html><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8" /><title>QQ Message</title></head>'
+            '<body><table width=100% cellspacing=0>']
+    tail = ["</table></body></html>", "", "--" + boundary, "Content-Type:image/jpeg",
+            "Content-Location:{00000000-0000-0000-0000-000000000001}.dat", "Content-Transfer-Encoding:base64", "",
+            "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAA==", "", "--" + boundary + "--", ""]
+    return "\r\n".join(head + rows + tail)
+
+
 def main():
     kind, path, size_mb = sys.argv[1], sys.argv[2], float(sys.argv[3])
     make = {"telegram": telegram, "pywxdump": pywxdump, "whatsapp-txt": whatsapp_txt,
-            "wechatexporter-txt": wechatexporter_txt}[kind]
+            "wechatexporter-txt": wechatexporter_txt, "qq-txt": qq_txt, "qq-mht": qq_mht}[kind]
     per_message = len(make(1000).encode()) / 1000
     text = make(int(size_mb * 1024 * 1024 / per_message))
     with open(path, "w", encoding="utf-8") as out:
