@@ -33,57 +33,21 @@ import Testing
     return QQMessageManagerTXTParser().parse(source)
   }
 
-  static func sieve(radius: Int) -> UnitSieve {
-    UnitSieve(radius: radius, minimumUnits: 0) {
-      { body in String(decoding: body, as: UTF8.self).contains("命中") }
-    }
-  }
-
   @Test(arguments: ["\n", "\r\n"])
   func sievedReadKeepsWhatPassesAndEveryDiagnostic(lineBreak: String) {
     let text = Self.export(count: 3_000, lineBreak: lineBreak)
     let whole = Self.parse(text, sieve: nil)
-    let sieved = Self.parse(text, sieve: Self.sieve(radius: 1))
+    let sieved = Self.parse(text, sieve: SieveParity.sieve(passing: "命中", radius: 1))
     #expect(whole.diagnostics.map(\.code) == ["ingest.bad-time", "ingest.duplicate-block"])
     #expect(whole.diagnostics.last?.message.hasPrefix("600 messages of the 最近联系人 block") == true)
     #expect(sieved.diagnostics == whole.diagnostics)
     #expect(whole.units.count == 3_002)
-    #expect(sieved.units.count == whole.units.count)
-    let hits = Set(whole.units.indices.filter { whole.units[$0].text.contains("命中") })
-    #expect(hits.count == 35)
-    for index in whole.units.indices {
-      if hits.contains(where: { abs($0 - index) <= 1 }) {
-        #expect(sieved.units[index] == whole.units[index])
-      } else {
-        #expect(sieved.units[index].kind == .elided)
-        #expect(sieved.units[index].line == whole.units[index].line && sieved.units[index].endLine == whole.units[index].endLine)
-        #expect(sieved.units[index].conversation == whole.units[index].conversation)
-      }
-    }
+    #expect(SieveParity.expectKept(sieved.units, whole.units, token: "命中", radius: 1).count == 35)
   }
 
   @Test func aRecentContactMessageWithTheSameStampButOtherTextIsKept() {
     let whole = Self.parse(Self.export(count: 10), sieve: nil)
     #expect(whole.units.map(\.text).suffix(2) == ["只在最近联系人里，命中", "只在最近联系人里"])
     #expect(whole.units.filter { $0.attributes["qqGroup"] == "最近联系人" }.count == 2)
-  }
-
-  @Test(arguments: ["qq-txt/全部消息记录.txt", "qq-txt/recent-contacts.txt", "qq-txt/clock12.txt"])
-  func fixturesReadWithASieveKeepWhatPasses(path: String) throws {
-    let text = String(decoding: try Fixture.data(path), as: UTF8.self)
-    var source = SourceText(text: text, path: path, encoding: .utf8, options: IngestOptions())
-    let whole = QQMessageManagerTXTParser().parse(source)
-    let token = whole.units.first { !$0.text.isEmpty }?.text.prefix(1) ?? "你"
-    source.sieve = UnitSieve(radius: 0, minimumUnits: 0) {
-      { body in String(decoding: body, as: UTF8.self).contains(token) }
-    }
-    let sieved = QQMessageManagerTXTParser().parse(source)
-    #expect(sieved.diagnostics == whole.diagnostics)
-    #expect(sieved.units.count == whole.units.count)
-    #expect(sieved.units.contains { $0.kind == .elided })
-    for (kept, reference) in zip(sieved.units, whole.units) {
-      #expect(kept.line == reference.line && kept.endLine == reference.endLine)
-      if kept.kind == .elided { #expect(!reference.text.contains(token)) } else { #expect(kept == reference) }
-    }
   }
 }

@@ -112,6 +112,8 @@ import Testing
   @Test(arguments: [
     "wechat-memotrace/张三.txt", "wechat-memotrace/partial.txt", "wechat-memotrace/聊天记录/李四(wxid_example01)/李四.txt",
     "whatsapp-txt/WhatsApp Chat with Alex.txt", "whatsapp-txt/ambiguous.txt", "wechatexporter/张三/index.txt",
+    "wechat-memotrace/张三-weflow.txt", "wechat-dump/张三.txt", "qq-txt/全部消息记录.txt", "qq-txt/recent-contacts.txt",
+    "qq-txt/clock12.txt",
   ])
   func fixturesReadWithASieveKeepWhatPasses(path: String) throws {
     let text = String(decoding: try Fixture.data(path), as: UTF8.self)

@@ -20,41 +20,18 @@ import Testing
   @Test func sievedReadKeepsWhatPasses() {
     var source = SourceText(text: Self.dump(count: 3_000), path: "张三.txt", encoding: .utf8, options: IngestOptions())
     let whole = WechatDumpTXTParser().parse(source)
-    source.sieve = UnitSieve(radius: 1, minimumUnits: 0) {
-      { body in String(decoding: body, as: UTF8.self).contains("命中") }
-    }
+    source.sieve = SieveParity.sieve(passing: "命中", radius: 1)
     let sieved = WechatDumpTXTParser().parse(source)
     #expect(sieved.diagnostics == whole.diagnostics)
-    #expect(sieved.units.count == 3_000 && whole.units.count == 3_000)
-    let hits = Set(whole.units.indices.filter { whole.units[$0].text.contains("命中") })
-    #expect(hits.count == 50)
-    for index in whole.units.indices {
-      if hits.contains(where: { abs($0 - index) <= 1 }) {
-        #expect(sieved.units[index] == whole.units[index])
-      } else {
-        #expect(sieved.units[index].kind == .elided)
-        #expect(sieved.units[index].line == whole.units[index].line && sieved.units[index].endLine == whole.units[index].endLine)
-      }
-    }
+    #expect(whole.units.count == 3_000)
+    #expect(SieveParity.expectKept(sieved.units, whole.units, token: "命中", radius: 1).count == 50)
     #expect(whole.units[9].text == "第9条\n第二行" && whole.units[9].endLine == whole.units[9].line + 1)
     #expect(whole.units[13].attributes["amountFen"] == "1300")
   }
 
   @Test func aLargeFileReadInPiecesGivesTheUnitsOfAWholeRead() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-dump-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try Self.dump(count: 4_000).write(to: folder.appendingPathComponent("张三.txt"), atomically: true, encoding: .utf8)
-    let evidence = try EvidenceFolder(root: folder)
-    let entry = try #require(evidence.entries().first)
-    let whole = evidence.read(entry)
+    let (whole, streamed, pieces, manifest) = try SieveParity.readWholeAndInPieces(Self.dump(count: 4_000), name: "张三.txt")
     #expect(whole.format == .wechatDumpTXT && whole.units.count == 4_000)
-    var pieces = 0
-    var streamed: [TextUnit] = []
-    let manifest = evidence.read(entry, streaming: StreamingPolicy(thresholdBytes: 50_000, pieceBytes: 30_000)) { piece in
-      pieces += 1
-      streamed += piece.units
-    }
     #expect(pieces > 3)
     #expect(manifest.format == .wechatDumpTXT && manifest.unitCount == 4_000)
     #expect(streamed == whole.units)

@@ -95,28 +95,13 @@ struct QQHeader: Sendable {
   /// what `stamp` would read, or nil when the line has another shape (then `stamp` reads it).
   /// The sender must start with a scalar that cannot be white space and not with `AM`/`PM`.
   private static func isoStamp(_ bytes: UnsafeBufferPointer<UInt8>) -> Stamp? {
-    guard bytes.count > 21, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x20, bytes[13] == 0x3A,
-      bytes[16] == 0x3A, bytes[19] == 0x20
-    else { return nil }
-    func number(_ start: Int, _ count: Int) -> Int? {
-      var value = 0
-      for offset in start..<(start + count) {
-        let byte = bytes[offset]
-        guard byte >= 0x30, byte <= 0x39 else { return nil }
-        value = value * 10 + Int(byte - 0x30)
-      }
-      return value
-    }
+    guard bytes.count > 21, bytes[19] == 0x20 else { return nil }
     // Only ASCII blanks and scalars led by C2 or E1–E3 can be white space.
     let first = bytes[20]
     if first == 0x20 || (0x09...0x0D).contains(first) || first == 0xC2 || (0xE1...0xE3).contains(first) { return nil }
     if (first == 0x41 || first == 0x50) && bytes[21] == 0x4D { return nil }
-    guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
-      let minute = number(14, 2), let second = number(17, 2)
-    else { return nil }
-    return Stamp(
-      time: LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second),
-      rawTimeLength: 19, senderOffset: 20, isLocaleClock: false)
+    guard let time = LocalDateTime.readISOLike(bytes) else { return nil }
+    return Stamp(time: time, rawTimeLength: 19, senderOffset: 20, isLocaleClock: false)
   }
 
   /// Splits `【title】nick(12345)` / `nick<a@b.c>` into title, nickname and account, on the last

@@ -22,6 +22,26 @@ struct LocalDateTime: Sendable, Hashable {
     return true
   }
 
+  /// Reads strict `YYYY-MM-DD HH:MM:SS` (zero-padded, 24-hour, ASCII digits) from the first 19
+  /// bytes of `bytes`; nil when they are not in that shape (fields are not range-checked).
+  static func readISOLike(_ bytes: UnsafeBufferPointer<UInt8>) -> LocalDateTime? {
+    guard bytes.count >= 19, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x20, bytes[13] == 0x3A, bytes[16] == 0x3A
+    else { return nil }
+    func number(_ start: Int, _ count: Int) -> Int? {
+      var value = 0
+      for offset in start..<(start + count) {
+        let byte = bytes[offset]
+        guard byte >= 0x30, byte <= 0x39 else { return nil }
+        value = value * 10 + Int(byte - 0x30)
+      }
+      return value
+    }
+    guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+      let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2)
+    else { return nil }
+    return LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+  }
+
   /// Reads strict `YYYY-MM-DD HH:MM:SS` (zero-padded, 24-hour) as MemoTrace writes it.
   static func readISOLike(_ cursor: inout TextCursor) -> LocalDateTime? {
     var probe = cursor

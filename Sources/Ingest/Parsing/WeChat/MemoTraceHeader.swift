@@ -28,21 +28,7 @@ struct MemoTraceHeader: Sendable {
 
   /// The same grammar read straight from a line's UTF-8 bytes.
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> MemoTraceHeader? {
-    guard bytes.count >= 19, bytes[0] >= 0x30, bytes[0] <= 0x39 else { return nil }
-    func number(_ start: Int, _ count: Int) -> Int? {
-      var value = 0
-      for offset in start..<(start + count) {
-        let byte = bytes[offset]
-        guard byte >= 0x30, byte <= 0x39 else { return nil }
-        value = value * 10 + Int(byte - 0x30)
-      }
-      return value
-    }
-    guard bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x20, bytes[13] == 0x3A, bytes[16] == 0x3A,
-      let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-      let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2)
-    else { return nil }
-    let time = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+    guard bytes.count >= 19, bytes[0] >= 0x30, bytes[0] <= 0x39, let time = LocalDateTime.readISOLike(bytes) else { return nil }
     guard bytes.count > 19 else { return MemoTraceHeader(time: time, hasRest: false) }
     guard bytes[19] == 0x20, bytes.count > 20 else { return nil }
     // Only ASCII blanks and scalars led by C2 or E1–E3 can be white space (as in `isBlank`).
