@@ -22,7 +22,7 @@ enum EvidenceReaderTarget {
     if containerFormats.contains(document.format) {
       UnitInvariants.checkPositions(document.units, context: context)
     } else if case .text(let text, _) = TextDecoding.decode(payload) {
-      UnitInvariants.check(document.units, lineCount: SourceText.split(text).count, context: context)
+      UnitInvariants.check(document.units, lineCount: SourceLines(text).count, context: context)
     } else {
       UnitInvariants.require(document.units.isEmpty, "\(context): units from undecodable bytes")
     }
