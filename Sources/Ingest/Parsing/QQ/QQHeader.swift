@@ -15,16 +15,42 @@ struct QQHeader: Sendable {
   let isLocaleClock: Bool
 
   /// What a header line holds before its sender is split: enough to split a file into records,
-  /// kept for every message, with no text of its own.
+  /// kept for every message (an "export all" file can hold millions), so packed in 16 bytes with
+  /// no text of its own. The fields are read from digits, so each fits: a year of at most four,
+  /// the others of at most two; offsets in a line of a file read whole fit in 32 bits.
   struct Stamp: Sendable, Hashable {
-    /// The wall-clock fields, on a 24-hour clock.
-    let time: LocalDateTime
-    /// The UTF-8 length of the date and time as written (from the start of the line).
-    let rawTimeLength: Int
-    /// The UTF-8 offset in the line where the sender starts.
-    let senderOffset: Int
+    private let year: UInt16
+    private let month: UInt8
+    private let day: UInt8
+    private let hour: UInt8
+    private let minute: UInt8
+    private let second: UInt8
     /// True when the time used a 12-hour clock (AM/PM, 上午/下午) or an un-padded hour.
     let isLocaleClock: Bool
+    private let rawTimeBytes: UInt32
+    private let senderBytes: UInt32
+
+    init(time: LocalDateTime, rawTimeLength: Int, senderOffset: Int, isLocaleClock: Bool) {
+      year = UInt16(truncatingIfNeeded: time.year)
+      month = UInt8(truncatingIfNeeded: time.month)
+      day = UInt8(truncatingIfNeeded: time.day)
+      hour = UInt8(truncatingIfNeeded: time.hour)
+      minute = UInt8(truncatingIfNeeded: time.minute)
+      second = UInt8(truncatingIfNeeded: time.second)
+      self.isLocaleClock = isLocaleClock
+      rawTimeBytes = UInt32(truncatingIfNeeded: rawTimeLength)
+      senderBytes = UInt32(truncatingIfNeeded: senderOffset)
+    }
+
+    /// The wall-clock fields, on a 24-hour clock.
+    var time: LocalDateTime {
+      LocalDateTime(
+        year: Int(year), month: Int(month), day: Int(day), hour: Int(hour), minute: Int(minute), second: Int(second))
+    }
+    /// The UTF-8 length of the date and time as written (from the start of the line).
+    var rawTimeLength: Int { Int(rawTimeBytes) }
+    /// The UTF-8 offset in the line where the sender starts.
+    var senderOffset: Int { Int(senderBytes) }
 
     /// The date and time exactly as written, given the header's line.
     func rawTime(in line: Substring) -> String { String(decoding: line.utf8.prefix(rawTimeLength), as: UTF8.self) }

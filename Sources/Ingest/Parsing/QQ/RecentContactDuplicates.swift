@@ -32,20 +32,30 @@ enum RecentContactDuplicates {
         time: header.time.chatTime(options: source.options, raw: header.rawTime)?.epochSeconds,
         sender: isSystem ? nil : header.accountID ?? header.nickname, textHash: text(record).hashValue)
     }
-    var elsewhere: [Key: [Int]] = [:]
-    for (index, record) in records.enumerated()
-    where !recentBlocks.contains(record.context) && recentConversations.contains(conversation(record.context)) {
-      elsewhere[key(record), default: []].append(index)
+    let isElsewhere = { (record: HeaderRecords<QQHeader.Stamp>.Record) in
+      !recentBlocks.contains(record.context) && recentConversations.contains(conversation(record.context))
+    }
+    // The first record of each key; another with the same key repeats its text unless the hashes
+    // of two texts collide, when every record of the key is compared.
+    var elsewhere: [Key: Int] = [:]
+    for (index, record) in records.enumerated() where isElsewhere(record) {
+      let recordKey = key(record)
+      if elsewhere[recordKey] == nil { elsewhere[recordKey] = index }
     }
     var kept: [Int] = []
     var repeated: [Int] = []
     kept.reserveCapacity(records.count)
     for (index, record) in records.enumerated() {
-      if recentBlocks.contains(record.context), let others = elsewhere[key(record)] {
-        let own = text(record)
-        if others.contains(where: { text(records[$0]) == own }) {
-          repeated.append(index)
-          continue
+      if recentBlocks.contains(record.context) {
+        let recordKey = key(record)
+        if let first = elsewhere[recordKey] {
+          let own = text(record)
+          if text(records[first]) == own
+            || records.contains(where: { isElsewhere($0) && key($0) == recordKey && text($0) == own })
+          {
+            repeated.append(index)
+            continue
+          }
         }
       }
       kept.append(index)
