@@ -63,21 +63,26 @@ public struct ScanPipeline: Sendable {
     let streaming = self.streaming
     let results = ParallelMap.map(entries) { entry in
       var scan = DocumentScan(scanner: scanner, subjects: subjectSet)
-      var kept: [TextUnit] = []
+      var kept = StreamedExcerpt(excerpt: excerpt)
       var unitBase = 0
       var findings: [Finding] = []
       var document = evidence.read(entry, streaming: streaming) { piece in
-        let (excerpted, signals) = excerpt.apply(piece, scan.next(piece))
+        let signals = scan.next(piece)
+        kept.add(piece, around: signals.map { (unitIndex: $0.unitIndex, related: $0.related) })
         for signal in signals {
-          let unit = FindingAssembler.unit(at: signal.unitIndex, in: excerpted.units)
+          let unit = FindingAssembler.unit(at: signal.unitIndex, in: piece.units)
           var placed = signal
           placed.unitIndex += unitBase
           findings.append(FindingAssembler.finding(from: placed, rule: rulesByID[signal.ruleID], unit: unit))
         }
-        unitBase += excerpted.units.count
-        if preparesHTML { kept += excerpted.units }
+        unitBase += piece.units.count
       }
-      document.units = preparesHTML ? kept : []
+      // The findings' unit indices move from the document's units to the kept ones.
+      let (units, keptIndex) = kept.finish()
+      for index in findings.indices {
+        if let moved = keptIndex[findings[index].unitIndex] { findings[index].unitIndex = moved }
+      }
+      document.units = preparesHTML ? units : []
       return (document, findings)
     }
     return CaseReport(
