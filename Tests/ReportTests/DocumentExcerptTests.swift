@@ -28,9 +28,10 @@ import Testing
 
   @Test func smallDocumentsAreKeptWhole() {
     let document = Self.document(units: 50)
-    let (kept, signals) = DocumentExcerpt().apply(document, [Self.signal(at: 7, in: document)])
-    #expect(kept.units.count == 50 && !kept.isExcerpted)
-    #expect(signals.first?.unitIndex == 7)
+    let signal = Self.signal(at: 7, in: document)
+    let (units, newIndex) = DocumentExcerpt().kept(document, around: [(signal.unitIndex, signal.related)])
+    #expect(units.count == 50)
+    #expect(newIndex[7] == 7)
   }
 
   @Test func largeDocumentsKeepWindowsAroundSignalsAndRelatedUnits() {
@@ -43,12 +44,12 @@ import Testing
         related: [RelatedUnit(path: "big.txt", line: notice.line, endLine: notice.endLine, role: "notice")]),
       Self.signal(at: 9_999, in: document),
     ]
-    let (kept, remapped) = DocumentExcerpt(wholeDocumentLimit: 100, window: 3).apply(document, signals)
-    #expect(kept.unitCount == 10_000 && kept.isExcerpted)
-    #expect(kept.units.count == 7 + 11 + 4, "7 around unit 10, 1997…2007 merged, 9996…9999")
-    for (original, moved) in zip(signals, remapped) {
-      #expect(kept.units[moved.unitIndex].line == original.line, "the index follows the unit")
+    let (units, newIndex) = DocumentExcerpt(wholeDocumentLimit: 100, window: 3)
+      .kept(document, around: signals.map { (unitIndex: $0.unitIndex, related: $0.related) })
+    #expect(units.count == 7 + 11 + 4, "7 around unit 10, 1997…2007 merged, 9996…9999")
+    for signal in signals {
+      #expect(units[newIndex[signal.unitIndex]].line == signal.line, "the index follows the unit")
     }
-    #expect(kept.units.contains { $0.line == notice.line }, "the related notice is kept")
+    #expect(units.contains { $0.line == notice.line }, "the related notice is kept")
   }
 }

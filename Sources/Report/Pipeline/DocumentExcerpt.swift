@@ -2,7 +2,7 @@ import Ingest
 import Signals
 
 /// Keeps memory bounded on large evidence: after a document is scanned, only the units near its
-/// signals are kept for the report, and the signals' unit indices are remapped to match.
+/// signals are kept for the report, with a map from the document's unit indices to the kept ones.
 ///
 /// A phone's worth of chats is mostly ordinary talk; holding every unit of every file until the
 /// report is written would make memory grow with the corpus. Documents of at most
@@ -10,8 +10,8 @@ import Signals
 /// keep `window` units on either side of each signal and of each related unit, and the report says
 /// that their source view is an excerpt. `unitCount` keeps the true number of units.
 ///
-/// `apply` and `kept` see one document, or one piece of it at a time; a document read in pieces
-/// whose kept units must not depend on the cuts goes through `StreamedExcerpt`. Neither keeps an
+/// `kept` sees one document, or one piece of it at a time; a document read in pieces whose kept
+/// units must not depend on the cuts goes through `StreamedExcerpt`. It never keeps an
 /// `elided` unit (a message a `UnitSieve` left unread, which has no text to show): a piece that
 /// holds one is a piece of a large document and is never kept whole.
 struct DocumentExcerpt {
@@ -22,21 +22,6 @@ struct DocumentExcerpt {
   /// How many units before the piece a finding lies in `StreamedExcerpt` still finds the finding's
   /// related units in.
   var relatedLookback = 2_000
-
-  /// The document reduced to the units the report needs, and its signals with remapped indices.
-  func apply(_ document: EvidenceDocument, _ signals: [Signal]) -> (EvidenceDocument, [Signal]) {
-    guard !keepsWhole(document) else { return (document, signals) }
-    let (units, newIndex) = kept(document, around: signals.map { (unitIndex: $0.unitIndex, related: $0.related) })
-    var excerpt = document
-    excerpt.units = units
-    excerpt.unitCount = document.unitCount
-    let remapped = signals.map { signal in
-      var moved = signal
-      moved.unitIndex = newIndex[signal.unitIndex]
-      return moved
-    }
-    return (excerpt, remapped)
-  }
 
   /// The units of `document` kept around `centers` (each a unit index and the related units it
   /// rests on), and for every unit of the document its index among the kept ones (-1 when it is
