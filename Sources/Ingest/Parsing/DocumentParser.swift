@@ -15,10 +15,14 @@ protocol DocumentParser: Sendable {
   func parse(_ source: SourceText, delivering deliver: ([TextUnit]) -> Void) -> ParseOutcome
   /// Whether a large file in this format may be read in pieces starting at `line` (which
   /// follows `previous`): true only where a record starts and the parser carries no state from
-  /// earlier lines into it, so that parsing the pieces gives the units of the whole file.
+  /// earlier lines into it other than what its `pieceCarry` holds, so that parsing the pieces
+  /// gives the units of the whole file.
   func startsPiece(_ line: Substring, after previous: Substring) -> Bool
   /// Whether `startsPiece` can ever be true; formats that cannot be cut are read whole.
   var readsInPieces: Bool { get }
+  /// The state this format carries from one piece of the file at `path` to the next, or nil
+  /// when each piece is parsed alone with `parse(_:)`.
+  func pieceCarry(path: String, options: IngestOptions, sieve: UnitSieve?) -> (any PieceCarry)?
 }
 
 extension DocumentParser {
@@ -29,6 +33,8 @@ extension DocumentParser {
   func startsPiece(_ line: Substring, after previous: Substring) -> Bool { false }
   /// By default a format is read whole.
   var readsInPieces: Bool { false }
+  /// By default each piece is parsed alone.
+  func pieceCarry(path: String, options: IngestOptions, sieve: UnitSieve?) -> (any PieceCarry)? { nil }
 }
 
 /// What a parser produced from one file.

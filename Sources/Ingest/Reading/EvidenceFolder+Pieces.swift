@@ -45,19 +45,26 @@ extension EvidenceFolder {
 }
 
 /// One large text file read piece by piece (see `EvidenceFolder.read(_:streaming:pieces:)`).
+///
+/// A format whose pieces cannot be parsed alone (its parser has a `PieceCarry`) is read in
+/// surveys and then parsed: the evidence file is read and hashed once, during the first survey,
+/// into a `WorkingCopy` that the later readings read back piece by piece.
 struct PieceStream {
-  private let file: SequentialFile
-  private let path: String
-  private let policy: StreamingPolicy
-  private let options: IngestOptions
-  private let sieve: UnitSieve?
-  private let parser: any DocumentParser
-  private let encoding: TextEncoding
+  let file: SequentialFile
+  let path: String
+  let policy: StreamingPolicy
+  let options: IngestOptions
+  let sieve: UnitSieve?
+  let parser: any DocumentParser
+  let encoding: TextEncoding
+  /// Where a parser with a `PieceCarry` reads the file again; nil for the other formats.
+  let copy: WorkingCopy?
   /// Bytes read but not yet handed over, starting at a piece boundary.
   private var pending: [UInt8]
 
   /// Reads the head of the file and picks its parser; nil when the file is not UTF-8 text in a
-  /// format that can be cut (it is then read whole).
+  /// format that can be cut, or its parser needs a working copy that cannot be made (it is
+  /// then read whole).
   init?(file: SequentialFile, path: String, policy: StreamingPolicy, options: IngestOptions, sieve: UnitSieve?) {
     let head = file.read(upTo: policy.pieceBytes)
     guard BinarySignature.detect(head) == nil, let lineEnd = PieceCutter.lastLineBreakEnd(in: head),
@@ -67,6 +74,12 @@ struct PieceStream {
     else { return nil }
     let parser = ParserRegistry.parser(for: SourceText(text: text, path: path, encoding: encoding, options: options))
     guard parser.readsInPieces else { return nil }
+    if parser.pieceCarry(path: path, options: options, sieve: sieve) != nil {
+      guard let copy = WorkingCopy() else { return nil }
+      self.copy = copy
+    } else {
+      copy = nil
+    }
     self.file = file
     self.path = path
     self.policy = policy
@@ -90,31 +103,16 @@ struct PieceStream {
 
   /// Reads and parses every piece in turn, passing each to `deliver`; returns the manifest document.
   consuming func produce(_ deliver: (EvidenceDocument) -> Void) -> EvidenceDocument {
+    if let copy, let carry = parser.pieceCarry(path: path, options: options, sieve: sieve) {
+      return produce(carrying: carry, through: copy, deliver)
+    }
     var lineOffset = 0
     var unitCount = 0
     var pieceCount = 0
     var diagnostics: [Diagnostic] = []
-    while !pending.isEmpty || !file.isAtEnd {
-      let (piece, forced) = nextPiece()
-      if piece.isEmpty, file.isAtEnd { break }
-      var bytes = piece[...]
-      if pieceCount == 0, encoding == .utf8BOM { bytes = bytes.dropFirst(3) }
-      let valid = String(validating: bytes, as: UTF8.self)
-      var source = SourceText(
-        text: valid ?? String(decoding: bytes, as: UTF8.self), path: path, encoding: encoding, options: options)
+    while let (piece, forced) = nextPiece() {
+      var source = text(of: piece, first: pieceCount == 0, lineOffset: lineOffset, forced: forced, warnings: &diagnostics)
       source.sieve = sieve
-      if valid == nil {
-        diagnostics.append(
-          source.diagnostic(
-            .warning, "invalid-utf8", line: lineOffset + 1,
-            "bytes that are not UTF-8 between lines \(lineOffset + 1) and \(lineOffset + source.lines.count) were replaced by U+FFFD"))
-      }
-      if forced {
-        diagnostics.append(
-          source.diagnostic(
-            .warning, "piece-cut", line: lineOffset + source.lines.count,
-            "no record start within \(policy.maxPieceBytes) bytes; the file was cut at a line break here, so a record may be split"))
-      }
       let outcome = parser.parse(source)
       let units = outcome.units.map { $0.shifted(by: lineOffset) }
       diagnostics += outcome.diagnostics.map { $0.shifted(by: lineOffset) }
@@ -127,6 +125,40 @@ struct PieceStream {
       pieceCount += 1
     }
     let (sha256, change) = file.finish()
+    return manifest(
+      sha256: sha256, change: change, diagnostics: diagnostics, unitCount: unitCount, pieceCount: pieceCount)
+  }
+
+  /// The text of the piece `bytes`, which follows `lineOffset` lines and is the file's first
+  /// when `first`; adds to `warnings` when it is not all UTF-8 or was `forced` at a line break.
+  func text(of bytes: [UInt8], first: Bool, lineOffset: Int, forced: Bool, warnings: inout [Diagnostic]) -> SourceText {
+    var slice = bytes[...]
+    if first, encoding == .utf8BOM { slice = slice.dropFirst(3) }
+    let valid = String(validating: slice, as: UTF8.self)
+    let source = SourceText(
+      text: valid ?? String(decoding: slice, as: UTF8.self), path: path, encoding: encoding, options: options)
+    if valid == nil {
+      warnings.append(
+        source.diagnostic(
+          .warning, "invalid-utf8", line: lineOffset + 1,
+          "bytes that are not UTF-8 between lines \(lineOffset + 1) and \(lineOffset + source.lines.count) were replaced by U+FFFD"))
+    }
+    if forced {
+      warnings.append(
+        source.diagnostic(
+          .warning, "piece-cut", line: lineOffset + source.lines.count,
+          "no record start within \(policy.maxPieceBytes) bytes; the file was cut at a line break here, so a record may be split"))
+    }
+    return source
+  }
+
+  /// The manifest document of the file read in `pieceCount` pieces holding `unitCount` units,
+  /// whose hash is `sha256`: an error when the file could not be read (`failure`, else the
+  /// file's own) or changed while it was read (`change`).
+  func manifest(
+    sha256: String, change: String?, diagnostics: [Diagnostic], unitCount: Int, pieceCount: Int, failure: String? = nil
+  ) -> EvidenceDocument {
+    var diagnostics = diagnostics
     diagnostics.append(
       Diagnostic(
         .note, code: "streamed", file: path, line: nil,
@@ -135,7 +167,7 @@ struct PieceStream {
       path: path, sha256: sha256, bytes: file.consumed, format: parser.format, encoding: encoding.rawValue,
       status: .parsed, diagnostics: diagnostics, unitCount: unitCount)
     EvidenceReader.settleStatus(&document)
-    if let failure = file.failure {
+    if let failure = failure ?? file.failure {
       document.status = .error
       document.reason = IngestError.unreadable(path: path, reason: failure).description
     } else if let change {
@@ -145,9 +177,11 @@ struct PieceStream {
     return document
   }
 
-  /// The next piece: at least `pieceBytes` (unless the file ends), cut where a record starts;
-  /// `forced` when no record start came within `maxPieceBytes` and it was cut at a line break.
-  private mutating func nextPiece() -> (bytes: [UInt8], forced: Bool) {
+  /// The next piece of the evidence file, or nil at its end: at least `pieceBytes` (unless the
+  /// file ends), cut where a record starts; `forced` when no record start came within
+  /// `maxPieceBytes` and it was cut at a line break.
+  mutating func nextPiece() -> (bytes: [UInt8], forced: Bool)? {
+    guard !pending.isEmpty || !file.isAtEnd else { return nil }
     while pending.count < policy.pieceBytes, !file.isAtEnd {
       pending += file.read(upTo: policy.pieceBytes - pending.count)
     }
@@ -170,6 +204,7 @@ struct PieceStream {
     let end = cut ?? pending.count
     let piece = Array(pending[..<end])
     pending.removeFirst(end)
+    if piece.isEmpty, file.isAtEnd { return nil }
     return (piece, forced)
   }
 

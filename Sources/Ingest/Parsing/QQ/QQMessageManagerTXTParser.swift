@@ -7,7 +7,9 @@ import Foundation
 /// similar become `system` units. An "export all" file can hold every chat of an account, so
 /// records are split reading bytes in place, keep only their header's stamp, and take the unit
 /// sieve: a message no rule can use becomes an `elided` unit without its sender being split or its
-/// text copied. Units are handed over in batches as they are made.
+/// text copied. Units are handed over in batches as they are made. A large file is read in pieces
+/// cut before a record or a block separator, carrying the blocks, the repeats and the sieve from
+/// one piece to the next (`QQPieceCarry`).
 struct QQMessageManagerTXTParser: BatchingParser {
   let format = DocumentFormat.qqMessageManagerTXT
 
@@ -17,6 +19,25 @@ struct QQMessageManagerTXTParser: BatchingParser {
   static let separator = String(repeating: "=", count: 64)
   /// How many lines detection looks at.
   static let sampleLines = 400
+  /// What a line outside any message should have been.
+  static let expecting = "a `date time sender` header or a `消息对象:` block"
+
+  /// The note on the `count` messages of the `最近联系人` block dropped as repeats.
+  static func repeatsMessage(count: Int) -> String {
+    "\(count) messages of the \(QQBlocks.recentContactsGroup) block repeat messages of other blocks and are cited there instead"
+  }
+
+  /// A piece may start at a block separator or at a header after a blank line, where a record
+  /// starts whatever came before; the block it lies in is carried (`QQPieceCarry`).
+  func startsPiece(_ line: Substring, after previous: Substring) -> Bool {
+    line == Self.separator || (previous.isBlank && QQHeader.stamp(line) != nil)
+  }
+
+  var readsInPieces: Bool { true }
+
+  func pieceCarry(path: String, options: IngestOptions, sieve: UnitSieve?) -> (any PieceCarry)? {
+    QQPieceCarry(path: path, sieve: sieve)
+  }
 
   func detect(_ source: SourceText) -> Bool {
     var headers = 0
@@ -36,7 +57,7 @@ struct QQMessageManagerTXTParser: BatchingParser {
   func parse(_ source: SourceText, into batches: UnitBatches) -> [Diagnostic] {
     let file = QQBlocks.split(source)
     let records = file.records.records
-    var diagnostics = file.records.diagnostics(in: source, expecting: "a `date time sender` header or a `消息对象:` block")
+    var diagnostics = file.records.diagnostics(in: source, expecting: Self.expecting)
     for record in records where record.header.time.chatTime(options: source.options, raw: "") == nil {
       diagnostics.append(
         source.badTime(line: record.headerLine, raw: record.header.rawTime(in: source.line(record.headerLine))))
@@ -61,9 +82,7 @@ struct QQMessageManagerTXTParser: BatchingParser {
     if let first = repeated.first {
       diagnostics.append(
         source.diagnostic(
-          .note, "ingest.duplicate-block", line: records[first].headerLine,
-          "\(repeated.count) messages of the \(QQBlocks.recentContactsGroup) block repeat messages of other blocks and are cited there instead"
-        ))
+          .note, "ingest.duplicate-block", line: records[first].headerLine, Self.repeatsMessage(count: repeated.count)))
     }
     return diagnostics
   }

@@ -1,0 +1,90 @@
+extension PieceStream {
+  /// Reads the file for a parser that carries state between pieces (see `PieceCarry`): the
+  /// first survey reads and hashes the evidence file, cutting it into pieces kept in `copy`;
+  /// further surveys and the parse read the same pieces back. A piece is passed to `deliver`
+  /// once none of its units can be revised any more. Returns the manifest document.
+  consuming func produce(
+    carrying start: any PieceCarry, through copy: WorkingCopy, _ deliver: (EvidenceDocument) -> Void
+  ) -> EvidenceDocument {
+    var carry = start
+    var warnings: [Diagnostic] = []
+    var sizes: [Int] = []
+    var lineOffset = 0
+    while let (piece, forced) = nextPiece() {
+      guard copy.append(piece) else { break }
+      let source = text(of: piece, first: sizes.isEmpty, lineOffset: lineOffset, forced: forced, warnings: &warnings)
+      carry.survey(source, lineOffset: lineOffset, round: 0)
+      sizes.append(piece.count)
+      lineOffset += source.lines.count
+    }
+    let (sha256, change) = file.finish()
+    var round = 0
+    while copy.failure == nil, carry.endSurvey(round: round) {
+      round += 1
+      readBack(sizes, from: copy) { source, lineOffset, _ in carry.survey(source, lineOffset: lineOffset, round: round) }
+    }
+    var diagnostics = warnings
+    var held = HeldPieces()
+    if copy.failure == nil {
+      readBack(sizes, from: copy) { source, lineOffset, size in
+        let parsed = carry.parse(source, lineOffset: lineOffset)
+        diagnostics += parsed.outcome.diagnostics.map { $0.shifted(by: lineOffset) }
+        let piece = EvidenceDocument(
+          path: path, sha256: "", bytes: size, format: parser.format, encoding: encoding.rawValue, status: .parsed,
+          units: parsed.outcome.units.map { $0.shifted(by: lineOffset) })
+        held.add(piece, revised: parsed.revised, settled: parsed.settledUnits).forEach(deliver)
+      }
+      diagnostics += carry.finish()
+    }
+    held.flush().forEach(deliver)
+    return manifest(
+      sha256: sha256, change: change, diagnostics: diagnostics, unitCount: held.unitCount, pieceCount: sizes.count,
+      failure: copy.failure.map { "its working copy could not be kept: \($0)" })
+  }
+
+  /// Reads the pieces of `sizes` bytes back from `copy`, passing each with the number of lines
+  /// before it and its size to `body`.
+  private func readBack(_ sizes: [Int], from copy: WorkingCopy, _ body: (SourceText, Int, Int) -> Void) {
+    copy.rewind()
+    var lineOffset = 0
+    var ignored: [Diagnostic] = []
+    for (index, size) in sizes.enumerated() {
+      guard let piece = copy.read(count: size) else { return }
+      let source = text(of: piece, first: index == 0, lineOffset: lineOffset, forced: false, warnings: &ignored)
+      body(source, lineOffset, size)
+      lineOffset += source.lines.count
+    }
+  }
+}
+
+/// Parsed pieces held back until a `PieceCarry` settles their units, then handed on in order.
+private struct HeldPieces {
+  /// The pieces held, each with the index of its first unit in the file.
+  private var held: [(first: Int, document: EvidenceDocument)] = []
+  /// The units of every piece added so far.
+  private(set) var unitCount = 0
+
+  /// Adds the next piece after putting `revised` in place in the pieces held; returns the
+  /// pieces, in order, whose units all lie among the first `settled` units of the file.
+  mutating func add(_ piece: EvidenceDocument, revised: [(index: Int, unit: TextUnit)], settled: Int) -> [EvidenceDocument] {
+    held.append((unitCount, piece))
+    unitCount += piece.units.count
+    for (index, unit) in revised {
+      guard let position = held.lastIndex(where: { $0.first <= index }) else { continue }
+      let offset = index - held[position].first
+      if offset < held[position].document.units.count { held[position].document.units[offset] = unit }
+    }
+    var ready: [EvidenceDocument] = []
+    while let front = held.first, front.first + front.document.units.count <= settled {
+      ready.append(front.document)
+      held.removeFirst()
+    }
+    return ready
+  }
+
+  /// Every piece still held, in order.
+  mutating func flush() -> [EvidenceDocument] {
+    defer { held.removeAll() }
+    return held.map(\.document)
+  }
+}
