@@ -7,7 +7,8 @@ extension EvidenceFolder {
   /// JSON, JavaScript and CSV chat exports, WhatsApp, WechatExporter and QQ TXT, WechatExporter
   /// HTML and QQ MHT: `BatchingParser`) as the batches of
   /// `UnitBatches.standardSize` units it hands over while it reads, then the rest; any other
-  /// entry as one whole document. Returns the document for the manifest: for a file read in
+  /// entry as one whole document. Of a large QQ MHT export only the head, up to the end of its
+  /// HTML part, is kept and parsed (`MHTTextHead`): the pictures after it are hashed, not held. Returns the document for the manifest: for a file read in
   /// pieces or batches its units are empty, `unitCount` is the total and the hash covers the
   /// whole file; otherwise it is the document `consume` was given.
   ///
@@ -20,6 +21,7 @@ extension EvidenceFolder {
     _ entry: EvidenceEntry, streaming policy: StreamingPolicy, pieces consume: (EvidenceDocument) -> Void
   ) -> EvidenceDocument {
     var size = 0
+    var produce = { (deliver: (EvidenceDocument) -> Void) in read(entry, inBatches: true, pieces: deliver) }
     if entry.problem == nil, entry.archiveMember == nil, let file = SequentialFile(path: entry.systemPath, io: io) {
       size = file.size
       if file.size > policy.thresholdBytes,
@@ -27,6 +29,25 @@ extension EvidenceFolder {
           file: file, path: entry.relativePath, policy: policy, options: options, sieve: unitSieve)?.run(consume)
       {
         return streamed
+      }
+      if file.size > policy.thresholdBytes,
+        let outcome = MHTTextHead.read(entry.systemPath, display: entry.relativePath, limit: options.maxParseBytes, io: io)
+      {
+        switch outcome {
+        case .failed(let document):
+          consume(document)
+          return document
+        case .head(let bytes, let head):
+          size = head.headBytes
+          // The closure takes the bytes out of the capture, so they are let go once decoded.
+          var pending = bytes
+          produce = { deliver in
+            var taken: [UInt8] = []
+            swap(&taken, &pending)
+            return EvidenceReader.read(
+              head: taken, of: head, path: entry.relativePath, options: options, sieve: unitSieve, pieces: deliver)
+          }
+        }
       }
     }
     var batched = false
@@ -36,8 +57,8 @@ extension EvidenceFolder {
     }
     var document =
       size >= policy.parserThreadBytes
-      ? PiecePipeline.run(producing: { deliver in read(entry, inBatches: true, pieces: deliver) }, consume: handOver)
-      : read(entry, inBatches: true, pieces: handOver)
+      ? PiecePipeline.run(producing: produce, consume: handOver)
+      : produce(handOver)
     consume(document)
     if batched { document.units = [] }
     return document

@@ -67,8 +67,12 @@ struct MIMEPart: Sendable {
   }
 
   /// The media type, lower-cased, without parameters (`text/html`), or `text/plain` by default.
-  var mediaType: String {
-    guard let type = headers["content-type"] else { return "text/plain" }
+  var mediaType: String { Self.mediaType(of: headers["content-type"]) }
+
+  /// The media type of a `Content-Type` value, lower-cased, without parameters, or `text/plain`
+  /// when there is none.
+  static func mediaType(of contentType: String?) -> String {
+    guard let type = contentType else { return "text/plain" }
     return String(type.split(separator: ";").first ?? "").lowercased().trimmingSpaces
   }
 

@@ -1,0 +1,181 @@
+import Crypto
+import Foundation
+import Testing
+
+@testable import Ingest
+
+/// A large QQ MHT export is read through its HTML part only: the units and hash of a whole read,
+/// the pictures after it hashed and counted, an export above the parse limit still read.
+@Suite struct MHTTextHeadTests {
+  static let boundary = "----=_NextPart_TEST_0042"
+
+  /// A QQ MHT export: `rows` message rows over several days (some with pictures, some on two
+  /// lines), then `pictures` base64 picture parts of a few lines each; `nested` puts a
+  /// multipart/alternative part before the HTML part.
+  static func export(rows: Int, pictures: Int, lineBreak: String = "\r\n", bom: Bool = false, nested: Bool = false)
+    -> [UInt8]
+  {
+    var lines = [
+      "From: <Save by Tencent MsgMgr>", "Subject: Tencent IM Message", "MIME-Version: 1.0",
+      "Content-Type:multipart/related;", "\tcharset=\"utf-8\"", "\ttype=\"text/html\";", "\tboundary=\"\(boundary)\"", "",
+    ]
+    if nested {
+      lines += [
+        "--\(boundary)", "Content-Type: multipart/alternative; boundary=\"inner\"", "", "--inner",
+        "Content-Type: text/plain", "", "预览", "--inner--", "",
+      ]
+    }
+    lines += [
+      "--\(boundary)", "Content-Type:text/html", "Content-Transfer-Encoding:7bit", "",
+      "<html><head><title>QQ Message</title></head><body><table width=100% cellspacing=0>",
+      "<tr><td><div style=padding-left:10px;>消息分组:我的QQ群</div></td></tr>",
+      "<tr><td><div style=padding-left:10px;>消息对象:项目群</div></td></tr>",
+    ]
+    for row in 0..<rows {
+      if row % 50 == 0 {
+        lines.append("<tr><td style=border-bottom-width:1px;color:#3568BB;>日期: 2023/5/\(1 + row / 50)</td></tr>")
+      }
+      let sender = row % 3 == 0 ? "老周(10001)" : "小李(10002)"
+      var body = "<font color='000000'>第\(row)条，接口做了AES加密</font>"
+      if row % 7 == 2 { body += "<IMG src=\"{\(row)}.dat\">" }
+      let header = "<tr><td><div style=color:#006EFE;padding-left:10px;><div style=float:left;margin-right:6px;>\(sender)</div>"
+        + "\(10 + row % 12):\(String(format: "%02d", row % 60)):05</div><div style=padding-left:20px;>"
+      if row % 5 == 4 {
+        lines += [header, "\(body)<br><font color='000000'>补充一句</font></div></td></tr>"]
+      } else {
+        lines.append(header + body + "</div></td></tr>")
+      }
+    }
+    lines += ["</table></body></html>", ""]
+    for picture in 0..<pictures {
+      lines += [
+        "--\(boundary)", "Content-Type:image/jpeg", "Content-Location:{\(picture)}.dat", "Content-Transfer-Encoding:base64", "",
+      ]
+      lines += (0..<4).map { _ in String(repeating: "/9j/4AAQSkZJRgABAQAAAQABAAD", count: 3) }
+      lines.append("")
+    }
+    lines.append("--\(boundary)--")
+    return (bom ? [0xEF, 0xBB, 0xBF] : []) + Array((lines.joined(separator: lineBreak) + lineBreak).utf8)
+  }
+
+  static let policy = StreamingPolicy(thresholdBytes: 1_000)
+
+  /// The line of the boundary that ends the HTML part.
+  static func htmlEndLine(_ bytes: [UInt8]) -> Int {
+    let text = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    return (lines.firstIndex { $0.hasPrefix("</table>") } ?? 0) + 3
+  }
+
+  @Test(arguments: [("\r\n", false), ("\n", false), ("\r\n", true)])
+  func theHeadGivesTheUnitsOfAWholeRead(lineBreak: String, bom: Bool) throws {
+    let bytes = Self.export(rows: 600, pictures: 40, lineBreak: lineBreak, bom: bom)
+    let (root, folder, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let whole = folder.read(entry)
+    let streamed = StreamedReadingTests.streamed(folder, entry, policy: Self.policy)
+    #expect(whole.format == .qqMHT)
+    #expect(whole.units.count == 600)
+    #expect(whole.diagnostics.isEmpty)
+    #expect(streamed.units == whole.units)
+    #expect(streamed.document.unitCount == 600)
+    #expect(streamed.document.sha256 == whole.sha256)
+    #expect(streamed.document.sha256 == SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined())
+    #expect(streamed.document.bytes == bytes.count)
+    #expect(streamed.document.format == .qqMHT)
+    #expect(streamed.document.status == .parsed)
+    let note = try #require(streamed.document.diagnostics.first)
+    #expect(streamed.document.diagnostics.count == 1)
+    #expect(note.code == "mht-head" && note.severity == .note)
+    let headLines = Self.htmlEndLine(bytes) - 1
+    #expect(note.message.hasPrefix("read through line \(headLines), where its HTML part ends; the 40 MIME parts after it ("))
+    #expect(streamed.units.last.map { $0.endLine < headLines } == true)
+  }
+
+  @Test func anExportAboveTheParseLimitIsReadWhenItsHTMLPartFits() throws {
+    let bytes = Self.export(rows: 300, pictures: 2_000)
+    let htmlBytes = String(decoding: bytes, as: UTF8.self).components(separatedBy: "</table>")[0].utf8.count
+    let (root, unlimited, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let limited = try EvidenceFolder(root: root, options: IngestOptions(maxParseBytes: htmlBytes * 2))
+    #expect(bytes.count > htmlBytes * 4)
+    #expect(limited.read(entry).status == .unsupported)
+    let streamed = StreamedReadingTests.streamed(limited, entry, policy: Self.policy)
+    #expect(streamed.document.status == .parsed)
+    #expect(streamed.units == unlimited.read(entry).units)
+    #expect(streamed.document.diagnostics.first?.message.contains("the 2000 MIME parts after it") == true)
+  }
+
+  @Test func anHTMLPartAboveTheLimitIsHashedButNotRead() throws {
+    let bytes = Self.export(rows: 300, pictures: 3)
+    let (root, _, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let limited = try EvidenceFolder(root: root, options: IngestOptions(maxParseBytes: 4_096))
+    let streamed = StreamedReadingTests.streamed(limited, entry, policy: Self.policy)
+    #expect(streamed.units.isEmpty)
+    #expect(streamed.document.status == .unsupported)
+    #expect(streamed.document.format == .qqMHT)
+    #expect(streamed.document.bytes == bytes.count)
+    #expect(streamed.document.sha256 == SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined())
+    #expect(
+      streamed.document.reason
+        == "QQ MHT export: its HTML part (from line 10) runs past 4096 bytes, the limit for parsing; hashed but not read")
+  }
+
+  @Test func anExportWithANestedMultipartIsReadWhole() throws {
+    let bytes = Self.export(rows: 100, pictures: 5, nested: true)
+    let (root, folder, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let whole = folder.read(entry)
+    let streamed = StreamedReadingTests.streamed(folder, entry, policy: Self.policy)
+    #expect(whole.units.count == 100)
+    #expect(streamed.units == whole.units)
+    #expect(streamed.document.diagnostics == whole.diagnostics)
+  }
+
+  @Test func anExportWithoutAnHTMLPartWarnsAsAWholeRead() throws {
+    var text = String(decoding: Self.export(rows: 40, pictures: 3), as: UTF8.self)
+    text = text.replacingOccurrences(of: "Content-Type:text/html", with: "Content-Type:text/plain")
+    let (root, folder, entry) = try StreamedReadingTests.folder("项目群.mht", Array(text.utf8))
+    defer { try? FileManager.default.removeItem(at: root) }
+    let whole = folder.read(entry)
+    let streamed = StreamedReadingTests.streamed(folder, entry, policy: Self.policy)
+    #expect(whole.diagnostics.map(\.message) == ["no text/html part found in this QQ MHT file"])
+    #expect(streamed.document.diagnostics == whole.diagnostics)
+    #expect(streamed.units.isEmpty)
+    #expect(streamed.document.sha256 == whole.sha256)
+  }
+
+  /// An `fstat` that reports each opened file as first seen, then as `change` makes it: a file
+  /// that changes while it is read, whichever of the reader's opens reads it.
+  final class ChangingAfterOpen: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: Set<Int32> = []
+    private let change: @Sendable (inout FileStatus) -> Void
+
+    init(_ change: @escaping @Sendable (inout FileStatus) -> Void) { self.change = change }
+
+    var io: FileIO {
+      FileIO { descriptor in
+        guard var status = FileStatus.of(descriptor) else { return nil }
+        self.lock.lock()
+        defer { self.lock.unlock() }
+        if !self.seen.insert(descriptor).inserted { self.change(&status) }
+        return status
+      }
+    }
+  }
+
+  @Test(arguments: EvidenceFolderTests.Change.allCases)
+  func anExportThatChangesWhileReadIsAnError(change: EvidenceFolderTests.Change) throws {
+    let bytes = Self.export(rows: 50, pictures: 10)
+    let (root, _, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let folder = try EvidenceFolder(root: root, options: IngestOptions(), io: ChangingAfterOpen(change.apply).io)
+    let streamed = StreamedReadingTests.streamed(folder, entry, policy: Self.policy)
+    #expect(streamed.units.isEmpty)
+    #expect(streamed.document.status == .error)
+    #expect(streamed.document.sha256.isEmpty)
+    #expect(streamed.document.reason?.hasPrefix("项目群.mht: file changed while it was being read (") == true)
+  }
+}
