@@ -8,8 +8,8 @@ extension MingjianCommand {
     static let configuration = CommandConfiguration(
       abstract: "List the clauses rules may cite, with instrument, point and verification level.",
       discussion: """
-        Texts marked V1/V2 were verified against published sources and are quoted verbatim in
-        reports; others are cited by instrument and point only. neutral.* entries are analyst
+        Texts marked V1/V2 were verified against published sources and are quoted verbatim in \
+        reports; others are cited by instrument and point only. neutral.* entries are analyst \
         factors (the neutral-help test), not law.
         """
     )

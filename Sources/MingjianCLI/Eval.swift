@@ -8,9 +8,9 @@ extension MingjianCommand {
     static let configuration = CommandConfiguration(
       abstract: "Scan every labelled case of a corpus and print precision, recall and F1.",
       discussion: """
-        A case is a folder X with X.gold.tsv beside it (and optionally X.subjects, one name per
-        line). Prints TP/FP/FN, precision, recall and F1 per Art. 11 item and neutral factor and
-        overall, the number of clean cases (no Art. 11 label) that drew an Art. 11 finding, and
+        A case is a folder X with X.gold.tsv beside it (and optionally X.subjects, one name per \
+        line). Prints TP/FP/FN, precision, recall and F1 per Art. 11 item and neutral factor and \
+        overall, the number of clean cases (no Art. 11 label) that drew an Art. 11 finding, and \
         every missed or unexpected label.
 
         Examples:

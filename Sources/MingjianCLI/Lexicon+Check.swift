@@ -7,8 +7,8 @@ extension MingjianCommand.Lexicon {
     static let configuration = CommandConfiguration(
       abstract: "Load and lint the lexicon packs; exit 1 if any problem is found.",
       discussion: """
-        Lints: duplicate ids, unknown clause ids, short terms, regex hazards (\\b, unbounded .*,
-        empty matches), terms that normalisation makes unmatchable, and more
+        Lints: duplicate ids, unknown clause ids, short terms, regex hazards (\\b, unbounded .*, \
+        empty matches), terms that normalisation makes unmatchable, and more \
         (--list-checks). Each problem names file:line:column.
 
         Examples:

@@ -8,8 +8,8 @@ extension MingjianCommand.Lexicon {
     static let configuration = CommandConfiguration(
       abstract: "Create <id>.yml and <id>.test.txt for a new case type, ready to edit and test.",
       discussion: """
-        The new pack holds one worked rule with three hit and three ok examples and an annotated
-        test file; both pass `mingjian lexicon test` as written. Replace the rule with your own,
+        The new pack holds one worked rule with three hit and three ok examples and an annotated \
+        test file; both pass `mingjian lexicon test` as written. Replace the rule with your own, \
         keeping at least three hits and three everyday uses of the same words as ok examples.
 
         Example:

@@ -8,11 +8,11 @@ struct MingjianCommand: ParsableCommand {
     commandName: "mingjian",
     abstract: "明鉴 — screen evidence for signals of 明知 under Criminal Law Art. 287-2 (帮信罪).",
     discussion: """
-      Reads chat exports and other evidence, flags signals with editable Chinese lexicons, maps
-      them to the clauses they support (above all the seven items of Art. 11 of 法释〔2019〕15号)
+      Reads chat exports and other evidence, flags signals with editable Chinese lexicons, maps \
+      them to the clauses they support (above all the seven items of Art. 11 of 法释〔2019〕15号) \
       beside exculpatory neutral-help factors, and writes a cited report.
 
-      Not legal advice: the report supports a human judgement and never decides guilt. Every
+      Not legal advice: the report supports a human judgement and never decides guilt. Every \
       finding needs human review.
 
       Examples:

@@ -10,14 +10,14 @@ extension MingjianCommand {
     static let configuration = CommandConfiguration(
       abstract: "Scan an evidence folder and write index.html, findings.json and findings.csv.",
       discussion: """
-        The evidence folder is only read, never modified. Every file is hashed (SHA-256) and
-        listed in the report's manifest with its status; a file that cannot be read is listed
-        with the reason and the scan goes on. An optional case.yml in the folder names the
+        The evidence folder is only read, never modified. Every file is hashed (SHA-256) and \
+        listed in the report's manifest with its status; a file that cannot be read is listed \
+        with the reason and the scan goes on. An optional case.yml in the folder names the \
         subjects (`subjects: [张三, zhangsan_01]`); --subject values are added to them.
 
         Examples:
           mingjian scan corpus/demo -o report --subject 小李
-          mingjian scan ~/case-17 -o ~/case-17-report --subject 张三 --subject zhangsan_01 --force
+          mingjian scan ~/case-17 -o ~/report-17 --subject 张三 --subject zhangsan_01
           mingjian scan ~/case-17 -o out --format json,csv
         """
     )
