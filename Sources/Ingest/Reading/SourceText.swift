@@ -113,7 +113,7 @@ extension Substring {
       if lead < 0x80, lead != 0x20, !(0x09...0x0D).contains(lead) { return false }
       if lead >= 0x80, lead != 0xC2, !(0xE1...0xE3).contains(lead) { return false }
     }
-    if let first = unicodeScalars.first, !first.properties.isWhitespace { return false }
+    if let first = unicodeScalars.first, !first.isWhitespaceScalar { return false }
     return utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0B || $0 == 0x0C } || allSatisfy(\.isWhitespace)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// The stable identity of a finding, kept across re-runs and line shifts.
 ///
@@ -38,7 +39,7 @@ public enum FindingFingerprint {
     return String(
       String.UnicodeScalarView(
         folded.unicodeScalars.filter {
-          !$0.properties.isWhitespace
+          !$0.isWhitespaceScalar
         }))
   }
 

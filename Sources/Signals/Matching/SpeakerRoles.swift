@@ -21,7 +21,7 @@ struct SpeakerRoles: Sendable {
     guard !subjects.isEmpty, let speaker = unit.speaker else { return .unknown }
     if subjects.contains(speaker) { return .subject }
     let edges = [speaker.unicodeScalars.first, speaker.unicodeScalars.last].compactMap { $0 }
-    if edges.contains(where: \.properties.isWhitespace),
+    if edges.contains(where: \.isWhitespaceScalar),
       subjects.contains(speaker.trimmingCharacters(in: .whitespacesAndNewlines))
     {
       return .subject

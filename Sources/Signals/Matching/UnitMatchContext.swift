@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// One occurrence in a normalised unit, in scalar offsets `[start, end)`: a literal pattern, an
 /// amount of money or a regex match.
@@ -123,7 +124,7 @@ struct UnitMatchContext {
   var finalQuestionMark: Int? {
     if let known = storage.questionMark { return known }
     let scalars = self.scalars
-    var mark = scalars.lastIndex { !$0.properties.isWhitespace }
+    var mark = scalars.lastIndex { !$0.isWhitespaceScalar }
     if let last = mark, scalars[last] != "?" { mark = nil }
     storage.questionMark = .some(mark)
     return mark

@@ -39,7 +39,7 @@ enum MailText {
   /// Base64 bytes of a text (white space ignored), or nil when it is not base64.
   static func base64(_ text: String) -> [UInt8]? {
     var values: [UInt8] = []
-    for scalar in text.unicodeScalars where !scalar.properties.isWhitespace && scalar != "=" {
+    for scalar in text.unicodeScalars where !scalar.isWhitespaceScalar && scalar != "=" {
       switch scalar {
       case "A"..."Z": values.append(UInt8(scalar.value - 65))
       case "a"..."z": values.append(UInt8(scalar.value - 97 + 26))

@@ -102,7 +102,7 @@ struct QQHeader: Sendable {
       probe.skipSpaces()
       var marker: Bool?
       if probe.take("AM") { marker = false } else if probe.take("PM") { marker = true }
-      if marker != nil, probe.peek?.properties.isWhitespace == true {
+      if marker != nil, probe.peek?.isWhitespaceScalar == true {
         meridiem = marker
         cursor = probe
         timeEnd = cursor.index

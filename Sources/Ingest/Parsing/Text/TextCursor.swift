@@ -45,9 +45,10 @@ struct TextCursor {
     return true
   }
 
-  /// Reads one scalar if it is in `set`, returning it.
-  mutating func take(oneOf set: Set<Unicode.Scalar>) -> Unicode.Scalar? {
-    guard let next = peek, set.contains(next) else { return nil }
+  /// Reads one scalar if it is one of `choices` (a handful: they are compared in turn, and a
+  /// literal list is built once, not at every call as a set would be), returning it.
+  mutating func take(oneOf choices: [Unicode.Scalar]) -> Unicode.Scalar? {
+    guard let next = peek, choices.contains(next) else { return nil }
     index = scalars.index(after: index)
     return next
   }
@@ -56,7 +57,7 @@ struct TextCursor {
   @discardableResult
   mutating func skipSpaces() -> Int {
     var count = 0
-    while let next = peek, next.properties.isWhitespace {
+    while let next = peek, next.isWhitespaceScalar {
       index = scalars.index(after: index)
       count += 1
     }

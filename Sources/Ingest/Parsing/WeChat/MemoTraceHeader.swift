@@ -22,7 +22,7 @@ struct MemoTraceHeader: Sendable {
     var cursor = TextCursor(line)
     guard let time = LocalDateTime.readISOLike(&cursor) else { return nil }
     if cursor.isAtEnd { return MemoTraceHeader(time: time, hasRest: false) }
-    guard cursor.take(" "), let first = cursor.peek, !first.properties.isWhitespace else { return nil }
+    guard cursor.take(" "), let first = cursor.peek, !first.isWhitespaceScalar else { return nil }
     return MemoTraceHeader(time: time, hasRest: true)
   }
 
@@ -38,7 +38,7 @@ struct MemoTraceHeader: Sendable {
     } else if lead == 0xC2 || (0xE1...0xE3).contains(lead) {
       var scalars = UnsafeBufferPointer(rebasing: bytes[20...]).makeIterator()
       var decoder = UTF8()
-      if case .scalarValue(let first) = decoder.decode(&scalars), first.properties.isWhitespace { return nil }
+      if case .scalarValue(let first) = decoder.decode(&scalars), first.isWhitespaceScalar { return nil }
     }
     return MemoTraceHeader(time: time, hasRest: true)
   }

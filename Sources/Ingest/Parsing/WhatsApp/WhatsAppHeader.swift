@@ -30,14 +30,20 @@ struct WhatsAppHeader: Sendable {
       minute: Int8(minute), second: Int8(second), pm: pm)
   }
 
-  /// Invisible characters stripped from line starts.
-  static let invisible: Set<Unicode.Scalar> = ["\u{FEFF}", "\u{200E}", "\u{200F}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}"]
+  /// Whether `scalar` is one of the invisible characters stripped from line starts (byte-order
+  /// mark, direction marks, zero-width space, joiners, word joiner).
+  static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0xFEFF, 0x200B...0x200F, 0x2060: true
+    default: false
+    }
+  }
   /// Words before the time standing for AM (false) or PM (true).
   static let prefixMarkers: [(String, Bool)] = [("上午", false), ("下午", true), ("午前", false), ("午後", true), ("오전", false), ("오후", true)]
 
   /// Parses a line, or returns nil.
   static func parse(_ line: Substring) -> WhatsAppHeader? {
-    let cleaned = line.unicodeScalars.drop { invisible.contains($0) }
+    let cleaned = line.unicodeScalars.drop { isInvisible($0) }
     var cursor = TextCursor(Substring(cleaned))
     let bracketed = cursor.take("[")
     let start = cursor.index
@@ -103,7 +109,7 @@ struct WhatsAppHeader: Sendable {
     probe.skipSpaces()
     guard probe.take(oneOf: ["m", "M"]) != nil else { return nil }
     _ = probe.take(".")
-    guard let next = probe.peek, next.properties.isWhitespace || next == "]" else { return nil }
+    guard let next = probe.peek, next.isWhitespaceScalar || next == "]" else { return nil }
     cursor = probe
     return letter == "p" || letter == "P"
   }

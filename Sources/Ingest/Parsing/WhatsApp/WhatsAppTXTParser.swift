@@ -107,7 +107,7 @@ struct WhatsAppTXTParser: BatchingParser {
 
   /// The digits of a sender written as a phone number (`+1 123 456 789`), or nil.
   static func phoneNumber(_ name: Substring) -> String? {
-    let allowed = name.unicodeScalars.allSatisfy { $0.properties.isWhitespace || "+-()0123456789".unicodeScalars.contains($0) }
+    let allowed = name.unicodeScalars.allSatisfy { $0.isWhitespaceScalar || "+-()0123456789".unicodeScalars.contains($0) }
     let digits = name.filter(\.isNumber)
     guard allowed, digits.count >= 6 else { return nil }
     return (name.hasPrefix("+") ? "+" : "") + digits
