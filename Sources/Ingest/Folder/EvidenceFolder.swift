@@ -71,7 +71,7 @@ public struct EvidenceFolder: Sendable {
     if let member = entry.archiveMember {
       return ArchiveMembers.read(entry, member: member, options: options, io: io, open: openArchives)
     }
-    switch FileBytes.read(entry.systemPath, display: path, limit: options.maxParseBytes, io: io) {
+    switch FileBytes.read(entry.systemPath, display: path, limit: options.maxParseBytes, io: io, decodingInPlace: true) {
     case .failure(let error):
       return EvidenceDocument(
         path: path, sha256: "", bytes: 0, format: .unknown, status: .error, reason: error.description)
@@ -80,12 +80,23 @@ public struct EvidenceFolder: Sendable {
         path: path, sha256: sha256, bytes: size, format: .unknown, status: .unsupported,
         reason: "file is \(size) bytes, above the \(options.maxParseBytes)-byte limit for parsing; hashed but not read")
     case .success(.bytes(let bytes)) where path == options.caseFileName:
-      return EvidenceDocument(
-        path: path, sha256: EvidenceReader.sha256Hex(bytes), bytes: bytes.count, format: .unknown, status: .unsupported,
-        reason: "case file (the scan's settings, such as the subjects), not evidence: hashed, not searched")
+      return caseFileEntry(path, sha256: EvidenceReader.sha256Hex(bytes), size: bytes.count)
+    case .success(.text(_, _, let sha256, let size)) where path == options.caseFileName:
+      return caseFileEntry(path, sha256: sha256, size: size)
+    case .success(.text(let text, let encoding, let sha256, let size)):
+      return EvidenceReader.read(
+        text: text, encoding: encoding, sha256: sha256, size: size, path: path, options: options, sieve: unitSieve,
+        inBatches: inBatches, pieces: pieces)
     case .success(.bytes(let bytes)):
       guard inBatches else { return EvidenceReader.read(bytes: bytes, path: path, options: options) }
       return EvidenceReader.read(bytes: bytes, path: path, options: options, sieve: unitSieve, pieces: pieces)
     }
+  }
+
+  /// The manifest entry of the case file (`case.yml`): hashed, not searched.
+  private func caseFileEntry(_ path: String, sha256: String, size: Int) -> EvidenceDocument {
+    EvidenceDocument(
+      path: path, sha256: sha256, bytes: size, format: .unknown, status: .unsupported,
+      reason: "case file (the scan's settings, such as the subjects), not evidence: hashed, not searched")
   }
 }

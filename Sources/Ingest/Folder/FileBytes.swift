@@ -18,6 +18,9 @@ enum FileBytes {
   enum Contents {
     /// The whole file.
     case bytes([UInt8])
+    /// The whole file as UTF-8 text decoded where it was read (see `InPlaceText`), with the
+    /// file's hash and size.
+    case text(String, TextEncoding, sha256: String, size: Int)
     /// The file is larger than the parse limit: only its hash and size.
     case tooLarge(sha256: String, size: Int)
   }
@@ -32,8 +35,12 @@ enum FileBytes {
     var description: String { detail.map { "\(error.description) (\($0))" } ?? error.description }
   }
 
-  /// Reads the file at `path`, or fails with the reason.
-  static func read(_ path: [UInt8], display: String, limit: Int, io: FileIO = .system) -> Result<Contents, Failure> {
+  /// Reads the file at `path`, or fails with the reason. With `decodingInPlace`, a file that
+  /// is UTF-8 text is decoded in the memory it is read into (`Contents.text`), so it is never
+  /// held twice; any other file comes back as bytes.
+  static func read(
+    _ path: [UInt8], display: String, limit: Int, io: FileIO = .system, decodingInPlace: Bool = false
+  ) -> Result<Contents, Failure> {
     let descriptor = FileSystem.withPath(path) { open($0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
     guard descriptor >= 0 else {
       return .failure(Failure(error: .unreadable(path: display, reason: SystemError(code: errno).description)))
@@ -58,23 +65,58 @@ enum FileBytes {
         changed(total).map { .failure($0) } ?? .success(.tooLarge(sha256: sha256, size: total))
       }
     }
-    var bytes = [UInt8](repeating: 0, count: size)
+    let unreadable = { (code: Int32) in Failure(error: .unreadable(path: display, reason: SystemError(code: code).description)) }
+    var error: Int32?
     var filled = 0
-    while filled < size {
-      let count = bytes.withUnsafeMutableBytes { buffer in
-        FileSystem.readBytes(descriptor, into: buffer.baseAddress.map { $0 + filled }, count: size - filled)
+    let fillRest = { (buffer: UnsafeMutableBufferPointer<UInt8>, from: Int) in
+      (filled, error) = fill(descriptor, buffer, from: from)
+      return filled
+    }
+    var head = [UInt8](repeating: 0, count: min(size, InPlaceText.sniffBytes))
+    let (headCount, headError) = head.withUnsafeMutableBufferPointer { fill(descriptor, $0, from: 0, probing: false) }
+    head.removeLast(head.count - headCount)
+    if let headError { return .failure(unreadable(headError)) }
+    let contents: Contents
+    if decodingInPlace, size > 0, InPlaceText.mayBeUTF8(head: head) {
+      switch InPlaceText.read(head: head, capacity: size, fillRest: fillRest) {
+      case .text(let text, let encoding, let sha256): contents = .text(text, encoding, sha256: sha256, size: size)
+      case .bytes(let bytes): contents = .bytes(bytes)
+      case .repaired:
+        if let error { return .failure(unreadable(error)) }
+        if let failure = changed(filled) { return .failure(failure) }
+        return Self.read(path, display: display, limit: limit, io: io, decodingInPlace: false)
       }
+    } else {
+      var bytes = head
+      bytes.append(contentsOf: repeatElement(0, count: size - head.count))
+      _ = bytes.withUnsafeMutableBufferPointer { fillRest($0, head.count) }
+      contents = .bytes(bytes)
+    }
+    if let error { return .failure(unreadable(error)) }
+    if let failure = changed(filled) { return .failure(failure) }
+    return .success(contents)
+  }
+
+  /// Reads into `buffer` from offset `from` until it is full or the file ends, then (when
+  /// `probing`) probes for one byte more, so that a file that grew is noticed: the count of
+  /// bytes in `buffer` (one more when the probe found a byte) and the `errno` of a failed read.
+  private static func fill(
+    _ descriptor: Int32, _ buffer: UnsafeMutableBufferPointer<UInt8>, from: Int, probing: Bool = true
+  ) -> (Int, Int32?) {
+    var filled = from
+    while filled < buffer.count {
+      let count = FileSystem.readBytes(
+        descriptor, into: buffer.baseAddress.map { UnsafeMutableRawPointer($0 + filled) }, count: buffer.count - filled)
       if count < 0 {
         if errno == EINTR { continue }
-        return .failure(Failure(error: .unreadable(path: display, reason: SystemError(code: errno).description)))
+        return (filled, errno)
       }
       if count == 0 { break }
       filled += count
     }
     var probe: UInt8 = 0
-    if filled == size && FileSystem.readBytes(descriptor, into: &probe, count: 1) > 0 { filled += 1 }
-    if let failure = changed(filled) { return .failure(failure) }
-    return .success(.bytes(bytes))
+    if probing, filled == buffer.count, FileSystem.readBytes(descriptor, into: &probe, count: 1) > 0 { return (filled + 1, nil) }
+    return (filled, nil)
   }
 
   /// The first `count` bytes of the file (fewer when it is shorter), or nil when it cannot be read.

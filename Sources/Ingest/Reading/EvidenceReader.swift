@@ -35,6 +35,23 @@ public enum EvidenceReader {
     return document
   }
 
+  /// `read(bytes:path:options:)`, or with `inBatches` `read(bytes:path:options:sieve:pieces:)`,
+  /// for a file already decoded as UTF-8 where it was read (`InPlaceText`), whose hash and size
+  /// are given.
+  static func read(
+    text: String, encoding: TextEncoding, sha256: String, size: Int, path: String, options: IngestOptions,
+    sieve: UnitSieve?, inBatches: Bool, pieces consume: (EvidenceDocument) -> Void
+  ) -> EvidenceDocument {
+    var document = EvidenceDocument(path: path, sha256: sha256, bytes: size, format: .unknown, status: .error)
+    var delivered = 0
+    parse(text, encoding, into: &document, options: options, sieve: inBatches ? sieve : nil, inBatches: inBatches) { piece in
+      delivered += piece.units.count
+      consume(piece)
+    }
+    document.unitCount = delivered + document.units.count
+    return document
+  }
+
   /// `read(bytes:path:options:sieve:pieces:)` for the head of a large QQ MHT export: the
   /// manifest entry carries the whole file's hash and size, and a note on the parts only hashed.
   static func read(
@@ -97,9 +114,20 @@ public enum EvidenceReader {
       decoded = (text, encoding)
     }
     _ = consume bytes
-    var source = SourceText(text: decoded.text, path: path, encoding: decoded.encoding, options: options)
+    parse(decoded.text, decoded.encoding, into: &document, options: options, sieve: sieve, inBatches: inBatches, pieces: pieces)
+    return document
+  }
+
+  /// Parses the decoded text of `document`'s file into it (units set but not yet counted); see
+  /// `parse(_:path:options:sieve:inBatches:identity:pieces:)`.
+  private static func parse(
+    _ text: String, _ encoding: TextEncoding, into document: inout EvidenceDocument, options: IngestOptions,
+    sieve: UnitSieve?, inBatches: Bool, pieces: (EvidenceDocument) -> Void
+  ) {
+    let path = document.path
+    var source = SourceText(text: text, path: path, encoding: encoding, options: options)
     source.sieve = sieve
-    document.encoding = decoded.encoding.rawValue
+    document.encoding = encoding.rawValue
     let parser = ParserRegistry.parser(for: source)
     document.format = parser.format
     let outcome =
@@ -116,7 +144,6 @@ public enum EvidenceReader {
     document.units = outcome.units
     document.diagnostics = outcome.diagnostics
     settleStatus(&document)
-    return document
   }
 
   /// Sets a parsed document's status from its diagnostics: `parsed` with notes only, else

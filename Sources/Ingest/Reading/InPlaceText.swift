@@ -1,0 +1,89 @@
+import Crypto
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A UTF-8 text file decoded in the memory it is read into: the file is read straight into the
+/// storage of a `String`, which the standard library adopts as it is when it is valid UTF-8, so
+/// a large export read whole is held once rather than as bytes and as text side by side.
+///
+/// The outcome is the one `TextDecoding.decode` would give: text sniffed as anything else
+/// (binary signatures, UTF-16 byte-order marks, NUL bytes) comes back as bytes for the ordinary
+/// path, and text that is not valid UTF-8 (GB18030, damaged files) is reported as repaired, to be
+/// read again the ordinary way, since the standard library has by then replaced its bad bytes.
+enum InPlaceText {
+  /// How much of the file is read first to decide whether it may be UTF-8 text.
+  static let sniffBytes = 65_536
+
+  /// What reading gave.
+  enum Outcome {
+    /// Valid UTF-8, without its byte-order mark, with the file's SHA-256.
+    case text(String, TextEncoding, sha256: String)
+    /// Not text to decode in place after all (a NUL byte after the head): the bytes read.
+    case bytes([UInt8])
+    /// Not valid UTF-8: the standard library repaired it, so it must be read again as bytes.
+    case repaired
+  }
+
+  /// Whether the file's first bytes allow UTF-8 text: no known binary signature, no UTF-16
+  /// byte-order mark, no NUL byte (UTF-16 without a mark is told by its NUL bytes).
+  static func mayBeUTF8(head: [UInt8]) -> Bool {
+    guard BinarySignature.detect(head) == nil, !head.starts(with: [0xFF, 0xFE]), !head.starts(with: [0xFE, 0xFF])
+    else { return false }
+    return !containsNUL(head[...])
+  }
+
+  /// Reads a file of `capacity` bytes whose first bytes are `head`: `fillRest` fills the buffer
+  /// from the offset given and returns how many bytes it then holds (one more than the buffer
+  /// when the file grew, which the caller reports).
+  static func read(
+    head: [UInt8], capacity: Int, fillRest: (UnsafeMutableBufferPointer<UInt8>, Int) -> Int
+  ) -> Outcome {
+    var sha256 = ""
+    var bytes: [UInt8]?
+    var markLength = 0
+    var kept = 0
+    let text = String(unsafeUninitializedCapacity: capacity) { buffer in
+      guard let base = buffer.baseAddress else { return 0 }
+      let headCount = min(head.count, buffer.count)
+      head.withUnsafeBufferPointer { source in
+        if let from = source.baseAddress { base.update(from: from, count: headCount) }
+      }
+      let count = min(fillRest(buffer, headCount), buffer.count)
+      let content = UnsafeBufferPointer(rebasing: buffer[..<count])
+      guard !containsNUL(content[headCount...]) else {
+        bytes = Array(content)
+        return 0
+      }
+      sha256 = SHA256.hash(data: UnsafeRawBufferPointer(content)).lowercaseHex
+      if content.starts(with: [0xEF, 0xBB, 0xBF]) {
+        markLength = 3
+        memmove(base, base + 3, count - 3)
+      }
+      kept = count - markLength
+      return kept
+    }
+    if let bytes { return .bytes(bytes) }
+    guard text.utf8.count == kept, !containsReplacementCharacter(text) else { return .repaired }
+    return .text(text, markLength > 0 ? .utf8BOM : .utf8, sha256: sha256)
+  }
+
+  /// Whether a NUL byte occurs.
+  private static func containsNUL(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    guard let base = bytes.base.baseAddress, !bytes.isEmpty else { return false }
+    return memchr(base + bytes.startIndex, 0, bytes.count) != nil
+  }
+
+  private static func containsNUL(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.withUnsafeBufferPointer { containsNUL($0[...]) }
+  }
+
+  /// Whether U+FFFD occurs: a repair may keep the byte count (a three-byte replacement for a
+  /// cut three-byte sequence), so a text holding one, repaired or not, is read again.
+  private static func containsReplacementCharacter(_ text: String) -> Bool {
+    text.utf8Contains("\u{FFFD}")
+  }
+}

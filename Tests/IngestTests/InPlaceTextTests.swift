@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@testable import Ingest
+
+/// Files decoded where they are read give the documents of the ordinary read of their bytes.
+@Suite struct InPlaceTextTests {
+  /// Writes `bytes` to a file of its own; the caller removes the folder.
+  static func file(_ bytes: [UInt8]) throws -> (folder: URL, path: [UInt8]) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-inplace-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let url = folder.appendingPathComponent("chat.txt")
+    try Data(bytes).write(to: url)
+    return (folder, Array(url.path.utf8))
+  }
+
+  /// How `FileBytes` reads `bytes` when asked to decode in place: "text", "bytes" or a failure.
+  static func contents(of bytes: [UInt8]) throws -> (kind: String, text: String?, encoding: TextEncoding?) {
+    let (folder, path) = try file(bytes)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    switch FileBytes.read(path, display: "chat.txt", limit: 1 << 30, decodingInPlace: true) {
+    case .success(.text(let text, let encoding, let sha256, let size)):
+      #expect(sha256 == EvidenceReader.sha256Hex(bytes))
+      #expect(size == bytes.count)
+      return ("text", text, encoding)
+    case .success(.bytes(let read)):
+      #expect(read == bytes)
+      return ("bytes", nil, nil)
+    case .success(.tooLarge), .failure:
+      return ("failed", nil, nil)
+    }
+  }
+
+  @Test func validUTF8IsDecodedInPlaceWithoutItsMark() throws {
+    let chat = Array("2023-05-01 21:40:12 张三\n接口做了AES加密\n".utf8)
+    let plain = try Self.contents(of: chat)
+    #expect(plain.kind == "text" && plain.text == String(decoding: chat, as: UTF8.self) && plain.encoding == .utf8)
+    let marked = try Self.contents(of: [0xEF, 0xBB, 0xBF] + chat)
+    #expect(marked.kind == "text" && plain.text == marked.text && marked.encoding == .utf8BOM)
+    let onlyMark = try Self.contents(of: [0xEF, 0xBB, 0xBF])
+    #expect(onlyMark.kind == "text" && onlyMark.text == "" && onlyMark.encoding == .utf8BOM)
+  }
+
+  @Test func anythingElseComesBackAsBytes() throws {
+    let gb18030: [UInt8] = [0xD5, 0xC5, 0xC8, 0xFD, 0x0A]  // 张三 in GB18030
+    #expect(try Self.contents(of: gb18030).kind == "bytes")
+    #expect(try Self.contents(of: Array("已撤回 \u{FFFD} 的消息\n".utf8)).kind == "bytes")
+    #expect(try Self.contents(of: [0xFF, 0xFE, 0x20, 0x5F]).kind == "bytes")
+    #expect(try Self.contents(of: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]).kind == "bytes")
+    let lateNUL = Array(repeating: UInt8(ascii: "a"), count: InPlaceText.sniffBytes + 10) + [0, 0x0A]
+    #expect(try Self.contents(of: lateNUL).kind == "bytes")
+    let cutAtTheEnd = Array("第一行\n第二行".utf8) + [0xF0, 0x9F, 0x98]
+    #expect(try Self.contents(of: cutAtTheEnd).kind == "bytes")
+  }
+
+  /// Every fixture file read by the folder (in place where it is UTF-8) gives the document the
+  /// ordinary read of its bytes gives.
+  @Test func everyFixtureReadsAsItsBytesRead() throws {
+    let root = try Fixture.root
+    let folder = try EvidenceFolder(root: root)
+    var inPlace = 0
+    var compared = 0
+    for entry in folder.entries() where entry.problem == nil && entry.archiveMember == nil {
+      let bytes = try Data(contentsOf: root.appendingPathComponent(entry.relativePath))
+      let expected = EvidenceReader.read(data: bytes, path: entry.relativePath)
+      #expect(folder.read(entry) == expected, "\(entry.relativePath)")
+      compared += 1
+      if case .success(.text) = FileBytes.read(entry.systemPath, display: entry.relativePath, limit: 1 << 30, decodingInPlace: true) {
+        inPlace += 1
+      }
+    }
+    #expect(compared >= 70)
+    #expect(inPlace >= 40)
+    #expect(inPlace < compared)
+  }
+}
