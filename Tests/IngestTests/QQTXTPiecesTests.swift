@@ -119,6 +119,11 @@ import Testing
     #expect(Set(units.map(\.conversation)) == ["老王", "项目群"])
     #expect(units.filter { $0.attributes["qqGroup"] == "最近联系人" }.map(\.text) == ["只在最近联系人里，命中", "只在最近联系人里"])
     #expect(units.contains { $0.kind == .system } && units.contains { $0.attributes["memberTitle"] == "管理员" })
+    var carry = QQPieceCarry(path: "全部消息记录.txt", sieve: nil)
+    let source = SourceText(
+      text: Self.exportAll(recentFirst: recentFirst, lineBreak: lineBreak), path: "全部消息记录.txt", encoding: .utf8, options: IngestOptions())
+    carry.survey(source, lineOffset: 0, round: 0)
+    #expect(carry.endSurvey(round: 0) == false)
   }
 
   @Test(arguments: [false, true], [0, 1, 3])
@@ -150,6 +155,21 @@ import Testing
     #expect(units.prefix(40).allSatisfy { $0.conversation == "后来才写的对象" })
     #expect(units.suffix(10).allSatisfy { $0.conversation == "全部消息记录" })
     #expect(diagnostics.isEmpty)
+  }
+
+  @Test(arguments: [false, true])
+  func aConversationNamedLateDecidesTheRepeatsAfterASecondSurvey(named: Bool) throws {
+    let separator = QQMessageManagerTXTParser.separator
+    let chat = Self.messages(40, from: 0, senders: ["老王(12345678)"]).map { $0.header + "\n" + $0.body }
+    let text =
+      ([QQMessageManagerTXTParser.fileTitle, "", separator, "消息分组:最近联系人", separator, "消息对象:老王", separator, ""] + chat.prefix(10)
+        + [separator, "消息分组:我的好友", separator, ""] + chat + (named ? ["消息对象:老王"] : [])).joined(separator: "\n\n") + "\n"
+    let (units, _, diagnostics) = try Self.expectSameAsWhole(text, sieve: SieveParity.sieve(passing: "命中", radius: 1))
+    #expect(units.count == (named ? 40 : 50))
+    #expect(diagnostics.map(\.code) == (named ? ["ingest.duplicate-block"] : []))
+    var carry = QQPieceCarry(path: "全部消息记录.txt", sieve: nil)
+    carry.survey(SourceText(text: text, path: "全部消息记录.txt", encoding: .utf8, options: IngestOptions()), lineOffset: 0, round: 0)
+    #expect(carry.endSurvey(round: 0) == named)
   }
 
   @Test func aFileWithoutRecentContactsNeedsOneSurvey() throws {

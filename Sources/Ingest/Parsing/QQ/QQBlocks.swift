@@ -4,6 +4,8 @@ struct QQBlocks {
   struct Block {
     var group: String?
     var object: String?
+    /// The line of the `消息对象` that named `object`.
+    var objectLine: Int?
   }
 
   /// The group QQ adds to "export all" that repeats conversations found in other groups.
@@ -35,6 +37,7 @@ struct QQBlocks {
             blockStarts.append(number)
           } else {
             blocks[blocks.count - 1].object = value
+            blocks[blocks.count - 1].objectLine = number
           }
           return .structure
         }

@@ -133,6 +133,11 @@ struct QQHeader: Sendable {
   /// Splits `【title】nick(12345)` / `nick<a@b.c>` into title, nickname and account, on the last
   /// group; a trailing group that is neither a number nor an e-mail stays part of the nickname.
   static func splitSender(_ sender: Substring) -> (title: String?, nickname: String, account: String?) {
+    splitSimpleSender(sender) ?? splitSenderByCharacter(sender)
+  }
+
+  /// `splitSender` read character by character, for every sender.
+  static func splitSenderByCharacter(_ sender: Substring) -> (title: String?, nickname: String, account: String?) {
     var rest = sender
     var title: String?
     if rest.hasPrefix("【"), let close = rest.firstIndex(of: "】"), rest.index(after: close) < rest.endIndex {

@@ -1,12 +1,12 @@
 /// What QQ message-manager TXT carries through the pieces of a large file (see `PieceCarry`), so
 /// that the pieces give exactly the units and diagnostics of a whole read.
 ///
-/// - Survey 0 finds the blocks: each one's `消息分组` and the `消息对象` named in it (which may come
-///   anywhere in the block, after messages too), and counts the messages, and those of
-///   `最近联系人` blocks.
-/// - When a `最近联系人` block holds messages, survey 1 keys (`MessageKey`) the messages of the
-///   conversations those blocks hold and keeps the keys of the `最近联系人` messages that repeat
-///   a message of another block: sixteen bytes for each such message, wherever the blocks lie.
+/// - The survey finds the blocks: each one's `消息分组` and the `消息对象` named in it, counts the
+///   messages, and those of `最近联系人` blocks, and keys the messages that may be repeats
+///   (`RecentRepeats`).
+/// - A second survey is made only when the first cannot tell the repeats in time: a `消息对象`
+///   comes after messages of its block, or whether the file is sieved (more than the sieve's
+///   `minimumUnits` messages are kept) depends on how many messages are repeats.
 /// - The parse gives each message the conversation and group of its block, drops the repeats,
 ///   runs the sieve over the whole file (`CarriedSieve`) and keeps the diagnostics for the end,
 ///   in the order of a whole read.
@@ -19,22 +19,19 @@ struct QQPieceCarry: PieceCarry {
   private var blocks = [QQBlocks.Block()]
   /// The block open where the piece being read starts.
   private var blockBase = 0
+  /// Whether the block open at the end of the pieces surveyed so far holds messages.
+  private var openBlockHasMessages = false
+  /// Whether some `消息对象` came after messages of its block.
+  private var lateObject = false
   private var messageCount = 0
   private var recentMessageCount = 0
-  private var recentBlocks: Set<Int> = []
-  private var recentConversations: Set<String> = []
-  /// Survey 1: the keys of the messages of other blocks in the recent conversations, and how
-  /// many messages of the `最近联系人` blocks have each key.
-  private var elsewhereKeys: Set<MessageKey> = []
-  private var recentKeys: [MessageKey: Int] = [:]
-  /// The keys of the `最近联系人` messages that repeat a message of another block.
-  private var repeatedKeys: Set<MessageKey> = []
+  private var repeats = RecentRepeats()
   private var sieve: CarriedSieve?
   private var unitCount = 0
   private var unparsedLines: [Diagnostic] = []
   private var headerLikeLines: [Diagnostic] = []
   private var badTimes: [Diagnostic] = []
-  private var repeats = 0
+  private var repeatCount = 0
   private var firstRepeatLine: Int?
 
   /// The carry of the file at `path`, read for a scan with `sieve` (nil: every unit whole).
@@ -46,45 +43,33 @@ struct QQPieceCarry: PieceCarry {
   mutating func survey(_ source: SourceText, lineOffset: Int, round: Int) {
     let file = QQBlocks.split(source)
     let base = blockBase
-    if round == 0 {
-      fileStem = source.fileStem
-      if let object = file.blocks[0].object { blocks[base].object = object }
-      blocks += file.blocks.dropFirst()
-      messageCount += file.records.records.count
-      recentMessageCount += file.records.records.count { blocks[base + $0.context].group == QQBlocks.recentContactsGroup }
-    } else {
-      for record in file.records.records {
-        let block = base + record.context
-        let name = conversation(block)
-        if recentBlocks.contains(block) {
-          recentKeys[MessageKey(record, conversation: name, source: source), default: 0] += 1
-        } else if recentConversations.contains(name) {
-          elsewhereKeys.insert(MessageKey(record, conversation: name, source: source))
-        }
+    blockBase = base + file.blocks.count - 1
+    if round == 0 { addBlocks(of: file, at: base, source: source) }
+    for record in file.records.records {
+      let block = base + record.context
+      let name = conversation(block)
+      repeats.survey(isRecent: isRecent(block), conversation: name) {
+        MessageKey(record, conversation: name, source: source)
       }
     }
-    blockBase = base + file.blocks.count - 1
   }
 
   mutating func endSurvey(round: Int) -> Bool {
     blockBase = 0
-    if round == 0 {
-      recentBlocks = Set(blocks.indices.filter { blocks[$0].group == QQBlocks.recentContactsGroup })
-      guard recentMessageCount == 0 else {
-        recentConversations = Set(recentBlocks.map(conversation))
+    let recentConversations = Set(blocks.indices.filter(isRecent).map(conversation))
+    if round == 0, recentMessageCount > 0 {
+      let sievingDependsOnRepeats = unitSieve.map {
+        messageCount - recentMessageCount <= $0.minimumUnits && messageCount > $0.minimumUnits
+      }
+      if lateObject || sievingDependsOnRepeats == true {
+        repeats.startSecondSurvey(conversations: recentConversations)
         return true
       }
-      sieve = CarriedSieve(unitSieve, messages: messageCount)
-      return false
     }
-    var repeatCount = 0
-    for (key, count) in recentKeys where elsewhereKeys.contains(key) {
-      repeatedKeys.insert(key)
-      repeatCount += count
-    }
-    elsewhereKeys = []
-    recentKeys = [:]
-    sieve = CarriedSieve(unitSieve, messages: messageCount - repeatCount)
+    // Without a second survey, more than `minimumUnits` messages are kept exactly when the file
+    // has more than `minimumUnits` messages.
+    let repeated = repeats.endSurvey(conversations: recentConversations) ?? 0
+    sieve = CarriedSieve(unitSieve, messages: messageCount - repeated)
     return false
   }
 
@@ -98,10 +83,9 @@ struct QQPieceCarry: PieceCarry {
     kept.reserveCapacity(records.count)
     for (index, record) in records.enumerated() {
       let block = base + record.context
-      if !repeatedKeys.isEmpty, recentBlocks.contains(block),
-        repeatedKeys.contains(MessageKey(record, conversation: conversation(block), source: source))
-      {
-        repeats += 1
+      let name = conversation(block)
+      if repeats.isRepeat(isRecent: isRecent(block), conversation: name, key: { MessageKey(record, conversation: name, source: source) }) {
+        repeatCount += 1
         if firstRepeatLine == nil { firstRepeatLine = record.headerLine + lineOffset }
       } else {
         kept.append(index)
@@ -141,10 +125,30 @@ struct QQPieceCarry: PieceCarry {
       diagnostics.append(
         Diagnostic(
           .note, code: "ingest.duplicate-block", file: path, line: line,
-          message: QQMessageManagerTXTParser.repeatsMessage(count: repeats)))
+          message: QQMessageManagerTXTParser.repeatsMessage(count: repeatCount)))
     }
     return diagnostics
   }
+
+  /// Takes the blocks of a piece whose first block continues block `base` of the file, counting
+  /// its messages and noting a `消息对象` that comes after messages of its block.
+  private mutating func addBlocks(of file: QQBlocks, at base: Int, source: SourceText) {
+    fileStem = source.fileStem
+    let records = file.records.records
+    if file.blocks[0].objectLine != nil, openBlockHasMessages { lateObject = true }
+    if records.contains(where: { record in file.blocks[record.context].objectLine.map { $0 > record.headerLine } ?? false }) {
+      lateObject = true
+    }
+    let last = file.blocks.count - 1
+    openBlockHasMessages = records.last.map { $0.context == last } ?? (last == 0 && openBlockHasMessages)
+    if let object = file.blocks[0].object { blocks[base].object = object }
+    blocks += file.blocks.dropFirst()
+    messageCount += records.count
+    recentMessageCount += records.count { isRecent(base + $0.context) }
+  }
+
+  /// Whether `block` is a `最近联系人` block.
+  private func isRecent(_ block: Int) -> Bool { blocks[block].group == QQBlocks.recentContactsGroup }
 
   /// The conversation of the messages of `block`: its `消息对象`, else the file's name.
   private func conversation(_ block: Int) -> String { blocks[block].object ?? fileStem }
