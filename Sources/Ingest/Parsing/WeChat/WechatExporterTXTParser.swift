@@ -100,6 +100,9 @@ struct WechatExporterTXTParser: BatchingParser {
   static func entries(_ source: SourceText, diagnostics: inout [Diagnostic]) -> (String, [Entry]) {
     var conversation = source.fileStem
     var entries: [Entry] = []
+    // At most one entry per line: room reserved but never written costs no memory, and the
+    // list never holds its old and new storage at once while it grows.
+    entries.reserveCapacity(source.lines.count)
     var previousMessageLine: Int?
     let titleLine = source.lines.firstIndex { !$0.isBlank }
     for (offset, line) in source.lines.enumerated() {

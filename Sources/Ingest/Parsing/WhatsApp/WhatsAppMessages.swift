@@ -26,6 +26,9 @@ struct WhatsAppMessages {
 
   /// Reads every line of `source` once.
   init(_ source: SourceText) {
+    // At most one message per line: room reserved but never written costs no memory, and the
+    // list never holds its old and new storage at once while it grows.
+    spans.reserveCapacity(source.lines.count)
     for (offset, line) in source.lines.enumerated() {
       if let header = WhatsAppHeader.parse(line) {
         close(before: offset + 1, in: source)
