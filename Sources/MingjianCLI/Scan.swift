@@ -43,13 +43,25 @@ extension MingjianCommand {
       help: "Findings shown with their context per clause in index.html (0: all); findings.json and findings.csv list all.")
     var htmlLimit: Int = HTMLReportWriter.defaultFindingLimit
 
+    @Option(
+      name: .customLong("max-file-mb"),
+      help:
+        "Files above this size (MB) are hashed but not parsed, unless read in pieces (MemoTrace, QQ TXT, plain text) or only their text is read (a QQ MHT's pictures are skipped). A file parsed whole takes about 1.5 to 2.5 times its size in memory.")
+    var maxFileMB: Int = IngestOptions().maxParseBytes >> 20
+
     @Flag(help: "Overwrite the report folder if it exists.")
     var force = false
 
     func validate() throws {
       _ = try parsedFormats()
       guard htmlLimit >= 0 else { throw ValidationError("--html-limit must be 0 (all) or more") }
+      guard (1...Self.largestFileMB).contains(maxFileMB) else {
+        throw ValidationError("--max-file-mb must be between 1 and \(Self.largestFileMB)")
+      }
     }
+
+    /// The largest `--max-file-mb`: libxml2 reads at most 2 GB of HTML at once.
+    static let largestFileMB = 2_047
 
     func run() throws {
       let formats = try parsedFormats()
@@ -62,7 +74,7 @@ extension MingjianCommand {
         throw ExitStatus.fatal
       }
       let pipeline = ScanPipeline(
-        lexicon: lexicon, subjects: CaseFile.subjects(caseFile, adding: subjects), ingestOptions: IngestOptions(caseFileName: CaseFile.fileName),
+        lexicon: lexicon, subjects: CaseFile.subjects(caseFile, adding: subjects), ingestOptions: IngestOptions(maxParseBytes: maxFileMB << 20, caseFileName: CaseFile.fileName),
         preparesHTML: formats.contains(.html))
       let report: CaseReport
       do {

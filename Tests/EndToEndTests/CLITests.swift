@@ -50,6 +50,29 @@ import Testing
     #expect(findings.contains { $0["speakerRole"] as? String == "subject" })
   }
 
+  @Test func maxFileMBSetsTheSizeAboveWhichFilesAreOnlyHashed() throws {
+    let root = try RepositoryPaths.temporaryDirectory()
+    let evidence = root.appendingPathComponent("evidence")
+    try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
+    let chat = (0..<30_000).map { "2023-05-01 10:\(String(format: "%02d", $0 / 60 % 60)):00 小李\n第\($0)条，明天上午十点开会\n\n" }
+    try chat.joined().write(to: evidence.appendingPathComponent("小李.txt"), atomically: true, encoding: .utf8)
+    func document(_ extra: [String]) throws -> [String: Any] {
+      let out = root.appendingPathComponent("report-\(extra.count)")
+      let result = try CommandRunner.run(["scan", evidence.path, "-o", out.path, "--format", "json", "--force"] + extra)
+      #expect(result.status == 0, "stderr: \(result.stderr)")
+      let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("findings.json")))
+      return try #require((json as? [String: Any])?["documents"].flatMap { $0 as? [[String: Any]] }?.first)
+    }
+    #expect(try document([])["status"] as? String == "parsed")
+    let limited = try document(["--max-file-mb", "1"])
+    #expect(limited["status"] as? String == "unsupported")
+    #expect((limited["reason"] as? String)?.hasSuffix("above the 1048576-byte limit for parsing; hashed but not read") == true)
+    #expect((limited["sha256"] as? String)?.count == 64)
+    let refused = try CommandRunner.run(["scan", evidence.path, "-o", root.appendingPathComponent("r0").path, "--max-file-mb", "0"])
+    #expect(refused.status == 2)
+    #expect(refused.stderr.contains("--max-file-mb must be between 1 and 2047"))
+  }
+
   @Test func missingEvidenceFolderIsAFatalErrorNamingIt() throws {
     let out = try RepositoryPaths.temporaryDirectory().appendingPathComponent("r")
     let result = try CommandRunner.run(["scan", "no/such/folder", "-o", out.path])
