@@ -112,6 +112,19 @@ def qq_txt(count):
     return "\n".join(lines) + "\n"
 
 
+def qq_mht_pictures(count):
+    """A QQ MHT export as QQ writes it when the chat has pictures: the HTML part, then one
+    base64 picture part (about 60 KB) per 20 messages, so most of the file is pictures."""
+    text = qq_mht(count)
+    boundary = "----=_NextPart_DEMO_0001"
+    head = text[: text.rindex("--" + boundary + "--")]
+    line = "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwc"
+    picture = "\r\n".join([line] * 600)
+    parts = ["--%s\r\nContent-Type:image/jpeg\r\nContent-Location:{%08d-0000-0000-0000-000000000002}.dat\r\n"
+             "Content-Transfer-Encoding:base64\r\n\r\n%s\r\n" % (boundary, i, picture) for i in range(count // 20)]
+    return head + "".join(parts) + "--" + boundary + "--\r\n"
+
+
 def qq_mht(count):
     rows = ['<tr><td><div style=padding-left:10px;>消息分组:我的QQ群</div></td></tr>',
             '<tr><td><div style=padding-left:10px;>消息对象:项目群</div></td></tr>']
@@ -141,7 +154,7 @@ def qq_mht(count):
 def main():
     kind, path, size_mb = sys.argv[1], sys.argv[2], float(sys.argv[3])
     make = {"telegram": telegram, "pywxdump": pywxdump, "whatsapp-txt": whatsapp_txt,
-            "wechatexporter-txt": wechatexporter_txt, "qq-txt": qq_txt, "qq-mht": qq_mht}[kind]
+            "wechatexporter-txt": wechatexporter_txt, "qq-txt": qq_txt, "qq-mht": qq_mht, "qq-mht-pictures": qq_mht_pictures}[kind]
     per_message = len(make(1000).encode()) / 1000
     text = make(int(size_mb * 1024 * 1024 / per_message))
     with open(path, "w", encoding="utf-8") as out:
