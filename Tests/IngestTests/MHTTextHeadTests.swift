@@ -146,6 +146,71 @@ import Testing
     #expect(streamed.document.sha256 == whole.sha256)
   }
 
+  /// A seeded generator, so that the random exports are the same on every run.
+  struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return state ^ (state >> 29)
+    }
+  }
+
+  /// A QQ MHT export varied at random in what the head reader must follow like `MIMEPart`:
+  /// parts before and after the HTML part, header case and folding, boundary lines with trailing
+  /// spaces, a missing closing boundary, an epilogue, a second HTML part, line breaks.
+  static func randomExport(_ random: inout SeededGenerator) -> [UInt8] {
+    let boundary = "----=_Part_\(Int.random(in: 1...999, using: &random))"
+    let lineBreak = Bool.random(using: &random) ? "\r\n" : "\n"
+    func delimiter(_ closing: Bool = false) -> String {
+      "--\(boundary)\(closing ? "--" : "")" + String(repeating: " ", count: Int.random(in: 0...2, using: &random))
+    }
+    func picture(_ index: Int) -> [String] {
+      let type = Bool.random(using: &random) ? "Content-Type:image/jpeg" : "content-type: IMAGE/PNG"
+      return [delimiter(), type, "Content-Location:{\(index)}.dat", "", "/9j/4AAQSkZJRgAB\(index)", ""]
+    }
+    var lines = ["From: <Save by Tencent MsgMgr>", "Subject: Tencent IM Message", "MIME-Version: 1.0"]
+    lines += Bool.random(using: &random)
+      ? ["Content-Type:multipart/related;", "\tcharset=\"utf-8\"", "\ttype=\"text/html\";", "\tboundary=\"\(boundary)\""]
+      : ["content-type: multipart/related; type=\"text/html\"; boundary=\(boundary)"]
+    lines.append("")
+    if Bool.random(using: &random) { lines.append("This is a multi-part message in MIME format.") }
+    for index in 0..<Int.random(in: 0...2, using: &random) { lines += picture(index) }
+    let html = Self.export(rows: Int.random(in: 1...40, using: &random), pictures: 0, lineBreak: "\n")
+    let htmlLines = String(decoding: html, as: UTF8.self).components(separatedBy: "\n")
+    let start = (htmlLines.firstIndex { $0.hasPrefix("--") } ?? 0) + 1
+    let end = htmlLines.firstIndex { $0.hasPrefix("</table>") } ?? htmlLines.count - 1
+    let htmlType = Bool.random(using: &random) ? "Content-Type:text/html" : "Content-Type: Text/HTML;\n charset=utf-8"
+    lines += [delimiter(), htmlType, "Content-Transfer-Encoding:7bit", ""] + htmlLines[(start + 3)...end] + [""]
+    if Int.random(in: 0...4, using: &random) == 0 {
+      lines += [delimiter(), "Content-Type:text/html", "", "<html><body>第二个页面</body></html>", ""]
+    }
+    for index in 10..<(10 + Int.random(in: 0...3, using: &random)) { lines += picture(index) }
+    if Bool.random(using: &random) { lines.append(delimiter(true)) }
+    if Bool.random(using: &random) { lines += ["", "epilogue"] }
+    return Array(lines.joined(separator: lineBreak).utf8) + (Bool.random(using: &random) ? Array(lineBreak.utf8) : [])
+  }
+
+  @Test func randomExportsReadThroughTheirHeadAsWhole() throws {
+    var random = SeededGenerator(state: 42)
+    var cut = 0
+    var withUnits = 0
+    for round in 0..<150 {
+      let bytes = Self.randomExport(&random)
+      let (root, folder, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
+      defer { try? FileManager.default.removeItem(at: root) }
+      let whole = folder.read(entry)
+      let streamed = StreamedReadingTests.streamed(folder, entry, policy: StreamingPolicy(thresholdBytes: 10))
+      #expect(whole.format == .qqMHT, "round \(round)")
+      #expect(streamed.units == whole.units, "round \(round)")
+      #expect(streamed.document.diagnostics.filter { $0.code != "mht-head" } == whole.diagnostics, "round \(round)")
+      #expect(streamed.document.sha256 == whole.sha256, "round \(round)")
+      if streamed.document.diagnostics.contains(where: { $0.code == "mht-head" }) { cut += 1 }
+      if !whole.units.isEmpty { withUnits += 1 }
+    }
+    #expect(cut >= 60, "exports whose pictures after the HTML part were skipped: \(cut)")
+    #expect(withUnits >= 140, "exports with messages: \(withUnits)")
+  }
+
   /// An `fstat` that reports each opened file as first seen, then as `change` makes it: a file
   /// that changes while it is read, whichever of the reader's opens reads it.
   final class ChangingAfterOpen: @unchecked Sendable {
