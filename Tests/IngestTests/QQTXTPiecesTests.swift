@@ -54,7 +54,7 @@ import Testing
     friendMessages[42].body = "第42条\n2016-02-01 00:42:00 老王(12345678)\n接着说"
     var blocks = [Block(group: "我的好友", object: "老王", messages: friendMessages), Block(group: "我的QQ群", object: "项目群", messages: group)]
     blocks.insert(recent, at: recentFirst ? 0 : blocks.count)
-    return export(blocks, lineBreak: lineBreak, extra: ["导出时间：某日", ""])
+    return export(blocks, lineBreak: lineBreak, extra: ["导出时间：某日", "", "导出说明", ""])
   }
 
   /// A sieve passing bodies that hold 命中, and the body after one that holds 预告: one run over

@@ -202,15 +202,15 @@ struct PieceStream {
   /// file ends), cut where a record starts; `forced` when no record start came within
   /// `maxPieceBytes` and it was cut at a line break.
   mutating func nextPiece() -> (bytes: [UInt8], forced: Bool)? {
-    guard !pending.isEmpty || !file.isAtEnd else { return nil }
-    while pending.count < policy.pieceBytes, !file.isAtEnd {
+    guard !pending.isEmpty || !fileEnded else { return nil }
+    while pending.count < policy.pieceBytes, !fileEnded {
       pending += file.read(upTo: policy.pieceBytes - pending.count)
     }
     let cutter = PieceCutter(parser: parser)
     var searchedTo = policy.pieceBytes
     var cut = cutter.cut(in: pending, from: searchedTo)
     var forced = false
-    while cut == nil, !file.isAtEnd {
+    while cut == nil, !fileEnded {
       if pending.count >= policy.maxPieceBytes,
         let lineBreak = PieceCutter.lastLineBreakEnd(in: Array(pending[..<policy.maxPieceBytes]))
       {
@@ -225,9 +225,13 @@ struct PieceStream {
     let end = cut ?? pending.count
     let piece = Array(pending[..<end])
     pending.removeFirst(end)
-    if piece.isEmpty, file.isAtEnd { return nil }
+    if piece.isEmpty, fileEnded { return nil }
     return (piece, forced)
   }
+
+  /// Whether nothing more can be read: the end was reached or a read failed (the manifest
+  /// document then says why).
+  private var fileEnded: Bool { file.isAtEnd || file.failure != nil }
 
   /// Whether a `\r` not followed by `\n` occurs (such files are read whole, since pieces are
   /// cut after `\n` only).
