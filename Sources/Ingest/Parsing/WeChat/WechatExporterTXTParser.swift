@@ -148,8 +148,11 @@ struct WechatExporterTXTParser: BatchingParser {
 
   /// The header of a message line, or nil.
   static func header(_ line: Substring) -> Header? {
-    var search = line.endIndex
-    while let open = line[..<search].lastIndex(of: "(") {
+    // `(` and the space before it are ASCII, so they are looked for in the line's bytes: no
+    // grapheme breaking on a test made on every line of the file.
+    let utf8 = line.utf8
+    var search = utf8.endIndex
+    while let open = utf8[..<search].lastIndex(of: UInt8(ascii: "(")) {
       if let header = header(line, at: open) { return header }
       search = open
     }
@@ -159,10 +162,10 @@ struct WechatExporterTXTParser: BatchingParser {
   /// The header of a message line whose time follows the `(` at `open`, or nil: read again
   /// without searching the line for it.
   static func header(_ line: Substring, at open: String.Index) -> Header? {
-    guard open > line.startIndex, line[line.index(before: open)] == " " else { return nil }
+    guard open > line.startIndex, line.utf8[line.utf8.index(before: open)] == UInt8(ascii: " ") else { return nil }
     var cursor = TextCursor(line[line.index(after: open)...])
     guard let time = LocalDateTime.readISOLike(&cursor), cursor.take("):") else { return nil }
-    let name = line[..<line.index(before: open)]
+    let name = line[..<line.utf8.index(before: open)]
     guard !name.isEmpty else { return nil }
     let raw = String(line[line.index(after: open)...].prefix(19))
     return Header(name: name, time: time, rawTime: raw, body: cursor.rest, open: open)
