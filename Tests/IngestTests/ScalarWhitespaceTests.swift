@@ -15,4 +15,14 @@ import Testing
     #expect(disagreements.isEmpty)
     #expect(spaces == 25)
   }
+
+  @Test func characterTestAgreesWithIsWhitespace() {
+    var characters: [Character] = ["\r\n", " \u{301}", "\u{3000}\u{FE0F}", "\u{A0}\u{308}"]
+    for value in UInt32(0)...0x3100 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      characters.append(Character(scalar))
+    }
+    #expect(characters.filter { $0.isWhitespaceCharacter != $0.isWhitespace }.isEmpty)
+    #expect(characters.filter(\.isWhitespaceCharacter).count == 29)
+  }
 }

@@ -36,7 +36,7 @@ enum HTMLBlockCollector {
         while result.last == " " { result.removeLast() }
         result += "\t"
         pendingSpace = false
-      } else if character.isWhitespace {
+      } else if character.isWhitespaceCharacter {
         pendingSpace = !result.isEmpty && result.last != "\t"
       } else {
         if pendingSpace { result += " " }

@@ -5,7 +5,7 @@ struct SegmentedText: Sendable {
   private var lines: [Int?] = [nil]
 
   /// True when nothing but white space has been gathered and no break was met.
-  var isEmpty: Bool { segments.count == 1 && segments[0].allSatisfy(\.isWhitespace) }
+  var isEmpty: Bool { segments.count == 1 && segments[0].allSatisfy(\.isWhitespaceCharacter) }
 
   /// Starts a new line (`<br>`).
   mutating func lineBreak() {

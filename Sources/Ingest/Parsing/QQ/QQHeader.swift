@@ -164,7 +164,7 @@ extension Substring {
   /// The text without trailing white space.
   var trimmingTrailingWhitespace: Substring {
     var end = endIndex
-    while end > startIndex, self[index(before: end)].isWhitespace { end = index(before: end) }
+    while end > startIndex, self[index(before: end)].isWhitespaceCharacter { end = index(before: end) }
     return self[startIndex..<end]
   }
 }

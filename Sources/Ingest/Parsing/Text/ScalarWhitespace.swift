@@ -13,3 +13,10 @@ extension Unicode.Scalar {
     }
   }
 }
+
+extension Character {
+  /// `isWhitespace` (the character's first scalar has the `White_Space` property) without the
+  /// property table lookup; see `Unicode.Scalar.isWhitespaceScalar`.
+  @inline(__always)
+  var isWhitespaceCharacter: Bool { unicodeScalars.first?.isWhitespaceScalar ?? false }
+}

@@ -236,6 +236,6 @@ struct WechatExporterHTMLMessages {
 extension String {
   /// The string without leading and trailing white space.
   fileprivate var trimmingWhitespace: String {
-    String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    String(drop(while: \.isWhitespaceCharacter).reversed().drop(while: \.isWhitespaceCharacter).reversed())
   }
 }
