@@ -343,30 +343,31 @@ struct LineTrackingJSON {
   private mutating func string() -> String? {
     let quote = bytes[position]
     position += 1
-    var scalars = String.UnicodeScalarView()
+    // The text is built from runs of bytes decoded whole, with the escapes between them; a
+    // string without escapes is decoded once.
+    var text = ""
+    var escaped = false
     var runStart = position
-    func flush(_ reader: LineTrackingJSON, upTo end: Int) {
-      if end > runStart { scalars.append(contentsOf: String(decoding: reader.bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
-    }
     while position < bytes.count {
       let byte = bytes[position]
       if byte == quote {
-        flush(self, upTo: position)
+        let run = String(decoding: bytes[runStart..<position], as: UTF8.self)
         position += 1
-        return String(scalars)
+        return escaped ? text + run : run
       }
       if byte == 0x0A || byte == 0x0D {
         fail("line break inside a string")
         return nil
       }
       if byte == UInt8(ascii: "\\") {
-        flush(self, upTo: position)
+        text += String(decoding: bytes[runStart..<position], as: UTF8.self)
         position += 1
         guard let scalar = escape() else {
           fail("invalid escape in a string")
           return nil
         }
-        scalars.append(scalar)
+        text.unicodeScalars.append(scalar)
+        escaped = true
         runStart = position
         continue
       }
