@@ -22,9 +22,6 @@ struct RecentRepeats {
   private var keysWhileParsing = true
   private var nextRecent = 0
 
-  /// Whether any message of a `最近联系人` block was surveyed.
-  var isEmpty: Bool { recentKeys.isEmpty }
-
   /// Takes a message of the survey, of `conversation`, in a `最近联系人` block when `isRecent`;
   /// `key` makes its key.
   mutating func survey(isRecent: Bool, conversation: String, key: () -> MessageKey) {
