@@ -72,6 +72,22 @@ import Testing
     #expect(streamed.units.contains { $0.attributes["quoteLine"] != nil && $0.line > 1_000 })
   }
 
+  /// Diagnostics raised in a later piece quote the file's line numbers, as a whole read does.
+  @Test func diagnosticsOfLaterPiecesQuoteFileLines() throws {
+    var text = Self.memoTraceV1(records: 1_500)
+    text += "2023-05-30 10:00:00 老周\n第一行\n2023-05-30 10:00:05 小李\n接着说\n\n"
+    text += "2023-13-45 10:00:00 小李\n时间不对\n\n"
+    text += Self.memoTraceV1(records: 300)
+    let (root, folder, entry) = try Self.folder("张三.txt", Array(text.utf8))
+    defer { try? FileManager.default.removeItem(at: root) }
+    let whole = folder.read(entry)
+    let streamed = Self.streamed(folder, entry)
+    #expect(streamed.pieces > 10)
+    #expect(whole.diagnostics.map(\.code).sorted() == ["ingest.bad-time", "ingest.header-like-body-line"])
+    #expect(whole.diagnostics.allSatisfy { ($0.line ?? 0) > 3_000 && $0.message.contains("line \($0.line ?? 0)") })
+    #expect(streamed.document.diagnostics.filter { $0.code != "streamed" } == whole.diagnostics)
+  }
+
   @Test func plainTextWithCRLFAndABOMIsCutAtLines() throws {
     let lines = (1...3_000).map { "第\($0)行 普通的工作记录" }
     let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(lines.joined(separator: "\r\n").utf8)

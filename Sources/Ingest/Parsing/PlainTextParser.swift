@@ -37,7 +37,7 @@ struct PlainTextParser: DocumentParser {
       outcome.diagnostics.append(
         source.diagnostic(
           .warning, "ingest.long-line", line: offset + 1,
-          "line \(offset + 1) is \(line.utf8.count) bytes long; read as \(parts.count) units of at most \(Self.unitByteLimit / 1_024) KB, all cited at this line"
+          "line \(source.fileLine(offset + 1)) is \(line.utf8.count) bytes long; read as \(parts.count) units of at most \(Self.unitByteLimit / 1_024) KB, all cited at this line"
         ))
     }
     return outcome

@@ -156,8 +156,9 @@ struct PieceStream {
     var slice = bytes[...]
     if first, encoding == .utf8BOM { slice = slice.dropFirst(3) }
     let valid = String(validating: slice, as: UTF8.self)
-    let source = SourceText(
+    var source = SourceText(
       text: valid ?? String(decoding: slice, as: UTF8.self), path: path, encoding: encoding, options: options)
+    source.lineOffset = lineOffset
     if valid == nil {
       warnings.append(
         source.diagnostic(

@@ -19,6 +19,13 @@ struct SourceText: Sendable {
   let options: IngestOptions
   /// The sieve of a scan that needs only some messages whole; nil builds every unit whole.
   var sieve: UnitSieve?
+  /// The lines of the file before this text: 0 for a whole file, more for a piece of a file read
+  /// in pieces. Units and diagnostics are numbered within the text and shifted by the reader;
+  /// a message that quotes a line number quotes `fileLine(_:)`.
+  var lineOffset = 0
+
+  /// The line of the file that line `number` of this text is.
+  func fileLine(_ number: Int) -> Int { number + lineOffset }
 
   /// Splits `text` into lines.
   init(text: String, path: String, encoding: TextEncoding, options: IngestOptions) {

@@ -153,27 +153,20 @@ struct QQPieceCarry: PieceCarry {
   /// The conversation of the messages of `block`: its `消息对象`, else the file's name.
   private func conversation(_ block: Int) -> String { blocks[block].object ?? fileStem }
 
-  /// Keeps the diagnostics of a piece's records and stray lines with their true line numbers,
-  /// worded as `HeaderRecords.diagnostics(in:expecting:)` and `SourceText.badTime` word them.
+  /// Keeps the diagnostics of a piece's records and stray lines with their true line numbers
+  /// (the piece's source quotes file lines in its messages; the line fields are shifted here).
   private mutating func note(_ records: HeaderRecords<QQHeader.Stamp>, in source: SourceText, lineOffset: Int) {
-    for run in records.strays {
-      let first = run.lowerBound + lineOffset
-      let where_ = run.count == 1 ? "line \(first)" : "lines \(first)–\(run.upperBound + lineOffset)"
-      unparsedLines.append(
-        source.diagnostic(
-          .warning, "ingest.unparsed-line", line: first,
-          "\(where_) could not be parsed: text outside any message (expected \(QQMessageManagerTXTParser.expecting))"))
-    }
-    for line in records.headerLikeBodyLines.lazy.map({ $0 + lineOffset }) {
-      headerLikeLines.append(
-        source.diagnostic(
-          .note, "ingest.header-like-body-line", line: line,
-          "line \(line) looks like a message header but follows a body line without a blank line; kept as message text"))
+    for diagnostic in records.diagnostics(in: source, expecting: QQMessageManagerTXTParser.expecting) {
+      if diagnostic.code == "ingest.unparsed-line" {
+        unparsedLines.append(diagnostic.shifted(by: lineOffset))
+      } else {
+        headerLikeLines.append(diagnostic.shifted(by: lineOffset))
+      }
     }
     for record in records.records where record.header.time.chatTime(options: source.options, raw: "") == nil {
       badTimes.append(
-        source.badTime(
-          line: record.headerLine + lineOffset, raw: record.header.rawTime(in: source.line(record.headerLine))))
+        source.badTime(line: record.headerLine, raw: record.header.rawTime(in: source.line(record.headerLine)))
+          .shifted(by: lineOffset))
     }
   }
 }

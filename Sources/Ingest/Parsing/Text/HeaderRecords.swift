@@ -147,7 +147,10 @@ struct HeaderRecords<Header> {
   /// Warnings for stray text and notes for header-like body lines.
   func diagnostics(in source: SourceText, expecting: String) -> [Diagnostic] {
     var found: [Diagnostic] = strays.map { run in
-      let where_ = run.count == 1 ? "line \(run.lowerBound)" : "lines \(run.lowerBound)–\(run.upperBound)"
+      let where_ =
+        run.count == 1
+        ? "line \(source.fileLine(run.lowerBound))"
+        : "lines \(source.fileLine(run.lowerBound))–\(source.fileLine(run.upperBound))"
       return source.diagnostic(
         .warning, "ingest.unparsed-line", line: run.lowerBound,
         "\(where_) could not be parsed: text outside any message (expected \(expecting))")
@@ -155,7 +158,7 @@ struct HeaderRecords<Header> {
     found += headerLikeBodyLines.map { line in
       source.diagnostic(
         .note, "ingest.header-like-body-line", line: line,
-        "line \(line) looks like a message header but follows a body line without a blank line; kept as message text")
+        "line \(source.fileLine(line)) looks like a message header but follows a body line without a blank line; kept as message text")
     }
     return found
   }

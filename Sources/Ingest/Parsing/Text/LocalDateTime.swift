@@ -62,6 +62,6 @@ extension SourceText {
   func badTime(line: Int, raw: String) -> Diagnostic {
     diagnostic(
       .warning, "ingest.bad-time", line: line,
-      "line \(line): the time \"\(raw)\" is not a valid date and time (or is before 1970); the message is kept without a time")
+      "line \(fileLine(line)): the time \"\(raw)\" is not a valid date and time (or is before 1970); the message is kept without a time")
   }
 }

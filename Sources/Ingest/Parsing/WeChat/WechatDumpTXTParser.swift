@@ -35,7 +35,7 @@ struct WechatDumpTXTParser: DocumentParser {
         }
       } else if starts.isEmpty, !line.isBlank {
         outcome.diagnostics.append(
-          source.diagnostic(.warning, "ingest.unparsed-line", line: number, "line \(number) could not be parsed: text before the first `type|name:time:` message"))
+          source.diagnostic(.warning, "ingest.unparsed-line", line: number, "line \(source.fileLine(number)) could not be parsed: text before the first `type|name:time:` message"))
       }
     }
     let ends = starts.indices.map { index in
