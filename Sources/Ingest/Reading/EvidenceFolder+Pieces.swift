@@ -1,16 +1,22 @@
 import Foundation
 
 extension EvidenceFolder {
-  /// Reads one entry and hands its units to `consume`: a large UTF-8 file in a format that can
-  /// be cut (see `StreamingPolicy`) as a series of pieces, each an `EvidenceDocument` whose units
-  /// carry their true line numbers; a file whose parser reads it bit by bit (HTML pages, the
-  /// JSON, JavaScript and CSV chat exports, WhatsApp, WechatExporter and QQ TXT, WechatExporter
-  /// HTML and QQ MHT: `BatchingParser`) as the batches of
-  /// `UnitBatches.standardSize` units it hands over while it reads, then the rest; any other
-  /// entry as one whole document. Of a large QQ MHT export only the head, up to the end of its
-  /// HTML part, is kept and parsed (`MHTTextHead`): the pictures after it are hashed, not held. Returns the document for the manifest: for a file read in
-  /// pieces or batches its units are empty, `unitCount` is the total and the hash covers the
-  /// whole file; otherwise it is the document `consume` was given.
+  /// Reads one entry and hands its units to `consume`:
+  /// - a large UTF-8 file in a format that can be cut (see `StreamingPolicy`: MemoTrace, WeFlow
+  ///   and wechat-dump TXT, plain text, and QQ TXT, whose pieces carry their state through a
+  ///   `PieceCarry`) as a series of pieces, each an `EvidenceDocument` whose units carry their
+  ///   true line numbers;
+  /// - a large QQ MHT export by its head alone, up to the end of its HTML part (`MHTTextHead`):
+  ///   the pictures after it are hashed, not held;
+  /// - a file whose parser reads it bit by bit (HTML pages, the JSON, JavaScript and CSV chat
+  ///   exports, WhatsApp and WechatExporter TXT, WechatExporter HTML and QQ MHT:
+  ///   `BatchingParser`) as the batches of `UnitBatches.standardSize` units it hands over while
+  ///   it reads, then the rest;
+  /// - any other entry as one whole document.
+  ///
+  /// Returns the document for the manifest: for a file read in pieces or batches its units are
+  /// empty, `unitCount` is the total and the hash covers the whole file; otherwise it is the
+  /// document `consume` was given.
   ///
   /// Never throws; safe to call concurrently for different entries. For streamed files memory
   /// follows `policy.pieceBytes`, not the file's size, and files above `options.maxParseBytes`

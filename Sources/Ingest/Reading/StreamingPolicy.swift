@@ -1,9 +1,10 @@
 /// When and how large text files are read in pieces instead of whole.
 ///
-/// A file above `thresholdBytes` in a format whose records can be cut apart (MemoTrace TXT, plain
-/// text) is read `pieceBytes` at a time, each piece ending where a record starts, so memory
-/// follows the piece size rather than the file size and files above the parse limit are read
-/// too. Other formats, and text that is not UTF-8, are read whole as before.
+/// A file above `thresholdBytes` in a format whose records can be cut apart (MemoTrace, WeFlow,
+/// wechat-dump and QQ TXT, plain text) is read `pieceBytes` at a time, each piece ending where a
+/// record starts, so memory follows the piece size rather than the file size and files above the
+/// parse limit are read too. A QQ MHT export above `thresholdBytes` is read through its HTML part
+/// only. Other formats, and text that is not UTF-8, are read whole.
 public struct StreamingPolicy: Sendable, Hashable {
   /// Files larger than this are read in pieces where the format allows.
   public var thresholdBytes: Int
