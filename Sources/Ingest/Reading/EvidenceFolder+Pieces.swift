@@ -32,7 +32,8 @@ extension EvidenceFolder {
       size = file.size
       if file.size > policy.thresholdBytes,
         let streamed = PieceStream(
-          file: file, path: entry.relativePath, policy: policy, options: options, sieve: unitSieve)?.run(consume)
+          file: file, systemPath: entry.systemPath, io: io, path: entry.relativePath, policy: policy, options: options,
+          sieve: unitSieve)?.run(consume)
       {
         return streamed
       }
@@ -74,8 +75,9 @@ extension EvidenceFolder {
 /// One large text file read piece by piece (see `EvidenceFolder.read(_:streaming:pieces:)`).
 ///
 /// A format whose pieces cannot be parsed alone (its parser has a `PieceCarry`) is read in
-/// surveys and then parsed: the evidence file is read and hashed once, during the first survey,
-/// into a `WorkingCopy` that the later readings read back piece by piece.
+/// surveys and then parsed: the evidence file is read and hashed during the first survey, and
+/// read again for each later reading by an `EvidenceRereader`, which checks that it reads the
+/// bytes first hashed.
 struct PieceStream {
   let file: SequentialFile
   let path: String
@@ -84,15 +86,18 @@ struct PieceStream {
   let sieve: UnitSieve?
   let parser: any DocumentParser
   let encoding: TextEncoding
-  /// Where a parser with a `PieceCarry` reads the file again; nil for the other formats.
-  let copy: WorkingCopy?
+  /// The file's path and the file system seam, for a parser with a `PieceCarry` to read it again.
+  let systemPath: [UInt8]
+  let io: FileIO
   /// Bytes read but not yet handed over, starting at a piece boundary.
   private var pending: [UInt8]
 
-  /// Reads the head of the file and picks its parser; nil when the file is not UTF-8 text in a
-  /// format that can be cut, or its parser needs a working copy that cannot be made (it is
-  /// then read whole).
-  init?(file: SequentialFile, path: String, policy: StreamingPolicy, options: IngestOptions, sieve: UnitSieve?) {
+  /// Reads the head of the file (at `systemPath`, shown as `path`) and picks its parser; nil when
+  /// the file is not UTF-8 text in a format that can be cut (it is then read whole).
+  init?(
+    file: SequentialFile, systemPath: [UInt8], io: FileIO, path: String, policy: StreamingPolicy, options: IngestOptions,
+    sieve: UnitSieve?
+  ) {
     let head = file.read(upTo: policy.pieceBytes)
     guard BinarySignature.detect(head) == nil, let lineEnd = PieceCutter.lastLineBreakEnd(in: head),
       !Self.hasLoneCarriageReturn(head[..<lineEnd]),
@@ -101,13 +106,9 @@ struct PieceStream {
     else { return nil }
     let parser = ParserRegistry.parser(for: SourceText(text: text, path: path, encoding: encoding, options: options))
     guard parser.readsInPieces else { return nil }
-    if parser.pieceCarry(path: path, options: options, sieve: sieve) != nil {
-      guard let copy = WorkingCopy() else { return nil }
-      self.copy = copy
-    } else {
-      copy = nil
-    }
     self.file = file
+    self.systemPath = systemPath
+    self.io = io
     self.path = path
     self.policy = policy
     self.options = options
@@ -130,8 +131,8 @@ struct PieceStream {
 
   /// Reads and parses every piece in turn, passing each to `deliver`; returns the manifest document.
   consuming func produce(_ deliver: (EvidenceDocument) -> Void) -> EvidenceDocument {
-    if let copy, let carry = parser.pieceCarry(path: path, options: options, sieve: sieve) {
-      return produce(carrying: carry, through: copy, deliver)
+    if let carry = parser.pieceCarry(path: path, options: options, sieve: sieve) {
+      return produce(carrying: carry, deliver)
     }
     var lineOffset = 0
     var unitCount = 0

@@ -1,32 +1,32 @@
 extension PieceStream {
   /// Reads the file for a parser that carries state between pieces (see `PieceCarry`): the
-  /// first survey reads and hashes the evidence file, cutting it into pieces kept in `copy`;
-  /// further surveys and the parse read the same pieces back. A piece is passed to `deliver`
-  /// once none of its units can be revised any more. Returns the manifest document.
-  consuming func produce(
-    carrying start: any PieceCarry, through copy: WorkingCopy, _ deliver: (EvidenceDocument) -> Void
-  ) -> EvidenceDocument {
+  /// first survey reads and hashes the evidence file, cutting it into pieces; further surveys
+  /// and the parse read the same pieces again through an `EvidenceRereader`, which reports a
+  /// file whose bytes are not those hashed. A piece is passed to `deliver` once none of its units
+  /// can be revised any more. Returns the manifest document.
+  consuming func produce(carrying start: any PieceCarry, _ deliver: (EvidenceDocument) -> Void) -> EvidenceDocument {
     var carry = start
     var warnings: [Diagnostic] = []
     var sizes: [Int] = []
     var lineOffset = 0
     while let (piece, forced) = nextPiece() {
-      guard copy.append(piece) else { break }
       let source = text(of: piece, first: sizes.isEmpty, lineOffset: lineOffset, forced: forced, warnings: &warnings)
       carry.survey(source, lineOffset: lineOffset, round: 0)
       sizes.append(piece.count)
       lineOffset += source.lines.count
     }
     let (sha256, change) = file.finish()
+    let rereader = EvidenceRereader(path: systemPath, io: io, sha256: sha256)
+    let readable = { change == nil && file.failure == nil && rereader.failure == nil && rereader.change == nil }
     var round = 0
-    while copy.failure == nil, carry.endSurvey(round: round) {
+    while readable(), carry.endSurvey(round: round) {
       round += 1
-      readBack(sizes, from: copy) { source, lineOffset, _ in carry.survey(source, lineOffset: lineOffset, round: round) }
+      readAgain(sizes, with: rereader) { source, lineOffset, _ in carry.survey(source, lineOffset: lineOffset, round: round) }
     }
     var diagnostics = warnings
     var held = HeldPieces()
-    if copy.failure == nil {
-      readBack(sizes, from: copy) { source, lineOffset, size in
+    if readable() {
+      readAgain(sizes, with: rereader) { source, lineOffset, size in
         let parsed = carry.parse(source, lineOffset: lineOffset)
         diagnostics += parsed.outcome.diagnostics.map { $0.shifted(by: lineOffset) }
         let piece = EvidenceDocument(
@@ -38,22 +38,23 @@ extension PieceStream {
     }
     held.flush().forEach(deliver)
     return manifest(
-      sha256: sha256, change: change, diagnostics: diagnostics, unitCount: held.unitCount, pieceCount: sizes.count,
-      failure: copy.failure.map { "its working copy could not be kept: \($0)" })
+      sha256: sha256, change: change ?? rereader.change, diagnostics: diagnostics, unitCount: held.unitCount,
+      pieceCount: sizes.count, failure: rereader.failure.map { "it could not be read again: \($0)" })
   }
 
-  /// Reads the pieces of `sizes` bytes back from `copy`, passing each with the number of lines
-  /// before it and its size to `body`.
-  private func readBack(_ sizes: [Int], from copy: WorkingCopy, _ body: (SourceText, Int, Int) -> Void) {
-    copy.rewind()
+  /// Reads the pieces of `sizes` bytes again, passing each with the number of lines before it
+  /// and its size to `body`; a reading that finds other bytes stops there (see `EvidenceRereader`).
+  private func readAgain(_ sizes: [Int], with rereader: EvidenceRereader, _ body: (SourceText, Int, Int) -> Void) {
+    rereader.rewind()
     var lineOffset = 0
     var ignored: [Diagnostic] = []
     for (index, size) in sizes.enumerated() {
-      guard let piece = copy.read(count: size) else { return }
+      guard let piece = rereader.read(count: size) else { return }
       let source = text(of: piece, first: index == 0, lineOffset: lineOffset, forced: false, warnings: &ignored)
       body(source, lineOffset, size)
       lineOffset += source.lines.count
     }
+    rereader.endReading()
   }
 }
 
