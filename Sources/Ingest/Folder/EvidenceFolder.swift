@@ -27,6 +27,9 @@ public struct EvidenceFolder: Sendable {
   let io: FileIO
   /// ZIP archives of the folder and ZIPs nested in them, kept open while their members are read.
   private let openArchives: OpenArchiveCache
+  /// The bytes of files that concurrent `read(_:streaming:pieces:)` calls may read whole at once:
+  /// half the parse limit, so that two large exports are not parsed side by side.
+  let wholeReads: WholeReadBudget
 
   /// Opens the folder at `root`; throws `.folderNotFound` when it does not exist or is not a
   /// folder, `.unreadable` when it cannot be listed.
@@ -40,6 +43,7 @@ public struct EvidenceFolder: Sendable {
     self.options = options
     self.io = io
     openArchives = OpenArchiveCache(capacity: options.maxParseBytes)
+    wholeReads = WholeReadBudget(capacity: options.maxParseBytes / 2)
     let path = Array(root.path.utf8)
     guard case .success(let resolved) = FileSystem.realPath(path), FileSystem.lstatMode(resolved) == S_IFDIR else {
       throw IngestError.folderNotFound(path: root.path)

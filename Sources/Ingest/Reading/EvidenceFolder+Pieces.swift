@@ -20,7 +20,8 @@ extension EvidenceFolder {
   ///
   /// Never throws; safe to call concurrently for different entries. For streamed files memory
   /// follows `policy.pieceBytes`, not the file's size, and files above `options.maxParseBytes`
-  /// are read; a file read in batches is still read whole, but never holds all its units at once.
+  /// are read; a file read in batches is still read whole, but never holds all its units at once,
+  /// and concurrent calls read whole at most `wholeReads.capacity` bytes of files at a time.
   /// Pieces, and the batches of a file of `policy.parserThreadBytes` or more, are read and parsed
   /// on a thread of their own while `consume` works through the one before.
   public func read(
@@ -58,16 +59,19 @@ extension EvidenceFolder {
       }
     }
     var batched = false
-    let handOver = { (piece: EvidenceDocument) in
+    func handOver(_ piece: EvidenceDocument) {
       batched = true
       consume(piece)
     }
-    var document =
+    // A file above the parse limit is only hashed, in blocks: it reserves nothing.
+    var document = wholeReads.whileReserving(size <= options.maxParseBytes ? size : 0) {
       size >= policy.parserThreadBytes
-      ? PiecePipeline.run(producing: produce, consume: handOver)
-      : produce(handOver)
+        ? PiecePipeline.run(producing: produce, consume: handOver)
+        : produce(handOver)
+    }
     consume(document)
     if batched { document.units = [] }
+    if size >= FreedMemory.trimAfterBytes { FreedMemory.release() }
     return document
   }
 }

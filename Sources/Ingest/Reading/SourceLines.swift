@@ -69,15 +69,41 @@ struct SourceLines: RandomAccessCollection, Sendable {
     if text.utf8.withContiguousStorageIfAvailable(walk) == nil { Array(text.utf8).withUnsafeBufferPointer(walk) }
   }
 
+  /// How many bytes of `bytes` are `target`, counted eight at a time: a byte of a word XOR-ed
+  /// with `target` in every byte is zero exactly where the byte matched, and the expression below
+  /// sets the high bit of exactly those bytes.
+  static func occurrences(of target: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
+    let raw = UnsafeRawPointer(base)
+    let spread = UInt64(target) &* 0x0101_0101_0101_0101
+    let low = UInt64(0x7F7F_7F7F_7F7F_7F7F)
+    var found = 0
+    var offset = 0
+    while offset + 8 <= bytes.count {
+      let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ spread
+      found &+= (~(((word & low) &+ low) | word | low)).nonzeroBitCount
+      offset += 8
+    }
+    while offset < bytes.count {
+      if bytes[offset] == target { found += 1 }
+      offset += 1
+    }
+    return found
+  }
+
   /// Records where every line starts and the length of its break; the breaks are found with
   /// `memchr` (a text without a carriage return, almost every export, looks for line feeds only).
   private static func findLines(_ bytes: UnsafeBufferPointer<UInt8>, starts: inout [Int], breakLengths: inout [UInt8]) {
     guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
     let count = bytes.count
-    starts.reserveCapacity(count / 24)
-    breakLengths.reserveCapacity(count / 24)
+    let hasCarriageReturn = memchr(base, 0x0D, count) != nil
+    // Room for exactly as many lines as there can be: a list that grew by doubling would hold its
+    // old and new storage at once, twice the size of a large file's line table.
+    let breaks = occurrences(of: 0x0A, in: bytes) + (hasCarriageReturn ? occurrences(of: 0x0D, in: bytes) : 0)
+    starts.reserveCapacity(breaks + 1)
+    breakLengths.reserveCapacity(breaks + 1)
     var start = 0
-    if memchr(base, 0x0D, count) == nil {
+    if !hasCarriageReturn {
       while start < count {
         starts.append(start)
         guard let hit = memchr(base + start, 0x0A, count - start) else {

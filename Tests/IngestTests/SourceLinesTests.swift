@@ -1,0 +1,28 @@
+import Testing
+
+@testable import Ingest
+
+/// The line table: the count of break bytes it reserves room by, and the lines it finds.
+@Suite struct SourceLinesTests {
+  @Test func occurrencesAgreeWithACountByteByByte() {
+    var random = MHTTextHeadTests.SeededGenerator(state: 7)
+    let alphabet: [UInt8] = [0x0A, 0x0D, 0x0B, 0x09, 0x8A, 0x41, 0xE4, 0x00, 0xFF]
+    for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1_000, 4_099] {
+      let bytes = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &random)] }
+      for target: UInt8 in [0x0A, 0x0D, 0x00, 0xFF] {
+        for start in 0..<min(length, 3) {
+          let slice = Array(bytes[start...])
+          let expected = slice.filter { $0 == target }.count
+          #expect(slice.withUnsafeBufferPointer { SourceLines.occurrences(of: target, in: $0) } == expected)
+        }
+      }
+    }
+  }
+
+  @Test func linesOfEveryBreakKind() {
+    let lines = SourceLines("一\n二\r\n三\r四\n\n")
+    #expect(Array(lines) == ["一", "二", "三", "四", ""])
+    #expect(Array(SourceLines("a\nb")) == ["a", "b"])
+    #expect(Array(SourceLines("")).isEmpty)
+  }
+}
