@@ -21,7 +21,8 @@ extension EvidenceFolder {
   /// Never throws; safe to call concurrently for different entries. For streamed files memory
   /// follows `policy.pieceBytes`, not the file's size, and files above `options.maxParseBytes`
   /// are read; a file read in batches is still read whole, but never holds all its units at once,
-  /// and concurrent calls read whole at most `wholeReads.capacity` bytes of files at a time.
+  /// and concurrent calls read whole at most `wholeReads.capacity` bytes of files at a time (a
+  /// file read in pieces counting as half that).
   /// Pieces, and the batches of a file of `policy.parserThreadBytes` or more, are read and parsed
   /// on a thread of their own while `consume` works through the one before.
   public func read(
@@ -32,11 +33,15 @@ extension EvidenceFolder {
     if entry.problem == nil, entry.archiveMember == nil, let file = SequentialFile(path: entry.systemPath, io: io) {
       size = file.size
       if file.size > policy.thresholdBytes,
-        let streamed = PieceStream(
+        let stream = PieceStream(
           file: file, systemPath: entry.systemPath, io: io, path: entry.relativePath, policy: policy, options: options,
-          sieve: unitSieve)?.run(consume)
+          sieve: unitSieve)
       {
-        return streamed
+        // A file read in pieces holds a few pieces' text and units at a time, whatever its size:
+        // it counts as a file of half the budget, so it is not read beside a large whole read.
+        let document = wholeReads.whileReserving(wholeReads.capacity / 2) { stream.run(consume) }
+        if size >= FreedMemory.trimAfterBytes { FreedMemory.release() }
+        return document
       }
       if file.size > policy.thresholdBytes,
         let outcome = MHTTextHead.read(entry.systemPath, display: entry.relativePath, limit: options.maxParseBytes, io: io)
