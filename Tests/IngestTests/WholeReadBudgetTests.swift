@@ -42,6 +42,44 @@ import Testing
     #expect(Self.largestTotal(capacity: 128, sizes: [300, 10, 300, 10]) == 300)
   }
 
+  /// The order in which reservations were admitted.
+  final class Order: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var names: [String] = []
+
+    func append(_ name: String) {
+      lock.lock()
+      names.append(name)
+      lock.unlock()
+    }
+  }
+
+  @Test func aLargeReadIsNotOvertakenBySmallOnesAskedForAfterIt() {
+    let budget = WholeReadBudget(capacity: 128)
+    let order = Order()
+    let done = DispatchGroup()
+    let releaseFirst = DispatchSemaphore(value: 0)
+    func start(_ name: String, _ bytes: Int, hold: DispatchSemaphore? = nil) {
+      done.enter()
+      Thread {
+        budget.whileReserving(bytes) {
+          order.append(name)
+          hold?.wait()
+        }
+        done.leave()
+      }.start()
+    }
+    start("small first", 10, hold: releaseFirst)
+    while order.names.isEmpty { usleep(1_000) }
+    start("large", 300)
+    while budget.waiting < 1 { usleep(1_000) }
+    start("small after", 10)
+    while budget.waiting < 2 { usleep(1_000) }
+    releaseFirst.signal()
+    done.wait()
+    #expect(order.names == ["small first", "large", "small after"])
+  }
+
   @Test func readsThatFitTogetherDoNotWait() {
     let budget = WholeReadBudget(capacity: 128)
     budget.whileReserving(100) {

@@ -7,13 +7,24 @@ import Foundation
 /// pass the scan's memory bound even though each alone stays under it. A worker reserves its
 /// file's size before reading it and waits while other reservations would take the total above
 /// the capacity; a file larger than the capacity is read when nothing else is. Files read in
-/// pieces need no reservation: their memory follows the piece size.
+/// pieces reserve a fixed share (see `EvidenceFolder.read(_:streaming:pieces:)`). Reservations
+/// are admitted in the order they were asked for, so a stream of small files never keeps a large
+/// one waiting for ever.
 final class WholeReadBudget: @unchecked Sendable {
   private let condition = NSCondition()
   /// The bytes that may be reserved at once.
   let capacity: Int
   /// The bytes reserved now.
   private var reserved = 0
+  /// The turn of the next reservation asked for, and the turn admitted next.
+  private var nextTurn = 0
+  private var turnServed = 0
+  /// How many reservations wait to be admitted.
+  var waiting: Int {
+    condition.lock()
+    defer { condition.unlock() }
+    return nextTurn - turnServed
+  }
 
   /// A budget of `capacity` bytes.
   init(capacity: Int) {
@@ -24,8 +35,12 @@ final class WholeReadBudget: @unchecked Sendable {
   func whileReserving<Result>(_ bytes: Int, _ body: () -> Result) -> Result {
     guard bytes > 0 else { return body() }
     condition.lock()
-    while reserved > 0, reserved + bytes > capacity { condition.wait() }
+    let turn = nextTurn
+    nextTurn += 1
+    while turn != turnServed || !admissible(bytes) { condition.wait() }
     reserved += bytes
+    turnServed += 1
+    condition.broadcast()
     condition.unlock()
     defer {
       condition.lock()
@@ -34,5 +49,10 @@ final class WholeReadBudget: @unchecked Sendable {
       condition.unlock()
     }
     return body()
+  }
+
+  /// Whether `bytes` more may be reserved now: they fit, or nothing else is reserved.
+  private func admissible(_ bytes: Int) -> Bool {
+    reserved == 0 || reserved + bytes <= capacity
   }
 }
