@@ -122,6 +122,24 @@ import Testing
         == "QQ MHT export: its HTML part (from line 10) runs past 4096 bytes, the limit for parsing; hashed but not read")
   }
 
+  /// A NUL byte or a byte that is not UTF-8 in the HTML part: the head is not decoded in place,
+  /// and the file is read whole, as the ordinary decoding judges it.
+  @Test(arguments: [UInt8(0x00), 0xFF])
+  func anExportWhoseHeadIsNotUTF8TextIsReadWhole(byte: UInt8) throws {
+    var bytes = Self.export(rows: 80, pictures: 5)
+    let needle = Array("第40条".utf8)
+    let offset = try #require((0...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
+    bytes.insert(byte, at: offset)
+    let (root, folder, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let whole = folder.read(entry)
+    let streamed = StreamedReadingTests.streamed(folder, entry, policy: Self.policy)
+    #expect(streamed.document.diagnostics.allSatisfy { $0.code != "mht-head" })
+    #expect(streamed.units == whole.units)
+    #expect(streamed.document.status == whole.status && streamed.document.format == whole.format)
+    #expect(streamed.document.sha256 == whole.sha256)
+  }
+
   @Test func anExportWithANestedMultipartIsReadWhole() throws {
     let bytes = Self.export(rows: 100, pictures: 5, nested: true)
     let (root, folder, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)

@@ -50,15 +50,16 @@ extension EvidenceFolder {
         case .failed(let document):
           consume(document)
           return document
-        case .head(let bytes, let head):
+        case .head(let text, let encoding, let head):
           size = head.headBytes
-          // The closure takes the bytes out of the capture, so they are let go once decoded.
-          var pending = bytes
           produce = { deliver in
-            var taken: [UInt8] = []
-            swap(&taken, &pending)
-            return EvidenceReader.read(
-              head: taken, of: head, path: entry.relativePath, options: options, sieve: unitSieve, pieces: deliver)
+            var document = EvidenceReader.read(
+              text: text, encoding: encoding, sha256: head.sha256, size: head.size, path: entry.relativePath,
+              options: options, sieve: unitSieve, inBatches: true, pieces: deliver)
+            if let note = head.note {
+              document.diagnostics.append(Diagnostic(.note, code: "mht-head", file: entry.relativePath, line: nil, message: note))
+            }
+            return document
           }
         }
       }

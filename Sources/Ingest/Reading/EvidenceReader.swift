@@ -52,36 +52,16 @@ public enum EvidenceReader {
     return document
   }
 
-  /// `read(bytes:path:options:sieve:pieces:)` for the head of a large QQ MHT export: the
-  /// manifest entry carries the whole file's hash and size, and a note on the parts only hashed.
-  static func read(
-    head bytes: consuming [UInt8], of head: MHTTextHead.Head, path: String, options: IngestOptions, sieve: UnitSieve?,
-    pieces consume: (EvidenceDocument) -> Void
-  ) -> EvidenceDocument {
-    var delivered = 0
-    var document = parse(
-      bytes, path: path, options: options, sieve: sieve, inBatches: true, identity: (head.sha256, head.size)
-    ) { piece in
-      delivered += piece.units.count
-      consume(piece)
-    }
-    document.unitCount = delivered + document.units.count
-    if let note = head.note { document.diagnostics.append(Diagnostic(.note, code: "mht-head", file: path, line: nil, message: note)) }
-    return document
-  }
-
   /// Hashes, sniffs and parses `bytes` (with `sieve`, see `UnitSieve`); the units are set but not
   /// yet counted. `inBatches` lets
   /// the parser hand units over in batches while it parses, each to `pieces` as a piece of the
-  /// document. The bytes are let go once decoded, before the text is parsed. `identity` is the
-  /// hash and size of a file of which `bytes` are only the head; by default `bytes` are hashed.
+  /// document. The bytes are let go once decoded, before the text is parsed.
   private static func parse(
     _ bytes: consuming [UInt8], path: String, options: IngestOptions, sieve: UnitSieve?, inBatches: Bool,
-    identity: (sha256: String, size: Int)? = nil, pieces: (EvidenceDocument) -> Void
+    pieces: (EvidenceDocument) -> Void
   ) -> EvidenceDocument {
     var document = EvidenceDocument(
-      path: path, sha256: identity?.sha256 ?? sha256Hex(bytes), bytes: identity?.size ?? bytes.count, format: .unknown,
-      status: .error)
+      path: path, sha256: sha256Hex(bytes), bytes: bytes.count, format: .unknown, status: .error)
     guard !bytes.isEmpty else {
       document.reason = IngestError.empty(path: path).description
       return document
@@ -119,7 +99,7 @@ public enum EvidenceReader {
   }
 
   /// Parses the decoded text of `document`'s file into it (units set but not yet counted); see
-  /// `parse(_:path:options:sieve:inBatches:identity:pieces:)`.
+  /// `parse(_:path:options:sieve:inBatches:pieces:)`.
   private static func parse(
     _ text: String, _ encoding: TextEncoding, into document: inout EvidenceDocument, options: IngestOptions,
     sieve: UnitSieve?, inBatches: Bool, pieces: (EvidenceDocument) -> Void

@@ -42,9 +42,9 @@ struct MHTTextHead {
 
   /// What reading a large file as a QQ MHT export gave.
   enum Outcome {
-    /// The head to parse: the file's first bytes, through the line before the boundary that
-    /// ends the HTML part.
-    case head([UInt8], Head)
+    /// The head to parse, decoded where it was read: the file's first lines, through the line
+    /// before the boundary that ends the HTML part, without a byte-order mark.
+    case head(String, TextEncoding, Head)
     /// The manifest entry of a file that could not be read this way (it failed, changed while
     /// read, or its HTML part runs past the parse limit).
     case failed(EvidenceDocument)
@@ -52,46 +52,74 @@ struct MHTTextHead {
 
   /// Reads the regular file at `path` when it is a UTF-8 QQ MHT export whose top level is a
   /// multipart with a boundary and no nested multipart before its HTML part ends; nil otherwise
-  /// (the file is then read whole, as any other). `limit` bounds the head (`maxParseBytes`).
+  /// (the file is then read whole, as any other: also when the head holds a NUL byte or is not
+  /// valid UTF-8, which the ordinary decoding judges). `limit` bounds the head (`maxParseBytes`).
+  ///
+  /// The head is read straight into the storage of the text returned, which the standard
+  /// library adopts when it is valid UTF-8, so it is held once; the bytes read past the cut are
+  /// only scanned for the parts they start.
   static func read(_ path: [UInt8], display: String, limit: Int, io: FileIO) -> Outcome? {
     guard let file = SequentialFile(path: path, io: io) else { return nil }
-    var bytes = file.read(upTo: sniffBytes)
-    guard isQQExport(bytes, path: display) else { return nil }
-    // Pages never written cost nothing; the head never moves as it grows.
-    bytes.reserveCapacity(min(file.size, limit) + (1 << 20))
+    let sniffed = file.read(upTo: sniffBytes)
+    guard let encoding = qqExportEncoding(sniffed, path: display) else { return nil }
     var scanner = HeadScanner()
+    var counter: PartCounter?
     var cut: Int?
-    var scanned = 0
-    while cut == nil {
-      switch scanner.scan(bytes, from: &scanned) {
-      case .notThisShape: return nil
-      case .cut(let offset): cut = offset
-      case .needMore: break
+    var pastLimit = false
+    var hasNUL = false
+    var kept = 0
+    // Pages never written cost nothing: room for the largest head is reserved, not touched.
+    let text = String(unsafeUninitializedCapacity: min(file.size, limit) + (1 << 20)) { buffer in
+      guard let base = buffer.baseAddress else { return 0 }
+      var filled = 0
+      func append(_ bytes: [UInt8]) -> Bool {
+        let count = min(bytes.count, buffer.count - filled)
+        bytes.withUnsafeBufferPointer { source in
+          if let from = source.baseAddress { (base + filled).update(from: from, count: count) }
+        }
+        filled += count
+        return count > 0
       }
-      guard cut == nil, !file.isAtEnd, file.failure == nil else { break }
-      if bytes.count > limit {
-        return .failed(tooLarge(file, display: display, limit: limit, htmlLine: scanner.htmlLine))
+      var scanned = 0
+      var more = append(sniffed)
+      while cut == nil {
+        switch scanner.scan(UnsafeBufferPointer(rebasing: buffer[..<filled]), from: &scanned) {
+        case .notThisShape: return 0
+        case .cut(let offset): cut = offset
+        case .needMore: break
+        }
+        guard cut == nil, more, !file.isAtEnd, file.failure == nil else { break }
+        if filled > limit {
+          pastLimit = true
+          return 0
+        }
+        more = append(file.read(upTo: min(1 << 20, buffer.count - filled)))
       }
-      bytes += file.read(upTo: 1 << 20)
+      let headCount = cut ?? filled
+      var parts = PartCounter(delimiter: scanner.delimiter)
+      if cut != nil { parts.feed(UnsafeBufferPointer(rebasing: buffer[headCount..<filled])) }
+      counter = parts
+      hasNUL = memchr(base, 0, headCount) != nil
+      let mark = encoding == .utf8BOM ? 3 : 0
+      if mark > 0 { memmove(base, base + mark, headCount - mark) }
+      kept = headCount - mark
+      return kept
     }
-    guard (cut ?? bytes.count) <= limit else {
-      return .failed(tooLarge(file, display: display, limit: limit, htmlLine: scanner.htmlLine))
-    }
-    var counter = PartCounter(delimiter: scanner.delimiter)
-    if let cut {
-      counter.feed(bytes[cut...])
-      bytes.removeSubrange(cut...)
-    }
+    guard var counter else { return pastLimit ? .failed(tooLarge(file, display: display, limit: limit, htmlLine: scanner.htmlLine)) : nil }
+    let headBytes = kept + (encoding == .utf8BOM ? 3 : 0)
+    guard headBytes <= limit else { return .failed(tooLarge(file, display: display, limit: limit, htmlLine: scanner.htmlLine)) }
     while !file.isAtEnd, file.failure == nil { counter.feed(file.read(upTo: 1 << 20)[...]) }
     counter.finish()
     let (sha256, failure) = settle(file, display: display)
     if let failure { return .failed(failure) }
+    // Not UTF-8 after all, or NUL bytes, which the ordinary decoding turns away: read whole.
+    guard !hasNUL, text.utf8.count == kept, !text.utf8Contains("\u{FFFD}") else { return nil }
     // The boundary line that ends the head is counted by the scanner; a last line without a
     // break is not.
-    let lineCount = cut == nil ? scanner.lineCount + (scanned < bytes.count ? 1 : 0) : scanner.lineCount - 1
+    let lineCount = cut == nil ? scanner.lineCount + (text.utf8.last == 0x0A || text.isEmpty ? 0 : 1) : scanner.lineCount - 1
     let head = Head(
-      headBytes: bytes.count, sha256: sha256, size: file.consumed, lineCount: lineCount, skippedParts: counter.parts)
-    return .head(bytes, head)
+      headBytes: headBytes, sha256: sha256, size: file.consumed, lineCount: lineCount, skippedParts: counter.parts)
+    return .head(text, encoding, head)
   }
 
   /// The manifest entry of an export whose head runs past `limit` bytes (from `htmlLine`, where
@@ -122,13 +150,15 @@ struct MHTTextHead {
     return (sha256, EvidenceDocument(path: display, sha256: "", bytes: 0, format: .qqMHT, status: .error, reason: reason))
   }
 
-  /// Whether the complete lines of `head` decode as UTF-8 and `QQMHTParser` recognises them.
-  private static func isQQExport(_ head: [UInt8], path: String) -> Bool {
+  /// The encoding of `head` (UTF-8, with or without a byte-order mark) when its complete lines
+  /// decode as UTF-8 and `QQMHTParser` recognises them; nil otherwise.
+  private static func qqExportEncoding(_ head: [UInt8], path: String) -> TextEncoding? {
     guard BinarySignature.detect(head) == nil, let end = PieceCutter.lastLineBreakEnd(in: head),
       case .text(let text, let encoding) = TextDecoding.decode(Array(head[..<end])),
-      encoding == .utf8 || encoding == .utf8BOM
-    else { return false }
-    return QQMHTParser().detect(SourceText(text: text, path: path, encoding: encoding, options: IngestOptions()))
+      encoding == .utf8 || encoding == .utf8BOM,
+      QQMHTParser().detect(SourceText(text: text, path: path, encoding: encoding, options: IngestOptions()))
+    else { return nil }
+    return encoding
   }
 }
 
@@ -179,8 +209,8 @@ private struct HeadScanner {
   private var partLine = 0
 
   /// Reads the complete lines of `bytes` from `offset` on, moving `offset` past them.
-  mutating func scan(_ bytes: [UInt8], from offset: inout Int) -> Step {
-    bytes.withUnsafeBufferPointer { buffer in
+  mutating func scan(_ buffer: UnsafeBufferPointer<UInt8>, from offset: inout Int) -> Step {
+    do {
       guard let base = buffer.baseAddress else { return .needMore }
       while offset < buffer.count {
         guard let found = memchr(base + offset, 0x0A, buffer.count - offset) else { return .needMore }
@@ -286,7 +316,12 @@ private struct PartCounter {
 
   /// Reads the next chunk of the file.
   mutating func feed(_ chunk: ArraySlice<UInt8>) {
-    chunk.withUnsafeBufferPointer { buffer in
+    chunk.withUnsafeBufferPointer { feed($0) }
+  }
+
+  /// Reads the next chunk of the file, given in place.
+  mutating func feed(_ buffer: UnsafeBufferPointer<UInt8>) {
+    do {
       guard let base = buffer.baseAddress else { return }
       var index = 0
       while index < buffer.count {
