@@ -4,7 +4,7 @@ struct LineIndex: Sendable {
   private let firstLine: Int
 
   /// Indexes `bytes`; the first byte is on line `firstLine`.
-  init(_ bytes: [UInt8], firstLine: Int = 1) {
+  init(_ bytes: some Sequence<UInt8>, firstLine: Int = 1) {
     var starts = [0]
     for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
     self.starts = starts

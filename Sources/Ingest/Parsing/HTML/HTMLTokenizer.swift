@@ -11,18 +11,28 @@ struct HTMLTokenizer {
     /// byte offset of its `<`.
     case start(String, attributes: [String: String], offset: Int)
     case end(String)
-    /// Raw text (references not decoded) and the byte offset of its first byte.
-    case text(ArraySlice<UInt8>, offset: Int)
+    /// Raw text (references not decoded) and the byte offset of its first byte; the bytes are
+    /// those the tokenizer reads, valid while the token is handled.
+    case text(Slice<UnsafeBufferPointer<UInt8>>, offset: Int)
   }
 
   /// Elements whose content is not markup; the first two are never shown.
   static let skippedRawText: Set<String> = ["script", "style"]
   static let readRawText: Set<String> = ["title", "textarea"]
 
-  private let bytes: [UInt8]
+  private let bytes: UnsafeBufferPointer<UInt8>
   private var position = 0
 
-  init(_ bytes: [UInt8]) { self.bytes = bytes }
+  /// A tokenizer of `bytes`, read in place: they must stay valid while it runs.
+  init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+  /// Tokenizes `bytes`, calling `handle` for every token in order.
+  static func run(_ bytes: [UInt8], _ handle: (Token) -> Void) {
+    bytes.withUnsafeBufferPointer { buffer in
+      var tokenizer = HTMLTokenizer(buffer)
+      tokenizer.run(handle)
+    }
+  }
 
   /// Calls `handle` for every token in order.
   mutating func run(_ handle: (Token) -> Void) {
@@ -118,7 +128,7 @@ struct HTMLTokenizer {
   }
 
   /// `name="value"`, `name='value'`, `name=value` and bare `name` attributes.
-  static func attributes(_ text: ArraySlice<UInt8>) -> [String: String] {
+  static func attributes(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> [String: String] {
     var result: [String: String] = [:]
     var index = text.startIndex
     func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C }

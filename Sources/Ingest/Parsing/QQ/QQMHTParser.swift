@@ -111,8 +111,14 @@ struct QQMHTRows {
 
   /// Reads the rows in lines `range` of `source`, handing each to `each` as it ends.
   static func read(_ source: SourceText, lines range: ClosedRange<Int>, each: (Row) -> Void) {
-    let bytes = source.newlineUTF8(from: range.lowerBound, through: range.upperBound)
-    let index = LineIndex(bytes, firstLine: range.lowerBound)
+    source.lines.withUTF8(ofLines: (range.lowerBound - 1)...(range.upperBound - 1)) { bytes in
+      read(bytes, firstLine: range.lowerBound, each: each)
+    }
+  }
+
+  /// Reads the rows in `bytes`, the file's lines from `firstLine` on as they stand in the text.
+  private static func read(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, each: (Row) -> Void) {
+    let index = LineIndex(bytes, firstLine: firstLine)
     let line = index.line(at:)
     var row: Row?
     var divDepth = 0

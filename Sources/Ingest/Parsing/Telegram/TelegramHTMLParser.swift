@@ -100,8 +100,7 @@ struct TelegramHTMLMessages {
       }
       current = nil
     }
-    var tokenizer = HTMLTokenizer(bytes)
-    tokenizer.run { token in
+    HTMLTokenizer.run(bytes) { token in
       switch token {
       case .start(let name, let attributes, let offset):
         guard name == "div" || name == "br" else { return }

@@ -76,8 +76,7 @@ struct WechatExporterHTMLMessages {
     let line = LineIndex(bytes).line(at:)
     let lastTitle = lastTitleTag(in: bytes)
     var readPast = -1
-    var tokenizer = HTMLTokenizer(bytes)
-    tokenizer.run { token in
+    HTMLTokenizer.run(bytes) { token in
       switch token {
       case .start(let name, let attributes, let offset):
         readPast = offset
@@ -200,7 +199,7 @@ struct WechatExporterHTMLMessages {
     }
   }
 
-  private static func text(_ chunk: ArraySlice<UInt8>, offset: Int, line: (Int) -> Int, state: inout State) {
+  private static func text(_ chunk: Slice<UnsafeBufferPointer<UInt8>>, offset: Int, line: (Int) -> Int, state: inout State) {
     if state.readingTitle {
       state.titleText += String(decoding: chunk, as: UTF8.self)
       return
