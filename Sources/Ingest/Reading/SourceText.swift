@@ -81,18 +81,6 @@ struct SourceText: Sendable {
     return nil
   }
 
-  /// The UTF-8 of lines `first...last` (1-based, inclusive) joined with `\n`: the bytes of
-  /// `text(from:through:)`, copied once from the decoded text.
-  func newlineUTF8(from first: Int, through last: Int) -> [UInt8] {
-    guard first <= last else { return [] }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(lines.withUTF8(ofLines: (first - 1)...(last - 1)) { $0.count })
-    for number in first...last {
-      if number > first { bytes.append(0x0A) }
-      lines.withUTF8(ofLines: (number - 1)...(number - 1)) { bytes.append(contentsOf: $0) }
-    }
-    return bytes
-  }
 
   /// The text of lines `first...last` (1-based, inclusive) joined with `\n`.
   func text(from first: Int, through last: Int) -> String {
