@@ -92,6 +92,20 @@ import Testing
     #expect(streamed.units.last.map { $0.endLine < headLines } == true)
   }
 
+  /// Line breaks do not move citations: an export with CR or CRLF breaks, read in place, cites
+  /// the lines its LF twin cites.
+  @Test(arguments: ["\r", "\r\n"])
+  func unitsCiteTheSameLinesWhateverTheBreaks(lineBreak: String) throws {
+    func units(_ lineBreak: String) throws -> [TextUnit] {
+      let (root, folder, entry) = try StreamedReadingTests.folder("项目群.mht", Self.export(rows: 200, pictures: 3, lineBreak: lineBreak))
+      defer { try? FileManager.default.removeItem(at: root) }
+      return StreamedReadingTests.streamed(folder, entry, policy: Self.policy).units
+    }
+    let reference = try units("\n")
+    #expect(reference.count == 200)
+    #expect(try units(lineBreak) == reference)
+  }
+
   @Test func anExportAboveTheParseLimitIsReadWhenItsHTMLPartFits() throws {
     let bytes = Self.export(rows: 300, pictures: 2_000)
     let htmlBytes = String(decoding: bytes, as: UTF8.self).components(separatedBy: "</table>")[0].utf8.count

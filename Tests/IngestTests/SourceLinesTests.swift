@@ -19,6 +19,23 @@ import Testing
     }
   }
 
+  /// `LineIndex` puts every byte on the line `SourceLines` puts it on, whatever the breaks.
+  @Test(arguments: ["\n", "\r\n", "\r", "mixed"])
+  func lineIndexAgreesWithTheLineTable(lineBreak: String) {
+    let lines = ["<tr>第一行", "", "  第三行 ", "末行", "", "x"]
+    let breaks = lineBreak == "mixed" ? ["\n", "\r\n", "\r", "\r\n", "\r"] : Array(repeating: lineBreak, count: 5)
+    var text = ""
+    var lineOfByte: [Int] = []
+    for (number, line) in lines.enumerated() {
+      let piece = line + (number < breaks.count ? breaks[number] : "")
+      text += piece
+      lineOfByte += Array(repeating: number + 1, count: piece.utf8.count)
+    }
+    #expect(SourceLines(text).count == lines.count)
+    let index = LineIndex(Array(text.utf8), firstLine: 1)
+    #expect((0..<lineOfByte.count).map(index.line(at:)) == lineOfByte)
+  }
+
   @Test func linesOfEveryBreakKind() {
     let lines = SourceLines("一\n二\r\n三\r四\n\n")
     #expect(Array(lines) == ["一", "二", "三", "四", ""])

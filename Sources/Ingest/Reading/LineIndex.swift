@@ -1,4 +1,5 @@
-/// Maps byte offsets of a UTF-8 text whose lines are separated by `\n` to 1-based line numbers.
+/// Maps byte offsets of a UTF-8 text to 1-based line numbers, counting LF, CRLF and a lone CR
+/// each as one break, as `SourceLines` does.
 struct LineIndex: Sendable {
   private let starts: [Int]
   private let firstLine: Int
@@ -6,7 +7,15 @@ struct LineIndex: Sendable {
   /// Indexes `bytes`; the first byte is on line `firstLine`.
   init(_ bytes: some Sequence<UInt8>, firstLine: Int = 1) {
     var starts = [0]
-    for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+    var previous: UInt8 = 0
+    for (offset, byte) in bytes.enumerated() {
+      if byte == 0x0A {
+        starts.append(offset + 1)
+      } else if previous == 0x0D {
+        starts.append(offset)
+      }
+      previous = byte
+    }
     self.starts = starts
     self.firstLine = firstLine
   }
