@@ -19,7 +19,9 @@ import Testing
 
   static func read(_ bytes: [UInt8]) -> [(id: String, name: String?)] {
     var seen: [(id: String, name: String?)] = []
-    WechatExporterHTMLMessages.read(bytes) { message, name in seen.append((message.id, name)) }
+    bytes.withUnsafeBufferPointer { page in
+      WechatExporterHTMLMessages.read(page) { message, name in seen.append((message.id, name)) }
+    }
     return seen
   }
 

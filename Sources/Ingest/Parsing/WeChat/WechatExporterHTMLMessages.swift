@@ -71,12 +71,13 @@ struct WechatExporterHTMLMessages {
   /// A message is handed over as soon as the name is final: once the page has been read past the
   /// last `<title` it holds and that element is closed (templates put it in `<head>`, before every
   /// message); until then messages wait.
-  static func read(_ bytes: [UInt8], each: (Message, String?) -> Void) {
+  static func read(_ bytes: UnsafeBufferPointer<UInt8>, each: (Message, String?) -> Void) {
     var state = State()
     let line = LineIndex(bytes).line(at:)
     let lastTitle = lastTitleTag(in: bytes)
     var readPast = -1
-    HTMLTokenizer.run(bytes) { token in
+    var tokenizer = HTMLTokenizer(bytes)
+    tokenizer.run { token in
       switch token {
       case .start(let name, let attributes, let offset):
         readPast = offset
@@ -107,7 +108,7 @@ struct WechatExporterHTMLMessages {
 
   /// The byte offset of the last `<title` in `bytes` (in any case), or -1: past it, no `<title>`
   /// element can open, so the name gathered so far is final.
-  private static func lastTitleTag(in bytes: [UInt8]) -> Int {
+  private static func lastTitleTag(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     let tag = Array("<title".utf8)
     var index = bytes.count - tag.count
     while index >= 0 {

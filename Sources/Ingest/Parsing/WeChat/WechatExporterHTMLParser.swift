@@ -31,37 +31,41 @@ struct WechatExporterHTMLParser: BatchingParser {
   func parse(_ source: SourceText, into batches: UnitBatches) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var previousTime: ChatTime?
-    WechatExporterHTMLMessages.read(Array(source.newlineText.utf8)) { message, chatName in
-      let conversation = chatName ?? source.fileStem
-      var attributes = ["messageID": message.id]
-      if let type = message.type { attributes["msgType"] = type }
-      if let quote = message.quote { attributes["quote"] = quote }
-      if let link = message.link { attributes["link"] = link }
-      if let title = message.linkTitle { attributes["linkTitle"] = title }
-      var time: ChatTime?
-      if message.notice {
-        time = previousTime
-        if time != nil { attributes["timeFrom"] = "previous message" }
-      } else if let raw = message.rawTime {
-        time = Self.time(raw, options: source.options)
-        if time == nil { diagnostics.append(source.badTime(line: message.divLine, raw: raw)) }
-        previousTime = time
+    var text = source.newlineText
+    // The page is read in place: its text is not copied again.
+    text.withUTF8 { page in
+      WechatExporterHTMLMessages.read(page) { message, chatName in
+        let conversation = chatName ?? source.fileStem
+        var attributes = ["messageID": message.id]
+        if let type = message.type { attributes["msgType"] = type }
+        if let quote = message.quote { attributes["quote"] = quote }
+        if let link = message.link { attributes["link"] = link }
+        if let title = message.linkTitle { attributes["linkTitle"] = title }
+        var time: ChatTime?
+        if message.notice {
+          time = previousTime
+          if time != nil { attributes["timeFrom"] = "previous message" }
+        } else if let raw = message.rawTime {
+          time = Self.time(raw, options: source.options)
+          if time == nil { diagnostics.append(source.badTime(line: message.divLine, raw: raw)) }
+          previousTime = time
+        }
+        var kind = message.notice ? UnitKind.system : .message
+        if message.transfer {
+          kind = .transfer
+          let lines = message.text.split(separator: "\n", omittingEmptySubsequences: false)
+          if let fen = lines.first.flatMap({ AmountText.fen($0) }) { attributes["amountFen"] = String(fen) }
+          if lines.count > 1, !lines[1].isEmpty { attributes["memo"] = String(lines[1]) }
+        }
+        let first = message.textLines.first ?? message.divLine
+        let last = max(message.textLines.last ?? first, first)
+        var unit = TextUnit(
+          kind: kind, line: first, endLine: last, text: message.text, firstBodyLine: first,
+          speaker: message.notice ? nil : message.speaker, speakerID: message.notice ? nil : message.speakerID,
+          time: time, conversation: conversation, attributes: attributes)
+        unit.textLines = message.textLines.isEmpty ? nil : TextUnit.lineMap(message.textLines, first: first)
+        batches.append(unit)
       }
-      var kind = message.notice ? UnitKind.system : .message
-      if message.transfer {
-        kind = .transfer
-        let lines = message.text.split(separator: "\n", omittingEmptySubsequences: false)
-        if let fen = lines.first.flatMap({ AmountText.fen($0) }) { attributes["amountFen"] = String(fen) }
-        if lines.count > 1, !lines[1].isEmpty { attributes["memo"] = String(lines[1]) }
-      }
-      let first = message.textLines.first ?? message.divLine
-      let last = max(message.textLines.last ?? first, first)
-      var unit = TextUnit(
-        kind: kind, line: first, endLine: last, text: message.text, firstBodyLine: first,
-        speaker: message.notice ? nil : message.speaker, speakerID: message.notice ? nil : message.speakerID,
-        time: time, conversation: conversation, attributes: attributes)
-      unit.textLines = message.textLines.isEmpty ? nil : TextUnit.lineMap(message.textLines, first: first)
-      batches.append(unit)
     }
     return diagnostics
   }
