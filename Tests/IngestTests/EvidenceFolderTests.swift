@@ -173,13 +173,20 @@ import Testing
     #expect(serial.count >= 15)
   }
 
-  /// An `fstat` that reports the file as first seen, then as `change` makes it on every later call.
+  /// An `fstat` that reports the file as first seen, then as `change` makes it on every later
+  /// call; with `perOpenedFile`, on every later call for the same descriptor (a reader that opens
+  /// the file more than once sees each opening change while it reads).
   final class ChangingStatus: @unchecked Sendable {
     private let lock = NSLock()
     private var calls = 0
+    private var seen: Set<Int32> = []
+    private let perOpenedFile: Bool
     private let change: @Sendable (inout FileStatus) -> Void
 
-    init(_ change: @escaping @Sendable (inout FileStatus) -> Void) { self.change = change }
+    init(perOpenedFile: Bool = false, _ change: @escaping @Sendable (inout FileStatus) -> Void) {
+      self.perOpenedFile = perOpenedFile
+      self.change = change
+    }
 
     var io: FileIO {
       FileIO { descriptor in
@@ -187,7 +194,8 @@ import Testing
         self.lock.lock()
         defer { self.lock.unlock() }
         self.calls += 1
-        if self.calls > 1 { self.change(&status) }
+        let later = self.perOpenedFile ? !self.seen.insert(descriptor).inserted : self.calls > 1
+        if later { self.change(&status) }
         return status
       }
     }

@@ -243,32 +243,13 @@ import Testing
     #expect(withUnits >= 140, "exports with messages: \(withUnits)")
   }
 
-  /// An `fstat` that reports each opened file as first seen, then as `change` makes it: a file
-  /// that changes while it is read, whichever of the reader's opens reads it.
-  final class ChangingAfterOpen: @unchecked Sendable {
-    private let lock = NSLock()
-    private var seen: Set<Int32> = []
-    private let change: @Sendable (inout FileStatus) -> Void
-
-    init(_ change: @escaping @Sendable (inout FileStatus) -> Void) { self.change = change }
-
-    var io: FileIO {
-      FileIO { descriptor in
-        guard var status = FileStatus.of(descriptor) else { return nil }
-        self.lock.lock()
-        defer { self.lock.unlock() }
-        if !self.seen.insert(descriptor).inserted { self.change(&status) }
-        return status
-      }
-    }
-  }
-
   @Test(arguments: EvidenceFolderTests.Change.allCases)
   func anExportThatChangesWhileReadIsAnError(change: EvidenceFolderTests.Change) throws {
     let bytes = Self.export(rows: 50, pictures: 10)
     let (root, _, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
     defer { try? FileManager.default.removeItem(at: root) }
-    let folder = try EvidenceFolder(root: root, options: IngestOptions(), io: ChangingAfterOpen(change.apply).io)
+    let folder = try EvidenceFolder(
+      root: root, options: IngestOptions(), io: EvidenceFolderTests.ChangingStatus(perOpenedFile: true, change.apply).io)
     let streamed = StreamedReadingTests.streamed(folder, entry, policy: Self.policy)
     #expect(streamed.units.isEmpty)
     #expect(streamed.document.status == .error)

@@ -82,13 +82,7 @@ import Testing
     var evidence = try EvidenceFolder(root: folder)
     evidence.unitSieve = sieve
     let entry = try #require(evidence.entries().first)
-    var units: [TextUnit] = []
-    var pieces = 0
-    let document = evidence.read(entry, streaming: policy) { piece in
-      units += piece.units
-      pieces += 1
-    }
-    return (units, pieces, document)
+    return StreamedReadingTests.streamed(evidence, entry, policy: policy)
   }
 
   /// Expects the read in tiny pieces to give the units, unit count, hash, format and diagnostics
