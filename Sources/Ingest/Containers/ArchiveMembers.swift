@@ -75,9 +75,12 @@ enum ArchiveMembers {
 
   /// Reads one member (of the archive on disk, or of archives nested in it; the archives are
   /// taken from and kept in `open`); never throws. The member is an error when the archive file
-  /// changed while it was read (noticed through `io`).
+  /// changed while it was read (noticed through `io`). A member parsed whole first reserves its
+  /// size in `budget`; with `pieces`, its parser hands its units over in batches (as
+  /// `EvidenceReader.read(bytes:path:options:sieve:pieces:)`, with `sieve`).
   static func read(
-    _ entry: EvidenceEntry, member: String, options: IngestOptions, io: FileIO = .system, open: OpenArchiveCache
+    _ entry: EvidenceEntry, member: String, options: IngestOptions, io: FileIO = .system, open: OpenArchiveCache,
+    budget: WholeReadBudget? = nil, sieve: UnitSieve? = nil, pieces: ((EvidenceDocument) -> Void)? = nil
   ) -> EvidenceDocument {
     let path = entry.relativePath
     let failure = { (reason: String) in errorDocument(path, reason) }
@@ -93,7 +96,8 @@ enum ArchiveMembers {
       archive = opened
       if let key { open.keep(opened, size: 0, for: key) }
     }
-    let document = read(path, chain: [member] + entry.innerMembers, from: archive, file: file, options: options, open: open)
+    let reading = MemberReading(options: options, budget: budget, sieve: sieve, pieces: pieces)
+    let document = read(path, chain: [member] + entry.innerMembers, from: archive, file: file, reading: reading, open: open)
     if let change = archive.change() {
       return failure("\(IngestError.changedWhileReading(path: path).description) (the archive's \(change))")
     }
@@ -104,8 +108,9 @@ enum ArchiveMembers {
   /// from `archive`, opened from `file` (nil: nested archives are not cached); never throws.
   private static func read(
     _ path: String, chain: [String], from archive: ZipContainer, file: (path: [UInt8], status: FileStatus)?,
-    options: IngestOptions, open: OpenArchiveCache
+    reading: MemberReading, open: OpenArchiveCache
   ) -> EvidenceDocument {
+    let options = reading.options
     let failure = { (reason: String) in errorDocument(path, reason) }
     var container = archive
     var held: UInt64 = 0
@@ -139,7 +144,7 @@ enum ArchiveMembers {
           path: path, sha256: hex, bytes: size, format: .unknown, status: .unsupported,
           reason: "archive member is \(size) bytes, above the \(options.maxParseBytes)-byte limit for parsing; hashed but not read")
       }
-      var document = EvidenceReader.read(data: try container.data(item), path: path, options: options)
+      var document = try reading.parse(item, of: container, path: path).get()
       if isArchiveName(name), document.format == .binary, document.status == .unsupported,
         let why = notOpened(depth: chain.count, held: held, size: item.record.uncompressedSize, options: options)
       {
@@ -190,5 +195,32 @@ enum ArchiveMembers {
   /// True when the file starts with a ZIP local-file header.
   private static func startsWithZipMagic(_ path: [UInt8]) -> Bool {
     FileBytes.readPrefix(path, count: 4) == [0x50, 0x4B, 0x03, 0x04]
+  }
+}
+
+/// How a member read whole is parsed: its size reserved in the scan's whole-read budget, its
+/// bytes extracted once, its units handed over in batches when the scan takes them so.
+private struct MemberReading {
+  let options: IngestOptions
+  let budget: WholeReadBudget?
+  let sieve: UnitSieve?
+  let pieces: ((EvidenceDocument) -> Void)?
+
+  /// Extracts and parses `item` of `container`, shown as `path`.
+  func parse(_ item: ZipContainer.Member, of container: ZipContainer, path: String) -> Result<EvidenceDocument, ZipMemberError> {
+    let size = Int(item.record.uncompressedSize)
+    let read = { () -> Result<EvidenceDocument, ZipMemberError> in
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(size)
+      do throws(ZipMemberError) {
+        try container.extract(item) { bytes.append(contentsOf: $0) }
+      } catch {
+        return .failure(error)
+      }
+      guard let pieces else { return .success(EvidenceReader.read(bytes: bytes, path: path, options: options)) }
+      return .success(EvidenceReader.read(bytes: bytes, path: path, options: options, sieve: sieve, pieces: pieces))
+    }
+    guard let budget else { return read() }
+    return budget.whileReserving(size) { read() }
   }
 }

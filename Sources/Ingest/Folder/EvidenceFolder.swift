@@ -73,7 +73,11 @@ public struct EvidenceFolder: Sendable {
         path: path, sha256: "", bytes: 0, format: .unknown, status: problem.status, reason: problem.description)
     }
     if let member = entry.archiveMember {
-      return ArchiveMembers.read(entry, member: member, options: options, io: io, open: openArchives)
+      return withoutActuallyEscaping(pieces) { pieces in
+        ArchiveMembers.read(
+          entry, member: member, options: options, io: io, open: openArchives, budget: wholeReads,
+          sieve: inBatches ? unitSieve : nil, pieces: inBatches ? pieces : nil)
+      }
     }
     switch FileBytes.read(entry.systemPath, display: path, limit: options.maxParseBytes, io: io, decodingInPlace: true) {
     case .failure(let error):
