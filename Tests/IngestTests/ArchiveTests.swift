@@ -294,3 +294,22 @@ enum TestZip {
     return header + 30 + name.count + (Int(bytes[header + 28]) | Int(bytes[header + 29]) << 8)
   }
 }
+
+/// A chat export inside a ZIP, read in a scan, is handed over in batches like a file on disk.
+@Suite struct ArchiveBatchTests {
+  @Test func aLargeZippedChatIsHandedOverInBatches() throws {
+    let chat = (0..<20_000).map { "[2023/5/\(1 + $0 / 1_000) 10:\(String(format: "%02d", $0 % 60)):00] 老周: 第\($0)条，明天上午十点开会" }
+    let zip = try TestZip.bytes([("_chat.txt", Data(chat.joined(separator: "\n").utf8), .deflate)])
+    let (root, folder, _) = try StreamedReadingTests.folder("WhatsApp Chat with 老周.zip", zip)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let entry = try #require(folder.entries().first { $0.archiveMember != nil })
+    let whole = folder.read(entry)
+    let batched = StreamedReadingTests.streamed(folder, entry)
+    #expect(whole.format == .whatsAppTXT)
+    #expect(whole.units.count == 20_000)
+    #expect(batched.pieces > 2)
+    #expect(batched.units == whole.units)
+    #expect(batched.document.unitCount == 20_000)
+    #expect(batched.document.sha256 == whole.sha256)
+  }
+}
