@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 @testable import Ingest
 
@@ -72,5 +73,24 @@ import Testing
     #expect(compared >= 70)
     #expect(inPlace >= 40)
     #expect(inPlace < compared)
+  }
+
+  /// Every member of the fixtures' archives (one level deep), decoded in place where it is UTF-8,
+  /// gives the document the ordinary read of its extracted bytes gives.
+  @Test func everyArchiveMemberReadsAsItsBytesRead() throws {
+    let root = try Fixture.root
+    let folder = try EvidenceFolder(root: root)
+    var compared = 0
+    for entry in folder.entries() where entry.problem == nil && entry.innerMembers.isEmpty {
+      guard let member = entry.archiveMember else { continue }
+      let archivePath = String(entry.relativePath.prefix { $0 != "!" })
+      let archive = try Archive(url: root.appendingPathComponent(archivePath), accessMode: .read)
+      let item = try #require(archive[member])
+      var data = Data()
+      _ = try archive.extract(item) { data.append($0) }
+      #expect(folder.read(entry) == EvidenceReader.read(data: data, path: entry.relativePath), "\(entry.relativePath)")
+      compared += 1
+    }
+    #expect(compared >= 5)
   }
 }

@@ -206,21 +206,56 @@ private struct MemberReading {
   let sieve: UnitSieve?
   let pieces: ((EvidenceDocument) -> Void)?
 
-  /// Extracts and parses `item` of `container`, shown as `path`.
+  /// Extracts and parses `item` of `container`, shown as `path`: UTF-8 text straight into the
+  /// text the parser reads (`InPlaceText`), anything else as bytes.
   func parse(_ item: ZipContainer.Member, of container: ZipContainer, path: String) -> Result<EvidenceDocument, ZipMemberError> {
     let size = Int(item.record.uncompressedSize)
     let read = { () -> Result<EvidenceDocument, ZipMemberError> in
-      var bytes: [UInt8] = []
-      bytes.reserveCapacity(size)
-      do throws(ZipMemberError) {
-        try container.extract(item) { bytes.append(contentsOf: $0) }
-      } catch {
-        return .failure(error)
+      guard size > 0 else { return extracted(item, of: container).map { parse($0, path: path) } }
+      var failure: ZipMemberError?
+      let outcome = InPlaceText.read(head: [], capacity: size) { buffer, from in
+        var filled = from
+        do throws(ZipMemberError) {
+          try container.extract(item) { chunk in
+            filled += chunk.copyBytes(to: UnsafeMutableBufferPointer(rebasing: buffer[filled...]))
+          }
+        } catch {
+          failure = error
+        }
+        return filled
       }
-      guard let pieces else { return .success(EvidenceReader.read(bytes: bytes, path: path, options: options)) }
-      return .success(EvidenceReader.read(bytes: bytes, path: path, options: options, sieve: sieve, pieces: pieces))
+      if let failure { return .failure(failure) }
+      switch outcome {
+      case .text(let text, let encoding, let sha256):
+        return .success(
+          EvidenceReader.read(
+            text: text, encoding: encoding, sha256: sha256, size: text.utf8.count + (encoding == .utf8BOM ? 3 : 0),
+            path: path, options: options, sieve: sieve, inBatches: pieces != nil, pieces: pieces ?? { _ in }))
+      case .bytes(let bytes):
+        return .success(parse(bytes, path: path))
+      case .repaired:
+        return extracted(item, of: container).map { parse($0, path: path) }
+      }
     }
     guard let budget else { return read() }
     return budget.whileReserving(size) { read() }
+  }
+
+  /// The bytes of `item`, extracted whole.
+  private func extracted(_ item: ZipContainer.Member, of container: ZipContainer) -> Result<[UInt8], ZipMemberError> {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(Int(item.record.uncompressedSize))
+    do throws(ZipMemberError) {
+      try container.extract(item) { bytes.append(contentsOf: $0) }
+    } catch {
+      return .failure(error)
+    }
+    return .success(bytes)
+  }
+
+  /// The document of a member's `bytes` (sniffed and decoded by `EvidenceReader`).
+  private func parse(_ bytes: [UInt8], path: String) -> EvidenceDocument {
+    guard let pieces else { return EvidenceReader.read(bytes: bytes, path: path, options: options) }
+    return EvidenceReader.read(bytes: bytes, path: path, options: options, sieve: sieve, pieces: pieces)
   }
 }

@@ -36,9 +36,10 @@ enum InPlaceText {
     return !containsNUL(head[...])
   }
 
-  /// Reads a file of `capacity` bytes whose first bytes are `head`: `fillRest` fills the buffer
-  /// from the offset given and returns how many bytes it then holds (one more than the buffer
-  /// when the file grew, which the caller reports).
+  /// Reads a file of `capacity` bytes whose first bytes are `head` (already found to allow UTF-8
+  /// by `mayBeUTF8(head:)`; empty when nothing was read yet): `fillRest` fills the buffer from
+  /// the offset given and returns how many bytes it then holds (one more than the buffer when
+  /// the file grew, which the caller reports).
   static func read(
     head: [UInt8], capacity: Int, fillRest: (UnsafeMutableBufferPointer<UInt8>, Int) -> Int
   ) -> Outcome {
@@ -54,7 +55,9 @@ enum InPlaceText {
       }
       let count = min(fillRest(buffer, headCount), buffer.count)
       let content = UnsafeBufferPointer(rebasing: buffer[..<count])
-      guard !containsNUL(content[headCount...]) else {
+      // The head was sniffed by the caller when it gave one; else the first bytes are sniffed here.
+      let sniffed = head.isEmpty ? 0 : headCount
+      guard sniffed > 0 || mayBeUTF8(head: Array(content.prefix(sniffBytes))), !containsNUL(content[sniffed...]) else {
         bytes = Array(content)
         return 0
       }
