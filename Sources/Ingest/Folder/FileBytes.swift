@@ -72,7 +72,7 @@ enum FileBytes {
       (filled, error) = fill(descriptor, buffer, from: from)
       return filled
     }
-    var head = [UInt8](repeating: 0, count: min(size, InPlaceText.sniffBytes))
+    var head = [UInt8](repeating: 0, count: min(size, TextDecoding.sniffLength))
     let (headCount, headError) = head.withUnsafeMutableBufferPointer { fill(descriptor, $0, from: 0, probing: false) }
     head.removeLast(head.count - headCount)
     if let headError { return .failure(unreadable(headError)) }

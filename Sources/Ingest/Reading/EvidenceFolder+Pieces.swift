@@ -109,12 +109,11 @@ struct PieceStream {
     sieve: UnitSieve?
   ) {
     let head = file.read(upTo: policy.pieceBytes)
-    guard BinarySignature.detect(head) == nil, let lineEnd = PieceCutter.lastLineBreakEnd(in: head),
-      !Self.hasLoneCarriageReturn(head[..<lineEnd]),
-      case .text(let text, let encoding) = TextDecoding.decode(Array(head[..<lineEnd])),
-      encoding == .utf8 || encoding == .utf8BOM
+    guard let lineEnd = PieceCutter.lastLineBreakEnd(in: head), !Self.hasLoneCarriageReturn(head[..<lineEnd]),
+      let source = SourceText(utf8Head: head, path: path, options: options)
     else { return nil }
-    let parser = ParserRegistry.parser(for: SourceText(text: text, path: path, encoding: encoding, options: options))
+    let encoding = source.encoding
+    let parser = ParserRegistry.parser(for: source)
     guard parser.readsInPieces else { return nil }
     self.file = file
     self.systemPath = systemPath

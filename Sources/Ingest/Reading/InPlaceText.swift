@@ -15,9 +15,6 @@ import Crypto
 /// path, and text that is not valid UTF-8 (GB18030, damaged files) is reported as repaired, to be
 /// read again the ordinary way, since the standard library has by then replaced its bad bytes.
 enum InPlaceText {
-  /// How much of the file is read first to decide whether it may be UTF-8 text.
-  static let sniffBytes = 65_536
-
   /// What reading gave.
   enum Outcome {
     /// Valid UTF-8, without its byte-order mark, with the file's SHA-256.
@@ -57,7 +54,7 @@ enum InPlaceText {
       let content = UnsafeBufferPointer(rebasing: buffer[..<count])
       // The head was sniffed by the caller when it gave one; else the first bytes are sniffed here.
       let sniffed = head.isEmpty ? 0 : headCount
-      guard sniffed > 0 || mayBeUTF8(head: Array(content.prefix(sniffBytes))), !containsNUL(content[sniffed...]) else {
+      guard sniffed > 0 || mayBeUTF8(head: Array(content.prefix(TextDecoding.sniffLength))), !containsNUL(content[sniffed...]) else {
         bytes = Array(content)
         return 0
       }

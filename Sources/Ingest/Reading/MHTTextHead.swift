@@ -14,9 +14,6 @@
 /// parsed (pictures hold no chat text). Line numbers are those of the file: the head is its first
 /// lines, and the parser finds in the head exactly the HTML part it finds in the whole file.
 struct MHTTextHead {
-  /// How much of the file is read to recognise a QQ MHT export and its boundary.
-  static let sniffBytes = 65_536
-
   /// What the manifest needs of the whole file whose head is parsed.
   struct Head: Sendable {
     /// The number of bytes in the head.
@@ -60,8 +57,11 @@ struct MHTTextHead {
   /// only scanned for the parts they start.
   static func read(_ path: [UInt8], display: String, limit: Int, io: FileIO) -> Outcome? {
     guard let file = SequentialFile(path: path, io: io) else { return nil }
-    let sniffed = file.read(upTo: sniffBytes)
-    guard let encoding = qqExportEncoding(sniffed, path: display) else { return nil }
+    let sniffed = file.read(upTo: TextDecoding.sniffLength)
+    guard let sniffedText = SourceText(utf8Head: sniffed, path: display, options: IngestOptions()),
+      QQMHTParser().detect(sniffedText)
+    else { return nil }
+    let encoding = sniffedText.encoding
     var scanner = HeadScanner()
     var counter: PartCounter?
     var cut: Int?
@@ -148,17 +148,6 @@ struct MHTTextHead {
       }
     guard let reason else { return (sha256, nil) }
     return (sha256, EvidenceDocument(path: display, sha256: "", bytes: 0, format: .qqMHT, status: .error, reason: reason))
-  }
-
-  /// The encoding of `head` (UTF-8, with or without a byte-order mark) when its complete lines
-  /// decode as UTF-8 and `QQMHTParser` recognises them; nil otherwise.
-  private static func qqExportEncoding(_ head: [UInt8], path: String) -> TextEncoding? {
-    guard BinarySignature.detect(head) == nil, let end = PieceCutter.lastLineBreakEnd(in: head),
-      case .text(let text, let encoding) = TextDecoding.decode(Array(head[..<end])),
-      encoding == .utf8 || encoding == .utf8BOM,
-      QQMHTParser().detect(SourceText(text: text, path: path, encoding: encoding, options: IngestOptions()))
-    else { return nil }
-    return encoding
   }
 }
 

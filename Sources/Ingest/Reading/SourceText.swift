@@ -27,6 +27,17 @@ struct SourceText: Sendable {
   /// The line of the file that line `number` of this text is.
   func fileLine(_ number: Int) -> Int { number + lineOffset }
 
+  /// The complete lines of a file's first `bytes`, when they start with no binary signature and
+  /// decode as UTF-8 (with or without a byte-order mark); nil otherwise. The readers of large
+  /// files tell a format from this before choosing how to read the rest.
+  init?(utf8Head bytes: [UInt8], path: String, options: IngestOptions) {
+    guard BinarySignature.detect(bytes) == nil, let end = PieceCutter.lastLineBreakEnd(in: bytes),
+      case .text(let text, let encoding) = TextDecoding.decode(Array(bytes[..<end])),
+      encoding == .utf8 || encoding == .utf8BOM
+    else { return nil }
+    self.init(text: text, path: path, encoding: encoding, options: options)
+  }
+
   /// Splits `text` into lines.
   init(text: String, path: String, encoding: TextEncoding, options: IngestOptions) {
     self.path = path

@@ -24,7 +24,7 @@ extension ScanPipeline {
   public func runSpilling(
     folder: URL, htmlLimit: Int, formats: Set<ReportFormat> = Set(ReportFormat.allCases), spillDirectory: URL? = nil
   ) throws(ScanError) -> CaseReport {
-    Self.reuseFileBuffers()
+    FreedMemory.keepForReuse()
     var evidence: EvidenceFolder
     do {
       evidence = try EvidenceFolder(root: folder, options: ingestOptions)

@@ -1,8 +1,5 @@
 import Foundation
 import Ingest
-#if canImport(Glibc)
-  import Glibc
-#endif
 import Signals
 
 /// Scans an evidence folder end to end: walk, read, scan, and build the `CaseReport`.
@@ -50,7 +47,7 @@ public struct ScanPipeline: Sendable {
   /// Scans `folder`. Only a missing or unreadable folder throws; every file, readable or not,
   /// ends in the report's manifest.
   public func run(folder: URL) throws(IngestError) -> CaseReport {
-    Self.reuseFileBuffers()
+    FreedMemory.keepForReuse()
     var folderToRead = try EvidenceFolder(root: folder, options: ingestOptions)
     let subjectSet = Set(subjects)
     let scanner = self.scanner
@@ -97,25 +94,5 @@ public struct ScanPipeline: Sendable {
   func unitSieve(keeping excerpt: DocumentExcerpt?) -> UnitSieve? {
     guard sievesUnits else { return nil }
     return scanner.unitSieve(radius: excerpt?.window ?? 0, minimumUnits: excerpt?.wholeDocumentLimit ?? 0)
-  }
-
-  /// Lets each file's buffers reuse the memory of the file before. A scan reads file after file,
-  /// each with buffers of a few megabytes (bytes, decoded text, line, record and unit arrays),
-  /// and memory is bounded by what one file or piece needs at a time. glibc by default serves
-  /// such buffers by mmap and returns them when freed, or trims the heap top, so every file
-  /// faults fresh zeroed pages in again (on the 100 MB benchmark 183,000 page faults, a sixth
-  /// of the CPU time). Here buffers up to 32 MiB come from the heap and freed heap memory is
-  /// kept: 30,000 faults, about 13 % less CPU, peak memory about 10 MB higher. Larger buffers
-  /// (a whole large page) are still mapped and returned. Process-wide; no effect outside glibc.
-  static func reuseFileBuffers() {
-    #if canImport(Glibc)
-      // mallopt is in <malloc.h>, which the Glibc module does not export; it is looked up
-      // instead. There -3 is M_MMAP_THRESHOLD and -1 M_TRIM_THRESHOLD.
-      typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-      guard let symbol = dlsym(nil, "mallopt") else { return }
-      let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-      _ = mallopt(-3, 32 << 20)
-      _ = mallopt(-1, Int32.max)
-    #endif
   }
 }
