@@ -48,7 +48,7 @@ import ZIPFoundation
     #expect(try Self.contents(of: Array("已撤回 \u{FFFD} 的消息\n".utf8)).kind == "bytes")
     #expect(try Self.contents(of: [0xFF, 0xFE, 0x20, 0x5F]).kind == "bytes")
     #expect(try Self.contents(of: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]).kind == "bytes")
-    let lateNUL = Array(repeating: UInt8(ascii: "a"), count: InPlaceText.sniffBytes + 10) + [0, 0x0A]
+    let lateNUL = Array(repeating: UInt8(ascii: "a"), count: TextDecoding.sniffLength + 10) + [0, 0x0A]
     #expect(try Self.contents(of: lateNUL).kind == "bytes")
     let cutAtTheEnd = Array("第一行\n第二行".utf8) + [0xF0, 0x9F, 0x98]
     #expect(try Self.contents(of: cutAtTheEnd).kind == "bytes")
