@@ -46,40 +46,4 @@ import Testing
     #expect(!expected.isEmpty)
     #expect(occurrences(patterns, in: text) == expected)
   }
-
-  /// The patterns `patterns(inFolding:into:)` marks, as pattern strings.
-  private func folded(_ patterns: [String], in text: String) -> Set<String> {
-    let automaton = AhoCorasick(patterns: patterns.map { Array(TextNormalizer.fold($0).utf8) })
-    var found = StampedIDSet(capacity: automaton.patternCount)
-    automaton.patterns(inFolding: text, into: &found)
-    return Set(found.members.map { patterns[$0] })
-  }
-
-  @Test func foldingPassFindsWhatAScanOfTheNormalisedTextFinds() {
-    let patterns = [
-      "后台控制", "输赢", "usdt", "vpn", "éclair", "σα", "资金盘", "a b", "😀跑分", "x", "控制", "台控", "?",
-    ]
-    let texts = [
-      "後臺要能控製輸贏，資金盤", "ＵＳＤＴ和ＶＰＮ？", "Éclair ΣΑ", "控\u{200B}制输\u{202E}赢\u{FEFF}", "A\u{3000}B",
-      "😀跑分😀", "nothing here", "", "XxX", "é\u{301}",
-    ]
-    let automaton = AhoCorasick(patterns: patterns.map { Array(TextNormalizer.fold($0).utf8) })
-    for text in texts {
-      let scanned = Set(automaton.scan(TextNormalizer.normalize(text).utf8).map { patterns[Int($0.pattern)] })
-      #expect(folded(patterns, in: text) == scanned, "\(text)")
-    }
-    #expect(folded(patterns, in: "後臺控製輸贏") == ["后台控制", "输赢", "控制", "台控"])
-    #expect(folded(patterns, in: "Ａ\u{3000}Ｂ!?") == ["a b", "?"])
-  }
-
-  @Test func foldingPassClearsWhatTheLastUnitFound() {
-    let automaton = AhoCorasick(patterns: [Array("赌博".utf8), Array("跑分".utf8)])
-    var found = StampedIDSet(capacity: automaton.patternCount)
-    automaton.patterns(inFolding: "赌博", into: &found)
-    #expect(found.members == [0])
-    automaton.patterns(inFolding: "跑分", into: &found)
-    #expect(found.members == [1] && !found.contains(0))
-    automaton.patterns(inFolding: "平常的话", into: &found)
-    #expect(found.isEmpty)
-  }
 }

@@ -22,14 +22,11 @@ struct AhoCorasick: Sendable {
   private let table: [Int32]
   private let outputStart: [Int32]
   private let outputs: [Int32]
-  /// The three-byte sequences that occur in patterns (see `ScalarBitmap.threeByteSequences`).
-  private let threeByteSequences: ScalarBitmap
 
   /// Builds the automaton; pattern `i` of `patterns` is reported as `i`. Empty patterns are never
   /// reported.
   init(patterns: [[UInt8]]) {
     patternLengths = patterns.map { Int32($0.count) }
-    threeByteSequences = ScalarBitmap.threeByteSequences(of: patterns)
     let classes = Self.byteClasses(of: patterns)
     let classCount = Int(classes.max() ?? 0) + 1
     byteClass = classes
@@ -89,19 +86,28 @@ struct AhoCorasick: Sendable {
       }
     }
 
-    // The next states become row offsets, flagged where patterns end, in place.
+    // The rows are laid out in breadth-first order, so the shallow states that text visits most
+    // share the first few hundred kilobytes of the table instead of being spread through it.
+    // Their next states become row offsets, flagged where patterns end.
+    let order = [0] + queue
+    var rank = [Int](repeating: 0, count: stateCount)
+    for (position, state) in order.enumerated() { rank[state] = position }
     let hasOutputs = allOutputs.map { !$0.isEmpty }
-    delta.withUnsafeMutableBufferPointer { entries in
-      for index in entries.indices {
-        let next = Int(entries[index])
-        entries[index] = Int32(next * classCount) | (hasOutputs[next] ? Int32.min : 0)
+    var laidOut = [Int32](repeating: 0, count: stateCount * classCount)
+    laidOut.withUnsafeMutableBufferPointer { entries in
+      for (position, state) in order.enumerated() {
+        for cls in 0..<classCount {
+          let next = Int(delta[state * classCount + cls])
+          entries[position * classCount + cls] =
+            Int32(rank[next] * classCount) | (hasOutputs[next] ? Int32.min : 0)
+        }
       }
     }
-    table = delta
+    table = laidOut
     var starts: [Int32] = [0]
     var flat: [Int32] = []
-    for list in allOutputs {
-      flat += list
+    for state in order {
+      flat += allOutputs[state]
       starts.append(Int32(flat.count))
     }
     outputStart = starts
@@ -141,93 +147,6 @@ struct AhoCorasick: Sendable {
       }
     }
     return hits
-  }
-
-  /// The patterns that occur in `text` after `TextNormalizer` folding, marked in `found`, which
-  /// is cleared first. The folded text is never built: the string's UTF-8 is read in place, and a
-  /// scalar that folding changes is re-encoded and fed to the automaton byte by byte. Allocates
-  /// nothing once `found` has grown to the unit's pattern count.
-  func patterns(inFolding text: String, into found: inout StampedIDSet) {
-    found.removeAll()
-    let wasContiguous = text.utf8.withContiguousStorageIfAvailable { mark(foldingUTF8: $0, into: &found) } != nil
-    guard !wasContiguous else { return }
-    var contiguous = text
-    contiguous.withUTF8 { mark(foldingUTF8: $0, into: &found) }
-  }
-
-  /// `patterns(inFolding:into:)` for text given as valid UTF-8 (raw bytes of a decoded file).
-  func patterns(inFoldingUTF8 utf8: UnsafeBufferPointer<UInt8>, into found: inout StampedIDSet) {
-    found.removeAll()
-    mark(foldingUTF8: utf8, into: &found)
-  }
-
-  /// `patterns(inFolding:into:)` over the text's UTF-8 (valid, as every String's is). A
-  /// well-formed three-byte scalar that folding leaves unchanged (`ScalarBitmap.foldIdentity`:
-  /// most CJK text) is not folded: it is fed as it is, or, when it occurs in no pattern
-  /// (`threeByteSequences`), skipped by going back to the root, where its bytes would lead.
-  private func mark(foldingUTF8 input: UnsafeBufferPointer<UInt8>, into found: inout StampedIDSet) {
-    TextNormalizer.withSimplified { simplified in
-      ScalarBitmap.foldIdentity.words.withUnsafeBufferPointer { identity in
-        threeByteSequences.words.withUnsafeBufferPointer { inPatterns in
-          table.withUnsafeBufferPointer { delta in
-            byteClass.withUnsafeBufferPointer { classes in
-              var row = 0
-              @inline(__always) func feed(_ byte: UInt32) {
-                let entry = delta[row &+ Int(classes[Int(byte)])]
-                row = Int(entry & Int32.max)
-                if entry < 0 {
-                  for output in outputRange(ofRow: row) { found.insert(Int(outputs[output])) }
-                }
-              }
-              var index = 0
-              let count = input.count
-              while index < count {
-                let lead = UInt32(input[index])
-                if lead < 0x80 {
-                  feed(lead &- 0x41 < 26 ? lead | 0x20 : lead)
-                  index += 1
-                  continue
-                }
-                if lead & 0xF0 == 0xE0, index + 3 <= count {
-                  let second = UInt32(input[index + 1])
-                  let third = UInt32(input[index + 2])
-                  let value = ScalarBitmap.decode(lead, second, third)
-                  let word = Int(value >> 6)
-                  let bit = UInt64(1) << UInt64(value & 63)
-                  if identity[word] & bit != 0 {
-                    if inPatterns[word] & bit != 0 || second & 0xC0 != 0x80 || third & 0xC0 != 0x80 {
-                      feed(lead)
-                      feed(second)
-                      feed(third)
-                    } else {
-                      row = 0
-                    }
-                    index += 3
-                    continue
-                  }
-                }
-                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                guard index + length <= count else { break }
-                var value = lead & (0xFF >> UInt32(length + 1))
-                for offset in 1..<length { value = value << 6 | UInt32(input[index + offset]) & 0x3F }
-                guard let scalar = Unicode.Scalar(value),
-                  let folded = TextNormalizer.fold(scalar, simplified: simplified)
-                else {
-                  index += length
-                  continue
-                }
-                if folded == scalar {
-                  for offset in 0..<length { feed(UInt32(input[index + offset])) }
-                } else {
-                  for byte in folded.utf8 { feed(UInt32(byte)) }
-                }
-                index += length
-              }
-            }
-          }
-        }
-      }
-    }
   }
 
   /// The indices into `outputs` of the patterns that end in the state at table row `row`.

@@ -23,10 +23,11 @@ final class CompiledLexicon: Sendable {
   let hasSequences: Bool
   /// Whether each rule may fire given the patterns found in a unit.
   let presence: PresenceProgram
-  /// The automaton for the unit sieve: `automaton` with only the patterns the sieve consults
-  /// (`sievePatterns`; the others, such as negation cues and punctuation breakers, are left
-  /// empty, so they are never found), so that it is smaller and skips more of a message.
-  let sieveAutomaton: AhoCorasick
+  /// The automaton that tells whether a unit is to be evaluated, for the unit sieve and for every
+  /// unit a scan reads: `automaton`'s patterns, but only those whose presence can change that
+  /// answer (`sievePatterns`; the others, such as negation cues and punctuation breakers, are left
+  /// empty, so they are never found), over scalars (one transition per CJK character).
+  let triggerAutomaton: ScalarAutomaton
 
   init(_ lexicon: LexiconSet) {
     var table = PatternTable()
@@ -51,20 +52,18 @@ final class CompiledLexicon: Sendable {
     rules = compiled
     presence = PresenceProgram(rules: compiled, regexAtoms: table.regexes.map(\.atoms))
     let consulted = Self.sievePatterns(rules: compiled, rulesByPattern: index, regexAtoms: table.regexes.map(\.atoms))
-    let phrases = table.patterns.map { Array($0.utf8) }
+    let phrases = table.patterns
     // The two automata are independent; each takes a good part of the start-up time.
-    let automata = ParallelMap.map([phrases, phrases.indices.map { consulted.contains($0) ? phrases[$0] : [] }]) {
-      AhoCorasick(patterns: $0)
-    }
-    automaton = automata[0]
-    sieveAutomaton = automata[1]
+    (automaton, triggerAutomaton) = ParallelMap.both(
+      { AhoCorasick(patterns: phrases.map { Array($0.utf8) }) },
+      { ScalarAutomaton(patterns: phrases.indices.map { consulted.contains($0) ? phrases[$0] : "" }) })
     hasSequences = compiled.contains { $0.sequence != nil }
     rulesByPattern = index
     unconditionalRules = unconditional
     joinedScopeRules = joined
   }
 
-  /// The patterns whose presence can change a unit sieve's answer: those some rule is indexed
+  /// The patterns whose presence can change whether a unit is evaluated (the unit sieve's answer): those some rule is indexed
   /// under, those a rule's presence program reads (`decisivePatterns`), and the service phrases
   /// and amount atoms of the price triggers.
   static func sievePatterns(rules: [CompiledRule], rulesByPattern: [[Int]], regexAtoms: [[Int]?]) -> Set<Int> {

@@ -29,7 +29,7 @@ extension SignalScanner {
 /// What the sieve reads for every message, built once per scan from the compiled lexicon.
 private struct SieveTables: Sendable {
   let scanner: SignalScanner
-  let automaton: AhoCorasick
+  let automaton: ScalarAutomaton
   /// `rulesByPattern` flattened: the rules of pattern `p` are `patternRules[patternStarts[p]..<patternStarts[p + 1]]`.
   let patternStarts: [Int32]
   let patternRules: [Int32]
@@ -40,7 +40,7 @@ private struct SieveTables: Sendable {
   init(scanner: SignalScanner) {
     self.scanner = scanner
     let compiled = scanner.compiled
-    automaton = compiled.sieveAutomaton
+    automaton = compiled.triggerAutomaton
     var starts: [Int32] = [0]
     var rules: [Int32] = []
     for list in compiled.rulesByPattern {

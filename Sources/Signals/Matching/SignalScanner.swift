@@ -41,7 +41,7 @@ public struct SignalScanner: Sendable {
     // A message the sieve left unread holds no text, and a sieve exists only when no rule fires
     // without a phrase: it counts in its conversation and yields nothing.
     guard units[index].kind != .elided else { return [] }
-    compiled.automaton.patterns(inFolding: units[index].text, into: &scratch.found)
+    compiled.triggerAutomaton.patterns(inFolding: units[index].text, into: &scratch.found)
     guard !scratch.found.isEmpty || !compiled.unconditionalRules.isEmpty else { return [] }
     scratch.candidates.removeAll()
     for rule in compiled.unconditionalRules { scratch.candidates.insert(rule) }
