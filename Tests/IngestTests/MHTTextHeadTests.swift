@@ -256,4 +256,38 @@ import Testing
     #expect(streamed.document.sha256.isEmpty)
     #expect(streamed.document.reason?.hasPrefix("项目群.mht: file changed while it was being read (") == true)
   }
+
+  /// What the scan's whole-read budget held each time a file was opened.
+  final class ReservationLog: @unchecked Sendable {
+    private let lock = NSLock()
+    var budget: WholeReadBudget?
+    private(set) var reserved: [Int] = []
+
+    func record() {
+      lock.lock()
+      reserved.append(budget?.reservedBytes ?? -1)
+      lock.unlock()
+    }
+  }
+
+  /// A head's size is known only once it is read, so the export reserves its size (up to the
+  /// parse limit) before its head is read: two large exports are never read side by side.
+  @Test func theHeadIsReadUnderAReservationOfTheFileSize() throws {
+    let bytes = Self.export(rows: 300, pictures: 20)
+    let (root, _, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let log = ReservationLog()
+    let io = FileIO { descriptor in
+      log.record()
+      return FileStatus.of(descriptor)
+    }
+    let folder = try EvidenceFolder(root: root, options: IngestOptions(), io: io)
+    log.budget = folder.wholeReads
+    let streamed = StreamedReadingTests.streamed(folder, entry, policy: Self.policy)
+    #expect(streamed.document.format == .qqMHT)
+    #expect(streamed.units.count == 300)
+    #expect(streamed.document.diagnostics.contains { $0.code == "mht-head" })
+    #expect(log.reserved.contains(bytes.count))
+    #expect(log.reserved.allSatisfy { $0 == 0 || $0 == bytes.count })
+  }
 }

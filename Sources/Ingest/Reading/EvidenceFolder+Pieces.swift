@@ -22,14 +22,32 @@ extension EvidenceFolder {
   /// follows `policy.pieceBytes`, not the file's size, and files above `options.maxParseBytes`
   /// are read; a file read in batches is still read whole, but never holds all its units at once,
   /// and concurrent calls read whole at most `wholeReads.capacity` bytes of files at a time (a
-  /// file read in pieces counting as half that).
+  /// file read in pieces counting as half that, a large QQ MHT export as its size up to the parse
+  /// limit until its head has been read and parsed).
   /// Pieces, and the batches of a file of `policy.parserThreadBytes` or more, are read and parsed
   /// on a thread of their own while `consume` works through the one before.
   public func read(
     _ entry: EvidenceEntry, streaming policy: StreamingPolicy, pieces consume: (EvidenceDocument) -> Void
   ) -> EvidenceDocument {
+    var batched = false
+    func handOver(_ piece: EvidenceDocument) {
+      batched = true
+      consume(piece)
+    }
+    /// Parses what `produce` reads, on a thread of its own for `size` bytes or more, and hands the
+    /// units over; the document returned is the manifest's.
+    func parse(
+      size: Int, _ produce: @escaping (_ deliver: (EvidenceDocument) -> Void) -> EvidenceDocument
+    ) -> EvidenceDocument {
+      var document =
+        size >= policy.parserThreadBytes
+        ? PiecePipeline.run(producing: produce, consume: handOver)
+        : produce(handOver)
+      consume(document)
+      if batched { document.units = [] }
+      return document
+    }
     var size = 0
-    var produce = { (deliver: (EvidenceDocument) -> Void) in read(entry, inBatches: true, pieces: deliver) }
     if entry.problem == nil, entry.archiveMember == nil, let file = SequentialFile(path: entry.systemPath, io: io) {
       size = file.size
       if file.size > policy.thresholdBytes,
@@ -43,40 +61,39 @@ extension EvidenceFolder {
         if size >= FreedMemory.trimAfterBytes { FreedMemory.release() }
         return document
       }
-      if file.size > policy.thresholdBytes,
-        let outcome = MHTTextHead.read(entry.systemPath, display: entry.relativePath, limit: options.maxParseBytes, io: io)
-      {
-        switch outcome {
-        case .failed(let document):
-          consume(document)
-          return document
-        case .head(let text, let encoding, let head):
-          size = head.headBytes
-          produce = { deliver in
-            var document = EvidenceReader.read(
-              text: text, encoding: encoding, sha256: head.sha256, size: head.size, path: entry.relativePath,
-              options: options, sieve: unitSieve, inBatches: true, pieces: deliver)
-            if let note = head.note {
-              document.diagnostics.append(Diagnostic(.note, code: "mht-head", file: entry.relativePath, line: nil, message: note))
-            }
+      if file.size > policy.thresholdBytes {
+        // The head's size is known only once it is read, so the file reserves all its head may
+        // take before reading it, until its units are handed over.
+        let head = wholeReads.whileReserving(min(file.size, options.maxParseBytes)) { () -> EvidenceDocument? in
+          switch MHTTextHead.read(entry.systemPath, display: entry.relativePath, limit: options.maxParseBytes, io: io) {
+          case nil:
+            return nil
+          case .failed(let document):
+            consume(document)
             return document
+          case .head(let text, let encoding, let head):
+            return parse(size: head.headBytes) { deliver in
+              var document = EvidenceReader.read(
+                text: text, encoding: encoding, sha256: head.sha256, size: head.size, path: entry.relativePath,
+                options: options, sieve: unitSieve, inBatches: true, pieces: deliver)
+              if let note = head.note {
+                document.diagnostics.append(
+                  Diagnostic(.note, code: "mht-head", file: entry.relativePath, line: nil, message: note))
+              }
+              return document
+            }
           }
+        }
+        if let head {
+          if size >= FreedMemory.trimAfterBytes { FreedMemory.release() }
+          return head
         }
       }
     }
-    var batched = false
-    func handOver(_ piece: EvidenceDocument) {
-      batched = true
-      consume(piece)
-    }
     // A file above the parse limit is only hashed, in blocks: it reserves nothing.
-    var document = wholeReads.whileReserving(size <= options.maxParseBytes ? size : 0) {
-      size >= policy.parserThreadBytes
-        ? PiecePipeline.run(producing: produce, consume: handOver)
-        : produce(handOver)
+    let document = wholeReads.whileReserving(size <= options.maxParseBytes ? size : 0) {
+      parse(size: size) { deliver in read(entry, inBatches: true, pieces: deliver) }
     }
-    consume(document)
-    if batched { document.units = [] }
     if size >= FreedMemory.trimAfterBytes { FreedMemory.release() }
     return document
   }

@@ -26,6 +26,13 @@ final class WholeReadBudget: @unchecked Sendable {
     return nextTurn - turnServed
   }
 
+  /// The bytes reserved now.
+  var reservedBytes: Int {
+    condition.lock()
+    defer { condition.unlock() }
+    return reserved
+  }
+
   /// A budget of `capacity` bytes.
   init(capacity: Int) {
     self.capacity = max(capacity, 1)
