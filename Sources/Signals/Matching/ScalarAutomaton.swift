@@ -10,7 +10,7 @@
 ///   root's row plus, for every other state, only the classes where its next state differs from
 ///   the root's. Those are packed into one array by row displacement: state `s` owns slot
 ///   `base(s) + class`, and a slot that another state owns means "as from the root". For the
-///   shipped lexicons' trigger phrases the array is 250 KB (31,485 slots) and stays in a core's
+///   shipped lexicons' trigger phrases the array is 250 KB (31,829 slots) and stays in a core's
 ///   cache, where the byte automaton's table is 7 MB.
 ///
 /// A state is represented by its base, with the sign bit set when patterns end in it. Every state
@@ -229,30 +229,39 @@ extension ScalarAutomaton {
   }
 
   /// Where each state's row lies in the packed array: a base per state, distinct, such that the
-  /// slots `base + class` of its exceptions are free (first fit, in the trie's order, which packs
-  /// the shipped lexicons' rows with almost no gap; the first free slot is found in near-constant
-  /// time, so placing them takes a few milliseconds). The root's base is 0 and it owns no slot.
+  /// slots `base + class` of its exceptions are free (first fit in the trie's order, from near
+  /// where the last row as wide was placed, which packs the shipped lexicons' rows with few gaps
+  /// in a few milliseconds). The root's base is 0 and it owns no slot.
   fileprivate struct Placement {
     var bases: [Int]
     /// The packed array's length: every base plus every class is inside it.
     var length: Int
+
+    /// Rows of this many classes or more share one search start.
+    private static let widthBuckets = 64
 
     init(trie: Trie, classCount: Int) {
       let stateCount = trie.exceptions.count
       var slots = FreeSlots(count: 2 * classCount + stateCount)
       var placed = [Int](repeating: 0, count: stateCount)
       var nextPlainBase = 1
+      // Where the last row of each width was placed: a row searches from one row's span before
+      // it, so that rows of several classes do not try every gap of the densely packed start
+      // again (which grew with the square of the lexicon), while single-class rows fill the gaps.
+      var lastOfWidth = [Int](repeating: 0, count: Self.widthBuckets)
       for state in 1..<stateCount {
         let classes = trie.exceptions[state].keys.map(Int.init).sorted()
         var base: Int
         if let lowest = classes.first {
-          var slot = slots.firstFree(from: lowest + 1)
+          let width = min(classes.count, Self.widthBuckets) - 1
+          var slot = slots.firstFree(from: max(lowest + 1, lastOfWidth[width] - classCount))
           while true {
             base = slot - lowest
             if slots.isFreeBase(base), slots.areFree(classes, from: base, reserving: classCount) { break }
             slot = slots.firstFree(from: slot + 1)
           }
           for cls in classes { slots.take(base + cls) }
+          lastOfWidth[width] = slot
         } else {
           while !slots.isFreeBase(nextPlainBase) { nextPlainBase += 1 }
           base = nextPlainBase
