@@ -6,4 +6,5 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/xmlreader.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>

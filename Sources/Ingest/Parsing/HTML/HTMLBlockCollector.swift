@@ -20,8 +20,7 @@ enum HTMLBlockCollector {
   static func read(
     _ text: String, batchSize: Int = .max, deliver: ([Block]) -> Void = { _ in }
   ) -> LibXML2HTMLReader.Result {
-    var text = text
-    return text.withUTF8 { LibXML2HTMLReader.read($0, batchSize: batchSize, deliver: deliver) }
+    LibXML2HTMLReader.read(text, batchSize: batchSize, deliver: deliver)
   }
 
   /// The blocks of `text` (lines joined by `\n`).

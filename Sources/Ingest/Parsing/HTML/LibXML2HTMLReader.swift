@@ -30,14 +30,21 @@ enum LibXML2HTMLReader {
   /// `xmlInitParser` must run once before parsers are used from several threads.
   private static let initialized: Void = xmlInitParser()
 
-  /// The visible text blocks of the UTF-8 HTML `bytes`. Whenever `batchSize` blocks are done they
-  /// are handed to `deliver` instead of being kept, so a large page never holds all its blocks at
+  /// The visible text blocks of the HTML `text`. Whenever `batchSize` blocks are done they are
+  /// handed to `deliver` instead of being kept, so a large page never holds all its blocks at
   /// once; the result holds the blocks not delivered.
+  ///
+  /// libxml2 reads the text's own UTF-8 where it stands (see `context(reading:count:)`):
+  /// `withCString` hands over the storage of a native string without copying it (a string without
+  /// contiguous UTF-8 storage is copied once by the standard library) and guarantees the NUL
+  /// after its last byte, which libxml2's parser reads as the end of its input.
   static func read(
-    _ bytes: UnsafeBufferPointer<UInt8>, batchSize: Int = .max, deliver: ([HTMLBlockCollector.Block]) -> Void = { _ in }
+    _ text: String, batchSize: Int = .max, deliver: ([HTMLBlockCollector.Block]) -> Void = { _ in }
   ) -> Result {
     withoutActuallyEscaping(deliver) { deliver in
-      read(bytes, batch: Batch(size: max(batchSize, 1), deliver: deliver))
+      text.withCString { start in
+        read(start, count: text.utf8.count, batch: Batch(size: max(batchSize, 1), deliver: deliver))
+      }
     }
   }
 
@@ -47,14 +54,14 @@ enum LibXML2HTMLReader {
     let deliver: ([HTMLBlockCollector.Block]) -> Void
   }
 
-  private static func read(_ bytes: UnsafeBufferPointer<UInt8>, batch: Batch) -> Result {
-    guard let base = bytes.baseAddress, !bytes.isEmpty else { return Result(blocks: []) }
-    guard bytes.count <= Int(Int32.max) else { return Result(blocks: [], problem: .tooLarge(bytes: bytes.count)) }
+  /// Reads the `count` UTF-8 bytes at `start`, which a NUL byte follows.
+  private static func read(_ start: UnsafePointer<CChar>, count: Int, batch: Batch) -> Result {
+    guard count > 0 else { return Result(blocks: []) }
+    guard count <= Int(Int32.max) else { return Result(blocks: [], problem: .tooLarge(bytes: count)) }
     _ = initialized
-    let created = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-      htmlCreateMemoryParserCtxt($0, Int32(bytes.count))
+    guard let context = context(reading: start, count: count) else {
+      return Result(blocks: [], problem: .parserUnavailable)
     }
-    guard let context = created else { return Result(blocks: [], problem: .parserUnavailable) }
     defer { htmlFreeParserCtxt(context) }
     htmlCtxtUseOptions(context, options)
     // What `xmlSwitchEncoding(UTF-8)` sets; without it libxml2 reads bytes above 0x7F as ISO-8859-1.
@@ -73,11 +80,47 @@ enum LibXML2HTMLReader {
     state.pointee.builder.finish()
     var result = Result(blocks: state.pointee.builder.blocks)
     let consumed = Int(xmlByteConsumed(context))
-    if consumed >= 0, consumed < bytes.count {
+    if consumed >= 0, consumed < count {
       let message = context.pointee.lastError.message.map { String(cString: $0) }
       result.problem = .stopped(line: state.pointee.line, reason: message?.trimmingSpaces ?? "")
     }
     return result
+  }
+
+  /// An HTML parser context over the `count` bytes at `start` as they stand, or nil when libxml2
+  /// cannot allocate one.
+  ///
+  /// `htmlCreateMemoryParserCtxt` would copy the whole input into a buffer of libxml2's own (as
+  /// large as the page, rounded up to a power of two). Here the input stream has no buffer at all:
+  /// its `base`, `cur` and `end` point into the bytes, the shape libxml2 gives a string input
+  /// (`xmlNewStringInputStream`), but with the length given, so a NUL character inside the text
+  /// does not end it. Without a buffer libxml2 never grows, shrinks, re-encodes or frees the input
+  /// (`input->free` stays nil) and never writes to it; it reads the byte after the last one as the
+  /// end of the input, as it does in its own buffers, which it ends with a NUL: here that NUL is
+  /// the one `String.withCString` guarantees (see `read(_:batchSize:deliver:)`).
+  ///
+  /// A static input buffer (`xmlParserInputBufferCreateStatic`) would not do: libxml2 2.9.14
+  /// shrinks it by moving its start without moving the input's `base`, and the parser then reads
+  /// the page again from near its beginning. libxml2's own copy had a fault of its own: when the
+  /// copy was reallocated while a long name after `&` was being read, the part of the name read
+  /// so far was lost from the text; an input that never moves keeps it.
+  private static func context(reading start: UnsafePointer<CChar>, count: Int) -> htmlParserCtxtPtr? {
+    guard let context = htmlNewParserCtxt() else { return nil }
+    guard let input = xmlNewInputStream(context) else {
+      htmlFreeParserCtxt(context)
+      return nil
+    }
+    let bytes = UnsafeRawPointer(start).assumingMemoryBound(to: xmlChar.self)
+    input.pointee.base = bytes
+    input.pointee.cur = bytes
+    input.pointee.end = bytes + count
+    input.pointee.length = Int32(count)
+    // From here the context owns the input; `inputPush` frees it itself when it fails.
+    guard inputPush(context, input) >= 0 else {
+      htmlFreeParserCtxt(context)
+      return nil
+    }
+    return context
   }
 
   /// The SAX callbacks: element starts and ends, text and white space. Script and style content
