@@ -69,7 +69,7 @@ import Testing
 
   @Test func selectionWithFewOrManyCandidatesIsTheLongestFirstChoice() {
     let patterns = ["a", "ab", "ba", "aba", "跑分", "分a", "b跑", "跑"]
-    let automaton = AhoCorasick(patterns: patterns.map { Array($0.utf8) })
+    let automaton = ScalarAutomaton(patterns: patterns)
     let alphabet: [Character] = ["a", "b", "跑", "分", "，"]
     var random = SplitMix64(seed: 0x5345_4C45)
     var small = 0

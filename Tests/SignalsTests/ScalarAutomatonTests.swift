@@ -2,29 +2,97 @@ import Testing
 
 @testable import Signals
 
-/// `ScalarAutomaton` finds, in a text read in place, the patterns that a scan of the normalised
-/// text with the byte automaton finds.
+/// `ScalarAutomaton`: every occurrence in a folded text, and, in a text read in place, the
+/// patterns a naive search of the normalised text finds.
 @Suite struct ScalarAutomatonTests {
-  /// A scalar automaton and the byte automaton over the same patterns.
+  /// Every occurrence of the `needles` (folded UTF-8) in `haystack`, as "needle@start".
+  static func naiveOccurrences(_ needles: [[UInt8]], in haystack: [UInt8]) -> Set<String> {
+    var found = Set<String>()
+    for (id, needle) in needles.enumerated() where !needle.isEmpty && needle.count <= haystack.count {
+      for start in 0...(haystack.count - needle.count) where haystack[start..<start + needle.count].elementsEqual(needle) {
+        found.insert("\(id)@\(start)")
+      }
+    }
+    return found
+  }
+
+  /// A scalar automaton over `patterns` (folded first) and a naive search of the normalised text.
   private struct BothWays {
     let patterns: [String]
+    let folded: [[UInt8]]
     let automaton: ScalarAutomaton
-    let bytes: AhoCorasick
 
     init(_ patterns: [String]) {
       self.patterns = patterns
       let folded = patterns.map { TextNormalizer.fold($0) }
+      self.folded = folded.map { Array($0.utf8) }
       automaton = ScalarAutomaton(patterns: folded)
-      bytes = AhoCorasick(patterns: folded.map { Array($0.utf8) })
     }
 
-    /// The patterns found in `text` by the scalar automaton and by a scan of the normalised text.
-    func find(in text: String) -> (folding: Set<String>, scanned: Set<String>) {
+    /// The patterns found in `text` read in place, and by a naive search of its normalised form.
+    func find(in text: String) -> (folding: Set<String>, naive: Set<String>) {
       var found = StampedIDSet(capacity: automaton.patternCount)
       automaton.patterns(inFolding: text, into: &found)
-      let scanned = bytes.scan(TextNormalizer.normalize(text).utf8).map { patterns[Int($0.pattern)] }
-      return (Set(found.members.map { patterns[$0] }), Set(scanned))
+      let naive = ScalarAutomatonTests.naiveOccurrences(folded, in: TextNormalizer.normalize(text).utf8)
+      return (Set(found.members.map { patterns[$0] }), Set(naive.map { patterns[Int($0.prefix { $0 != "@" })!] }))
     }
+
+    /// The occurrences `scan` finds in `text`'s normalised form, and those of a naive search.
+    func occurrences(in text: String) -> (scanned: Set<String>, naive: Set<String>) {
+      let normalized = TextNormalizer.normalize(text).utf8
+      let scanned = automaton.scan(normalized).map { hit in
+        "\(hit.pattern)@\(Int(hit.end) - Int(automaton.patternLengths[Int(hit.pattern)]))"
+      }
+      return (Set(scanned), ScalarAutomatonTests.naiveOccurrences(folded, in: normalized))
+    }
+  }
+
+  /// The occurrences of `patterns` in `text` (read as folded already), as "pattern@byte offset".
+  private func occurrences(_ patterns: [String], in text: String) -> Set<String> {
+    let automaton = ScalarAutomaton(patterns: patterns)
+    return Set(automaton.scan(Array(text.utf8)).map { hit in
+      let start = Int(hit.end) - Int(automaton.patternLengths[Int(hit.pattern)])
+      return "\(patterns[Int(hit.pattern)])@\(start)"
+    })
+  }
+
+  @Test func scanFindsOverlappingPatterns() {
+    #expect(occurrences(["he", "she", "his", "hers"], in: "ushers") == ["she@1", "he@2", "hers@2"])
+  }
+
+  @Test func scanFindsMixedChineseAndLatinTerms() {
+    let found = occurrences(["控制输赢", "输赢", "usdt", "u", "后台"], in: "后台usdt控制输赢")
+    #expect(found == ["后台@0", "usdt@6", "u@6", "控制输赢@10", "输赢@16"])
+  }
+
+  @Test func scanIgnoresEmptyPatterns() {
+    #expect(occurrences(["", "a"], in: "aa") == ["a@0", "a@1"])
+  }
+
+  @Test func scanReportsPatternsEndingTogetherLongestFirst() {
+    let automaton = ScalarAutomaton(patterns: ["赢", "控制输赢", "输赢"])
+    #expect(automaton.scan(Array("控制输赢".utf8)).map(\.pattern) == [1, 2, 0])
+  }
+
+  /// Folding twice is not always folding once: 苎 and 苧 fold to each other, so a folded text is
+  /// read as it is.
+  @Test func scanReadsAFoldedTextAsItIs() {
+    #expect(TextNormalizer.fold("苎") == "苧" && TextNormalizer.fold("苧") == "苎")
+    #expect(occurrences(["苎麻", "苧麻"], in: "苎麻和苧麻") == ["苎麻@0", "苧麻@9"])
+  }
+
+  @Test func scanAgreesWithANaiveSearchOnManyTerms() {
+    let stems = ["跑分", "码商", "卡农", "车手", "菠菜", "飞机", "后台", "控制", "输赢", "usdt"]
+    var patterns: [String] = []
+    for (index, stem) in stems.enumerated() {
+      for suffix in ["", "号", "群", "平台", "\(index)"] { patterns.append(stem + suffix) }
+    }
+    for first in stems { for second in stems.prefix(4) { patterns.append(first + second) } }
+    let both = BothWays(patterns)
+    let (scanned, naive) = both.occurrences(in: String(repeating: "今天跑分平台的码商说后台控制输赢，菠菜群里usdt车手3卡农号飞机群", count: 3))
+    #expect(patterns.count > 80)
+    #expect(naive.count > 30)
+    #expect(scanned == naive)
   }
 
   @Test func findsWhatAScanOfTheNormalisedTextFinds() {
@@ -37,8 +105,10 @@ import Testing
     ]
     let both = BothWays(patterns)
     for text in texts {
-      let (folding, scanned) = both.find(in: text)
-      #expect(folding == scanned, "\(text)")
+      let (folding, naive) = both.find(in: text)
+      #expect(folding == naive, "\(text)")
+      let (scanned, naiveOccurrences) = both.occurrences(in: text)
+      #expect(scanned == naiveOccurrences, "\(text)")
     }
     #expect(both.find(in: "後臺控製輸贏").folding == ["后台控制", "输赢", "控制", "台控"])
     #expect(both.find(in: "Ａ\u{3000}Ｂ!?").folding == ["a b", "?"])
@@ -77,9 +147,10 @@ import Testing
     var mismatched: [String] = []
     var hits = 0
     for text in texts {
-      let (folding, scanned) = both.find(in: text)
-      if folding != scanned { mismatched.append(text) }
-      hits += scanned.count
+      let (folding, naive) = both.find(in: text)
+      let (scanned, naiveOccurrences) = both.occurrences(in: text)
+      if folding != naive || scanned != naiveOccurrences { mismatched.append(text) }
+      hits += naive.count
     }
     #expect(mismatched.isEmpty)
     #expect(hits > 200)
@@ -95,7 +166,7 @@ import Testing
       + [[0xE5], [0xA5], [0xBD], [0xE4, 0xE5], [0x80, 0x80], [0xED, 0xA0, 0x80], [0xE0, 0x80, 0x80], [0xF0, 0x9F],
         [0xC1, 0x81], [0xF0, 0x80, 0x81, 0x81], [0xF4, 0x90, 0x80, 0x80], [0xFF]]
     let automaton = ScalarAutomaton(patterns: patterns)
-    let bytes = AhoCorasick(patterns: patterns.map { Array($0.utf8) })
+    let needles = patterns.map { Array($0.utf8) }
     var random = SplitMix64(seed: 0x5261_7742)
     var found = StampedIDSet(capacity: automaton.patternCount)
     var mismatched: [[UInt8]] = []
@@ -103,7 +174,7 @@ import Testing
     for _ in 0..<3_000 {
       let input = (0..<random.below(24)).flatMap { _ in pieces[random.below(pieces.count)] }
       let repaired = TextNormalizer.normalize(String(decoding: input, as: UTF8.self))
-      let expected = Set(bytes.scan(repaired.utf8).map { Int($0.pattern) })
+      let expected = Set(Self.naiveOccurrences(needles, in: repaired.utf8).map { Int($0.prefix { $0 != "@" })! })
       input.withUnsafeBufferPointer { automaton.patterns(inFoldingUTF8: $0, into: &found) }
       if Set(found.members) != expected { mismatched.append(input) }
       hits += expected.count
@@ -124,8 +195,9 @@ import Testing
     var mismatched: [String] = []
     for _ in 0..<200 {
       let text = String((0..<random.below(30)).map { _ in characters[random.below(characters.count)] })
-      let (folding, scanned) = both.find(in: text)
-      if folding != scanned { mismatched.append(text) }
+      let (folding, naive) = both.find(in: text)
+      let (scanned, naiveOccurrences) = both.occurrences(in: text)
+      if folding != naive || scanned != naiveOccurrences { mismatched.append(text) }
     }
     #expect(mismatched.isEmpty)
   }

@@ -26,18 +26,6 @@ public enum ParallelMap {
     return chunks.flatMap { $0 }
   }
 
-  /// `first()` and `second()`, run concurrently.
-  public static func both<First: Sendable, Second: Sendable>(
-    _ first: @Sendable () -> First, _ second: @Sendable () -> Second
-  ) -> (First, Second) {
-    let firstResult = Slots<First>(count: 1)
-    let secondResult = Slots<Second>(count: 1)
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-      if index == 0 { firstResult.set(0, first()) } else { secondResult.set(0, second()) }
-    }
-    return (firstResult.values()[0], secondResult.values()[0])
-  }
-
   /// Result storage shared by the workers; each index is written once, under a lock.
   private final class Slots<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()

@@ -7,7 +7,7 @@ final class CompiledLexicon: Sendable {
   /// Every distinct normalised phrase (terms and negation vocabulary); the index is the pattern id.
   let patterns: [String]
   /// The automaton over `patterns`.
-  let automaton: AhoCorasick
+  let automaton: ScalarAutomaton
   /// Every distinct `re:` pattern, compiled; the index is the regex id.
   let regexes: [CompiledRegex]
   /// The rules, sorted by id.
@@ -53,10 +53,11 @@ final class CompiledLexicon: Sendable {
     presence = PresenceProgram(rules: compiled, regexAtoms: table.regexes.map(\.atoms))
     let consulted = Self.sievePatterns(rules: compiled, rulesByPattern: index, regexAtoms: table.regexes.map(\.atoms))
     let phrases = table.patterns
+    let triggers = phrases.indices.map { consulted.contains($0) ? phrases[$0] : "" }
     // The two automata are independent; each takes a good part of the start-up time.
-    (automaton, triggerAutomaton) = ParallelMap.both(
-      { AhoCorasick(patterns: phrases.map { Array($0.utf8) }) },
-      { ScalarAutomaton(patterns: phrases.indices.map { consulted.contains($0) ? phrases[$0] : "" }) })
+    let automata = ParallelMap.map([phrases, triggers]) { ScalarAutomaton(patterns: $0) }
+    automaton = automata[0]
+    triggerAutomaton = automata[1]
     hasSequences = compiled.contains { $0.sequence != nil }
     rulesByPattern = index
     unconditionalRules = unconditional

@@ -1,8 +1,10 @@
-/// Which patterns occur in a text once `TextNormalizer` has folded it, found in one pass over the
-/// text's UTF-8 without building the folded text: the test a scan makes on every message.
+/// An Aho–Corasick automaton over Unicode scalars: which patterns occur in a text once
+/// `TextNormalizer` has folded it, found in one pass over the text's UTF-8 without building the
+/// folded text (the test a scan makes on every message), and where each occurs in a text folded
+/// already (for the units that pass the test).
 ///
-/// An Aho–Corasick automaton over Unicode scalars rather than bytes, so that a CJK character costs
-/// one transition instead of three dependent ones.
+/// Over scalars rather than bytes, so that a CJK character costs one transition instead of three
+/// dependent ones.
 /// - Each scalar below U+10000 is mapped by one table lookup to the class of its folded form: a
 ///   number for each scalar that occurs in a pattern, 0 for every other one (which sends the
 ///   automaton back to its root), or `dropped` when folding removes it.
@@ -10,8 +12,10 @@
 ///   root's row plus, for every other state, only the classes where its next state differs from
 ///   the root's. Those are packed into one array by row displacement: state `s` owns slot
 ///   `base(s) + class`, and a slot that another state owns means "as from the root". For the
-///   shipped lexicons' trigger phrases the array is 250 KB (31,829 slots) and stays in a core's
-///   cache, where the byte automaton's table is 7 MB.
+///   shipped lexicons the array is 250 KB for the trigger phrases (31,485 slots) and 370 KB for
+///   every phrase (46,029), and stays in a core's cache, where a byte automaton's table took 7 MB.
+/// - A text folded already is read as it is: a scalar is looked up by its own value, since folding
+///   a second time is not always the identity (苎 and 苧 fold to each other).
 ///
 /// A state is represented by its base, with the sign bit set when patterns end in it. Every state
 /// has its own base, so a slot's owner tells the states apart.
@@ -21,12 +25,20 @@ struct ScalarAutomaton: Sendable {
   private static let outputFlag: UInt32 = 0x8000_0000
   private static let emptySlot = UInt64.max
 
+  /// One occurrence found by `scan`: which pattern, and the byte offset just past its end.
+  struct Hit: Sendable, Hashable {
+    var pattern: Int32
+    var end: Int32
+  }
+
+  /// The byte length of each pattern (of its UTF-8).
+  let patternLengths: [Int32]
   /// The number of patterns (ids run from 0 to `patternCount - 1`).
-  let patternCount: Int
+  var patternCount: Int { patternLengths.count }
   /// The class of each scalar below U+10000, after folding.
   private let classOfBMP: [UInt16]
-  /// The classes of folded scalars above U+FFFF that occur in patterns.
-  private let classOfAstral: [UInt32: UInt16]
+  /// The class of each scalar that occurs in a pattern (folded, as patterns are).
+  private let classOfFoldedScalar: [UInt32: UInt16]
   /// The state entered from the root on each class.
   private let rootNext: [UInt32]
   /// Owner base (high 32 bits) and next state (low 32 bits) of each packed transition.
@@ -38,7 +50,7 @@ struct ScalarAutomaton: Sendable {
   /// Builds the automaton over folded `patterns` (as `TextNormalizer.fold` gives them); pattern
   /// `i` is reported as `i`, an empty pattern never.
   init(patterns: [String]) {
-    patternCount = patterns.count
+    patternLengths = patterns.map { Int32($0.utf8.count) }
     var classOfScalar: [UInt32: UInt16] = [:]
     let classed = patterns.map { pattern in
       pattern.unicodeScalars.map { scalar in
@@ -53,7 +65,7 @@ struct ScalarAutomaton: Sendable {
     }
     let classCount = classOfScalar.count + 1
     classOfBMP = Self.bmpClasses(classOfScalar)
-    classOfAstral = classOfScalar.filter { $0.key > 0xFFFF }
+    classOfFoldedScalar = classOfScalar
 
     let trie = Trie(classed)
     let placement = Placement(trie: trie, classCount: classCount)
@@ -100,53 +112,88 @@ struct ScalarAutomaton: Sendable {
     mark(folding: utf8, into: &found)
   }
 
+  /// Every occurrence of every pattern in `utf8`, text folded already (`TextNormalizer.normalize`)
+  /// and read as it is, in order of end offset.
+  func scan(_ utf8: [UInt8]) -> [Hit] {
+    var hits: [Hit] = []
+    classOfBMP.withUnsafeBufferPointer { classOf in
+      Self.foldedBMP.withUnsafeBufferPointer { folded in
+        utf8.withUnsafeBufferPointer { input in
+          walk(
+            input,
+            classOf: { value in
+              value < 0x10000 && folded[Int(value)] == value
+                ? classOf[Int(value)] : classOfFoldedScalar[value] ?? 0
+            },
+            reached: { found, end in
+              for output in found { hits.append(Hit(pattern: outputs[output], end: Int32(end))) }
+            })
+        }
+      }
+    }
+    return hits
+  }
+
   private func mark(folding input: UnsafeBufferPointer<UInt8>, into found: inout StampedIDSet) {
     classOfBMP.withUnsafeBufferPointer { classOf in
-      rootNext.withUnsafeBufferPointer { rootNext in
-        slots.withUnsafeBufferPointer { slots in
-          outputStart.withUnsafeBufferPointer { outputStart in
-            var state = rootNext[0]
-            var index = 0
-            let count = input.count
-            @inline(__always) func continuation(_ offset: Int) -> UInt32? {
-              let byte = UInt32(input[index + offset])
-              return byte & 0xC0 == 0x80 ? byte & 0x3F : nil
+      walk(
+        input, classOf: { value in value < 0x10000 ? classOf[Int(value)] : astralClass(value) },
+        reached: { patterns, _ in
+          for output in patterns { found.insert(Int(outputs[output])) }
+        })
+    }
+  }
+
+  /// Runs the automaton over the scalars of `input`, each read as the class `classOf` gives it
+  /// (a byte that starts no well-formed sequence as class 0), and hands `reached` the indices into
+  /// `outputs` of the patterns ending at each scalar with the offset just past it.
+  @inline(__always)
+  private func walk(
+    _ input: UnsafeBufferPointer<UInt8>, classOf: (_ value: UInt32) -> UInt16,
+    reached: (_ outputs: Range<Int>, _ end: Int) -> Void
+  ) {
+    rootNext.withUnsafeBufferPointer { rootNext in
+      slots.withUnsafeBufferPointer { slots in
+        outputStart.withUnsafeBufferPointer { outputStart in
+          var state = rootNext[0]
+          var index = 0
+          let count = input.count
+          @inline(__always) func continuation(_ offset: Int) -> UInt32? {
+            let byte = UInt32(input[index + offset])
+            return byte & 0xC0 == 0x80 ? byte & 0x3F : nil
+          }
+          while index < count {
+            let lead = UInt32(input[index])
+            var cls: UInt16 = 0
+            var length = 1
+            if lead < 0x80 {
+              cls = classOf(lead)
+            } else if lead >= 0xC2, lead < 0xE0, index + 2 <= count, let second = continuation(1) {
+              cls = classOf((lead & 0x1F) << 6 | second)
+              length = 2
+            } else if lead & 0xF0 == 0xE0, index + 3 <= count, let second = continuation(1),
+              let third = continuation(2), lead > 0xE0 || second >= 0x20
+            {
+              // Surrogate values (ED A0…ED BF, never well-formed) are in no class.
+              cls = classOf((lead & 0x0F) << 12 | second << 6 | third)
+              length = 3
+            } else if lead >= 0xF0, lead < 0xF5, index + 4 <= count, let second = continuation(1),
+              let third = continuation(2), let fourth = continuation(3)
+            {
+              let value = (lead & 0x07) << 18 | second << 12 | third << 6 | fourth
+              if value >= 0x10000 { cls = classOf(value) }
+              length = 4
             }
-            while index < count {
-              let lead = UInt32(input[index])
-              var cls: UInt16 = 0
-              var length = 1
-              if lead < 0x80 {
-                cls = classOf[Int(lead)]
-              } else if lead >= 0xC2, lead < 0xE0, index + 2 <= count, let second = continuation(1) {
-                cls = classOf[Int((lead & 0x1F) << 6 | second)]
-                length = 2
-              } else if lead & 0xF0 == 0xE0, index + 3 <= count, let second = continuation(1),
-                let third = continuation(2), lead > 0xE0 || second >= 0x20
-              {
-                // Surrogate values (ED A0…ED BF, never well-formed) are in no class.
-                cls = classOf[Int((lead & 0x0F) << 12 | second << 6 | third)]
-                length = 3
-              } else if lead >= 0xF0, lead < 0xF5, index + 4 <= count, let second = continuation(1),
-                let third = continuation(2), let fourth = continuation(3)
-              {
-                let value = (lead & 0x07) << 18 | second << 12 | third << 6 | fourth
-                if value >= 0x10000 { cls = astralClass(value) }
-                length = 4
-              }
-              index += length
-              if cls == Self.dropped { continue }
-              let base = state & ~Self.outputFlag
-              let slot = slots[Int(base) &+ Int(cls)]
-              state =
-                UInt32(truncatingIfNeeded: slot >> 32) == base
-                ? UInt32(truncatingIfNeeded: slot) : rootNext[Int(cls)]
-              if state & Self.outputFlag != 0 {
-                let reached = Int(state & ~Self.outputFlag)
-                for output in Int(outputStart[reached])..<Int(outputStart[reached + 1]) {
-                  found.insert(Int(outputs[output]))
-                }
-              }
+            index += length
+            if cls == Self.dropped { continue }
+            let base = state & ~Self.outputFlag
+            let slot = slots[Int(base) &+ Int(cls)]
+            state =
+              UInt32(truncatingIfNeeded: slot >> 32) == base
+              ? UInt32(truncatingIfNeeded: slot) : rootNext[Int(cls)]
+            if state & Self.outputFlag != 0 {
+              let ending = Int(state & ~Self.outputFlag)
+              reached(Int(outputStart[ending])..<Int(outputStart[ending + 1]), index)
             }
           }
         }
@@ -159,21 +206,24 @@ struct ScalarAutomaton: Sendable {
     guard let scalar = Unicode.Scalar(value) else { return 0 }
     guard let folded = TextNormalizer.fold(scalar) else { return Self.dropped }
     if folded.value <= 0xFFFF { return classOfBMP[Int(folded.value)] }
-    return classOfAstral[folded.value] ?? 0
+    return classOfFoldedScalar[folded.value] ?? 0
   }
 
-  /// Each scalar below U+10000 after folding (`dropped` when folding removes it; surrogate
+  /// `foldedBMP`'s value for a scalar that folding removes.
+  private static let removedByFolding = UInt32.max
+
+  /// Each scalar below U+10000 after folding (`removedByFolding` when folding removes it; surrogate
   /// values, which no text holds, are left as they are), computed once.
   private static let foldedBMP: [UInt32] = TextNormalizer.withSimplified { simplified in
     (UInt32(0)..<0x10000).map { value in
       guard let scalar = Unicode.Scalar(value) else { return value }
-      return TextNormalizer.fold(scalar, simplified: simplified)?.value ?? UInt32(dropped)
+      return TextNormalizer.fold(scalar, simplified: simplified)?.value ?? removedByFolding
     }
   }
 
   /// The class of every scalar below U+10000 after folding.
   private static func bmpClasses(_ classOfScalar: [UInt32: UInt16]) -> [UInt16] {
-    foldedBMP.map { folded in folded == UInt32(dropped) ? dropped : classOfScalar[folded] ?? 0 }
+    foldedBMP.map { folded in folded == removedByFolding ? dropped : classOfScalar[folded] ?? 0 }
   }
 }
 
@@ -229,44 +279,21 @@ extension ScalarAutomaton {
   }
 
   /// Where each state's row lies in the packed array: a base per state, distinct, such that the
-  /// slots `base + class` of its exceptions are free (first fit in the trie's order, from near
-  /// where the last row as wide was placed, which packs the shipped lexicons' rows with few gaps
-  /// in a few milliseconds). The root's base is 0 and it owns no slot.
+  /// slots `base + class` of its exceptions are free (first fit, in the trie's order, which packs
+  /// the shipped lexicons' rows with almost no gap). The root's base is 0 and it owns no slot.
   fileprivate struct Placement {
     var bases: [Int]
     /// The packed array's length: every base plus every class is inside it.
     var length: Int
 
-    /// Rows of this many classes or more share one search start.
-    private static let widthBuckets = 64
-
     init(trie: Trie, classCount: Int) {
       let stateCount = trie.exceptions.count
-      var slots = FreeSlots(count: 2 * classCount + stateCount)
+      var slots = SlotBits()
       var placed = [Int](repeating: 0, count: stateCount)
-      var nextPlainBase = 1
-      // Where the last row of each width was placed: a row searches from one row's span before
-      // it, so that rows of several classes do not try every gap of the densely packed start
-      // again (which grew with the square of the lexicon), while single-class rows fill the gaps.
-      var lastOfWidth = [Int](repeating: 0, count: Self.widthBuckets)
       for state in 1..<stateCount {
         let classes = trie.exceptions[state].keys.map(Int.init).sorted()
-        var base: Int
-        if let lowest = classes.first {
-          let width = min(classes.count, Self.widthBuckets) - 1
-          var slot = slots.firstFree(from: max(lowest + 1, lastOfWidth[width] - classCount))
-          while true {
-            base = slot - lowest
-            if slots.isFreeBase(base), slots.areFree(classes, from: base, reserving: classCount) { break }
-            slot = slots.firstFree(from: slot + 1)
-          }
-          for cls in classes { slots.take(base + cls) }
-          lastOfWidth[width] = slot
-        } else {
-          while !slots.isFreeBase(nextPlainBase) { nextPlainBase += 1 }
-          base = nextPlainBase
-        }
-        slots.takeBase(base)
+        let base = slots.firstFit(classes)
+        slots.take(base: base, classes: classes)
         placed[state] = base
       }
       bases = placed
@@ -274,66 +301,50 @@ extension ScalarAutomaton {
     }
   }
 
-  /// The slots of the packed array that rows own, with the first free slot from any index found
-  /// in near-constant time (each taken slot points further on, and lookups shorten the paths),
-  /// and the bases given out (the root's, 0, from the start).
-  fileprivate struct FreeSlots {
-    private var taken: [Bool]
-    private var further: [Int]
-    private var baseTaken: [Bool]
+  /// The free slots of the packed array and the bases not given out yet, as bits, so that a row
+  /// is tried at 64 bases at once: the bases where all its slots are free are the bits set in the
+  /// free-base word and in the free-slot words shifted by each of its classes.
+  fileprivate struct SlotBits {
+    /// Bit `i % 64` of word `i / 64` is set when slot `i` is free.
+    private var freeSlots: [UInt64] = []
+    /// The same for bases; base 0 is the root's.
+    private var freeBases: [UInt64] = [~1]
+    /// Every slot below this word is owned.
+    private var firstFreeWord = 0
 
-    init(count: Int) {
-      taken = Array(repeating: false, count: count)
-      further = Array(0..<count)
-      baseTaken = taken
-      baseTaken[0] = true
-    }
-
-    /// Whether no state has `base` yet.
-    mutating func isFreeBase(_ base: Int) -> Bool {
-      grow(past: base)
-      return !baseTaken[base]
-    }
-
-    /// Gives `base` out.
-    mutating func takeBase(_ base: Int) {
-      grow(past: base)
-      baseTaken[base] = true
-    }
-
-    /// The first free slot at or after `index`.
-    mutating func firstFree(from index: Int) -> Int {
-      grow(past: index)
-      var slot = index
-      while taken[slot] {
-        grow(past: further[slot])
-        further[slot] = further[further[slot]]
-        slot = further[slot]
+    /// The lowest base, not given out, whose slots for `classes` (ascending; may be empty) are free.
+    mutating func firstFit(_ classes: [Int]) -> Int {
+      let widest = classes.last ?? 0
+      var word = max(firstFreeWord - widest / 64 - 1, 0)
+      while true {
+        grow(through: word + widest / 64 + 2)
+        var fits = freeBases[word]
+        for cls in classes where fits != 0 { fits &= Self.bits(of: freeSlots, from: word * 64 + cls) }
+        if fits != 0 { return word * 64 + fits.trailingZeroBitCount }
+        word += 1
       }
-      return slot
     }
 
-    /// Whether the slots `base + class` are free; the array then reaches `width` past `base`.
-    mutating func areFree(_ classes: [Int], from base: Int, reserving width: Int) -> Bool {
-      grow(past: base + width)
-      for cls in classes where taken[base + cls] { return false }
-      return true
+    /// Gives `base` out and takes its slots for `classes`.
+    mutating func take(base: Int, classes: [Int]) {
+      freeBases[base / 64] &= ~(1 << UInt64(base % 64))
+      for cls in classes { freeSlots[(base + cls) / 64] &= ~(1 << UInt64((base + cls) % 64)) }
+      while firstFreeWord < freeSlots.count, freeSlots[firstFreeWord] == 0 { firstFreeWord += 1 }
     }
 
-    /// Marks `slot` owned.
-    mutating func take(_ slot: Int) {
-      grow(past: slot + 1)
-      taken[slot] = true
-      further[slot] = slot + 1
+    /// The 64 bits of `words` from bit `start` on.
+    private static func bits(of words: [UInt64], from start: Int) -> UInt64 {
+      let word = start / 64
+      let shift = UInt64(start % 64)
+      return shift == 0 ? words[word] : words[word] >> shift | words[word + 1] << (64 - shift)
     }
 
-    /// Makes the arrays reach past `index`.
-    private mutating func grow(past index: Int) {
-      guard index + 1 >= taken.count else { return }
-      let count = max(2 * taken.count, index + 2)
-      further += taken.count..<count
-      baseTaken += Array(repeating: false, count: count - taken.count)
-      taken += Array(repeating: false, count: count - taken.count)
+    /// Makes both bit arrays reach word `last`, the new words all free.
+    private mutating func grow(through last: Int) {
+      guard last >= freeSlots.count else { return }
+      let count = max(2 * freeSlots.count, last + 1)
+      freeSlots += Array(repeating: .max, count: count - freeSlots.count)
+      freeBases += Array(repeating: .max, count: count - freeBases.count)
     }
   }
 }

@@ -86,7 +86,7 @@ struct UnitMatchContext {
   /// Matches of the regexes candidate rules use, by regex id.
   var regexMatches: [Int: [Occurrence]] { storage.regexMatches }
 
-  init(text: String, normalized: NormalizedText, hits: [AhoCorasick.Hit], lengths: [Int32]) {
+  init(text: String, normalized: NormalizedText, hits: [ScalarAutomaton.Hit], lengths: [Int32]) {
     let byByte = normalized.scalarOffsetsByByte()
     let occurrences = hits.map { hit in
       let end = Int(hit.end)
