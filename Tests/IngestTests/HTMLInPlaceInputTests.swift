@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Ingest
@@ -40,5 +41,31 @@ import Testing
     let blocks = HTMLBlockCollector.collect("<html><body>\n" + comment + "\n<p>" + run + "</p>\n<p>后面</p>")
     #expect(blocks.map(\.text) == [run, "后面"])
     #expect(blocks.map(\.line) == [3, 4])
+  }
+
+  /// A CRLF page goes to libxml2 as it was decoded (libxml2 counts its lines at the line feeds);
+  /// a page with a lone carriage return goes with its lines joined by `\n`.
+  @Test func onlyALoneCarriageReturnMakesTheReaderJoinTheLines() {
+    func source(_ text: String) -> SourceText {
+      SourceText(text: text, path: "page.html", encoding: .utf8, options: IngestOptions())
+    }
+    let crlf = "<html><body>\r\n<p>一</p>\r\n\r\n<p>二\r\n三</p>\r\n"
+    #expect(source(crlf).htmlReaderText == crlf)
+    #expect(source("<p>一</p>\r<p>二</p>\r\n").htmlReaderText == "<p>一</p>\n<p>二</p>")
+    #expect(source("<p>一</p>\r\n<p>二</p>\r").htmlReaderText == "<p>一</p>\n<p>二</p>")
+  }
+
+  /// A page saved with CRLF breaks gives the units and diagnostics of the same page with LF.
+  @Test func aCRLFPageReadsLikeItsLFCopy() {
+    var html = "<!DOCTYPE html>\n<html><head><title>标题</title></head>\n<body>\n"
+    for index in 0..<40 {
+      html += "<div><span>2023-05-01 10:00:\(index)</span>\n<p>第\(index)条<br>\n\n换行 " + String(repeating: "长", count: index * 30) + "</p></div>\n"
+    }
+    html += "<table><tr><td>卡号</td>\n<td>一百张</td></tr></table>\n</body></html>\n"
+    let lf = EvidenceReader.read(data: Data(html.utf8), path: "page.html")
+    let crlf = EvidenceReader.read(data: Data(html.replacingOccurrences(of: "\n", with: "\r\n").utf8), path: "page.html")
+    #expect(lf.units.count == 82)
+    #expect(crlf.units == lf.units)
+    #expect(crlf.diagnostics == lf.diagnostics)
   }
 }

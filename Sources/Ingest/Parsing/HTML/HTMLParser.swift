@@ -35,7 +35,7 @@ struct HTMLParser: BatchingParser {
       longLines.count(units)
       batches.append(contentsOf: units)
     }
-    let reading = HTMLBlockCollector.read(source.newlineText, batchSize: Self.blockBatch, deliver: take)
+    let reading = HTMLBlockCollector.read(source.htmlReaderText, batchSize: Self.blockBatch, deliver: take)
     take(reading.blocks)
     var diagnostics: [Diagnostic] = []
     if let problem = reading.problem {
