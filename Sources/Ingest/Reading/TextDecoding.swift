@@ -94,18 +94,75 @@ enum TextDecoding {
     return nil
   }
 
-  /// Strict UTF-16 decoding (unpaired surrogates fail).
+  /// Strict UTF-16 decoding (unpaired surrogates fail), straight into the text's storage: a code
+  /// unit of two bytes is at most three UTF-8 bytes, a surrogate pair of four bytes is four.
   static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {
     guard bytes.count % 2 == 0 else { return nil }
-    var units: [UInt16] = []
-    units.reserveCapacity(bytes.count / 2)
-    var index = bytes.startIndex
-    while index < bytes.endIndex {
-      let first = UInt16(bytes[index])
-      let second = UInt16(bytes[index + 1])
-      units.append(littleEndian ? first | second << 8 : first << 8 | second)
-      index += 2
+    let converted = bytes.withContiguousStorageIfAvailable { input in
+      try? String(unsafeUninitializedCapacity: input.count / 2 * 3) { output in
+        try UTF16Transcoder(input: input, littleEndian: littleEndian).write(into: output)
+      }
     }
-    return String(validating: units, as: UTF16.self)
+    return converted ?? Array(bytes).withUnsafeBufferPointer { input in
+      try? String(unsafeUninitializedCapacity: input.count / 2 * 3) { output in
+        try UTF16Transcoder(input: input, littleEndian: littleEndian).write(into: output)
+      }
+    }
+  }
+}
+
+/// UTF-16 bytes written out as UTF-8.
+private struct UTF16Transcoder {
+  /// An unpaired surrogate.
+  struct Unpaired: Error {}
+
+  let input: UnsafeBufferPointer<UInt8>
+  let littleEndian: Bool
+
+  /// The code unit at byte `offset`.
+  private func unit(at offset: Int) -> UInt32 {
+    let first = UInt32(input[offset])
+    let second = UInt32(input[offset + 1])
+    return littleEndian ? first | second << 8 : first << 8 | second
+  }
+
+  /// Writes the text into `output` (at least three bytes per code unit) and returns the bytes written.
+  func write(into output: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
+    var written = 0
+    var offset = 0
+    func put(_ byte: UInt32) {
+      output[written] = UInt8(truncatingIfNeeded: byte)
+      written += 1
+    }
+    while offset < input.count {
+      var value = unit(at: offset)
+      offset += 2
+      if value & 0xFC00 == 0xD800 {
+        guard offset < input.count else { throw Unpaired() }
+        let low = unit(at: offset)
+        guard low & 0xFC00 == 0xDC00 else { throw Unpaired() }
+        value = 0x10000 + ((value & 0x3FF) << 10 | low & 0x3FF)
+        offset += 2
+      } else if value & 0xFC00 == 0xDC00 {
+        throw Unpaired()
+      }
+      switch value {
+      case ..<0x80:
+        put(value)
+      case ..<0x800:
+        put(0xC0 | value >> 6)
+        put(0x80 | value & 0x3F)
+      case ..<0x10000:
+        put(0xE0 | value >> 12)
+        put(0x80 | value >> 6 & 0x3F)
+        put(0x80 | value & 0x3F)
+      default:
+        put(0xF0 | value >> 18)
+        put(0x80 | value >> 12 & 0x3F)
+        put(0x80 | value >> 6 & 0x3F)
+        put(0x80 | value & 0x3F)
+      }
+    }
+    return written
   }
 }
