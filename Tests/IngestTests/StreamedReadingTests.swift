@@ -126,15 +126,14 @@ import Testing
     #expect(streamed.units.contains { $0.speaker == "老周" && $0.line == 403 })
   }
 
-  @Test func formatsThatCannotBeCutAndOtherEncodingsAreReadWhole() throws {
-    let gb18030 = try #require(
-      Self.memoTraceV1(records: 300).data(using: String.Encoding(rawValue: 0x8000_0632)))
+  /// A file in another encoding is decoded whole and then read in pieces (`DecodedTextPiecesTests`).
+  @Test func formatsThatCannotBeCutAreReadWhole() throws {
     let carriageReturns = Array(Self.memoTraceV1(records: 300).replacingOccurrences(of: "\n", with: "\r").utf8)
     let telegram = Array(
       ("{\n \"name\": \"测试\",\n \"type\": \"personal_chat\",\n \"id\": 1,\n \"messages\": [\n"
         + (1...200).map { "  {\"id\": \($0), \"type\": \"message\", \"date\": \"2023-05-01T10:00:00\", \"from\": \"小李\", \"text\": \"第\($0)条\"}" }
         .joined(separator: ",\n") + "\n ]\n}\n").utf8)
-    for (name, bytes) in [("gb.txt", [UInt8](gb18030)), ("cr.txt", carriageReturns), ("result.json", telegram)] {
+    for (name, bytes) in [("cr.txt", carriageReturns), ("result.json", telegram)] {
       let (root, folder, entry) = try Self.folder(name, bytes)
       defer { try? FileManager.default.removeItem(at: root) }
       let streamed = Self.streamed(folder, entry)

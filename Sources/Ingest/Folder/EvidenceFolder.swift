@@ -65,8 +65,13 @@ public struct EvidenceFolder: Sendable {
 
   /// `read(_:)`, where with `inBatches` a parser that hands units over while it parses (a large
   /// HTML page) sends each batch to `pieces` as a piece of the document, and the document
-  /// returned holds the units not yet handed over (`unitCount` counts them all).
-  func read(_ entry: EvidenceEntry, inBatches: Bool, pieces: (EvidenceDocument) -> Void) -> EvidenceDocument {
+  /// returned holds the units not yet handed over (`unitCount` counts them all). With `streaming`
+  /// too, a large file in another encoding than UTF-8 is decoded whole and its text read in
+  /// pieces (see `DecodedTextPieces`).
+  func read(
+    _ entry: EvidenceEntry, inBatches: Bool, streaming policy: StreamingPolicy? = nil,
+    pieces: (EvidenceDocument) -> Void
+  ) -> EvidenceDocument {
     let path = entry.relativePath
     if let problem = entry.problem {
       return EvidenceDocument(
@@ -97,7 +102,8 @@ public struct EvidenceFolder: Sendable {
         inBatches: inBatches, pieces: pieces)
     case .success(.bytes(let bytes)):
       guard inBatches else { return EvidenceReader.read(bytes: bytes, path: path, options: options) }
-      return EvidenceReader.read(bytes: bytes, path: path, options: options, sieve: unitSieve, pieces: pieces)
+      return EvidenceReader.read(
+        bytes: bytes, path: path, options: options, sieve: unitSieve, streaming: policy, pieces: pieces)
     }
   }
 

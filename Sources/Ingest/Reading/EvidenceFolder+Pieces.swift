@@ -52,8 +52,8 @@ extension EvidenceFolder {
       size = file.size
       if file.size > policy.thresholdBytes,
         let stream = PieceStream(
-          file: file, systemPath: entry.systemPath, io: io, path: entry.relativePath, policy: policy, options: options,
-          sieve: unitSieve)
+          file: file, rereader: { [io] in EvidenceRereader(path: entry.systemPath, io: io, sha256: $0) },
+          path: entry.relativePath, policy: policy, options: options, sieve: unitSieve)
       {
         // A file read in pieces holds a few pieces' text and units at a time, whatever its size:
         // it counts as a file of half the budget, so it is not read beside a large whole read.
@@ -92,49 +92,49 @@ extension EvidenceFolder {
     }
     // A file above the parse limit is only hashed, in blocks: it reserves nothing.
     let document = wholeReads.whileReserving(size <= options.maxParseBytes ? size : 0) {
-      parse(size: size) { deliver in read(entry, inBatches: true, pieces: deliver) }
+      parse(size: size) { deliver in read(entry, inBatches: true, streaming: policy, pieces: deliver) }
     }
     if size >= FreedMemory.trimAfterBytes { FreedMemory.release() }
     return document
   }
 }
 
-/// One large text file read piece by piece (see `EvidenceFolder.read(_:streaming:pieces:)`).
+/// One large text file read piece by piece (see `EvidenceFolder.read(_:streaming:pieces:)`): a
+/// UTF-8 file read from disk, or the text of a file in another encoding decoded whole.
 ///
 /// A format whose pieces cannot be parsed alone (its parser has a `PieceCarry`) is read in
 /// surveys and then parsed: the evidence file is read and hashed during the first survey, and
-/// read again for each later reading by an `EvidenceRereader`, which checks that it reads the
-/// bytes first hashed.
+/// read again for each later reading by a `PieceRereading` (for a file on disk an
+/// `EvidenceRereader`, which checks that it reads the bytes first hashed).
 struct PieceStream {
-  let file: SequentialFile
+  let file: any PieceSource
   let path: String
   let policy: StreamingPolicy
   let options: IngestOptions
   let sieve: UnitSieve?
   let parser: any DocumentParser
   let encoding: TextEncoding
-  /// The file's path and the file system seam, for a parser with a `PieceCarry` to read it again.
-  let systemPath: [UInt8]
-  let io: FileIO
+  /// Reads the text again for a parser with a `PieceCarry`, given the hash of the first reading.
+  let rereader: (_ sha256: String) -> any PieceRereading
   /// Bytes read but not yet handed over, starting at a piece boundary.
   private var pending: [UInt8]
 
-  /// Reads the head of the file (at `systemPath`, shown as `path`) and picks its parser; nil when
-  /// the file is not UTF-8 text in a format that can be cut (it is then read whole).
+  /// Reads the head of `file` (shown as `path`) and picks its parser; nil when the text is not
+  /// UTF-8 in a format that can be cut (it is then read whole). `encoding` is the file's when
+  /// its text was decoded from another (the head then tells only UTF-8).
   init?(
-    file: SequentialFile, systemPath: [UInt8], io: FileIO, path: String, policy: StreamingPolicy, options: IngestOptions,
-    sieve: UnitSieve?
+    file: any PieceSource, rereader: @escaping (_ sha256: String) -> any PieceRereading, path: String,
+    policy: StreamingPolicy, options: IngestOptions, sieve: UnitSieve?, encoding decodedFrom: TextEncoding? = nil
   ) {
     let head = file.read(upTo: policy.pieceBytes)
     guard let lineEnd = PieceCutter.lastLineBreakEnd(in: head), !Self.hasLoneCarriageReturn(head[..<lineEnd]),
       let source = SourceText(utf8Head: head, path: path, options: options)
     else { return nil }
-    let encoding = source.encoding
+    let encoding = decodedFrom ?? source.encoding
     let parser = ParserRegistry.parser(for: source)
     guard parser.readsInPieces else { return nil }
     self.file = file
-    self.systemPath = systemPath
-    self.io = io
+    self.rereader = rereader
     self.path = path
     self.policy = policy
     self.options = options

@@ -21,13 +21,15 @@ public enum EvidenceReader {
   /// `read(bytes:path:options:)` for a parser that hands units over while it parses (a large
   /// HTML page): each batch goes to `consume` as a piece of the document, and the document
   /// returned holds the units not yet handed over, with `unitCount` counting them all. Chat
-  /// parsers build whole only the messages `sieve` asks for (see `UnitSieve`).
+  /// parsers build whole only the messages `sieve` asks for (see `UnitSieve`). With `streaming`,
+  /// a file above its threshold in another encoding than UTF-8, in a format that can be cut, is
+  /// decoded whole and its text parsed in pieces (`DecodedTextPieces`).
   static func read(
     bytes: consuming [UInt8], path: String, options: IngestOptions, sieve: UnitSieve?,
-    pieces consume: (EvidenceDocument) -> Void
+    streaming policy: StreamingPolicy? = nil, pieces consume: (EvidenceDocument) -> Void
   ) -> EvidenceDocument {
     var delivered = 0
-    var document = parse(bytes, path: path, options: options, sieve: sieve, inBatches: true) { piece in
+    var document = parse(bytes, path: path, options: options, sieve: sieve, inBatches: true, streaming: policy) { piece in
       delivered += piece.units.count
       consume(piece)
     }
@@ -58,7 +60,7 @@ public enum EvidenceReader {
   /// document. The bytes are let go once decoded, before the text is parsed.
   private static func parse(
     _ bytes: consuming [UInt8], path: String, options: IngestOptions, sieve: UnitSieve?, inBatches: Bool,
-    pieces: (EvidenceDocument) -> Void
+    streaming policy: StreamingPolicy? = nil, pieces: (EvidenceDocument) -> Void
   ) -> EvidenceDocument {
     var document = EvidenceDocument(
       path: path, sha256: sha256Hex(bytes), bytes: bytes.count, format: .unknown, status: .error)
@@ -94,6 +96,15 @@ public enum EvidenceReader {
       decoded = (text, encoding)
     }
     _ = consume bytes
+    if let policy, document.bytes > policy.thresholdBytes, decoded.encoding != .utf8, decoded.encoding != .utf8BOM {
+      let text = DecodedTextPieces(text: decoded.text, sha256: document.sha256, size: document.bytes)
+      if let stream = PieceStream(
+        file: text, rereader: { _ in text }, path: path, policy: policy, options: options, sieve: sieve,
+        encoding: decoded.encoding)
+      {
+        return stream.produce(pieces)
+      }
+    }
     parse(decoded.text, decoded.encoding, into: &document, options: options, sieve: sieve, inBatches: inBatches, pieces: pieces)
     return document
   }

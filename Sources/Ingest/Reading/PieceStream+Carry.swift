@@ -1,8 +1,8 @@
 extension PieceStream {
   /// Reads the file for a parser that carries state between pieces (see `PieceCarry`): the
   /// first survey reads and hashes the evidence file, cutting it into pieces; further surveys
-  /// and the parse read the same pieces again through an `EvidenceRereader`, which reports a
-  /// file whose bytes are not those hashed. A piece is passed to `deliver` once none of its units
+  /// and the parse read the same pieces again through `rereader`, which reports a file whose
+  /// bytes are not those hashed. A piece is passed to `deliver` once none of its units
   /// can be revised any more. Returns the manifest document.
   consuming func produce(carrying start: any PieceCarry, _ deliver: (EvidenceDocument) -> Void) -> EvidenceDocument {
     var carry = start
@@ -16,7 +16,7 @@ extension PieceStream {
       lineOffset += source.lines.count
     }
     let (sha256, change) = file.finish()
-    let rereader = EvidenceRereader(path: systemPath, io: io, sha256: sha256)
+    let rereader = self.rereader(sha256)
     let readable = { change == nil && file.failure == nil && rereader.failure == nil && rereader.change == nil }
     var round = 0
     while readable(), carry.endSurvey(round: round) {
@@ -43,8 +43,8 @@ extension PieceStream {
   }
 
   /// Reads the pieces of `sizes` bytes again, passing each with the number of lines before it
-  /// and its size to `body`; a reading that finds other bytes stops there (see `EvidenceRereader`).
-  private func readAgain(_ sizes: [Int], with rereader: EvidenceRereader, _ body: (SourceText, Int, Int) -> Void) {
+  /// and its size to `body`; a reading that finds other bytes stops there (see `PieceRereading`).
+  private func readAgain(_ sizes: [Int], with rereader: any PieceRereading, _ body: (SourceText, Int, Int) -> Void) {
     rereader.rewind()
     var lineOffset = 0
     var ignored: [Diagnostic] = []
