@@ -12,8 +12,8 @@
 ///   root's row plus, for every other state, only the classes where its next state differs from
 ///   the root's. Those are packed into one array by row displacement: state `s` owns slot
 ///   `base(s) + class`, and a slot that another state owns means "as from the root". For the
-///   shipped lexicons the array is 250 KB for the trigger phrases (31,485 slots) and 370 KB for
-///   every phrase (46,029), and stays in a core's cache, where a byte automaton's table took 7 MB.
+///   shipped lexicons the array is 250 KB for the trigger phrases (31,671 slots) and 370 KB for
+///   every phrase (46,105), and stays in a core's cache, where a byte automaton's table took 7 MB.
 /// - A text folded already is read as it is: a scalar is looked up by its own value, since folding
 ///   a second time is not always the identity (苎 and 苧 fold to each other).
 ///
@@ -279,21 +279,31 @@ extension ScalarAutomaton {
   }
 
   /// Where each state's row lies in the packed array: a base per state, distinct, such that the
-  /// slots `base + class` of its exceptions are free (first fit, in the trie's order, which packs
-  /// the shipped lexicons' rows with almost no gap). The root's base is 0 and it owns no slot.
+  /// slots `base + class` of its exceptions are free (first fit in the trie's order, from near
+  /// where the last row as wide went, which packs the shipped lexicons' rows with few gaps). The
+  /// root's base is 0 and it owns no slot.
   fileprivate struct Placement {
     var bases: [Int]
     /// The packed array's length: every base plus every class is inside it.
     var length: Int
 
+    /// Rows of this many classes or more share one search start.
+    private static let widthBuckets = 64
+
     init(trie: Trie, classCount: Int) {
       let stateCount = trie.exceptions.count
       var slots = SlotBits()
       var placed = [Int](repeating: 0, count: stateCount)
+      // Where the last row as wide was placed: a row searches from one row's span before it, so
+      // that rows of many classes do not sweep the densely packed start again and again (which
+      // grows with the square of the lexicon: a quarter of a second with 1,000 more rules).
+      var lastOfWidth = [Int](repeating: 0, count: Self.widthBuckets)
       for state in 1..<stateCount {
         let classes = trie.exceptions[state].keys.map(Int.init).sorted()
-        let base = slots.firstFit(classes)
+        let width = min(classes.count, Self.widthBuckets - 1)
+        let base = slots.firstFit(classes, from: lastOfWidth[width] - classCount)
         slots.take(base: base, classes: classes)
+        lastOfWidth[width] = base
         placed[state] = base
       }
       bases = placed
@@ -312,10 +322,11 @@ extension ScalarAutomaton {
     /// Every slot below this word is owned.
     private var firstFreeWord = 0
 
-    /// The lowest base, not given out, whose slots for `classes` (ascending; may be empty) are free.
-    mutating func firstFit(_ classes: [Int]) -> Int {
+    /// The lowest base from `start` on, not given out, whose slots for `classes` (ascending; may
+    /// be empty) are free.
+    mutating func firstFit(_ classes: [Int], from start: Int) -> Int {
       let widest = classes.last ?? 0
-      var word = max(firstFreeWord - widest / 64 - 1, 0)
+      var word = max(firstFreeWord - widest / 64 - 1, start / 64, 0)
       while true {
         grow(through: word + widest / 64 + 2)
         var fits = freeBases[word]
