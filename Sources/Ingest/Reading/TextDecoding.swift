@@ -98,12 +98,7 @@ enum TextDecoding {
   /// unit of two bytes is at most three UTF-8 bytes, a surrogate pair of four bytes is four.
   static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {
     guard bytes.count % 2 == 0 else { return nil }
-    let converted = bytes.withContiguousStorageIfAvailable { input in
-      try? String(unsafeUninitializedCapacity: input.count / 2 * 3) { output in
-        try UTF16Transcoder(input: input, littleEndian: littleEndian).write(into: output)
-      }
-    }
-    return converted ?? Array(bytes).withUnsafeBufferPointer { input in
+    return bytes.withUnsafeBufferPointer { input in
       try? String(unsafeUninitializedCapacity: input.count / 2 * 3) { output in
         try UTF16Transcoder(input: input, littleEndian: littleEndian).write(into: output)
       }
