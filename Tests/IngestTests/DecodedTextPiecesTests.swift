@@ -83,6 +83,26 @@ import Testing
     #expect(whole.encoding == "gb18030" && whole.units.count == 300)
   }
 
+  /// GB18030's byte-order mark is not text: a whole read and a read in pieces both drop it, and
+  /// the first message is parsed.
+  @Test func aGB18030ByteOrderMarkIsDropped() throws {
+    let text = StreamedReadingTests.memoTraceV1(records: 300)
+    let bytes = try Encoding.gb18030.encode("\u{FEFF}" + text)
+    #expect(bytes.starts(with: [0x84, 0x31, 0x95, 0x33]))
+    let units = try Self.expectSameAsWhole(bytes, name: "bom.txt", encoding: "gb18030", sieve: nil)
+    #expect(units == 300)
+  }
+
+  /// A text that still starts with U+FEFF after its byte-order mark is read whole.
+  @Test func aTextStartingWithASecondByteOrderMarkIsReadWhole() throws {
+    let bytes = try Encoding.utf16LE.encode("\u{FEFF}" + StreamedReadingTests.memoTraceV1(records: 300))
+    let (root, folder, entry) = try StreamedReadingTests.folder("bom.txt", bytes)
+    defer { try? FileManager.default.removeItem(at: root) }
+    let streamed = StreamedReadingTests.streamed(folder, entry, policy: Self.tiny)
+    #expect(streamed.pieces == 1)
+    #expect(streamed.document == folder.read(entry))
+  }
+
   @Test func decodedTextReadsAndRereadsItsPieces() {
     let pieces = DecodedTextPieces(text: "甲乙丙\nabc", sha256: "ab12", size: 7)
     #expect(pieces.read(upTo: 4) == Array("甲".utf8) + [0xE4])

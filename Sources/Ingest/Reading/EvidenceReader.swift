@@ -96,7 +96,11 @@ public enum EvidenceReader {
       decoded = (text, encoding)
     }
     _ = consume bytes
-    if let policy, document.bytes > policy.thresholdBytes, decoded.encoding != .utf8, decoded.encoding != .utf8BOM {
+    // A text that still starts with U+FEFF (a second byte-order mark) is read whole: a piece's
+    // head would be taken for UTF-8 with a byte-order mark, which the whole read does not strip.
+    if let policy, document.bytes > policy.thresholdBytes, decoded.encoding != .utf8, decoded.encoding != .utf8BOM,
+      decoded.text.unicodeScalars.first != "\u{FEFF}"
+    {
       let text = DecodedTextPieces(text: decoded.text, sha256: document.sha256, size: document.bytes)
       if let stream = PieceStream(
         file: text, rereader: { _ in text }, path: path, policy: policy, options: options, sieve: sieve,

@@ -54,7 +54,12 @@ enum TextDecoding {
     }
     if let text = String(validating: bytes, as: UTF8.self) { return .text(text, .utf8) }
     if BinarySignature.xorImage(bytes) != nil { return .binary }
-    if let text = GB18030.decode(bytes) { return isPlausibleText(text) ? .text(text, .gb18030) : .binary }
+    if var text = GB18030.decode(bytes) {
+      guard isPlausibleText(text) else { return .binary }
+      // GB18030's byte-order mark (84 31 95 33) decodes to U+FEFF; like UTF-8's, it is not text.
+      if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+      return .text(text, .gb18030)
+    }
     return .undecodable
   }
 
