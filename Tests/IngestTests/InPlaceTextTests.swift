@@ -93,4 +93,17 @@ import ZIPFoundation
     }
     #expect(compared >= 5)
   }
+
+  /// A head that is not UTF-8 (GB18030 fails at its first Chinese character) is read as bytes at
+  /// once; a head cut inside a character is still UTF-8.
+  @Test func aHeadThatIsNotUTF8IsReadAsBytes() throws {
+    let chinese = Array("银行卡收购，一张八百".utf8)
+    #expect(InPlaceText.mayBeUTF8(head: chinese))
+    for cut in 1...2 { #expect(InPlaceText.mayBeUTF8(head: Array(chinese.dropLast(cut)))) }
+    #expect(InPlaceText.mayBeUTF8(head: Array("a😀".utf8).dropLast(1)))
+    let gb18030 = try #require(DecodingInPlaceTests.gb18030("银行卡收购，一张八百"))
+    #expect(!InPlaceText.mayBeUTF8(head: gb18030))
+    #expect(!InPlaceText.mayBeUTF8(head: chinese + [0xFF] + chinese))
+    #expect(!InPlaceText.mayBeUTF8(head: Array(chinese.dropLast(3)) + [0x80, 0x80, 0x80, 0x80]))
+  }
 }

@@ -84,7 +84,8 @@ public struct EvidenceFolder: Sendable {
           sieve: inBatches ? unitSieve : nil, pieces: inBatches ? pieces : nil)
       }
     }
-    switch FileBytes.read(entry.systemPath, display: path, limit: options.maxParseBytes, io: io, decodingInPlace: true) {
+    var read = FileBytes.read(entry.systemPath, display: path, limit: options.maxParseBytes, io: io, decodingInPlace: true)
+    switch read {
     case .failure(let error):
       return EvidenceDocument(
         path: path, sha256: "", bytes: 0, format: .unknown, status: .error, reason: error.description)
@@ -101,9 +102,12 @@ public struct EvidenceFolder: Sendable {
         text: text, encoding: encoding, sha256: sha256, size: size, path: path, options: options, sieve: unitSieve,
         inBatches: inBatches, pieces: pieces)
     case .success(.bytes(let bytes)):
-      guard inBatches else { return EvidenceReader.read(bytes: bytes, path: path, options: options) }
+      // The reader lets the bytes go once decoded: nothing else may hold them.
+      read = .success(.bytes([]))
+      guard inBatches else { return EvidenceReader.read(bytes: consume bytes, path: path, options: options) }
       return EvidenceReader.read(
-        bytes: bytes, path: path, options: options, sieve: unitSieve, streaming: policy, pieces: pieces)
+        bytes: consume bytes, path: path, options: options, sieve: unitSieve, streaming: policy,
+        reread: { [io] in SequentialFile(path: entry.systemPath, io: io) }, pieces: pieces)
     }
   }
 

@@ -23,13 +23,18 @@ public enum EvidenceReader {
   /// returned holds the units not yet handed over, with `unitCount` counting them all. Chat
   /// parsers build whole only the messages `sieve` asks for (see `UnitSieve`). With `streaming`,
   /// a file above its threshold in another encoding than UTF-8, in a format that can be cut, is
-  /// decoded whole and its text parsed in pieces (`DecodedTextPieces`).
+  /// decoded whole and its text parsed in pieces (`DecodedTextPieces`). With `reread` (which opens
+  /// the file again), a large file in UTF-16 or GB18030 is decoded from the file once its bytes are
+  /// let go (`RereadDecoding`).
   static func read(
     bytes: consuming [UInt8], path: String, options: IngestOptions, sieve: UnitSieve?,
-    streaming policy: StreamingPolicy? = nil, pieces consume: (EvidenceDocument) -> Void
+    streaming policy: StreamingPolicy? = nil, reread: (() -> SequentialFile?)? = nil,
+    pieces consume: (EvidenceDocument) -> Void
   ) -> EvidenceDocument {
     var delivered = 0
-    var document = parse(bytes, path: path, options: options, sieve: sieve, inBatches: true, streaming: policy) { piece in
+    var document = parse(
+      bytes, path: path, options: options, sieve: sieve, inBatches: true, streaming: policy, reread: reread
+    ) { piece in
       delivered += piece.units.count
       consume(piece)
     }
@@ -60,7 +65,8 @@ public enum EvidenceReader {
   /// document. The bytes are let go once decoded, before the text is parsed.
   private static func parse(
     _ bytes: consuming [UInt8], path: String, options: IngestOptions, sieve: UnitSieve?, inBatches: Bool,
-    streaming policy: StreamingPolicy? = nil, pieces: (EvidenceDocument) -> Void
+    streaming policy: StreamingPolicy? = nil, reread: (() -> SequentialFile?)? = nil,
+    pieces: (EvidenceDocument) -> Void
   ) -> EvidenceDocument {
     var document = EvidenceDocument(
       path: path, sha256: sha256Hex(bytes), bytes: bytes.count, format: .unknown, status: .error)
@@ -82,12 +88,34 @@ public enum EvidenceReader {
       document.reason = "\(signature.kind), not text evidence"
       return document
     }
+    let xorImage = BinarySignature.xorImage(bytes)?.kind
+    let outcome: DecodedText
+    if let reread, bytes.count >= RereadDecoding.minimumBytes, let plan = RereadDecoding.plan(for: bytes),
+      let file = reread()
+    {
+      _ = consume bytes
+      switch RereadDecoding.decode(file, size: document.bytes, plan: plan, sha256: document.sha256) {
+      case .success(let decoded):
+        outcome = decoded
+      case .failure(.unreadable(let reason)):
+        document.sha256 = ""
+        document.reason = IngestError.unreadable(path: path, reason: "it could not be read again: \(reason)").description
+        return document
+      case .failure(.changed(let change)):
+        document.sha256 = ""
+        document.reason = "\(IngestError.changedWhileReading(path: path).description) (\(change))"
+        return document
+      }
+    } else {
+      outcome = TextDecoding.decode(bytes)
+      _ = consume bytes
+    }
     let decoded: (text: String, encoding: TextEncoding)
-    switch TextDecoding.decode(bytes) {
+    switch outcome {
     case .binary:
       document.format = .binary
       document.status = .unsupported
-      document.reason = "\(BinarySignature.xorImage(bytes)?.kind ?? "binary data (NUL or control bytes, not UTF-8 or GB18030 text)"), not text evidence"
+      document.reason = "\(xorImage ?? "binary data (NUL or control bytes, not UTF-8 or GB18030 text)"), not text evidence"
       return document
     case .undecodable:
       document.reason = IngestError.undecodable(path: path).description
@@ -95,7 +123,6 @@ public enum EvidenceReader {
     case .text(let text, let encoding):
       decoded = (text, encoding)
     }
-    _ = consume bytes
     // A text that still starts with U+FEFF (a second byte-order mark) is read whole: a piece's
     // head would be taken for UTF-8 with a byte-order mark, which the whole read does not strip.
     if let policy, document.bytes > policy.thresholdBytes, decoded.encoding != .utf8, decoded.encoding != .utf8BOM,

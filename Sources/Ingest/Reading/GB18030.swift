@@ -30,27 +30,70 @@ enum Iconv {
     return Array(bytes).withUnsafeBufferPointer { decode($0, from: charset, utf8PerByte: utf8PerByte) }
   }
 
-  /// Stops a conversion whose input is not valid in its charset.
-  private struct InvalidInput: Error {}
-
   private static func decode(_ input: UnsafeBufferPointer<UInt8>, from charset: String, utf8PerByte: Double) -> String? {
-    let descriptor = iconv_open("UTF-8", charset)
-    guard let descriptor, descriptor != iconv_t(bitPattern: -1) else { return nil }
-    defer { iconv_close(descriptor) }
-    guard let base = input.baseAddress, !input.isEmpty else { return "" }
+    guard let converter = IconvConverter(from: charset) else { return nil }
+    guard !input.isEmpty else { return "" }
     let capacity = Int((Double(input.count) * utf8PerByte).rounded(.up)) + 16
     return try? String(unsafeUninitializedCapacity: capacity) { output in
-      // iconv takes a non-const input pointer but only reads through it.
-      var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: base)
-        .assumingMemoryBound(to: CChar.self)
-      var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(output.baseAddress)?
-        .assumingMemoryBound(to: CChar.self)
-      var inLeft = input.count
-      var outLeft = output.count
-      guard iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft) != -1, inLeft == 0,
-        iconv(descriptor, nil, nil, &outPointer, &outLeft) != -1
-      else { throw InvalidInput() }
-      return output.count - outLeft
+      var written = 0
+      guard converter.feed(input, into: output, at: &written), converter.finish(into: output, at: &written) else {
+        throw IconvConverter.Invalid()
+      }
+      return written
     }
+  }
+}
+
+/// One iconv conversion to UTF-8, fed block after block: a character cut at the end of a block
+/// is completed by the next.
+final class IconvConverter {
+  /// Stops a conversion whose input is not valid in its charset.
+  struct Invalid: Error {}
+
+  private let descriptor: iconv_t
+  /// The bytes of a character the last block ended inside.
+  private var carry: [UInt8] = []
+
+  /// A converter from the iconv charset `charset`, or nil when iconv does not know it.
+  init?(from charset: String) {
+    let descriptor = iconv_open("UTF-8", charset)
+    guard let descriptor, descriptor != iconv_t(bitPattern: -1) else { return nil }
+    self.descriptor = descriptor
+  }
+
+  deinit { iconv_close(descriptor) }
+
+  /// Converts `input` into `output` from `written` on, advancing it; false when the input is not
+  /// valid in the charset or `output` is full.
+  func feed(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>, at written: inout Int) -> Bool {
+    guard !carry.isEmpty else { return convert(input, into: output, at: &written) }
+    let joined = carry + Array(input)
+    carry = []
+    return joined.withUnsafeBufferPointer { convert($0, into: output, at: &written) }
+  }
+
+  /// Ends the conversion: false when the last block ended inside a character.
+  func finish(into output: UnsafeMutableBufferPointer<UInt8>, at written: inout Int) -> Bool {
+    guard carry.isEmpty, let base = output.baseAddress else { return false }
+    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(base + written).assumingMemoryBound(to: CChar.self)
+    var outLeft = output.count - written
+    guard iconv(descriptor, nil, nil, &outPointer, &outLeft) != -1 else { return false }
+    written = output.count - outLeft
+    return true
+  }
+
+  private func convert(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>, at written: inout Int) -> Bool {
+    guard let inBase = input.baseAddress, let outBase = output.baseAddress else { return input.isEmpty }
+    // iconv takes a non-const input pointer but only reads through it.
+    var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inBase).assumingMemoryBound(to: CChar.self)
+    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase + written).assumingMemoryBound(to: CChar.self)
+    var inLeft = input.count
+    var outLeft = output.count - written
+    let result = iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
+    written = output.count - outLeft
+    guard result == -1 else { return true }
+    guard errno == EINVAL else { return false }
+    carry = Array(input.suffix(inLeft))
+    return true
   }
 }

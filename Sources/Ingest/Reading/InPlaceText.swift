@@ -26,11 +26,27 @@ enum InPlaceText {
   }
 
   /// Whether the file's first bytes allow UTF-8 text: no known binary signature, no UTF-16
-  /// byte-order mark, no NUL byte (UTF-16 without a mark is told by its NUL bytes).
+  /// byte-order mark, no NUL byte (UTF-16 without a mark is told by its NUL bytes), and valid
+  /// UTF-8 but for a character cut at their end. A GB18030 file fails at its first Chinese
+  /// character, so it is read as bytes at once: read into a string, its bytes would have been
+  /// replaced by U+FFFD, three bytes for each, before it was read again.
   static func mayBeUTF8(head: [UInt8]) -> Bool {
     guard BinarySignature.detect(head) == nil, !head.starts(with: [0xFF, 0xFE]), !head.starts(with: [0xFE, 0xFF])
     else { return false }
-    return !containsNUL(head[...])
+    return !containsNUL(head[...]) && isUTF8ButForItsEnd(head)
+  }
+
+  /// Whether `bytes` are valid UTF-8, leaving aside a character cut at their end.
+  private static func isUTF8ButForItsEnd(_ bytes: [UInt8]) -> Bool {
+    var end = bytes.count
+    var lead = end
+    while lead > 0, end - lead < 3, bytes[lead - 1] & 0xC0 == 0x80 { lead -= 1 }
+    if lead > 0 {
+      let first = bytes[lead - 1]
+      let length = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 1
+      if end - (lead - 1) < length { end = lead - 1 }
+    }
+    return bytes.withUnsafeBufferPointer { String(validating: $0[..<end], as: UTF8.self) != nil }
   }
 
   /// Reads a file of `capacity` bytes whose first bytes are `head` (already found to allow UTF-8

@@ -54,13 +54,17 @@ enum TextDecoding {
     }
     if let text = String(validating: bytes, as: UTF8.self) { return .text(text, .utf8) }
     if BinarySignature.xorImage(bytes) != nil { return .binary }
-    if var text = GB18030.decode(bytes) {
-      guard isPlausibleText(text) else { return .binary }
-      // GB18030's byte-order mark (84 31 95 33) decodes to U+FEFF; like UTF-8's, it is not text.
-      if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-      return .text(text, .gb18030)
-    }
+    if let text = GB18030.decode(bytes) { return gb18030Outcome(text) }
     return .undecodable
+  }
+
+  /// What a text decoded from GB18030 is: binary data when it is not plausible text, else the
+  /// text without its byte-order mark (84 31 95 33 decodes to U+FEFF; like UTF-8's, it is not text).
+  static func gb18030Outcome(_ decoded: String) -> DecodedText {
+    guard isPlausibleText(decoded) else { return .binary }
+    var text = decoded
+    if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+    return .text(text, .gb18030)
   }
 
   /// False when more than 5% of the scalars are control characters (other than tab, line feed,
@@ -102,67 +106,97 @@ enum TextDecoding {
   /// Strict UTF-16 decoding (unpaired surrogates fail), straight into the text's storage: a code
   /// unit of two bytes is at most three UTF-8 bytes, a surrogate pair of four bytes is four.
   static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {
-    guard bytes.count % 2 == 0 else { return nil }
-    return bytes.withUnsafeBufferPointer { input in
+    bytes.withUnsafeBufferPointer { input in
       try? String(unsafeUninitializedCapacity: input.count / 2 * 3) { output in
-        try UTF16Transcoder(input: input, littleEndian: littleEndian).write(into: output)
+        var transcoder = UTF16Transcoder(littleEndian: littleEndian)
+        var written = 0
+        try transcoder.feed(input, into: output, at: &written)
+        try transcoder.finish()
+        return written
       }
     }
   }
 }
 
-/// UTF-16 bytes written out as UTF-8.
-private struct UTF16Transcoder {
-  /// An unpaired surrogate.
-  struct Unpaired: Error {}
+/// UTF-16 bytes written out as UTF-8, fed block after block: a code unit or surrogate pair cut at
+/// the end of a block is completed by the next.
+struct UTF16Transcoder {
+  /// An unpaired surrogate, a byte left over at the end, or a U+0000 where none is allowed.
+  struct Invalid: Error {}
 
-  let input: UnsafeBufferPointer<UInt8>
   let littleEndian: Bool
+  /// Whether a U+0000 is invalid (UTF-16 told by its zero bytes, without a byte-order mark, must
+  /// hold none, or it is taken for binary data).
+  var rejectsNUL = false
+  /// The first byte of a code unit the last block ended inside.
+  private var pendingByte: UInt32?
+  /// A high surrogate the last block ended with.
+  private var pendingHigh: UInt32?
 
-  /// The code unit at byte `offset`.
-  private func unit(at offset: Int) -> UInt32 {
-    let first = UInt32(input[offset])
-    let second = UInt32(input[offset + 1])
-    return littleEndian ? first | second << 8 : first << 8 | second
+  init(littleEndian: Bool, rejectsNUL: Bool = false) {
+    self.littleEndian = littleEndian
+    self.rejectsNUL = rejectsNUL
   }
 
-  /// Writes the text into `output` (at least three bytes per code unit) and returns the bytes written.
-  func write(into output: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
-    var written = 0
+  /// Writes the text of `input` into `output` (room for three bytes per code unit) from `written`
+  /// on, advancing it.
+  mutating func feed(
+    _ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>, at written: inout Int
+  ) throws {
     var offset = 0
+    if let first = pendingByte, !input.isEmpty {
+      pendingByte = nil
+      try take(unit(first, UInt32(input[0])), into: output, at: &written)
+      offset = 1
+    }
+    while offset + 1 < input.count {
+      try take(unit(UInt32(input[offset]), UInt32(input[offset + 1])), into: output, at: &written)
+      offset += 2
+    }
+    if offset < input.count { pendingByte = UInt32(input[offset]) }
+  }
+
+  /// Ends the text: it must not end inside a code unit or after a high surrogate.
+  func finish() throws {
+    guard pendingByte == nil, pendingHigh == nil else { throw Invalid() }
+  }
+
+  /// The code unit of two bytes in file order.
+  private func unit(_ first: UInt32, _ second: UInt32) -> UInt32 {
+    littleEndian ? first | second << 8 : first << 8 | second
+  }
+
+  private mutating func take(_ unit: UInt32, into output: UnsafeMutableBufferPointer<UInt8>, at written: inout Int) throws {
+    var value = unit
+    if let high = pendingHigh {
+      guard unit & 0xFC00 == 0xDC00 else { throw Invalid() }
+      pendingHigh = nil
+      value = 0x10000 + ((high & 0x3FF) << 10 | unit & 0x3FF)
+    } else if unit & 0xFC00 == 0xD800 {
+      pendingHigh = unit
+      return
+    } else if unit & 0xFC00 == 0xDC00 || (unit == 0 && rejectsNUL) {
+      throw Invalid()
+    }
     func put(_ byte: UInt32) {
       output[written] = UInt8(truncatingIfNeeded: byte)
       written += 1
     }
-    while offset < input.count {
-      var value = unit(at: offset)
-      offset += 2
-      if value & 0xFC00 == 0xD800 {
-        guard offset < input.count else { throw Unpaired() }
-        let low = unit(at: offset)
-        guard low & 0xFC00 == 0xDC00 else { throw Unpaired() }
-        value = 0x10000 + ((value & 0x3FF) << 10 | low & 0x3FF)
-        offset += 2
-      } else if value & 0xFC00 == 0xDC00 {
-        throw Unpaired()
-      }
-      switch value {
-      case ..<0x80:
-        put(value)
-      case ..<0x800:
-        put(0xC0 | value >> 6)
-        put(0x80 | value & 0x3F)
-      case ..<0x10000:
-        put(0xE0 | value >> 12)
-        put(0x80 | value >> 6 & 0x3F)
-        put(0x80 | value & 0x3F)
-      default:
-        put(0xF0 | value >> 18)
-        put(0x80 | value >> 12 & 0x3F)
-        put(0x80 | value >> 6 & 0x3F)
-        put(0x80 | value & 0x3F)
-      }
+    switch value {
+    case ..<0x80:
+      put(value)
+    case ..<0x800:
+      put(0xC0 | value >> 6)
+      put(0x80 | value & 0x3F)
+    case ..<0x10000:
+      put(0xE0 | value >> 12)
+      put(0x80 | value >> 6 & 0x3F)
+      put(0x80 | value & 0x3F)
+    default:
+      put(0xF0 | value >> 18)
+      put(0x80 | value >> 12 & 0x3F)
+      put(0x80 | value >> 6 & 0x3F)
+      put(0x80 | value & 0x3F)
     }
-    return written
   }
 }
