@@ -8,7 +8,7 @@ import Testing
 @Suite struct RereadDecodingTests {
   /// Writes `bytes` to a file and decodes it again as its plan says; nil when there is no plan.
   static func reread(_ bytes: [UInt8], change: (([UInt8]) -> [UInt8])? = nil) throws -> Result<DecodedText, RereadDecoding.Failure>? {
-    guard let plan = RereadDecoding.plan(for: bytes) else { return nil }
+    guard let plan = RereadDecoding.plan(TextDecoding.sniff(bytes)) else { return nil }
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-reread-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: url) }
     try Data(bytes).write(to: url)

@@ -90,7 +90,8 @@ public enum EvidenceReader {
     }
     let xorImage = BinarySignature.xorImage(bytes)?.kind
     let outcome: DecodedText
-    if let reread, bytes.count >= RereadDecoding.minimumBytes, let plan = RereadDecoding.plan(for: bytes),
+    let sniffed = TextDecoding.sniff(bytes)
+    if let reread, bytes.count >= RereadDecoding.minimumBytes, let plan = RereadDecoding.plan(sniffed),
       let file = reread()
     {
       _ = consume bytes
@@ -107,7 +108,7 @@ public enum EvidenceReader {
         return document
       }
     } else {
-      outcome = TextDecoding.decode(bytes)
+      outcome = TextDecoding.decode(bytes, as: sniffed)
       _ = consume bytes
     }
     let decoded: (text: String, encoding: TextEncoding)

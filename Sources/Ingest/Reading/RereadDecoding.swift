@@ -22,20 +22,13 @@ enum RereadDecoding {
     case changed(String)
   }
 
-  /// The plan for `bytes` when `TextDecoding.decode` would take them for UTF-16 or GB18030
-  /// (whether or not they then decode), nil for every other outcome: the same tests, in the same
-  /// order, without building the text.
-  static func plan(for bytes: [UInt8]) -> Plan? {
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return nil }
-    if bytes.starts(with: [0xFF, 0xFE]) { return .utf16(littleEndian: true, byteOrderMark: true) }
-    if bytes.starts(with: [0xFE, 0xFF]) { return .utf16(littleEndian: false, byteOrderMark: true) }
-    if let littleEndian = TextDecoding.utf16WithoutBOM(bytes) {
-      return .utf16(littleEndian: littleEndian, byteOrderMark: false)
+  /// How a file sniffed as `sniffed` is decoded again: nil unless it is UTF-16 or GB18030.
+  static func plan(_ sniffed: TextDecoding.Sniffed) -> Plan? {
+    switch sniffed {
+    case .utf16(let littleEndian, let byteOrderMark): .utf16(littleEndian: littleEndian, byteOrderMark: byteOrderMark)
+    case .gb18030: .gb18030
+    case .utf8, .binary, .undecodable: nil
     }
-    if bytes.contains(0) || String(validating: bytes, as: UTF8.self) != nil || BinarySignature.xorImage(bytes) != nil {
-      return nil
-    }
-    return .gb18030
   }
 
   /// Decodes what `file` reads (`size` bytes, first hashed as `sha256`) as `plan` says.
@@ -54,7 +47,7 @@ enum RereadDecoding {
         try transcoder.finish()
         return written
       }
-      // Without a mark, bytes that do not decode hold zero bytes: binary data, as for `decode`.
+      // Without a mark, bytes that do not decode are binary data, as for `TextDecoding.decode`.
       outcome = text.map { .text($0, littleEndian ? .utf16LE : .utf16BE) } ?? (byteOrderMark ? .undecodable : .binary)
     case .gb18030:
       let text = IconvConverter(from: "GB18030").flatMap { converter in

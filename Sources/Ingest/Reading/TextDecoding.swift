@@ -30,32 +30,59 @@ enum TextDecoding {
   /// How many leading bytes the UTF-16 zero-byte test looks at.
   static let sniffLength = 65_536
 
-  /// Sniffs and decodes `bytes`.
-  static func decode(_ bytes: [UInt8]) -> DecodedText {
+  /// What a file's bytes are, told in the order of export-formats.md §0.1 without decoding UTF-16
+  /// or GB18030 (a UTF-8 text comes with it: telling it builds it).
+  enum Sniffed {
+    /// UTF-8 (with or without its byte-order mark, which is not part of the text).
+    case utf8(String, TextEncoding)
+    /// UTF-16, with or without its byte-order mark.
+    case utf16(littleEndian: Bool, byteOrderMark: Bool)
+    /// None of the others: GB18030, if anything.
+    case gb18030
+    /// Binary data: NUL bytes outside UTF-16, or an XOR-encoded picture.
+    case binary
+    /// A UTF-8 byte-order mark before bytes that are not UTF-8.
+    case undecodable
+  }
+
+  /// Sniffs `bytes`: byte-order marks, UTF-16 by zero-byte pattern, NUL bytes, valid UTF-8, an
+  /// XOR-encoded picture, then GB18030.
+  static func sniff(_ bytes: [UInt8]) -> Sniffed {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-      guard let text = String(validating: bytes.dropFirst(3), as: UTF8.self) else { return .undecodable }
-      return .text(text, .utf8BOM)
+      return String(validating: bytes.dropFirst(3), as: UTF8.self).map { .utf8($0, .utf8BOM) } ?? .undecodable
     }
-    if bytes.starts(with: [0xFF, 0xFE]) {
-      guard let text = utf16(bytes.dropFirst(2), littleEndian: true) else { return .undecodable }
-      return .text(text, .utf16LE)
-    }
-    if bytes.starts(with: [0xFE, 0xFF]) {
-      guard let text = utf16(bytes.dropFirst(2), littleEndian: false) else { return .undecodable }
-      return .text(text, .utf16BE)
-    }
-    if let littleEndian = utf16WithoutBOM(bytes) {
-      if let text = utf16(bytes[...], littleEndian: littleEndian), !text.utf8.contains(0) {
-        return .text(text, littleEndian ? .utf16LE : .utf16BE)
-      }
-    }
+    if bytes.starts(with: [0xFF, 0xFE]) { return .utf16(littleEndian: true, byteOrderMark: true) }
+    if bytes.starts(with: [0xFE, 0xFF]) { return .utf16(littleEndian: false, byteOrderMark: true) }
+    if let littleEndian = utf16WithoutBOM(bytes) { return .utf16(littleEndian: littleEndian, byteOrderMark: false) }
     if bytes.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) {
       return .binary
     }
-    if let text = String(validating: bytes, as: UTF8.self) { return .text(text, .utf8) }
+    if let text = String(validating: bytes, as: UTF8.self) { return .utf8(text, .utf8) }
     if BinarySignature.xorImage(bytes) != nil { return .binary }
-    if let text = GB18030.decode(bytes) { return gb18030Outcome(text) }
-    return .undecodable
+    return .gb18030
+  }
+
+  /// Sniffs and decodes `bytes`.
+  static func decode(_ bytes: [UInt8]) -> DecodedText { decode(bytes, as: sniff(bytes)) }
+
+  /// Decodes `bytes` as `sniffed` says they are.
+  static func decode(_ bytes: [UInt8], as sniffed: Sniffed) -> DecodedText {
+    switch sniffed {
+    case .utf8(let text, let encoding):
+      return .text(text, encoding)
+    case .utf16(let littleEndian, let byteOrderMark):
+      // Without a mark, UTF-16 must hold no U+0000; bytes that do not decode then hold zero
+      // bytes, so they are binary data.
+      guard let text = utf16(byteOrderMark ? bytes.dropFirst(2) : bytes[...], littleEndian: littleEndian, rejectsNUL: !byteOrderMark)
+      else { return byteOrderMark ? .undecodable : .binary }
+      return .text(text, littleEndian ? .utf16LE : .utf16BE)
+    case .gb18030:
+      return GB18030.decode(bytes).map(gb18030Outcome) ?? .undecodable
+    case .binary:
+      return .binary
+    case .undecodable:
+      return .undecodable
+    }
   }
 
   /// What a text decoded from GB18030 is: binary data when it is not plausible text, else the
@@ -103,12 +130,13 @@ enum TextDecoding {
     return nil
   }
 
-  /// Strict UTF-16 decoding (unpaired surrogates fail), straight into the text's storage: a code
+  /// Strict UTF-16 decoding (unpaired surrogates fail, and a U+0000 with `rejectsNUL`), straight
+  /// into the text's storage: a code
   /// unit of two bytes is at most three UTF-8 bytes, a surrogate pair of four bytes is four.
-  static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {
+  static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool, rejectsNUL: Bool = false) -> String? {
     bytes.withUnsafeBufferPointer { input in
       try? String(unsafeUninitializedCapacity: input.count / 2 * 3) { output in
-        var transcoder = UTF16Transcoder(littleEndian: littleEndian)
+        var transcoder = UTF16Transcoder(littleEndian: littleEndian, rejectsNUL: rejectsNUL)
         var written = 0
         try transcoder.feed(input, into: output, at: &written)
         try transcoder.finish()
