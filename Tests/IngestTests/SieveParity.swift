@@ -5,10 +5,11 @@ import Testing
 
 /// Checks shared by the tests of the parsers that take a unit sieve or are read in pieces.
 enum SieveParity {
-  /// Expects `sieved` to hold `whole`'s units where one within `radius` of them holds `token`, and
-  /// elided units on the same lines elsewhere; returns the indices of the units holding `token`.
+  /// Expects `runs` to hold `whole`'s units where one within `radius` of them holds `token`, and
+  /// elided runs on the same lines elsewhere; returns the indices of the units holding `token`.
   @discardableResult
-  static func expectKept(_ sieved: [TextUnit], _ whole: [TextUnit], token: String, radius: Int) -> Set<Int> {
+  static func expectKept(_ runs: [TextUnit], _ whole: [TextUnit], token: String, radius: Int) -> Set<Int> {
+    let sieved = expanded(runs, along: whole)
     #expect(sieved.count == whole.count)
     let hits = Set(whole.indices.filter { whole[$0].text.contains(token) })
     for index in whole.indices where index < sieved.count {
@@ -21,6 +22,27 @@ enum SieveParity {
       }
     }
     return hits
+  }
+
+  /// `sieved` with each elided run (`TextUnit.span` messages) written as one elided unit per
+  /// message, on the lines of the matching messages of `whole`, the same read without a sieve.
+  /// Expects every run to cover exactly its messages' lines and to stand for at least one message.
+  static func expanded(_ sieved: [TextUnit], along whole: [TextUnit]) -> [TextUnit] {
+    var units: [TextUnit] = []
+    for unit in sieved {
+      guard unit.kind == .elided else {
+        #expect(unit.span == 1)
+        units.append(unit)
+        continue
+      }
+      #expect(unit.span >= 1)
+      let messages = whole[min(units.count, whole.count)..<min(units.count + unit.span, whole.count)]
+      #expect(messages.count == unit.span)
+      #expect(unit.line == messages.first?.line && unit.endLine == messages.last?.endLine)
+      units += messages.map { TextUnit.elided(line: $0.line, endLine: $0.endLine, conversation: unit.conversation) }
+    }
+    #expect(TextUnit.count(of: sieved) == units.count)
+    return units
   }
 
   /// A sieve passing the bodies that hold `token`, keeping `radius` messages on either side.

@@ -35,10 +35,15 @@ import Testing
   func elidedUnitsKeepTheirPlaceAndTheOthersAreUnchanged(lineBreak: String) {
     let text = Self.chat(count: 3_000, lineBreak: lineBreak)
     let whole = Self.read(text, sieve: nil).units
-    let sieved = Self.read(text, sieve: Self.sieve(radius: 2, minimumUnits: 2_000)).units
+    let runs = Self.read(text, sieve: Self.sieve(radius: 2, minimumUnits: 2_000)).units
+    let sieved = SieveParity.expanded(runs, along: whole)
     #expect(sieved.count == whole.count)
     let hits = Set(whole.indices.filter { whole[$0].text.contains("命中") })
     #expect(hits.count == 28)
+    // Each stretch of unread messages between the windows around the passes is one run.
+    let near = Set(hits.flatMap { max(0, $0 - 2)...min(whole.count - 1, $0 + 2) })
+    let stretches = whole.indices.filter { !near.contains($0) && ($0 == 0 || near.contains($0 - 1)) }
+    #expect(runs.count == near.count + stretches.count)
     for index in whole.indices {
       let near = hits.contains { abs($0 - index) <= 2 }
       if near {
@@ -61,7 +66,7 @@ import Testing
     let sieved = MemoTraceTXTParser().parse(source)
     #expect(whole.diagnostics.map(\.code) == ["ingest.bad-time"])
     #expect(sieved.diagnostics == whole.diagnostics)
-    #expect(sieved.units[7].kind == .elided && whole.units[7].time == nil)
+    #expect(SieveParity.expanded(sieved.units, along: whole.units)[7].kind == .elided && whole.units[7].time == nil)
   }
 
   @Test func aPieceOfAtMostMinimumUnitsIsReadWhole() {
@@ -74,7 +79,9 @@ import Testing
     let text = (0..<30).map { index in
       "2023-06-01 10:00:\(String(format: "%02d", index)) " + (index == 7 ? "\"老周\" 命中了一条消息" : "小李\n平常的话")
     }.joined(separator: "\n\n")
-    let units = Self.read(text, sieve: Self.sieve(radius: 0, minimumUnits: 0)).units
+    let runs = Self.read(text, sieve: Self.sieve(radius: 0, minimumUnits: 0)).units
+    #expect(runs.map(\.span) == [7, 1, 22])
+    let units = SieveParity.expanded(runs, along: Self.read(text, sieve: nil).units)
     #expect(units.indices.filter { units[$0].kind != .elided } == [7])
     #expect(units[7].kind == .system)
   }
@@ -100,8 +107,8 @@ import Testing
     let manifest = evidence.read(entry, streaming: StreamingPolicy(thresholdBytes: 50_000, pieceBytes: 40_000)) {
       streamed += $0.units
     }
-    #expect(manifest.unitCount == plain.units.count && streamed.count == plain.units.count)
-    #expect(streamed.map(\.line) == plain.units.map(\.line))
+    #expect(manifest.unitCount == plain.units.count && TextUnit.count(of: streamed) == plain.units.count)
+    #expect(SieveParity.expanded(streamed, along: plain.units).map(\.line) == plain.units.map(\.line))
     #expect(streamed.filter { $0.kind != .elided } == plain.units.filter { $0.text.contains("命中") })
     #expect(manifest.sha256 == plain.sha256)
   }
@@ -126,9 +133,10 @@ import Testing
     }
     let sieved = parser.parse(source)
     #expect(sieved.diagnostics == whole.diagnostics)
-    #expect(sieved.units.count == whole.units.count)
-    #expect(sieved.units.contains { $0.kind == .elided })
-    for (kept, reference) in zip(sieved.units, whole.units) {
+    let units = SieveParity.expanded(sieved.units, along: whole.units)
+    #expect(units.count == whole.units.count)
+    #expect(units.contains { $0.kind == .elided })
+    for (kept, reference) in zip(units, whole.units) {
       #expect(kept.line == reference.line && kept.endLine == reference.endLine)
       if kept.kind == .elided {
         #expect(!reference.text.contains(token))

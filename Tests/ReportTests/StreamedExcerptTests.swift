@@ -66,6 +66,46 @@ import Testing
     #expect(kept.count == 3 + 3 + 3)
   }
 
+  /// `document` with the units in each of `runs` (ranges of indices) made one elided run.
+  static func collapsing(_ document: EvidenceDocument, runs: [Range<Int>]) -> EvidenceDocument {
+    var collapsed = document
+    collapsed.units = []
+    var index = 0
+    for run in runs + [document.units.count..<document.units.count] {
+      collapsed.units += document.units[index..<run.lowerBound]
+      if !run.isEmpty {
+        var unit = TextUnit(
+          kind: .elided, line: document.units[run.lowerBound].line, endLine: document.units[run.upperBound - 1].endLine,
+          text: "")
+        unit.span = run.count
+        collapsed.units.append(unit)
+      }
+      index = run.upperBound
+    }
+    return collapsed
+  }
+
+  /// A window counts the messages of an elided run one by one, read whole or in pieces, so that
+  /// collapsing unread messages into runs keeps the units a window reaches.
+  @Test(arguments: [[], [2_502], [2_503, 2_504]])
+  func windowsCountTheMessagesOfARun(cuts: [Int]) {
+    let document = DocumentExcerptTests.document(units: 3_000)
+    // Messages 2,503-2,504 and 2,520-2,589 are runs. Counted in messages, the window of 3 around
+    // 2,501 stops at the first run and the one around 2,591 at the second; counted in units it
+    // would reach 2,505 and 2,519.
+    let collapsed = Self.collapsing(document, runs: [2_503..<2_505, 2_520..<2_590])
+    #expect(collapsed.unitCount == 3_000 && collapsed.units.count == 3_000 - 1 - 69)
+    let centers: [Center] = [(2_501, []), (2_521, []), (2_530, [])]
+    #expect(centers.map { collapsed.units[$0.unitIndex].line } == [2_501, 2_591, 2_600].map { document.units[$0].line })
+    let expected = (Array(2_498...2_502) + Array(2_590...2_594) + Array(2_597...2_603)).map { document.units[$0].line }
+    let streamed = Self.streamed(collapsed, cuts: cuts, centers: centers, excerpt: DocumentExcerpt())
+    #expect(streamed.units.map(\.line) == expected)
+    #expect(streamed.keptIndex == [2_501: 3, 2_521: 6, 2_530: 13])
+    let (units, newIndex) = DocumentExcerpt().kept(collapsed, around: centers)
+    #expect(units.map(\.line) == expected)
+    #expect([2_501, 2_521, 2_530].map { newIndex[$0] } == [3, 6, 13])
+  }
+
   @Test func elidedUnitsAreNeverKept() {
     var document = DocumentExcerptTests.document(units: 3_000)
     for index in [2_501, 2_502] {

@@ -42,7 +42,7 @@ public struct EvidenceDocument: Sendable, Hashable, Codable {
     self.status = status
     self.reason = reason
     self.units = units
-    self.unitCount = unitCount ?? units.count
+    self.unitCount = unitCount ?? TextUnit.count(of: units)
     self.diagnostics = diagnostics
   }
 

@@ -33,6 +33,10 @@ public struct TextUnit: Sendable, Hashable, Codable {
   /// DOCX/XLSX line breaks, quoted-printable soft breaks. Nil when the simple rule holds; use
   /// `fileLine(ofTextLine:)` rather than reading it directly.
   public var textLines: [Int]?
+  /// How many of the file's units this one stands for: 1, except for an `elided` unit, which
+  /// stands for a run of consecutive messages of one conversation left unread. Unit counts
+  /// (`EvidenceDocument.unitCount`) and positions in a conversation count runs this way.
+  public var span = 1
 
   /// Creates a unit; `firstBodyLine` defaults to `line`.
   public init(
@@ -58,6 +62,11 @@ public struct TextUnit: Sendable, Hashable, Codable {
     TextUnit(kind: .elided, line: line, endLine: endLine, text: "", conversation: conversation)
   }
 
+  /// How many of the file's units `units` stand for (the sum of their spans).
+  public static func count(of units: [TextUnit]) -> Int {
+    units.reduce(0) { $0 + $1.span }
+  }
+
   /// The file line (paragraph number for DOCX, row for XLSX) on which line `k` (0-based, split on
   /// `\n`) of `text` stands.
   public func fileLine(ofTextLine k: Int) -> Int {
@@ -80,7 +89,8 @@ public enum UnitKind: String, Sendable, Hashable, Codable {
   case row
   /// One line of plain text.
   case line
-  /// A chat message a `UnitSieve` let pass unread: it keeps its place, lines and conversation,
-  /// but its text is empty and it has no speaker and no time.
+  /// A run of consecutive chat messages of one conversation a `UnitSieve` let pass unread: it
+  /// keeps their place (`span` messages), lines (from the first one's header to the last one's
+  /// end) and conversation, but its text is empty and it has no speaker and no time.
   case elided
 }

@@ -5,13 +5,15 @@
 /// phrases; every other unit yields nothing. A parser given a sieve asks it (through the test it
 /// makes) about each message's raw body, and builds the full `TextUnit` only for the messages
 /// that pass and the `radius` messages on either side of one (the context a report shows around
-/// a finding). Any other message becomes an `elided` unit that keeps its place, lines and
-/// conversation but not its text, speaker or time. Unit indices, line numbers, unit counts and
-/// diagnostics are the same as without the sieve.
+/// a finding). The other messages are not built at all: each stretch of them becomes one
+/// `elided` unit, a run that keeps their count (`TextUnit.span`), lines and conversation but not
+/// their text, speakers or times. Unit counts, each message's position in its conversation (a
+/// run counting as its span), line numbers and diagnostics are the same as without the sieve.
 ///
 /// The parsers that take a sieve are MemoTrace TXT (v1 and 2.x), WeFlow TXT, wechat-dump TXT,
 /// WhatsApp TXT, WechatExporter TXT and QQ message-manager TXT: line-record chat exports whose
-/// message bodies are slices of the file. Only a piece of more than
+/// message bodies are slices of the file. QQ message-manager TXT makes a run of each unread
+/// message alone, as the carry between its pieces revises units by position. Only a piece of more than
 /// `minimumUnits` messages is sieved, so that a document small enough for a report to show whole
 /// never holds an elided unit.
 public struct UnitSieve: Sendable {

@@ -22,6 +22,12 @@ final class UnitBatches {
     if units.count >= size { handOver() }
   }
 
+  /// Adds a message a `UnitSieve` let pass unread (see `Array.appendElided`).
+  func appendElided(line: Int, endLine: Int, conversation: String?) {
+    units.appendElided(line: line, endLine: endLine, conversation: conversation)
+    if units.count >= size { handOver() }
+  }
+
   /// Adds the next units.
   func append(contentsOf more: [TextUnit]) {
     units += more

@@ -174,7 +174,7 @@ struct PieceStream {
         EvidenceDocument(
           path: path, sha256: "", bytes: piece.count, format: parser.format, encoding: encoding.rawValue,
           status: .parsed, units: units))
-      unitCount += units.count
+      unitCount += TextUnit.count(of: units)
       lineOffset += source.lines.count
       pieceCount += 1
     }

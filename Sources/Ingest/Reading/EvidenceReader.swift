@@ -14,7 +14,7 @@ public enum EvidenceReader {
   /// copies a `Data` round trip would make.
   static func read(bytes: consuming [UInt8], path: String, options: IngestOptions) -> EvidenceDocument {
     var document = parse(bytes, path: path, options: options, sieve: nil, inBatches: false) { _ in }
-    document.unitCount = document.units.count
+    document.unitCount = TextUnit.count(of: document.units)
     return document
   }
 
@@ -35,10 +35,10 @@ public enum EvidenceReader {
     var document = parse(
       bytes, path: path, options: options, sieve: sieve, inBatches: true, streaming: policy, reread: reread
     ) { piece in
-      delivered += piece.units.count
+      delivered += TextUnit.count(of: piece.units)
       consume(piece)
     }
-    document.unitCount = delivered + document.units.count
+    document.unitCount = delivered + TextUnit.count(of: document.units)
     return document
   }
 
@@ -52,10 +52,10 @@ public enum EvidenceReader {
     var document = EvidenceDocument(path: path, sha256: sha256, bytes: size, format: .unknown, status: .error)
     var delivered = 0
     parse(text, encoding, into: &document, options: options, sieve: inBatches ? sieve : nil, inBatches: inBatches) { piece in
-      delivered += piece.units.count
+      delivered += TextUnit.count(of: piece.units)
       consume(piece)
     }
-    document.unitCount = delivered + document.units.count
+    document.unitCount = delivered + TextUnit.count(of: document.units)
     return document
   }
 

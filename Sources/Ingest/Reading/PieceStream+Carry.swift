@@ -38,7 +38,7 @@ extension PieceStream {
     }
     held.flush().forEach(deliver)
     return manifest(
-      sha256: sha256, change: change ?? rereader.change, diagnostics: diagnostics, unitCount: held.unitCount,
+      sha256: sha256, change: change ?? rereader.change, diagnostics: diagnostics, unitCount: held.messageCount,
       pieceCount: sizes.count, failure: rereader.failure.map { "it could not be read again: \($0)" })
   }
 
@@ -63,13 +63,16 @@ private struct HeldPieces {
   /// The pieces held, each with the index of its first unit in the file.
   private var held: [(first: Int, document: EvidenceDocument)] = []
   /// The units of every piece added so far.
-  private(set) var unitCount = 0
+  private var unitCount = 0
+  /// How many of the file's units they stand for (see `TextUnit.span`).
+  private(set) var messageCount = 0
 
   /// Adds the next piece after putting `revised` in place in the pieces held; returns the
   /// pieces, in order, whose units all lie among the first `settled` units of the file.
   mutating func add(_ piece: EvidenceDocument, revised: [(index: Int, unit: TextUnit)], settled: Int) -> [EvidenceDocument] {
     held.append((unitCount, piece))
     unitCount += piece.units.count
+    messageCount += TextUnit.count(of: piece.units)
     for (index, unit) in revised {
       guard let position = held.lastIndex(where: { $0.first <= index }) else { continue }
       let offset = index - held[position].first

@@ -33,7 +33,7 @@ struct DocumentExcerpt {
     guard !keepsWhole(document) else {
       return (document.units, Array(document.units.indices))
     }
-    var keep = IndexSetBuilder(count: document.units.count)
+    var keep = IndexSetBuilder(document.units)
     var firstUnitByLine: [Int: Int]?
     for center in centers {
       keep.insert(around: center.unitIndex, window: window)
@@ -70,19 +70,47 @@ struct DocumentExcerpt {
   }
 }
 
-/// A set of unit indices backed by a bit array.
+/// A set of unit indices backed by a bit array, filled with the windows around units; a window
+/// counts the messages of an elided run one by one (`TextUnit.span`).
 private struct IndexSetBuilder {
   private var bits: [Bool]
+  /// The ordinal of each unit: how many of the file's units come before it.
+  private let ordinals: [Int]
   private(set) var count = 0
 
-  init(count: Int) { bits = Array(repeating: false, count: count) }
+  init(_ units: [TextUnit]) {
+    bits = Array(repeating: false, count: units.count)
+    var ordinals: [Int] = []
+    ordinals.reserveCapacity(units.count + 1)
+    var next = 0
+    for unit in units {
+      ordinals.append(next)
+      next += unit.span
+    }
+    ordinals.append(next)
+    self.ordinals = ordinals
+  }
 
   func contains(_ index: Int) -> Bool { bits[index] }
 
+  /// Inserts the units within `window` ordinals on either side of unit `center`.
   mutating func insert(around center: Int, window: Int) {
-    for index in max(0, center - window)...min(bits.count - 1, center + window) where !bits[index] {
-      bits[index] = true
-      count += 1
+    guard bits.indices.contains(center) else { return }
+    var index = center
+    while index >= 0 && ordinals[index + 1] - 1 >= ordinals[center] - window {
+      insert(index)
+      index -= 1
     }
+    index = center + 1
+    while index < bits.count && ordinals[index] <= ordinals[center] + window {
+      insert(index)
+      index += 1
+    }
+  }
+
+  private mutating func insert(_ index: Int) {
+    guard !bits[index] else { return }
+    bits[index] = true
+    count += 1
   }
 }

@@ -6,7 +6,7 @@ import Signals
 /// depend on where the document was cut: those `DocumentExcerpt.kept` keeps of the whole document.
 ///
 /// Units are held whole while the document has at most `wholeDocumentLimit` units; once it has
-/// more, what is held is cut down to the windows around the centers so far and the rest is
+/// more (counting each message of an elided run), what is held is cut down to the windows around the centers so far and the rest is
 /// excerpted as it comes. A window crosses piece edges: the last units of a piece wait for the
 /// next one (a center on its first unit keeps the `window` units before it) and a window reaching
 /// past the end of a piece goes on into the next. Memory is bounded by the kept units, the
@@ -30,10 +30,15 @@ struct StreamedExcerpt {
   private var held: [TextUnit] = []
   /// Whether each held unit lies in a window.
   private var marked: [Bool] = []
+  /// The ordinal of each held unit: how many units of the file come before it, counting the
+  /// messages of an elided run one by one (`TextUnit.span`). Windows are counted in ordinals.
+  private var ordinals: [Int] = []
   private var heldStart = 0
   /// The units received so far.
   private var total = 0
-  /// The last index a window reaches (it may lie beyond the units received).
+  /// How many of the file's units they stand for.
+  private var messages = 0
+  /// The last ordinal a window reaches (it may lie beyond the units received).
   private var markedThrough = -1
   /// The centers among the held units.
   private var centers: Set<Int> = []
@@ -51,11 +56,20 @@ struct StreamedExcerpt {
     let base = total
     total += piece.units.count
     marked += repeatElement(false, count: piece.units.count)
-    if markedThrough >= base { mark(base...min(markedThrough, total - 1)) }
+    ordinals.reserveCapacity(ordinals.count + piece.units.count)
+    for unit in piece.units {
+      ordinals.append(messages)
+      messages += unit.span
+    }
+    var reached = base
+    while reached < total && ordinal(reached) <= markedThrough {
+      marked[reached - heldStart] = true
+      reached += 1
+    }
     let placed = centers.map { (unitIndex: $0.unitIndex + base, related: $0.related) }
     if whole {
       wholeCenters += placed
-      guard total > excerpt.wholeDocumentLimit else {
+      guard messages > excerpt.wholeDocumentLimit else {
         held += piece.units
         return
       }
@@ -105,19 +119,29 @@ struct StreamedExcerpt {
     return first
   }
 
-  /// Marks the `window` units on either side of `center`; those beyond the units received are
-  /// marked as they come.
+  /// Marks the units within `window` ordinals on either side of `center` (a held unit); those
+  /// beyond the units received are marked as they come.
   private mutating func markWindow(around center: Int) {
-    markedThrough = max(markedThrough, center + excerpt.window)
-    let low = max(heldStart, center - excerpt.window)
-    let high = min(total - 1, center + excerpt.window)
-    if low <= high { mark(low...high) }
+    guard center >= heldStart && center < total else { return }
+    let centerOrdinal = ordinal(center)
+    markedThrough = max(markedThrough, centerOrdinal + excerpt.window)
+    var index = center
+    while index >= heldStart && lastOrdinal(index) >= centerOrdinal - excerpt.window {
+      marked[index - heldStart] = true
+      index -= 1
+    }
+    index = center + 1
+    while index < total && ordinal(index) <= centerOrdinal + excerpt.window {
+      marked[index - heldStart] = true
+      index += 1
+    }
   }
 
-  /// Marks the units at `indices` (document indices, not yet settled).
-  private mutating func mark(_ indices: ClosedRange<Int>) {
-    for index in indices { marked[index - heldStart] = true }
-  }
+  /// The ordinal of the held unit at document index `index`.
+  private func ordinal(_ index: Int) -> Int { ordinals[index - heldStart] }
+
+  /// The ordinal of the last message the held unit at `index` stands for.
+  private func lastOrdinal(_ index: Int) -> Int { (index + 1 < total ? ordinal(index + 1) : messages) - 1 }
 
   /// Settles the units before document index `end` among the held ones and those of `piece` (the
   /// last received, which follow them): the marked ones are kept (but `elided` units), the others
@@ -141,6 +165,7 @@ struct StreamedExcerpt {
       held = Array(piece[(end - base)...])
     }
     marked.removeFirst(end - heldStart)
+    ordinals.removeFirst(end - heldStart)
     heldStart = end
   }
 }

@@ -37,9 +37,9 @@ public struct SignalScanner: Sendable {
     sequences: inout SequenceTracker, scratch: inout UnitScratch
   ) -> [Signal] {
     let conversation = compiled.hasSequences ? units[index].conversation ?? path : ""
-    let ordinal = compiled.hasSequences ? sequences.advance(conversation) : 0
-    // A message the sieve left unread holds no text, and a sieve exists only when no rule fires
-    // without a phrase: it counts in its conversation and yields nothing.
+    let ordinal = compiled.hasSequences ? sequences.advance(conversation, by: units[index].span) : 0
+    // Messages the sieve left unread hold no text, and a sieve exists only when no rule fires
+    // without a phrase: they count in their conversation and yield nothing.
     guard units[index].kind != .elided else { return [] }
     compiled.triggerAutomaton.patterns(inFolding: units[index].text, into: &scratch.found)
     guard !scratch.found.isEmpty || !compiled.unconditionalRules.isEmpty else { return [] }
@@ -200,14 +200,15 @@ struct SequenceTracker {
   private var current: (conversation: String, count: Int)?
   private var firsts: [String: [String: (event: Event, trace: String)]] = [:]
 
-  /// Counts one more unit in the conversation and returns its ordinal.
-  mutating func advance(_ conversation: String) -> Int {
+  /// Counts `span` more units in the conversation (one unit, or a run of elided messages) and
+  /// returns the ordinal of the last.
+  mutating func advance(_ conversation: String, by span: Int) -> Int {
     if let latest = current, latest.conversation == conversation {
-      current = (conversation, latest.count + 1)
-      return latest.count + 1
+      current = (conversation, latest.count + span)
+      return latest.count + span
     }
     if let latest = current { ordinals[latest.conversation] = latest.count }
-    let next = (ordinals[conversation] ?? 0) + 1
+    let next = (ordinals[conversation] ?? 0) + span
     current = (conversation, next)
     return next
   }

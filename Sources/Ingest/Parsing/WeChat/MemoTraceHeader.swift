@@ -134,7 +134,7 @@ extension MemoTraceTXTRecords {
             source.badTime(line: record.headerLine, raw: header.rawTime(in: source.line(record.headerLine))))
         }
         let end = record.body?.upperBound ?? record.headerLine
-        outcome.units.append(.elided(line: record.headerLine, endLine: end, conversation: conversation))
+        outcome.units.appendElided(line: record.headerLine, endLine: end, conversation: conversation)
         continue
       }
       let line = source.line(record.headerLine)

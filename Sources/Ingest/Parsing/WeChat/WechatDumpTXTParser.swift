@@ -48,7 +48,7 @@ struct WechatDumpTXTParser: DocumentParser {
     outcome.units.reserveCapacity(starts.count)
     for (index, start) in starts.enumerated() {
       if let elidable, elidable[index] {
-        outcome.units.append(.elided(line: start.line, endLine: ends[index], conversation: source.fileStem))
+        outcome.units.appendElided(line: start.line, endLine: ends[index], conversation: source.fileStem)
       } else {
         outcome.units.append(unit(start.header, lines: start.line...ends[index], source: source))
       }

@@ -36,7 +36,7 @@ struct WechatExporterTXTParser: BatchingParser {
     let elidable = source.elidable(count: entries.count) { entries[$0].line...entries[$0].endLine }
     for (index, entry) in entries.enumerated() {
       if let elidable, elidable[index] {
-        batches.append(.elided(line: entry.line, endLine: entry.endLine, conversation: conversation))
+        batches.appendElided(line: entry.line, endLine: entry.endLine, conversation: conversation)
         continue
       }
       // The lines after the first, a blank one (white space only) kept as an empty line.
@@ -48,7 +48,7 @@ struct WechatExporterTXTParser: BatchingParser {
       case .message(let open):
         // The first pass found this header, so it reads again.
         guard let header = Self.header(source.line(entry.line), at: open) else {
-          batches.append(.elided(line: entry.line, endLine: entry.endLine, conversation: conversation))
+          batches.appendElided(line: entry.line, endLine: entry.endLine, conversation: conversation)
           continue
         }
         var unit = TextUnit(

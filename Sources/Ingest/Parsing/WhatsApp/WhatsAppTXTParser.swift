@@ -58,12 +58,12 @@ struct WhatsAppTXTParser: BatchingParser {
         if local?.chatTime(options: source.options, raw: "") == nil {
           diagnostics.append(source.badTime(line: line, raw: Self.header(of: span, in: source.line(line))?.rawTime ?? ""))
         }
-        batches.append(.elided(line: line, endLine: last, conversation: conversation))
+        batches.appendElided(line: line, endLine: last, conversation: conversation)
         continue
       }
       // The first pass found a header on this line: it is read again where it lay.
       guard let (rawTime, rest) = Self.header(of: span, in: source.line(line)) else {
-        batches.append(.elided(line: line, endLine: last, conversation: conversation))
+        batches.appendElided(line: line, endLine: last, conversation: conversation)
         continue
       }
       let time = local?.chatTime(options: source.options, raw: rawTime)
