@@ -65,6 +65,12 @@ extension MingjianCommand {
 
     func run() throws {
       let formats = try parsedFormats()
+      do {
+        try ReportOutput.check(URL(fileURLWithPath: output), evidence: URL(fileURLWithPath: folder), force: force)
+      } catch {
+        printError("mingjian: \(error)")
+        throw ExitStatus.fatal
+      }
       let lexicon = try lexiconOptions.load()
       let caseFile: CaseFile?
       do {

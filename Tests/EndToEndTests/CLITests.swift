@@ -73,6 +73,19 @@ import Testing
     #expect(refused.stderr.contains("--max-file-mb must be between 1 and 2047"))
   }
 
+  /// A report directory the scan may not write is refused before the evidence is read, not
+  /// after a long scan: here the evidence folder does not even exist.
+  @Test func aRefusedReportDirectoryStopsTheScanBeforeItStarts() throws {
+    let root = try RepositoryPaths.temporaryDirectory()
+    let out = root.appendingPathComponent("report")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    try "old".write(to: out.appendingPathComponent("findings.json"), atomically: true, encoding: .utf8)
+    let refused = try CommandRunner.run(["scan", root.appendingPathComponent("missing").path, "-o", out.path])
+    #expect(refused.status == 2)
+    #expect(refused.stderr.contains("report directory already exists") && refused.stderr.contains("--force"))
+    #expect(!refused.stderr.contains("missing"))
+  }
+
   @Test func missingEvidenceFolderIsAFatalErrorNamingIt() throws {
     let out = try RepositoryPaths.temporaryDirectory().appendingPathComponent("r")
     let result = try CommandRunner.run(["scan", "no/such/folder", "-o", out.path])

@@ -43,6 +43,32 @@ import Testing
     #expect(text.contains("mingjian.findings/1"))
   }
 
+  /// What a scan checks before it starts refuses what `write` would refuse, and creates nothing.
+  @Test func theCheckBeforeAScanRefusesWhatWritingWould() throws {
+    let root = Self.temporaryPath()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let evidence = root.appendingPathComponent("evidence")
+    try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
+    let missing = root.appendingPathComponent("report")
+    try ReportOutput.check(missing, evidence: evidence, force: false)
+    #expect(!FileManager.default.fileExists(atPath: missing.path))
+    #expect(throws: ReportError.insideEvidenceFolder(path: evidence.appendingPathComponent("out").path, evidence: evidence.path)) {
+      try ReportOutput.check(evidence.appendingPathComponent("out"), evidence: evidence, force: true)
+    }
+    let full = root.appendingPathComponent("full")
+    try FileManager.default.createDirectory(at: full, withIntermediateDirectories: true)
+    try "old".write(to: full.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+    #expect(throws: ReportError.directoryExists(path: full.path)) {
+      try ReportOutput.check(full, evidence: evidence, force: false)
+    }
+    try ReportOutput.check(full, evidence: evidence, force: true)
+    let file = root.appendingPathComponent("file")
+    try "x".write(to: file, atomically: true, encoding: .utf8)
+    #expect(throws: ReportError.notADirectory(path: file.path)) {
+      try ReportOutput.check(file, evidence: evidence, force: true)
+    }
+  }
+
   @Test func writesIntoAnExistingEmptyDirectory() throws {
     let directory = Self.temporaryPath()
     defer { try? FileManager.default.removeItem(at: directory) }

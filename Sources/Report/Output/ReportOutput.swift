@@ -16,13 +16,7 @@ public enum ReportOutput {
     _ report: CaseReport, to directory: URL, formats: Set<ReportFormat>, force: Bool,
     htmlLimit: Int = HTMLReportWriter.defaultFindingLimit
   ) throws(ReportError) {
-    let target = resolvedPath(directory)
-    if let evidence = report.evidenceFolder {
-      let root = resolvedPath(evidence)
-      if target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
-        throw .insideEvidenceFolder(path: directory.path, evidence: evidence.path)
-      }
-    }
+    try refuseInside(report.evidenceFolder, directory)
     if let spilled = report.spilled, let missing = formats.sorted().first(where: { !spilled.prepares($0) }) {
       throw .formatNotPrepared(path: directory.appendingPathComponent(missing.fileName).path, format: missing)
     }
@@ -67,16 +61,39 @@ public enum ReportOutput {
     return error.description
   }
 
-  /// Checks the directory may be written and creates it when missing.
-  static func prepare(_ directory: URL, force: Bool) throws(ReportError) {
+  /// Refuses, before a scan of `evidence` starts, a report directory that `write` would refuse
+  /// once the scan is done: one inside the evidence folder, a path to a file, or a non-empty
+  /// directory without `force`. Creates nothing.
+  public static func check(_ directory: URL, evidence: URL, force: Bool) throws(ReportError) {
+    try refuseInside(evidence, directory)
+    _ = try existingDirectoryMayBeWritten(directory, force: force)
+  }
+
+  /// Refuses a report directory inside the evidence folder: evidence is never modified.
+  private static func refuseInside(_ evidence: URL?, _ directory: URL) throws(ReportError) {
+    guard let evidence else { return }
+    let target = resolvedPath(directory)
+    let root = resolvedPath(evidence)
+    if target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+      throw .insideEvidenceFolder(path: directory.path, evidence: evidence.path)
+    }
+  }
+
+  /// Whether `directory` exists; refuses a file, and a non-empty directory without `force`.
+  private static func existingDirectoryMayBeWritten(_ directory: URL, force: Bool) throws(ReportError) -> Bool {
     let manager = FileManager.default
     var isDirectory: ObjCBool = false
-    if manager.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
-      guard isDirectory.boolValue else { throw .notADirectory(path: directory.path) }
-      let contents = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
-      if !contents.isEmpty, !force { throw .directoryExists(path: directory.path) }
-      return
-    }
+    guard manager.fileExists(atPath: directory.path, isDirectory: &isDirectory) else { return false }
+    guard isDirectory.boolValue else { throw .notADirectory(path: directory.path) }
+    let contents = (try? manager.contentsOfDirectory(atPath: directory.path)) ?? []
+    if !contents.isEmpty, !force { throw .directoryExists(path: directory.path) }
+    return true
+  }
+
+  /// Checks the directory may be written and creates it when missing.
+  static func prepare(_ directory: URL, force: Bool) throws(ReportError) {
+    guard try !existingDirectoryMayBeWritten(directory, force: force) else { return }
+    let manager = FileManager.default
     do {
       try manager.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
