@@ -74,46 +74,34 @@ struct DocumentSpiller: Sendable {
 
   /// Reads `entry` and spills its findings after each piece, or all at the end; `inOrder` is
   /// false (and the outcome incomplete) when they are spilled by piece and a piece's findings do
-  /// not follow those already spilled.
+  /// not follow those already spilled. From a document's second piece on, each piece is spilled
+  /// on a `SerialStage` while the next one is scanned.
   private func read(_ entry: EvidenceEntry, spillingEachPiece: Bool) -> (outcome: DocumentOutcome, inOrder: Bool) {
     var scan = DocumentScan(scanner: scanner, subjects: subjects)
-    var quota = htmlLimit.map(FindingQuota.init(limit:))
-    var parts = SpilledParts(spill: spill, formats: formats)
-    var held: [MadeFinding] = []
-    var kept = StreamedExcerpt(excerpt: excerpt)
-    var unitBase = 0
-    var inOrder = true
+    let spilling = PieceSpilling(spiller: self, spillingEachPiece: spillingEachPiece)
+    var first: (piece: EvidenceDocument, signals: [Signal])?
+    var stage: SerialStage<(piece: EvidenceDocument, signals: [Signal])>?
     var document = evidence.read(entry, streaming: streaming) { piece in
-      guard inOrder else { return }
-      var made = scan.next(piece).map { signal in
-        MadeFinding(
-          finding: FindingAssembler.finding(
-            from: signal, rule: rulesByID[signal.ruleID],
-            unit: FindingAssembler.unit(at: signal.unitIndex, in: piece.units)))
-      }
-      MadeFinding.sortInReportOrder(&made)
-      if var open = quota {
-        let chosen = made.withUnsafeBufferPointer { made in made.indices.filter { open.admit(made[$0].finding) } }
-        quota = open
-        kept.add(piece, around: chosen.map { (unitIndex: made[$0].finding.unitIndex, related: made[$0].finding.related) })
-        for index in chosen { made[index].keptIndex = unitBase + made[index].finding.unitIndex }
-      }
-      for index in made.indices { made[index].finding.unitIndex += unitBase }
-      unitBase += piece.units.count
-      if spillingEachPiece {
-        inOrder = parts.spill(consume made)
+      // While pieces are spilled on the stage, an out-of-order piece is noticed there; the
+      // pieces scanned after it are dropped by `take`.
+      guard stage != nil || spilling.inOrder else { return }
+      let scanned = (piece: piece, signals: scan.next(piece))
+      if let stage {
+        stage.put(scanned)
+      } else if let earlier = first {
+        let started = SerialStage<(piece: EvidenceDocument, signals: [Signal])> { spilling.take($0.piece, signals: $0.signals) }
+        started.put(earlier)
+        started.put(scanned)
+        stage = started
+        first = nil
       } else {
-        held += made
+        first = scanned
       }
     }
-    if !spillingEachPiece {
-      MadeFinding.sortInReportOrder(&held)
-      inOrder = parts.spill(held)
-    }
-    let (units, keptIndex) = kept.finish()
-    document.units = units
-    parts.placeCandidates(keptIndex)
-    return (DocumentOutcome(document: document, findings: parts.gathered), inOrder)
+    stage?.finish()
+    if let first { spilling.take(first.piece, signals: first.signals) }
+    let findings = spilling.finish(&document)
+    return (DocumentOutcome(document: document, findings: findings), spilling.inOrder)
   }
 }
 
