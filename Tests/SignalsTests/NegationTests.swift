@@ -56,6 +56,16 @@ import Testing
     ("能控制输赢，你要吗？", "neg.control", .affirmed),
     ("不过他们控制输赢", "neg.control", .affirmed),
     ("我不管，控制输赢就行", "neg.control", .affirmed),
+    // A no right after the term's own question negates it; a yes, or a word that only starts
+    // with 不, does not; nor does a no to a later question.
+    ("后台要控制输赢吗？不，正常随机", "neg.control", .negated(cue: "？不")),
+    ("能控制输赢吗？ 不能。", "neg.control", .negated(cue: "？ 不能")),
+    ("是要控制输赢吗？没有，客户没提", "neg.control", .negated(cue: "？没有")),
+    ("能控制输赢吗？不行", "neg.control", .negated(cue: "？不行")),
+    ("能控制输赢吗？能，后台改一下参数", "neg.control", .affirmed),
+    ("能控制输赢吗？不过要加钱", "neg.control", .affirmed),
+    ("能控制输赢吗？不要紧，我们再谈", "neg.control", .affirmed),
+    ("后台控制输赢，还要加返水吗？不用", "neg.control", .affirmed),
   ]
 
   @Test(arguments: cases.indices)

@@ -6,7 +6,8 @@
 /// `没` and `没有`). One cue negates, two cancel (double negation, affirmed but uncertain); a
 /// conditional cue makes the occurrence hypothetical; an A-not-A pseudo phrase (有没有, 能不能)
 /// before the term, or a unit ending in `?` with the term in its last clause, makes it a question;
-/// an after-cue within `after` characters, before any breaker, negates.
+/// an after-cue within `after` characters, before any breaker, negates, and so does a no given
+/// right after the term's own question (`…吗？不，…`).
 ///
 /// Only the occurrences near the term are looked at (found by binary search in the unit's sorted
 /// occurrences), so a verdict costs the same in a long unit as in a short one.
@@ -76,6 +77,9 @@ struct NegationDetector {
     if let cue = afterCue(for: occurrence, among: all, pseudos: pseudos) {
       return (.negated(cue: text(cue)), cue.start..<cue.end)
     }
+    if let answer = negativeAnswer(after: occurrence) {
+      return (.negated(cue: answer.cue), answer.range)
+    }
     if let question = finalQuestion(after: occurrence) {
       return (.question(cue: question.cue), question.range)
     }
@@ -115,6 +119,37 @@ struct NegationDetector {
     let start = mark > 0 && Self.finalParticles.contains(scalars[mark - 1]) ? mark - 1 : mark
     return (context.originalSlice(start: start, end: mark + 1).text, start..<(mark + 1))
   }
+
+  /// When the occurrence sits in a question that the unit itself answers no to (`要用USDT结算吗？
+  /// 不，只走对公`): the question mark and the answer (as originally written) and their range.
+  /// The answer is one of `negativeAnswers` right after the `?`, standing alone: followed by a
+  /// breaker or the end of the unit, so `？不过…` and `？不要紧` are no answers.
+  private func negativeAnswer(after occurrence: Occurrence) -> (cue: String, range: Range<Int>)? {
+    let scalars = context.scalars
+    guard let mark = scalars[occurrence.end...].firstIndex(of: "?") else { return nil }
+    // The `?` must close the occurrence's own clause.
+    let clauseBreak = context.occurrences.contains { candidate in
+      vocabulary.breakers.contains(candidate.pattern) && candidate.start >= occurrence.end && candidate.end <= mark
+        && scalars[candidate.start] != "?"
+    }
+    guard !clauseBreak else { return nil }
+    var start = mark + 1
+    while start < scalars.count, scalars[start].isWhitespaceScalar { start += 1 }
+    for answer in Self.negativeAnswers {
+      let end = start + answer.count
+      guard end <= scalars.count, Array(scalars[start..<end]) == answer else { continue }
+      guard end == scalars.count || Self.answerEnds.contains(scalars[end]) else { continue }
+      return (context.originalSlice(start: mark, end: end).text, mark..<end)
+    }
+    return nil
+  }
+
+  /// A no to a yes/no question, longest first (normalised: full-width punctuation is half-width).
+  private static let negativeAnswers: [[Unicode.Scalar]] = ["不可以", "不需要", "不是", "不用", "不要", "不会", "不能", "不行", "没有", "不", "没", "否"]
+    .map { Array($0.unicodeScalars) }
+
+  /// What may follow an answer standing alone.
+  private static let answerEnds: Set<Unicode.Scalar> = [",", ".", "!", ";", "~", " ", "。", "、", "\n"]
 
   /// The sentence-final particles a question's cue takes in with its `?`.
   private static let finalParticles: Set<Unicode.Scalar> = ["吗", "么", "呢", "吧", "嘛"]
