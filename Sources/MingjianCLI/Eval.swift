@@ -28,6 +28,10 @@ extension MingjianCommand {
     var json = false
 
     func run() throws {
+      guard LexiconFolder.isFolder(corpus) else {
+        printError("mingjian: corpus folder not found or not a folder: \(corpus)")
+        throw ExitStatus.fatal
+      }
       let lexicon = try lexiconOptions.load()
       let evaluation: CorpusEvaluation
       do {

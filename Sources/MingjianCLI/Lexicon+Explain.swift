@@ -36,7 +36,7 @@ extension MingjianCommand.Lexicon {
       let lexicon = try lexiconOptions.load()
       let sample = try text ?? unitText()
       guard let explanation = SignalScanner(lexicon: lexicon).explain(rule: rule, text: sample) else {
-        printError("mingjian: no rule '\(rule)' in \(lexiconOptions.lexicons)")
+        printError("mingjian: no rule '\(rule)' in \(lexiconOptions.folder)")
         throw ExitStatus.fatal
       }
       print(explanation.render())

@@ -20,8 +20,8 @@ extension MingjianCommand.Lexicon {
     @Argument(help: "The pack id: lower-case ASCII words joined by dashes, e.g. loan-fraud.")
     var packID: String
 
-    @Option(help: "Folder to write the pack into.")
-    var lexicons: String = "lexicons"
+    @Option(help: "Folder to write the pack into (default: as for the other commands' --lexicons).")
+    var lexicons: String?
 
     func validate() throws {
       guard PackScaffold(packID: packID).isValidID else {
@@ -30,8 +30,13 @@ extension MingjianCommand.Lexicon {
     }
 
     func run() throws {
+      let folder = lexicons ?? LexiconFolder.standard()
+      guard LexiconFolder.isFolder(folder) else {
+        printError("mingjian: no lexicon folder at \(folder): create it, or name the packs' folder with --lexicons")
+        throw ExitStatus.fatal
+      }
       do {
-        let written = try PackScaffold(packID: packID).write(into: URL(fileURLWithPath: lexicons))
+        let written = try PackScaffold(packID: packID).write(into: URL(fileURLWithPath: folder))
         for url in written { print("wrote \(url.path)") }
       } catch {
         printError("mingjian: \(error)")

@@ -71,6 +71,10 @@ extension MingjianCommand {
         printError("mingjian: \(error)")
         throw ExitStatus.fatal
       }
+      guard LexiconFolder.isFolder(folder) else {
+        printError("mingjian: \(IngestError.folderNotFound(path: folder))")
+        throw ExitStatus.fatal
+      }
       let lexicon = try lexiconOptions.load()
       let caseFile: CaseFile?
       do {

@@ -86,6 +86,22 @@ import Testing
     #expect(!refused.stderr.contains("missing"))
   }
 
+  /// Run from another folder, a scan finds the packs of the checkout it was built in, and a
+  /// missing evidence folder is named as such (not as a lexicon problem).
+  @Test func scansFromAnyFolderWithTheCheckoutsLexicons() throws {
+    let elsewhere = try RepositoryPaths.temporaryDirectory()
+    let demo = RepositoryPaths.root.appendingPathComponent("corpus/demo").path
+    let scanned = try CommandRunner.run(["scan", demo, "-o", "report", "--format", "json"], in: elsewhere)
+    #expect(scanned.status == 0, "stderr: \(scanned.stderr)")
+    #expect(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("report/findings.json").path))
+    let missing = try CommandRunner.run(["scan", "no/such/folder", "-o", "r"], in: elsewhere)
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("evidence folder not found") && !missing.stderr.contains("lexicon"))
+    let noPacks = try CommandRunner.run(["lexicon", "check", "--lexicons", "no-packs-here"], in: elsewhere)
+    #expect(noPacks.status == 2)
+    #expect(noPacks.stderr.contains("no lexicon folder at no-packs-here") && noPacks.stderr.contains("--lexicons"))
+  }
+
   @Test func missingEvidenceFolderIsAFatalErrorNamingIt() throws {
     let out = try RepositoryPaths.temporaryDirectory().appendingPathComponent("r")
     let result = try CommandRunner.run(["scan", "no/such/folder", "-o", out.path])

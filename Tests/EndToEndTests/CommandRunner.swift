@@ -9,12 +9,12 @@ struct CommandRunner {
     var stderr: String
   }
 
-  /// Runs `mingjian` with `arguments` in the package root.
-  static func run(_ arguments: [String]) throws -> Outcome {
+  /// Runs `mingjian` with `arguments` in `folder` (by default the package root).
+  static func run(_ arguments: [String], in folder: URL = RepositoryPaths.root) throws -> Outcome {
     let process = Process()
     process.executableURL = RepositoryPaths.executable
     process.arguments = arguments
-    process.currentDirectoryURL = RepositoryPaths.root
+    process.currentDirectoryURL = folder
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out

@@ -98,7 +98,10 @@ public enum LexiconLoader {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue,
       let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey])
-    else { throw .unreadable(path: directory.relativePath, reason: "not a folder") }
+    else {
+      let exists = FileManager.default.fileExists(atPath: directory.path)
+      throw .unreadable(path: directory.relativePath, reason: exists ? "not a folder" : "no such folder")
+    }
     let root = directory.standardizedFileURL.path
     var files: [URL] = []
     for case let url as URL in walker where url.pathExtension == "yml" {
