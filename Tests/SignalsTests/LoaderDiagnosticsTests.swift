@@ -130,8 +130,12 @@ import Testing
 
   @Test func reportsMissingFoldersAndEmptyFolders() throws {
     let missing = URL(fileURLWithPath: "/nonexistent/lexicons")
-    #expect(throws: LexiconError.unreadable(path: missing.path, reason: "not a folder")) {
+    #expect(throws: LexiconError.unreadable(path: missing.path, reason: "no such folder")) {
       try LexiconLoader.load(directory: missing)
+    }
+    let file = try TestLexicon(files: ["a.yml": "x: 1\n"]).directory.appendingPathComponent("a.yml")
+    #expect(throws: LexiconError.unreadable(path: file.path, reason: "not a folder")) {
+      try LexiconLoader.load(directory: file)
     }
     let empty = try TestLexicon(files: [:])
     #expect(throws: LexiconError.noPacks(directory: empty.directory.path)) { try empty.load() }

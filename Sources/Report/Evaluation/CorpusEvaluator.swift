@@ -23,7 +23,9 @@ public struct CorpusEvaluator: Sendable {
   /// Evaluates the given cases, in order.
   public func evaluate(cases: [EvaluationCase]) throws -> CorpusEvaluation {
     var scores: [CaseScore] = []
+    let clauses = Set(lexicon.clauses.entries.map(\.id))
     for evaluationCase in cases {
+      try GoldCheck(evaluationCase: evaluationCase, clauses: clauses).validate()
       let pipeline = ScanPipeline(
         lexicon: lexicon, subjects: evaluationCase.subjects, ingestOptions: ingestOptions)
       let report = try pipeline.run(folder: evaluationCase.folder)

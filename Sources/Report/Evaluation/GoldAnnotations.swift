@@ -50,12 +50,22 @@ public struct GoldAnnotations: Sendable, Hashable {
   public var expected: Set<Label>
   /// What must stay silent.
   public var traps: Set<Trap>
+  /// The gold file the annotations were read from (empty when made from parts).
+  public var file = ""
+  /// The row (1-based line of the gold file) each label and trap was written on.
+  public var rows: [String: Int] = [:]
 
   /// Creates gold annotations from parts.
   public init(expected: Set<Label>, traps: Set<Trap>) {
     self.expected = expected
     self.traps = traps
   }
+
+  /// The row `label` was written on, where known.
+  public func row(of label: Label) -> Int? { rows["finding\t\(label)"] }
+
+  /// The row `trap` was written on, where known.
+  public func row(of trap: Trap) -> Int? { rows["trap\t\(trap)"] }
 
   /// Parses a gold TSV file.
   public init(contentsOf url: URL) throws(EvaluationError) {
@@ -72,20 +82,33 @@ public struct GoldAnnotations: Sendable, Hashable {
   public init(tsv text: String, file: String) throws(EvaluationError) {
     var expected = Set<Label>()
     var traps = Set<Trap>()
+    var rows: [String: Int] = [:]
     for (index, row) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let trimmed = row.trimmingCharacters(in: .whitespaces)
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
       let cells = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      guard cells.count >= 4, let line = Int(cells[2]), line >= 1 else {
-        throw .malformedGold(file: file, line: index + 1)
+      guard cells.count >= 4 else { throw .malformedGold(file: file, line: index + 1) }
+      guard let line = Int(cells[2]), line >= 1 else {
+        throw .invalidGoldRow(
+          file: file, line: index + 1, problem: "the line must be a whole number from 1, not '\(cells[2])'")
       }
       switch cells[0] {
-      case "finding": expected.insert(Label(path: cells[1], line: line, clause: cells[3]))
-      case "trap": traps.insert(Trap(path: cells[1], line: line))
-      default: throw .malformedGold(file: file, line: index + 1)
+      case "finding":
+        let label = Label(path: cells[1], line: line, clause: cells[3])
+        expected.insert(label)
+        rows["finding\t\(label)"] = index + 1
+      case "trap":
+        let trap = Trap(path: cells[1], line: line)
+        traps.insert(trap)
+        rows["trap\t\(trap)"] = index + 1
+      default:
+        throw .invalidGoldRow(
+          file: file, line: index + 1, problem: "a row is a 'finding' or a 'trap', not '\(cells[0])'")
       }
     }
     self.init(expected: expected, traps: traps)
+    self.file = file
+    self.rows = rows
   }
 
   /// Whether a clause id is graded against the gold (Art. 11 items and neutral factors).
