@@ -48,8 +48,17 @@ extension MingjianCommand.Lexicon {
         let line = Int(location[location.index(after: colon)...])
       else { throw ValidationError("expected FILE:LINE, got '\(location ?? "")'") }
       let path = String(location[..<colon])
-      guard let data = FileManager.default.contents(atPath: path) else {
-        printError("mingjian: cannot read \(path)")
+      if let member = path.range(of: "!/") {
+        printError(
+          "mingjian: \(path) is a member of the archive \(path[..<member.lowerBound]): extract it and give the extracted file's path, or give the unit's text with --text")
+        throw ExitStatus.fatal
+      }
+      let data: Data
+      do {
+        data = try Data(contentsOf: URL(fileURLWithPath: path))
+      } catch {
+        let reason = FileManager.default.fileExists(atPath: path) ? error.localizedDescription : "no such file"
+        printError("mingjian: cannot read \(path): \(reason)")
         throw ExitStatus.fatal
       }
       let document = EvidenceReader.read(data: data, path: path)

@@ -39,12 +39,12 @@ extension MingjianCommand {
     var format: String = "html,json,csv"
 
     @Option(
-      name: .customLong("html-limit"),
+      name: .customLong("html-limit"), parsing: .unconditional,
       help: "Findings shown with their context per clause in index.html (0: all); findings.json and findings.csv list all.")
     var htmlLimit: Int = HTMLReportWriter.defaultFindingLimit
 
     @Option(
-      name: .customLong("max-file-mb"),
+      name: .customLong("max-file-mb"), parsing: .unconditional,
       help:
         "Files above this size (MB) are hashed but not parsed, unless read in pieces (MemoTrace, QQ TXT, plain text) or only their text is read (a QQ MHT's pictures are skipped). A file parsed whole takes about 1.5 to 2.5 times its size in memory.")
     var maxFileMB: Int = IngestOptions().maxParseBytes >> 20

@@ -102,6 +102,18 @@ import Testing
     #expect(noPacks.stderr.contains("no lexicon folder at no-packs-here") && noPacks.stderr.contains("--lexicons"))
   }
 
+  /// A negative number given to a numeric option is a value refused by its check, not a
+  /// missing value; `lexicon explain` says why a FILE:LINE cannot be read.
+  @Test func badValuesAreNamedForWhatTheyAre() throws {
+    let out = try RepositoryPaths.temporaryDirectory().appendingPathComponent("r").path
+    let negative = try CommandRunner.run(["scan", "corpus/demo", "-o", out, "--html-limit", "-1"])
+    #expect(negative.status == 2 && negative.stderr.contains("--html-limit must be 0 (all) or more"))
+    let member = try CommandRunner.run(["lexicon", "explain", "--rule", "tech.pay-crypto", "e/chats.zip!/a.txt:4"])
+    #expect(member.status == 2 && member.stderr.contains("is a member of the archive e/chats.zip"))
+    let missing = try CommandRunner.run(["lexicon", "explain", "--rule", "tech.pay-crypto", "nofile.txt:3"])
+    #expect(missing.status == 2 && missing.stderr.contains("cannot read nofile.txt: no such file"))
+  }
+
   @Test func missingEvidenceFolderIsAFatalErrorNamingIt() throws {
     let out = try RepositoryPaths.temporaryDirectory().appendingPathComponent("r")
     let result = try CommandRunner.run(["scan", "no/such/folder", "-o", out.path])
