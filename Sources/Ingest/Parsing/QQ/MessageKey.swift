@@ -14,18 +14,25 @@ struct MessageKey: Hashable, Sendable {
 
   /// The key of `record`, a message of `conversation` in `source`: its time as an instant (nil
   /// when the time is not valid), its sender's account (else nickname; none for a system
-  /// message) and its body lines joined with `\n`.
+  /// message) and its body lines joined with `\n`. A record whose header could not be read has
+  /// no time, and its header line as written stands for the sender, so that it repeats only a
+  /// message whose header is unreadable in the same way.
   init(_ record: HeaderRecords<QQHeader.Stamp>.Record, conversation: String, source: SourceText) {
-    let header = QQHeader(line: source.line(record.headerLine), stamp: record.header)
-    let sender = header.nickname == "系统消息" ? nil : header.accountID ?? header.nickname
     var hasher = SHA256()
     Self.add(Array(conversation.utf8), to: &hasher)
-    if let time = record.header.time.chatTime(options: source.options, raw: "") {
-      Self.add([1] + withUnsafeBytes(of: time.epochSeconds.littleEndian, Array.init), to: &hasher)
+    if let stamp = record.header {
+      let header = QQHeader(line: source.line(record.headerLine), stamp: stamp)
+      let sender = header.nickname == "系统消息" ? nil : header.accountID ?? header.nickname
+      if let time = stamp.time.chatTime(options: source.options, raw: "") {
+        Self.add([1] + withUnsafeBytes(of: time.epochSeconds.littleEndian, Array.init), to: &hasher)
+      } else {
+        Self.add([0], to: &hasher)
+      }
+      Self.add(sender.map { [1] + Array($0.utf8) } ?? [0], to: &hasher)
     } else {
       Self.add([0], to: &hasher)
+      Self.add([2] + Array(source.line(record.headerLine).utf8), to: &hasher)
     }
-    Self.add(sender.map { [1] + Array($0.utf8) } ?? [0], to: &hasher)
     if let body = record.body {
       for number in body {
         if number > body.lowerBound { hasher.update(data: [0x0A]) }

@@ -17,7 +17,9 @@ struct QQBlocks {
   let records: HeaderRecords<QQHeader.Stamp>
 
   /// Splits `source`. Lines are read as bytes; only those that open like a header (an ASCII
-  /// digit) or like a structure line (`=` or the lead byte of 消) are read as text.
+  /// digit) or like a structure line (`=` or the lead byte of 消) are read as text. A line that
+  /// opens like a header but is not one is an unreadable header when it is an attempt at one
+  /// (`HeaderAttempt`).
   static func split(_ source: SourceText) -> QQBlocks {
     var blocks = [Block()]
     // The first line of each block after block 0, ascending.
@@ -27,7 +29,8 @@ struct QQBlocks {
       byteRole: { number, bytes in
         guard let lead = bytes.first else { return .other }
         if lead >= 0x30, lead <= 0x39 {
-          return QQHeader.stamp(source.line(number)).map { .header($0) } ?? .other
+          if let stamp = QQHeader.stamp(source.line(number)) { return .header(stamp) }
+          return HeaderAttempt.timestampLength(bytes) == nil ? .other : .unreadableHeader
         }
         guard lead == 0x3D || lead == 0xE6 else { return .other }
         let line = source.line(number)

@@ -58,9 +58,9 @@ struct QQMessageManagerTXTParser: BatchingParser {
     let file = QQBlocks.split(source)
     let records = file.records.records
     var diagnostics = file.records.diagnostics(in: source, expecting: Self.expecting)
-    for record in records where record.header.time.chatTime(options: source.options, raw: "") == nil {
-      diagnostics.append(
-        source.badTime(line: record.headerLine, raw: record.header.rawTime(in: source.line(record.headerLine))))
+    for record in records {
+      guard let stamp = record.header, stamp.time.chatTime(options: source.options, raw: "") == nil else { continue }
+      diagnostics.append(source.badTime(line: record.headerLine, raw: stamp.rawTime(in: source.line(record.headerLine))))
     }
     let (kept, repeated) = RecentContactDuplicates.split(records, blocks: file.blocks, source: source)
     // A record's text is its body; a record without one has none, so its header line stands in.
@@ -87,11 +87,15 @@ struct QQMessageManagerTXTParser: BatchingParser {
     return diagnostics
   }
 
-  /// The unit of `record`, a message of `conversation` in the block group `group`.
+  /// The unit of `record`, a message of `conversation` in the block group `group`; a record whose
+  /// header could not be read is a message of unknown speaker and time (`unreadableHeaderUnit`).
   static func unit(
     _ record: HeaderRecords<QQHeader.Stamp>.Record, group: String?, conversation: String, source: SourceText
   ) -> TextUnit {
-    let header = QQHeader(line: source.line(record.headerLine), stamp: record.header)
+    guard let stamp = record.header else {
+      return record.unreadableHeaderUnit(in: source, conversation: conversation, attributes: group.map { ["qqGroup": $0] } ?? [:])
+    }
+    let header = QQHeader(line: source.line(record.headerLine), stamp: stamp)
     let isSystem = header.nickname == "系统消息"
     var attributes: [String: String] = [:]
     if let title = header.memberTitle { attributes["memberTitle"] = title }

@@ -29,6 +29,7 @@ struct QQPieceCarry: PieceCarry {
   private var sieve: CarriedSieve?
   private var unitCount = 0
   private var unparsedLines: [Diagnostic] = []
+  private var unreadableHeaders: [Diagnostic] = []
   private var headerLikeLines: [Diagnostic] = []
   private var badTimes: [Diagnostic] = []
   private var repeatCount = 0
@@ -120,7 +121,7 @@ struct QQPieceCarry: PieceCarry {
   }
 
   mutating func finish() -> [Diagnostic] {
-    var diagnostics = unparsedLines + headerLikeLines + badTimes
+    var diagnostics = unparsedLines + unreadableHeaders + headerLikeLines + badTimes
     if let line = firstRepeatLine {
       diagnostics.append(
         Diagnostic(
@@ -157,16 +158,16 @@ struct QQPieceCarry: PieceCarry {
   /// (the piece's source quotes file lines in its messages; the line fields are shifted here).
   private mutating func note(_ records: HeaderRecords<QQHeader.Stamp>, in source: SourceText, lineOffset: Int) {
     for diagnostic in records.diagnostics(in: source, expecting: QQMessageManagerTXTParser.expecting) {
-      if diagnostic.code == "ingest.unparsed-line" {
-        unparsedLines.append(diagnostic.shifted(by: lineOffset))
-      } else {
-        headerLikeLines.append(diagnostic.shifted(by: lineOffset))
+      switch diagnostic.code {
+      case "ingest.unparsed-line": unparsedLines.append(diagnostic.shifted(by: lineOffset))
+      case "ingest.unreadable-header": unreadableHeaders.append(diagnostic.shifted(by: lineOffset))
+      default: headerLikeLines.append(diagnostic.shifted(by: lineOffset))
       }
     }
-    for record in records.records where record.header.time.chatTime(options: source.options, raw: "") == nil {
+    for record in records.records {
+      guard let stamp = record.header, stamp.time.chatTime(options: source.options, raw: "") == nil else { continue }
       badTimes.append(
-        source.badTime(line: record.headerLine, raw: record.header.rawTime(in: source.line(record.headerLine)))
-          .shifted(by: lineOffset))
+        source.badTime(line: record.headerLine, raw: stamp.rawTime(in: source.line(record.headerLine))).shifted(by: lineOffset))
     }
   }
 }

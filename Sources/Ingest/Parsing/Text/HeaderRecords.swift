@@ -4,11 +4,15 @@
 /// A header counts only at the start of the text or after a blank or structure line (every one of
 /// these exporters separates records by a blank line), so a timestamp typed inside a message body
 /// does not split the message; such lines are reported as notes.
+///
+/// A line in a header's place that is an attempt at a header but does not parse (`HeaderAttempt`)
+/// starts a record of its own with no header, so that its message is never given to the speaker
+/// and time of the record before it; such records are reported as warnings.
 struct HeaderRecords<Header> {
   /// One record: a header and the body lines after it.
   struct Record {
-    /// The parsed header.
-    let header: Header
+    /// The parsed header; nil when the header line is an attempt at one that could not be read.
+    let header: Header?
     /// The header's 1-based line number.
     let headerLine: Int
     /// The first and last non-blank body line, or nil for an empty body.
@@ -21,6 +25,9 @@ struct HeaderRecords<Header> {
   enum LineRole {
     /// A header line; starts a record.
     case header(Header)
+    /// An attempt at a header that does not parse (`HeaderAttempt`): in a header's place it starts
+    /// a record without a header, elsewhere it is body text.
+    case unreadableHeader
     /// A structural line (separator, conversation block title): ends the current record.
     case structure
     /// Anything else: body of the current record, or stray text outside records.
@@ -81,7 +88,7 @@ struct HeaderRecords<Header> {
     var records: [Record] = []
     var strays: [ClosedRange<Int>] = []
     var headerLikeBodyLines: [Int] = []
-    var current: (header: Header, line: Int)?
+    var current: (header: Header?, line: Int)?
     var bodyFirst: Int?
     var bodyLast: Int?
     var strayFirst: Int?
@@ -117,6 +124,14 @@ struct HeaderRecords<Header> {
         return
       case .header:
         headerLikeBodyLines.append(number)
+      case .unreadableHeader where previousAllowsHeader:
+        closeRecord()
+        closeStray()
+        current = (nil, number)
+        previousAllowsHeader = false
+        return
+      case .unreadableHeader:
+        break
       case .structure:
         closeRecord()
         closeStray()
@@ -144,7 +159,8 @@ struct HeaderRecords<Header> {
     }
   }
 
-  /// Warnings for stray text and notes for header-like body lines.
+  /// Warnings for stray text and for records whose header could not be read, and notes for
+  /// header-like body lines.
   func diagnostics(in source: SourceText, expecting: String) -> [Diagnostic] {
     var found: [Diagnostic] = strays.map { run in
       let where_ =
@@ -155,6 +171,7 @@ struct HeaderRecords<Header> {
         .warning, "ingest.unparsed-line", line: run.lowerBound,
         "\(where_) could not be parsed: text outside any message (expected \(expecting))")
     }
+    found += records.lazy.filter { $0.header == nil }.map { $0.unreadableHeaderWarning(in: source) }
     found += headerLikeBodyLines.map { line in
       source.diagnostic(
         .note, "ingest.header-like-body-line", line: line,

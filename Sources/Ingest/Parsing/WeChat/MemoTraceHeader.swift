@@ -98,7 +98,9 @@ enum MemoTraceFlavour: Sendable {
 protocol MemoTraceTXTRecords: DocumentParser {}
 
 extension MemoTraceTXTRecords {
-  /// A record starts at a header after a blank line.
+  /// A record starts at a header after a blank line. A record whose header could not be read
+  /// starts after a blank line too, but no piece is cut before it: it lies inside a piece that
+  /// starts at a readable header, whose splitting then treats it exactly as a whole read does.
   func startsPiece(_ line: Substring, after previous: Substring) -> Bool {
     previous.isBlank && MemoTraceHeader.parse(line) != nil
   }
@@ -109,12 +111,15 @@ extension MemoTraceTXTRecords {
   /// record, what follows the timestamp in its header (nil for a time-only header), its time (a
   /// time that does not parse becomes a diagnostic) and the conversation (the file name stem, as
   /// MemoTrace names the file after the chat). Stray text is reported as not being `expecting`.
+  /// A record whose header line could not be read (`HeaderAttempt`) becomes a message of unknown
+  /// speaker and time (`unreadableHeaderUnit`) with a warning, going through the sieve like any.
   func parseRecords(
     _ source: SourceText, expecting: String = "a `YYYY-MM-DD HH:MM:SS name` header",
     unit: (HeaderRecords<MemoTraceHeader>.Record, Substring?, ChatTime?, String) -> TextUnit
   ) -> ParseOutcome {
     let records = HeaderRecords<MemoTraceHeader>(source) { (_: Int, bytes: UnsafeBufferPointer<UInt8>) in
-      MemoTraceHeader.parse(bytes).map { .header($0) } ?? .other
+      if let header = MemoTraceHeader.parse(bytes) { return .header(header) }
+      return HeaderAttempt.timestampLength(bytes) == nil ? .other : .unreadableHeader
     }
     var outcome = ParseOutcome()
     outcome.units.reserveCapacity(records.records.count)
@@ -126,15 +131,18 @@ extension MemoTraceTXTRecords {
       return record.body ?? record.headerLine...record.headerLine
     }
     for (index, record) in records.records.enumerated() {
-      let header = record.header
       if let elidable, elidable[index] {
         // Only checked: an elided unit keeps no time, and a time's text is made only to be kept.
-        if header.time.chatTime(options: source.options, raw: "") == nil {
+        if let header = record.header, header.time.chatTime(options: source.options, raw: "") == nil {
           outcome.diagnostics.append(
             source.badTime(line: record.headerLine, raw: header.rawTime(in: source.line(record.headerLine))))
         }
         let end = record.body?.upperBound ?? record.headerLine
         outcome.units.appendElided(line: record.headerLine, endLine: end, conversation: conversation)
+        continue
+      }
+      guard let header = record.header else {
+        outcome.units.append(record.unreadableHeaderUnit(in: source, conversation: conversation))
         continue
       }
       let line = source.line(record.headerLine)
