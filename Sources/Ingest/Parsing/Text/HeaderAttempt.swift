@@ -21,6 +21,10 @@
 /// attempt too: it then starts a message of unknown speaker with a warning, which is the safe
 /// error, where the other would give its words to the previous speaker.
 enum HeaderAttempt {
+  /// The `TextUnit.attributes` key under which a message whose header could not be read keeps its
+  /// header line as written.
+  static let attribute = "unreadableHeader"
+
   /// The UTF-8 length of the date and clock a line opens with when it is an attempt at a header
   /// (see the type's grammar), or nil when it is not.
   static func timestampLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {

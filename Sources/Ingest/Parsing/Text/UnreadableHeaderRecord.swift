@@ -8,15 +8,12 @@
 /// The header line exactly as written is kept in `attributes["unreadableHeader"]`, for a reader
 /// to weigh.
 extension HeaderRecords.Record {
-  /// The key of the attribute holding the unread header line as written.
-  static var unreadableHeaderAttribute: String { "unreadableHeader" }
-
   /// The unit of this record, whose header could not be read, in `conversation`, with `attributes`
   /// added to the unread header line.
   func unreadableHeaderUnit(in source: SourceText, conversation: String?, attributes: [String: String] = [:]) -> TextUnit {
     let headerText = source.line(headerLine)
     var attributes = attributes
-    attributes[Self.unreadableHeaderAttribute] = String(headerText)
+    attributes[HeaderAttempt.attribute] = String(headerText)
     guard let body else {
       let length = HeaderAttempt.timestampLength(headerText) ?? 0
       let rest = headerText.utf8.dropFirst(length).drop { $0 == 0x20 || $0 == 0x09 }
@@ -29,17 +26,33 @@ extension HeaderRecords.Record {
       conversation: conversation, attributes: attributes)
   }
 
-  /// The warning that this record's header could not be read, naming its lines and the header as
-  /// written.
+  /// The warning that this record's header could not be read (`SourceText.unreadableHeaderWarning`).
   func unreadableHeaderWarning(in source: SourceText) -> Diagnostic {
-    let written = source.line(headerLine)
+    source.unreadableHeaderWarning(line: headerLine, endLine: body?.upperBound ?? headerLine)
+  }
+}
+
+extension SourceText {
+  /// The warning that the header on `line` of a message ending on `endLine` could not be read,
+  /// naming its lines and the header as written, and saying that its speaker and time are unknown.
+  func unreadableHeaderWarning(line: Int, endLine: Int) -> Diagnostic {
+    let written = self.line(line)
     let shown = written.count > 80 ? written.prefix(80) + "…" : written
-    let end = body?.upperBound ?? headerLine
-    let lines =
-      end == headerLine ? "line \(source.fileLine(headerLine))" : "lines \(source.fileLine(headerLine))–\(source.fileLine(end))"
-    return source.diagnostic(
-      .warning, "ingest.unreadable-header", line: headerLine,
-      "line \(source.fileLine(headerLine)): the message header \"\(shown)\" could not be read; the message on \(lines) is kept with its speaker and time unknown, not given to the message before it"
+    let lines = endLine == line ? "line \(fileLine(line))" : "lines \(fileLine(line))–\(fileLine(endLine))"
+    return diagnostic(
+      .warning, "ingest.unreadable-header", line: line,
+      "line \(fileLine(line)): the message header \"\(shown)\" could not be read; the message on \(lines) is kept with its speaker and time unknown, not given to the message before it"
     )
+  }
+}
+
+extension [Diagnostic] {
+  /// Merges `warnings` (in line order) into these diagnostics (in line order), keeping line order
+  /// and, on one line, these before those: the order in which a file read in pieces, each piece
+  /// giving its diagnostics in line order, gives them too.
+  mutating func mergeInLineOrder(_ warnings: [Diagnostic]) {
+    guard !warnings.isEmpty else { return }
+    self = (self + warnings).enumerated()
+      .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
   }
 }

@@ -2,6 +2,11 @@
 /// per `type|name:YYYY-MM-DD HH:MM:SS[.ffffff]:body` line, lines not starting with `<int>|`
 /// continuing the previous message. `me` is the phone's owner. A large file is read in pieces cut
 /// before a header, and the unit sieve applies.
+///
+/// A line that opens with `<int>|` and has a `:` followed by a date and clock (`HeaderAttempt`),
+/// but is not a header, starts a message of unknown speaker and time with a warning rather than
+/// continuing the previous one (no body line opens with `<int>|`). No piece is cut before it: the
+/// piece holding it reads it as a whole read does.
 struct WechatDumpTXTParser: DocumentParser {
   let format = DocumentFormat.wechatDumpTXT
 
@@ -25,7 +30,7 @@ struct WechatDumpTXTParser: DocumentParser {
     var outcome = ParseOutcome()
     // First the header lines (checking their times), then each message's last line: the line
     // before the next header, less trailing empty lines.
-    var starts: [(line: Int, header: Header)] = []
+    var starts: [(line: Int, header: Header?)] = []
     for (offset, line) in source.lines.enumerated() {
       let number = offset + 1
       if let header = Self.header(line) {
@@ -33,6 +38,8 @@ struct WechatDumpTXTParser: DocumentParser {
         if header.time.chatTime(options: source.options, raw: "") == nil {
           outcome.diagnostics.append(source.badTime(line: number, raw: String(header.rawTime)))
         }
+      } else if Self.unreadableHeader(line) != nil {
+        starts.append((number, nil))
       } else if starts.isEmpty, !line.isBlank {
         outcome.diagnostics.append(
           source.diagnostic(.warning, "ingest.unparsed-line", line: number, "line \(source.fileLine(number)) could not be parsed: text before the first `type|name:time:` message"))
@@ -43,14 +50,21 @@ struct WechatDumpTXTParser: DocumentParser {
       while last > starts[index].line, source.line(last).isEmpty { last -= 1 }
       return last
     }
+    // The warnings for unreadable headers go among the others in line order, as in any piece.
+    let unreadable = starts.indices.filter { starts[$0].header == nil }.map {
+      source.unreadableHeaderWarning(line: starts[$0].line, endLine: ends[$0])
+    }
+    outcome.diagnostics.mergeInLineOrder(unreadable)
     // A message's text is the rest of its header line and the lines after it.
     let elidable = source.elidable(count: starts.count) { starts[$0].line...ends[$0] }
     outcome.units.reserveCapacity(starts.count)
     for (index, start) in starts.enumerated() {
       if let elidable, elidable[index] {
         outcome.units.appendElided(line: start.line, endLine: ends[index], conversation: source.fileStem)
+      } else if let header = start.header {
+        outcome.units.append(unit(header, lines: start.line...ends[index], source: source))
       } else {
-        outcome.units.append(unit(start.header, lines: start.line...ends[index], source: source))
+        outcome.units.append(unreadableUnit(lines: start.line...ends[index], source: source))
       }
     }
     return outcome
@@ -79,6 +93,46 @@ struct WechatDumpTXTParser: DocumentParser {
       kind: kind, line: lines.lowerBound, endLine: lines.upperBound, text: text,
       speaker: kind == .system ? nil : String(header.name), time: header.time.chatTime(options: source.options, raw: String(header.rawTime)),
       conversation: source.fileStem, attributes: attributes)
+  }
+
+  /// The message on lines `lines` whose header line could not be read: no speaker, no time, its
+  /// text what follows the date and clock (and a `:`) on the header line and the lines after it.
+  private func unreadableUnit(lines: ClosedRange<Int>, source: SourceText) -> TextUnit {
+    let headerLine = source.line(lines.lowerBound)
+    var attributes = [HeaderAttempt.attribute: String(headerLine)]
+    var text = ""
+    if let (type, body) = Self.unreadableHeader(headerLine) {
+      attributes["wechatType"] = String(type)
+      text = String(body)
+    }
+    for number in lines.dropFirst() {
+      text += "\n"
+      text += source.line(number)
+    }
+    return TextUnit(
+      kind: .message, line: lines.lowerBound, endLine: lines.upperBound, text: text, conversation: source.fileStem,
+      attributes: attributes)
+  }
+
+  /// For a line that is an attempt at a header but not one (see the type's comment): its type
+  /// code and the text after its date and clock, less a fraction of a second and one `:`.
+  static func unreadableHeader(_ line: Substring) -> (type: Int, body: Substring)? {
+    guard let lead = line.utf8.first, lead >= 0x30, lead <= 0x39, let bar = line.utf8.firstIndex(of: UInt8(ascii: "|")),
+      let type = Int(line[..<bar]), header(line) == nil
+    else { return nil }
+    let rest = line[line.index(after: bar)...]
+    var search = rest.startIndex
+    while let colon = rest[search...].firstIndex(of: ":") {
+      let after = rest[rest.index(after: colon)...]
+      if let length = HeaderAttempt.timestampLength(after) {
+        var body = after.utf8.dropFirst(length)
+        if body.first == UInt8(ascii: ".") { body = body.dropFirst().drop { $0 >= 0x30 && $0 <= 0x39 } }
+        if body.first == UInt8(ascii: ":") { body = body.dropFirst() }
+        return (type, Substring(body))
+      }
+      search = rest.index(after: colon)
+    }
+    return nil
   }
 
   /// One header: type code, name, time, and the body text after the time.

@@ -3,7 +3,10 @@
 /// `name (YYYY-MM-DD HH:MM:SS):body` on one line, and system notices with neither name nor time.
 ///
 /// A line without a header continues the previous message (multi-line texts, transfer memos)
-/// unless it reads as a known system notice; a notice takes the previous message's time.
+/// unless it reads as a known system notice; a notice takes the previous message's time. A line
+/// that is an attempt at a header but not one (`name (` and a date and clock, `HeaderAttempt`,
+/// then `):`) starts a message of unknown speaker and time with a warning instead, and a notice
+/// after it has no time.
 ///
 /// The file is read in two passes, so that a large chat never holds all its units, nor a parsed
 /// header per message, at once: the first lists the entries (`entries`: lines only, and for a
@@ -70,6 +73,13 @@ struct WechatExporterTXTParser: BatchingParser {
           time: previous.flatMap { Self.time(of: $0, options: source.options) }, conversation: conversation)
         notice.attributes["timeFrom"] = "previous message"
         batches.append(notice)
+      case .unreadable:
+        let headerLine = source.line(entry.line)
+        batches.append(
+          TextUnit(
+            kind: .message, line: entry.line, endLine: entry.endLine,
+            text: String(Self.unreadableHeader(headerLine) ?? "") + continuation, conversation: conversation,
+            attributes: [HeaderAttempt.attribute: String(headerLine)]))
       }
     }
     return diagnostics
@@ -83,11 +93,12 @@ struct WechatExporterTXTParser: BatchingParser {
   /// One message or notice: its first and last line (the lines after the first continue it).
   struct Entry {
     /// A message, with where the `(` of its header's time stands in its line (see
-    /// `header(_:at:)`), or a notice with the header line of the message before it (its time
-    /// is the notice's).
+    /// `header(_:at:)`), a notice with the header line of the message before it (its time
+    /// is the notice's), or a message whose header could not be read.
     enum Kind {
       case message(open: String.Index)
       case notice(previousMessageLine: Int?)
+      case unreadable
     }
 
     var kind: Kind
@@ -96,7 +107,8 @@ struct WechatExporterTXTParser: BatchingParser {
   }
 
   /// The conversation (from the title line, else the file stem) and the entries of `source`, in
-  /// file order; bad times and text before the first message become diagnostics.
+  /// file order; bad times, text before the first message and unreadable headers become
+  /// diagnostics, in line order.
   static func entries(_ source: SourceText, diagnostics: inout [Diagnostic]) -> (String, [Entry]) {
     var conversation = source.fileStem
     var entries: [Entry] = []
@@ -120,6 +132,11 @@ struct WechatExporterTXTParser: BatchingParser {
         continue
       }
       guard !line.isBlank else { continue }
+      if unreadableHeader(line) != nil {
+        previousMessageLine = nil
+        entries.append(Entry(kind: .unreadable, line: number, endLine: number))
+        continue
+      }
       if noticePhrases.contains(where: { line.utf8Contains($0) }) {
         entries.append(Entry(kind: .notice(previousMessageLine: previousMessageLine), line: number, endLine: number))
         continue
@@ -133,7 +150,28 @@ struct WechatExporterTXTParser: BatchingParser {
       }
       entries[entries.count - 1].endLine = number
     }
+    let unreadable = entries.compactMap { entry in
+      if case .unreadable = entry.kind { source.unreadableHeaderWarning(line: entry.line, endLine: entry.endLine) } else { nil }
+    }
+    diagnostics.mergeInLineOrder(unreadable)
     return (conversation, entries)
+  }
+
+  /// For a line that is an attempt at a message header but not one (a name, `(`, a date and
+  /// clock as `HeaderAttempt` reads them, `)` and `:` or `：`): the text after the `:`.
+  static func unreadableHeader(_ line: Substring) -> Substring? {
+    let utf8 = line.utf8
+    var search = utf8.startIndex
+    while let open = utf8[search...].firstIndex(of: UInt8(ascii: "(")) {
+      search = utf8.index(after: open)
+      guard open > utf8.startIndex, let length = HeaderAttempt.timestampLength(line[search...]) else { continue }
+      var rest = line[search...].utf8.dropFirst(length)
+      guard rest.first == UInt8(ascii: ")") else { continue }
+      rest = rest.dropFirst()
+      if rest.first == UInt8(ascii: ":") { return Substring(rest.dropFirst()) }
+      if rest.starts(with: "：".utf8) { return Substring(rest.dropFirst(3)) }
+    }
+    return nil
   }
 
   /// `name (YYYY-MM-DD HH:MM:SS):body`, split on the last such time.
