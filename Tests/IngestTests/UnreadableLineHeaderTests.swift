@@ -105,4 +105,37 @@ import Testing
     #expect(document.unit(at: 3)?.text == "先说好\n\(line)")
     #expect(document.diagnostics.isEmpty && document.status == .parsed)
   }
+
+  @Test(arguments: [
+    ("13/6/18, 1:5X p.m. - 老周: 钱用U结算，不走公账", "钱用U结算，不走公账"),
+    ("13/6/1B, 1:55 p.m. - 老周: 钱用U结算，不走公账", "钱用U结算，不走公账"),
+    ("13/6/18, 1:5 p.m. - 老周: 钱用U结算，不走公账", "钱用U结算，不走公账"),
+    ("13.06.2O18, 13:55 - 老周: 钱用U结算，不走公账", "钱用U结算，不走公账"),
+    ("[13/6/18, 1:5?:40 PM] 老周: 钱用U结算，不走公账", "钱用U结算，不走公账"),
+    ("13/6/18, 1:5X p.m. - 钱用U结算，不走公账", "钱用U结算，不走公账"),
+  ])
+  func whatsAppDamagedHeaderStartsAMessageOfUnknownSpeaker(header: String, firstLine: String) throws {
+    let text = "13/6/18, 1:50 p.m. - 小李: 在吗\n跑分接不接\n\(header)\n后台要能控制输赢\n13/6/18, 1:57 p.m. - 小李: 好的\n"
+    let document = Self.read(text, name: "WhatsApp Chat with 老周.txt")
+    #expect(document.format == .whatsAppTXT)
+    #expect(document.units.map(\.line) == [1, 3, 5])
+    #expect(document.unit(at: 1)?.text == "在吗\n跑分接不接")
+    let unit = try #require(document.unit(at: 3))
+    #expect(unit.kind == .message && unit.speaker == nil && unit.speakerID == nil && unit.time == nil)
+    #expect(unit.endLine == 4 && unit.attributes["unreadableHeader"] == header)
+    #expect(unit.text == firstLine + "\n后台要能控制输赢")
+    #expect(document.diagnostics.map(\.code) == ["ingest.unreadable-header"])
+    #expect(document.diagnostics.first?.line == 3)
+    #expect(document.status == .partial)
+  }
+
+  /// Continuation lines that open with a date, a date and a clock, or a number stay in their message.
+  @Test(arguments: ["13/6/18 见面再说", "12.5.2023 10.00 在银行", "2023/03/01 10:06 到账", "1:55 p.m. - 再说", "100 - 200 块", "13/6/18: 到账"])
+  func whatsAppContinuationLinesStay(line: String) {
+    let text = "13/6/18, 1:50 p.m. - 小李: 先说好\n\(line)\n13/6/18, 1:57 p.m. - 老周: 好的\n"
+    let document = Self.read(text, name: "WhatsApp Chat with 老周.txt")
+    #expect(document.units.map(\.line) == [1, 3])
+    #expect(document.unit(at: 1)?.text == "先说好\n\(line)")
+    #expect(document.diagnostics.isEmpty && document.status == .parsed)
+  }
 }

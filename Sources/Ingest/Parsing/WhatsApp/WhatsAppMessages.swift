@@ -8,10 +8,12 @@ struct WhatsAppMessages {
     let line: Int
     /// The last line that is not blank, at least `line`.
     var endLine: Int
-    /// Where the header's time and rest lie in the line (nil only for a line too long to say).
+    /// Where the header's time and rest lie in the line (nil for a line too long to say, and for
+    /// a header that could not be read).
     let layout: HeaderLayout?
-    /// The header's date and time fields.
-    let clock: WhatsAppClock
+    /// The header's date and time fields; nil when the header line is an attempt at one that
+    /// could not be read (`WhatsAppHeaderAttempt`).
+    let clock: WhatsAppClock?
 
     /// The lines that hold the message's text (1-based, inclusive).
     var lines: ClosedRange<Int> { line...endLine }
@@ -35,6 +37,9 @@ struct WhatsAppMessages {
         dateOrder.add(header)
         spans.append(
           Span(line: offset + 1, endLine: offset + 1, layout: HeaderLayout(header, in: line), clock: header.clock))
+      } else if WhatsAppHeaderAttempt.rest(line) != nil {
+        close(before: offset + 1, in: source)
+        spans.append(Span(line: offset + 1, endLine: offset + 1, layout: nil, clock: nil))
       } else if spans.isEmpty, !line.isBlank, strayFirst == nil {
         strayFirst = offset + 1
       }

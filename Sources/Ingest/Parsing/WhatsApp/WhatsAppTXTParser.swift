@@ -2,7 +2,9 @@
 ///
 /// A header line starts each message; lines without one continue the previous message. A header
 /// whose rest has no `name: ` is a system notice, as are known notices shaped like sender lines.
-/// Day/month order is inferred per file.
+/// Day/month order is inferred per file. A line that is an attempt at a header but does not parse
+/// (`WhatsAppHeaderAttempt`) starts a message of unknown speaker and time with a warning, rather
+/// than continuing the previous speaker's message.
 ///
 /// The file is read in two passes, so that a large chat never holds all its units, nor a parsed
 /// header per message, at once: the first finds the messages (`WhatsAppMessages`: their lines,
@@ -52,7 +54,16 @@ struct WhatsAppTXTParser: BatchingParser {
     let elidable = source.elidable(count: messages.spans.count) { messages.spans[$0].lines }
     for (index, span) in messages.spans.enumerated() {
       let (line, last) = (span.line, span.endLine)
-      let local = order.localTime(span.clock)
+      guard let clock = span.clock else {
+        diagnostics.append(source.unreadableHeaderWarning(line: line, endLine: last))
+        if let elidable, elidable[index] {
+          batches.appendElided(line: line, endLine: last, conversation: conversation)
+        } else {
+          batches.append(Self.unreadableUnit(line: line, endLine: last, source: source, conversation: conversation))
+        }
+        continue
+      }
+      let local = order.localTime(clock)
       if let elidable, elidable[index] {
         // Only checked: an elided unit keeps no time.
         if local?.chatTime(options: source.options, raw: "") == nil {
@@ -82,6 +93,18 @@ struct WhatsAppTXTParser: BatchingParser {
       batches.append(unit)
     }
     return diagnostics
+  }
+
+  /// The message on lines `line...endLine` whose header could not be read: no speaker, no time,
+  /// its text what follows the header's frame (less a `name: `) and the lines after it.
+  private static func unreadableUnit(line: Int, endLine: Int, source: SourceText, conversation: String) -> TextUnit {
+    let headerLine = source.line(line)
+    let rest = WhatsAppHeaderAttempt.rest(headerLine) ?? ""
+    let words = rest.utf8Range(of: ": ").map { rest[$0.upperBound...] } ?? rest
+    let continuation = endLine > line ? "\n" + source.text(from: line + 1, through: endLine) : ""
+    return TextUnit(
+      kind: .message, line: line, endLine: endLine, text: String(words) + continuation, conversation: conversation,
+      attributes: [HeaderAttempt.attribute: String(headerLine)])
   }
 
   /// The time as written and the rest of the header of `span`, on its header `line`: read where

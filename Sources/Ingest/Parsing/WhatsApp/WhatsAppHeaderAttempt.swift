@@ -1,0 +1,124 @@
+/// Tells a WhatsApp line that was meant as a message header but does not parse (a digit lost or
+/// turned into a letter, a field too long) from a continuation line, so that the message under it
+/// is not given to the previous speaker.
+///
+/// WhatsApp writes no blank line between messages, so any line may be a header; an attempt must
+/// therefore keep the header's frame and only its numbers may be damaged. It opens (after
+/// invisible marks and an optional `[`) with a date of three fields of one to four characters,
+/// each holding an ASCII digit (the first opening with one; the others may be letters or `?`,
+/// `*`, `#`, `_` standing for unreadable digits), separated by `-`, `/` or `.`; then an optional
+/// `.` and `,`, white space, an optional `klo` or 上午-style word, a clock of two or three such
+/// fields of one or two characters separated by `:` or `.` with at least two ASCII digits in all,
+/// an optional AM/PM-like marker; and then the header's own delimiter: `] ` after a `[`, else
+/// ` - ` or `: `. So `3/6/18, 1:5X p.m. - Alex: hi` and `[12/03/2O23, 10:06:40] 老周: 好` are
+/// attempts, while `3/6/18 见面`, `12.5.2023 10.00 在银行` and `2023/03/01 10:06 到账` are not.
+enum WhatsAppHeaderAttempt {
+  /// For a line that is an attempt at a header (see the type's comment): what follows its
+  /// delimiter, the `name: text` or notice of the message; nil for any other line. Meant for
+  /// lines `WhatsAppHeader.parse` does not read.
+  static func rest(_ line: Substring) -> Substring? {
+    var reader = Reader(line.unicodeScalars)
+    reader.skip(while: WhatsAppHeader.isInvisible)
+    let bracketed = reader.take("[")
+    guard let lead = reader.peek, isDigit(lead) else { return nil }
+    guard reader.field(maximum: 4) > 0, reader.take(oneOf: "-/.") else { return nil }
+    reader.skip(while: { $0 == " " })
+    guard reader.field(maximum: 4) > 0, reader.take(oneOf: "-/.") else { return nil }
+    reader.skip(while: { $0 == " " })
+    guard reader.field(maximum: 4) > 0 else { return nil }
+    _ = reader.take(".")
+    _ = reader.take(",")
+    guard reader.skip(while: \.isWhitespaceScalar) > 0 else { return nil }
+    if reader.take("klo") { reader.skip(while: \.isWhitespaceScalar) }
+    for (word, _) in WhatsAppHeader.prefixMarkers where reader.take(word) {
+      reader.skip(while: \.isWhitespaceScalar)
+      break
+    }
+    guard let hourLead = reader.peek, isDigit(hourLead) else { return nil }
+    var clockDigits = reader.field(maximum: 2)
+    guard reader.take(oneOf: ":.") else { return nil }
+    clockDigits += reader.field(maximum: 2)
+    var probe = reader
+    if probe.take(oneOf: ":."), probe.peek.map(Self.isDigitLike) == true {
+      clockDigits += probe.field(maximum: 2)
+      reader = probe
+    }
+    guard clockDigits >= 2 else { return nil }
+    var marker = reader
+    marker.skip(while: \.isWhitespaceScalar)
+    if marker.skip(while: { "aApPmM.".unicodeScalars.contains($0) }, maximum: 5) > 0 { reader = marker }
+    if bracketed {
+      guard reader.take("]"), reader.skip(while: \.isWhitespaceScalar) > 0 else { return nil }
+      return reader.rest
+    }
+    if reader.take(":") {
+      return reader.skip(while: \.isWhitespaceScalar) > 0 ? reader.rest : nil
+    }
+    guard reader.skip(while: \.isWhitespaceScalar) > 0, reader.take("-"), reader.skip(while: \.isWhitespaceScalar) > 0
+    else { return nil }
+    return reader.rest
+  }
+
+  static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+  /// A character that may stand in a damaged date or clock for a digit (as in `HeaderAttempt`).
+  static func isDigitLike(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.isASCII && HeaderAttempt.isDigitLike(UInt8(scalar.value))
+  }
+
+  /// A cursor over the scalars of one line.
+  private struct Reader {
+    let scalars: Substring.UnicodeScalarView
+    var index: Substring.UnicodeScalarView.Index
+
+    init(_ scalars: Substring.UnicodeScalarView) {
+      self.scalars = scalars
+      index = scalars.startIndex
+    }
+
+    var peek: Unicode.Scalar? { index < scalars.endIndex ? scalars[index] : nil }
+    var rest: Substring { Substring(scalars[index...]) }
+
+    /// Whether `text` comes next; reads it if so.
+    mutating func take(_ text: String) -> Bool {
+      var probe = index
+      for scalar in text.unicodeScalars {
+        guard probe < scalars.endIndex, scalars[probe] == scalar else { return false }
+        probe = scalars.index(after: probe)
+      }
+      index = probe
+      return true
+    }
+
+    /// Reads one scalar of `choices`.
+    mutating func take(oneOf choices: String) -> Bool {
+      guard let next = peek, choices.unicodeScalars.contains(next) else { return false }
+      index = scalars.index(after: index)
+      return true
+    }
+
+    /// Reads up to `maximum` scalars that pass `test`; returns how many.
+    @discardableResult
+    mutating func skip(while test: (Unicode.Scalar) -> Bool, maximum: Int = .max) -> Int {
+      var count = 0
+      while count < maximum, let next = peek, test(next) {
+        index = scalars.index(after: index)
+        count += 1
+      }
+      return count
+    }
+
+    /// Reads up to `maximum` digit-like scalars; returns how many ASCII digits they held (0 when
+    /// none was read or none was a digit).
+    mutating func field(maximum: Int) -> Int {
+      var digits = 0
+      skip(
+        while: { scalar in
+          guard WhatsAppHeaderAttempt.isDigitLike(scalar) else { return false }
+          if WhatsAppHeaderAttempt.isDigit(scalar) { digits += 1 }
+          return true
+        }, maximum: maximum)
+      return digits
+    }
+  }
+}
