@@ -134,6 +134,28 @@ import Testing
     try Self.expectUnreadable(document, line: 6, bodyLine: 7, endLine: 7, header: "2023-03-05 9:1X:40 阿强(20001001)")
   }
 
+  /// In an "export all" file, a 最近联系人 message repeats one of another block only when its
+  /// header is unreadable in the same way; one damaged only in the repeat is kept.
+  @Test func qqRecentContactRepeatsOfUnreadableHeaders() throws {
+    let separator = String(repeating: "=", count: 64)
+    func block(_ group: String, _ messages: [String]) -> [String] {
+      [separator, "消息分组:\(group)", separator, "消息对象:阿强", separator, ""] + messages.flatMap { [$0, ""] }
+    }
+    let readable = "2023-03-05 9:10:02 小李(10001001)\n在吗"
+    let damaged = "2023-03-05 9:1X:40 阿强(20001001)\n\(Self.words)"
+    let later = "2023-03-05 9:12:00 小李(10001001)\n好"
+    let damagedLater = "2023-03-05 9:1?:00 小李(10001001)\n好"
+    let text = (block("我的好友", [readable, damaged, later]) + block("最近联系人", [readable, damaged, damagedLater]))
+      .joined(separator: "\n")
+    let document = Self.read(text, name: "全部消息记录.txt")
+    #expect(document.format == .qqMessageManagerTXT)
+    #expect(document.units.map(\.text) == ["在吗", Self.words, "好", "好"])
+    #expect(document.units.map(\.speaker) == ["小李", nil, "小李", nil])
+    // Like a bad time, an unreadable header is warned of on every line it stands on, the dropped repeat's too.
+    #expect(document.diagnostics.map(\.code) == Array(repeating: "ingest.unreadable-header", count: 3) + ["ingest.duplicate-block"])
+    #expect(document.diagnostics.last?.message.hasPrefix("2 messages of the 最近联系人 block") == true)
+  }
+
   /// Body lines after a blank line that open with a year, a date, an amount or a clock stay in
   /// their message, in every one of these formats.
   @Test(arguments: [
