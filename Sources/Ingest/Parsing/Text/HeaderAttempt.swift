@@ -56,6 +56,7 @@ enum HeaderAttempt {
     return Array(line.utf8).withUnsafeBufferPointer { timestampLength($0) }
   }
 
+  /// Whether `byte` is an ASCII digit.
   static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
   /// A character that may stand in a damaged date or clock for a digit: an ASCII digit or letter,

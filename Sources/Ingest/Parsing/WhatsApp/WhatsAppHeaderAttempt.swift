@@ -59,6 +59,7 @@ enum WhatsAppHeaderAttempt {
     return reader.rest
   }
 
+  /// Whether `scalar` is an ASCII digit.
   static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
   /// A character that may stand in a damaged date or clock for a digit (as in `HeaderAttempt`).
