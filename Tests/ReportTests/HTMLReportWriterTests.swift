@@ -118,8 +118,8 @@ import Testing
       CaseReport(
         documents: SampleCase.documents, signals: SampleCase.signals, lexicon: lexicon,
         subjects: ["小李"]))
-    #expect(page.contains("法释〔2019〕15号 第十二条第一款第（二）项: 支付结算金额二十万元以上的"))
-    #expect(page.contains("<tr><td>小李</td><td>subject</td><td>¥50,000.00</td>"))
+    #expect(page.contains("法释〔2019〕15号 第十二条第一款第（二）项 (summary: 支付结算金额二十万元以上的)"))
+    #expect(page.contains("<tr><td>小李</td><td>subject</td><td>CNY</td><td>¥50,000.00</td>"))
     #expect(!html.contains("class=\"thresholds\""))
   }
 

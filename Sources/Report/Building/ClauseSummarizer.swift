@@ -91,67 +91,6 @@ enum SpeakerOrder {
   }
 }
 
-/// One amount counted in the totals: a unit's amount, from its first finding that extracted it.
-struct AmountEntry: Sendable, Hashable {
-  /// The unit's speaker.
-  var speaker: String?
-  /// The speaker's role.
-  var role: SpeakerRole
-  /// The amount in fen.
-  var fen: Int64
-  /// The finding that brought the amount.
-  var findingID: String
-
-  /// The amounts of the active inculpatory findings among `findings` (in report order), each
-  /// unit's amount once.
-  static func entries(of findings: [Finding]) -> [AmountEntry] {
-    var counted: Set<String> = []
-    var entries: [AmountEntry] = []
-    for finding in findings where finding.polarity == .inculpatory && !finding.isSuppressed {
-      guard let raw = finding.values["amountFen"], let fen = Int64(raw) else { continue }
-      let unitKey = "\(finding.path)\u{1F}\(finding.unitIndex)\u{1F}\(fen)"
-      guard counted.insert(unitKey).inserted else { continue }
-      entries.append(
-        AmountEntry(speaker: finding.speaker, role: finding.speakerRole, fen: fen, findingID: finding.id))
-    }
-    return entries
-  }
-}
-
-/// Sums the amounts of the active inculpatory findings per speaker.
-enum AmountSummarizer {
-  /// Totals per speaker of `values["amountFen"]`, each unit's amount counted once.
-  static func totals(of findings: [Finding], subjects: [String]) -> [AmountTotal] {
-    var tally = AmountTally()
-    for entry in AmountEntry.entries(of: findings) { tally.add(entry, listed: true) }
-    return tally.totals(subjects: subjects)
-  }
-}
-
-/// Running amount totals per speaker, fed in report order.
-struct AmountTally: Sendable {
-  private var totals: [String?: AmountTotal] = [:]
-
-  /// Adds `entry`; its finding id is kept in `findingIDs` when `listed` (shown in the report).
-  mutating func add(_ entry: AmountEntry, listed: Bool) {
-    var total =
-      totals[entry.speaker]
-      ?? AmountTotal(speaker: entry.speaker, role: entry.role, totalFen: 0, findingIDs: [], findingCount: 0)
-    let (sum, overflow) = total.totalFen.addingReportingOverflow(entry.fen)
-    total.totalFen = overflow ? (entry.fen < 0 ? Int64.min : Int64.max) : sum
-    total.findingCount += 1
-    if listed { total.findingIDs.append(entry.findingID) }
-    totals[entry.speaker] = total
-  }
-
-  /// The totals, subjects first.
-  func totals(subjects: [String]) -> [AmountTotal] {
-    totals.values.sorted {
-      SpeakerOrder.key($0.speaker, subjects: subjects) < SpeakerOrder.key($1.speaker, subjects: subjects)
-    }
-  }
-}
-
 /// Groups the timed active findings per speaker.
 enum TimelineBuilder {
   /// One timeline per speaker with at least one timed finding.

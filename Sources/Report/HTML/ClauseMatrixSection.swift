@@ -54,7 +54,7 @@ enum ClauseMatrixSection {
 
       """
     for id in ids {
-      let title = context.clause(id)?.title ?? "(not in the clause catalogue)"
+      let title = context.clause(id).map { ClauseTitle.display($0) } ?? "(not in the clause catalogue)"
       let summary = summaries[id]
       let count: String
       if let summary {

@@ -74,7 +74,7 @@ enum FindingSection {
     guard let clause = context.clause(id) else {
       return html + "<p class=\"unverified\">Not in the clause catalogue.</p>\n"
     }
-    html += "<p class=\"ctitle\">\(HTML.escape(clause.title))"
+    html += "<p class=\"ctitle\">\(HTML.escape(ClauseTitle.display(clause)))"
     if context.isAnalystFactor(id) {
       html += " <span class=\"badge\">analyst factor, not law</span>"
     }
@@ -121,7 +121,7 @@ enum FindingSection {
       let values = finding.values.keys.sorted().map { key in
         var text = "\(key) = \(finding.values[key] ?? "")"
         if key == "amountFen", let fen = Int64(finding.values[key] ?? "") {
-          text += " (\(AmountTotal.yuan(fen)))"
+          text += " (\(AmountTotal.format(fen, currency: finding.values["currency"] ?? "CNY")))"
         }
         return HTML.escape(text)
       }

@@ -186,7 +186,7 @@ struct HTMLContext {
     if isAnalystFactor(id) {
       return "supports the neutral-help factor “\(clause.title)” (an analyst factor, not law)"
     }
-    return "supports \(citation(id)): \(clause.title)"
+    return "supports \(citation(id)) \(ClauseTitle.display(clause))"
   }
 
   /// The item label （一）…（七） of an Art. 11 clause id, or nil.

@@ -39,29 +39,37 @@ enum TimelineSection {
     "interp2019.art12.2", "interp2019.art12.3", "interp2019.art12.4", "interp2019.art12.p2",
   ]
 
-  /// The amount totals per speaker, for comparison with the Art. 12 thresholds.
+  /// The amount totals per speaker and currency; only CNY totals are offered for comparison
+  /// with the Art. 12 thresholds, which are in yuan.
   static func amounts(_ context: HTMLContext) -> String {
     var html = """
       <h2 id="amounts">Amounts mentioned</h2>
-      <p class="note">Sums of the amounts extracted from active inculpatory findings, each message \
-      counted once, per speaker. The text rarely says who paid whom: read the cited lines before \
-      comparing a total with the thresholds of 法释〔2019〕15号 第十二条.</p>
+      <p class="note">Sums of the amounts written in the messages of active inculpatory findings \
+      (with a currency or a magnitude: 三千U, 五千元, 两万), each amount of a message counted once, \
+      per speaker and per currency: amounts in different currencies are never added together, \
+      nor converted. The text rarely says who paid whom, and an amount may be a price, a deposit \
+      or a turnover: read the cited lines before comparing a total with the thresholds of \
+      法释〔2019〕15号 第十二条.</p>
 
       """
     let thresholds = amountThresholds.compactMap { id in
       context.clause(id).map {
         "<li><span class=\"cid\">\(HTML.escape(id))</span> "
-          + HTML.escape(context.citation(id) + ": " + $0.title) + "</li>"
+          + HTML.escape(context.citation(id) + " " + ClauseTitle.display($0)) + "</li>"
       }
     }
     if !thresholds.isEmpty {
-      html += "<p class=\"note\">The amount items of the clause catalogue, for comparison:</p>\n"
+      html += "<p class=\"note\">The amount items of the clause catalogue, in yuan (CNY): only a CNY "
+      html += "total may be set beside them; a total in another currency, or with no currency "
+      html += "written, needs the rate or the currency established from the evidence first.</p>\n"
       html += "<ul class=\"thresholds\">\(thresholds.joined())</ul>\n"
     }
-    guard !context.report.amounts.isEmpty else { return html + "<p>No amounts extracted.</p>\n" }
+    guard !context.report.amounts.isEmpty else {
+      return html + "<p>No amounts written with a currency or a magnitude in active inculpatory findings.</p>\n"
+    }
     html += """
       <table class="amounts">
-      <thead><tr><th>Speaker</th><th>Role</th><th>Total</th><th>Findings</th></tr></thead>
+      <thead><tr><th>Speaker</th><th>Role</th><th>Currency</th><th>Total</th><th>Findings</th></tr></thead>
       <tbody>
 
       """
@@ -73,8 +81,13 @@ enum TimelineSection {
       if total.findingCount > shown.count {
         links.append("and \(total.findingCount - shown.count) more (findings.json)")
       }
+      let currency = total.currency == AmountTotal.unwritten ? "not written" : total.currency
+      var amount = HTML.escape(total.formatted)
+      if !total.isYuan {
+        amount += " <span class=\"note\">not comparable with the yuan thresholds as it stands</span>"
+      }
       html += "<tr><td>\(HTML.escape(total.speaker ?? "no speaker"))</td>"
-      html += "<td>\(HTML.escape(total.role.rawValue))</td><td>\(HTML.escape(total.formatted))</td>"
+      html += "<td>\(HTML.escape(total.role.rawValue))</td><td>\(HTML.escape(currency))</td><td>\(amount)</td>"
       html += "<td>\(links.joined(separator: " "))</td></tr>\n"
     }
     html += "</tbody>\n</table>\n"

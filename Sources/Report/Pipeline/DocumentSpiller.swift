@@ -174,7 +174,7 @@ struct SpilledParts {
   private mutating func gather(_ made: UnsafeMutableBufferPointer<MadeFinding>) {
     var active: [Int] = []
     var suppressed: [Int] = []
-    var withAmounts: [Finding] = []
+    var inculpatory: [Finding] = []
     var counts = FindingCounts(active: 0, exculpatory: 0, suppressed: 0, unmapped: 0)
     for index in made.indices {
       made[index].finding.id = ids.id(for: made[index].finding)
@@ -194,10 +194,10 @@ struct SpilledParts {
       if made[index].finding.clauses.isEmpty { counts.unmapped += 1 }
       gathered.clauses.add(made[index].finding)
       gathered.timed.add(made[index].finding)
-      if made[index].finding.values["amountFen"] != nil { withAmounts.append(made[index].finding) }
+      if made[index].finding.polarity == .inculpatory { inculpatory.append(made[index].finding) }
     }
     gathered.counts.add(counts)
-    gathered.amounts += AmountEntry.entries(of: withAmounts)
+    gathered.amounts += AmountEntry.entries(of: inculpatory)
     if formats.contains(.json) {
       gathered.activeJSON += spillJSON(UnsafeBufferPointer(made), at: active)
       gathered.suppressedJSON += spillJSON(UnsafeBufferPointer(made), at: suppressed)

@@ -22,7 +22,7 @@ public struct ClauseListing: Sendable {
       let citation = clause.kind == "analyst"
         ? "analyst factor (not law)"
         : "\(clause.documentNumber.isEmpty ? clause.instrument : clause.documentNumber) \(clause.point)"
-      lines.append("\(id) \(level) \(citation)  \(clause.title)")
+      lines.append("\(id) \(level) \(citation)  \(ClauseTitle.display(clause))")
       if includeText {
         if let text = clause.text {
           for textLine in text.split(separator: "\n") { lines.append("    \(textLine)") }

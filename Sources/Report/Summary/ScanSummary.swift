@@ -34,7 +34,7 @@ public struct ScanSummary: Sendable {
       "findings: \(findings.active) active (\(findings.inculpatory) inculpatory, "
         + "\(findings.exculpatory) exculpatory), \(findings.suppressed) suppressed")
     for summary in report.clauses {
-      let title = report.catalogue.clause(summary.id)?.title ?? ""
+      let title = report.catalogue.clause(summary.id).map { ClauseTitle.display($0) } ?? ""
       let id = summary.id.padding(toLength: 22, withPad: " ", startingAt: 0)
       lines.append(
         "  \(id) \(summary.findings) finding(s), score \(String(format: "%.2f", summary.score))  \(title)")

@@ -1,0 +1,174 @@
+import Signals
+
+/// One amount counted in the totals: an amount a unit of an active inculpatory finding mentions.
+///
+/// A unit's amounts are those its text writes with a currency or a magnitude (`三千U`, `五千元`,
+/// `两万`; a bare `8500` is not read as money), the same reading as a rule's `extract: amount`
+/// fallback, plus the amount a rule's `money` operator matched (`amountFen`), which gives its
+/// currency to the same amount in the text. Each amount of a unit counts once, however many
+/// rules fired on it. Values a rule extracts under a name of its own (`price`, `quote`) are not
+/// read: they carry no currency and may be a unit price or a rate; the amount they come from is
+/// counted from the text instead.
+struct AmountEntry: Sendable, Hashable {
+  /// The unit's speaker.
+  var speaker: String?
+  /// The speaker's role.
+  var role: SpeakerRole
+  /// The amount in hundredths of `currency`.
+  var fen: Int64
+  /// The finding that brought the amount.
+  var findingID: String
+  /// `CNY`, `USDT`, `USD`, or `AmountTotal.unwritten` when neither the text nor a rule gives one.
+  var currency: String = MoneyAmount.Currency.cny.rawValue
+
+  /// The amounts of the active inculpatory findings among `findings` (in report order), each
+  /// amount of a unit once, in report order.
+  static func entries(of findings: [Finding]) -> [AmountEntry] {
+    var unitPositions: [String: Int] = [:]
+    var units: [UnitAmounts] = []
+    for finding in findings where finding.polarity == .inculpatory && !finding.isSuppressed {
+      let key = "\(finding.path)\u{1F}\(finding.page ?? 0)\u{1F}\(finding.unitIndex)"
+      let position: Int
+      if let known = unitPositions[key] {
+        position = known
+      } else {
+        position = units.count
+        unitPositions[key] = position
+        units.append(UnitAmounts(first: finding))
+      }
+      units[position].addRuled(finding)
+    }
+    return units.flatMap { $0.entries() }
+  }
+}
+
+/// The amounts of one unit: those its text writes, and those rules' `money` operators matched.
+private struct UnitAmounts {
+  /// The unit's first active inculpatory finding, in report order.
+  let first: Finding
+  /// The `money` operator amounts of the unit's findings: hundredths, currency, finding id.
+  private var ruled: [(fen: Int64, currency: String, findingID: String)] = []
+
+  init(first: Finding) { self.first = first }
+
+  /// Notes the `money` operator amount of `finding`, if it has one.
+  mutating func addRuled(_ finding: Finding) {
+    guard let raw = finding.values["amountFen"], let fen = Int64(raw) else { return }
+    let currency = finding.values["currency"] ?? MoneyAmount.Currency.cny.rawValue
+    guard !ruled.contains(where: { $0.fen == fen && $0.currency == currency }) else { return }
+    ruled.append((fen, currency, finding.id))
+  }
+
+  /// The unit's amounts: each written amount once (with a rule's currency where a rule matched
+  /// it without one written), then the rules' amounts the text does not show.
+  func entries() -> [AmountEntry] {
+    var entries = UnitAmounts.written(in: first.excerpt).map {
+      AmountEntry(speaker: first.speaker, role: first.speakerRole, fen: $0.fen, findingID: first.id, currency: $0.currency)
+    }
+    var claimed = Set<Int>()
+    for amount in ruled {
+      let match = entries.indices.first { index in
+        !claimed.contains(index) && entries[index].fen == amount.fen
+          && (entries[index].currency == amount.currency || entries[index].currency == AmountTotal.unwritten)
+      }
+      if let match {
+        claimed.insert(match)
+        entries[match].currency = amount.currency
+        entries[match].findingID = amount.findingID
+      } else {
+        entries.append(
+          AmountEntry(
+            speaker: first.speaker, role: first.speakerRole, fen: amount.fen, findingID: amount.findingID,
+            currency: amount.currency))
+      }
+    }
+    return entries
+  }
+
+  /// Characters one of which every amount with a currency or a magnitude written holds (after
+  /// normalisation, which folds case and width): a cheap test before reading the text.
+  private static let moneyCharacters = Set("元块圆¥￥$＄刀美人民币rRcCuUｕＵsS百佰千仟万亿kKwWｋＫｗＷ".unicodeScalars)
+
+  /// Words that make a number with a magnitude but no currency a count, an ordinal or a share
+  /// rather than money when they follow it (`一百个`, `三千条`, `百分之八`).
+  private static let countWords = [
+    "个", "条", "人", "名", "位", "张", "套", "次", "天", "号", "台", "部", "家", "份", "只", "件", "户", "年",
+    "月", "日", "小时", "分钟", "秒", "岁", "行", "页", "字", "倍", "遍", "分之", "多个", "来个", "余个",
+  ]
+
+  /// The amounts `text` writes with a currency or a magnitude: the low end (or the high end of
+  /// an open-below amount) in hundredths, and the currency code (`unwritten` when none is). A
+  /// number with a magnitude but no currency is left out when a count word follows it or 第
+  /// precedes it.
+  static func written(in text: String) -> [(fen: Int64, currency: String)] {
+    guard text.unicodeScalars.contains(where: moneyCharacters.contains) else { return [] }
+    let scalars = Array(text.unicodeScalars)
+    return MoneyExtractor.extract(from: text).compactMap { amount in
+      guard !amount.isUnitless, let fen = amount.low ?? amount.high else { return nil }
+      guard let currency = amount.currency else {
+        return isCount(amount, in: scalars) ? nil : (fen, AmountTotal.unwritten)
+      }
+      return (fen, currency.rawValue)
+    }
+  }
+
+  /// Whether `amount`, written without a currency, is a count or an ordinal in `scalars`.
+  private static func isCount(_ amount: MoneyAmount, in scalars: [Unicode.Scalar]) -> Bool {
+    if amount.start > 0, amount.start <= scalars.count, scalars[amount.start - 1] == "第" { return true }
+    guard amount.end < scalars.count else { return false }
+    let after = String(String.UnicodeScalarView(scalars[amount.end..<min(scalars.count, amount.end + 2)]))
+    return countWords.contains { after.hasPrefix($0) }
+  }
+}
+
+/// Sums the amounts of the active inculpatory findings per speaker and currency.
+enum AmountSummarizer {
+  /// Totals per speaker and currency of the amounts of `findings` (see `AmountEntry`).
+  static func totals(of findings: [Finding], subjects: [String]) -> [AmountTotal] {
+    var tally = AmountTally()
+    for entry in AmountEntry.entries(of: findings) { tally.add(entry, listed: true) }
+    return tally.totals(subjects: subjects)
+  }
+}
+
+/// Running amount totals per speaker and currency, fed in report order.
+struct AmountTally: Sendable {
+  private var totals: [AmountKey: AmountTotal] = [:]
+  /// The finding of the last amount added to each total, so that a finding counts once.
+  private var lastFinding: [AmountKey: String] = [:]
+
+  /// A total's speaker and currency.
+  private struct AmountKey: Hashable, Sendable {
+    var speaker: String?
+    var currency: String
+  }
+
+  /// Adds `entry` to its speaker's total in its currency; its finding counts once for the
+  /// amounts of one unit, and its id is kept in `findingIDs` when `listed` (shown in the report).
+  mutating func add(_ entry: AmountEntry, listed: Bool) {
+    let key = AmountKey(speaker: entry.speaker, currency: entry.currency)
+    var total =
+      totals[key]
+      ?? AmountTotal(
+        speaker: entry.speaker, role: entry.role, totalFen: 0, findingIDs: [], findingCount: 0,
+        currency: entry.currency)
+    let (sum, overflow) = total.totalFen.addingReportingOverflow(entry.fen)
+    total.totalFen = overflow ? (entry.fen < 0 ? Int64.min : Int64.max) : sum
+    if lastFinding[key] != entry.findingID {
+      total.findingCount += 1
+      if listed { total.findingIDs.append(entry.findingID) }
+      lastFinding[key] = entry.findingID
+    }
+    totals[key] = total
+  }
+
+  /// The totals, subjects first, each speaker's in currency order (CNY first).
+  func totals(subjects: [String]) -> [AmountTotal] {
+    totals.values.sorted { lhs, rhs in
+      let left = SpeakerOrder.key(lhs.speaker, subjects: subjects)
+      let right = SpeakerOrder.key(rhs.speaker, subjects: subjects)
+      if left != right { return left < right }
+      return AmountTotal.currencyRank(lhs.currency) < AmountTotal.currencyRank(rhs.currency)
+    }
+  }
+}
