@@ -203,14 +203,38 @@ import Testing
     #expect(report.findings.map(\.page) == [1, 2])
     let page = HTMLReportWriter().render(report)
     let stem = "d5e4444444444"
-    #expect(page.contains("<tr class=\"page\"><td colspan=\"3\">Page 1 · sheet 一月</td></tr>"))
-    #expect(page.contains("<tr class=\"page\"><td colspan=\"3\">Page 2 · sheet 二月</td></tr>"))
+    #expect(page.contains("<tr class=\"page\"><td colspan=\"3\">Sheet “一月” (sheet 1)</td></tr>"))
+    #expect(page.contains("<tr class=\"page\"><td colspan=\"3\">Sheet “二月” (sheet 2)</td></tr>"))
     #expect(page.contains("<tr id=\"\(stem)-p1-L2\" class=\"hit\">"))
     #expect(page.contains("<tr id=\"\(stem)-p2-L2\" class=\"hit\">"))
-    #expect(page.contains("href=\"#\(stem)-p2-L2\">账目.xlsx:2 (p. 2)</a> (row)"))
+    #expect(page.contains("href=\"#\(stem)-p2-L2\">账目.xlsx sheet “二月”, row 2</a> (row)"))
+    #expect(page.contains("href=\"#\(stem)-p1-L2\">账目.xlsx sheet “一月”, row 2</a></p>"))
+    #expect(!page.contains("(p. "))
     let file = try JSONDecoder().decode(
       FindingsFile.self, from: JSONReportWriter().render(report))
     #expect(file.findings.map(\.page) == [1, 2])
+    #expect(file.findings.map(\.sheet) == ["一月", "二月"])
+    let csv = String(decoding: CSVReportWriter().render(report).dropFirst(3), as: UTF8.self)
+    let rows = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    #expect(rows.first?.suffix(2) == ["page", "sheet"])
+    #expect(rows.dropFirst().map { $0.suffix(2).joined(separator: ",") } == ["1,一月", "2,二月"])
+  }
+
+  @Test func pdfLinesAreCitedByPageAndLine() {
+    let pdf = EvidenceDocument(
+      path: "合同.pdf", sha256: "6f" + String(repeating: "5", count: 62), bytes: 900,
+      format: .plainText, status: .parsed,
+      units: [TextUnit(kind: .line, line: 12, text: "后台控制输赢", page: 3)])
+    let signal = Signal(
+      ruleID: "gambling.win-control", path: pdf.path, unitIndex: 0, line: 12, endLine: 12,
+      matched: [MatchedPart(term: "控制输赢", text: "控制输赢", start: 2, end: 6)], why: "w")
+    let report = CaseReport(documents: [pdf], signals: [signal], lexicon: SampleCase.lexicon, subjects: [])
+    let page = HTMLReportWriter().render(report)
+    #expect(page.contains(">合同.pdf p. 3, line 12</a>"))
+    #expect(page.contains(">p. 3, line 12</a></td>"))
+    #expect(page.contains("<tr class=\"page\"><td colspan=\"3\">Page 3</td></tr>"))
+    let csv = String(decoding: CSVReportWriter().render(report), as: UTF8.self)
+    #expect(csv.hasSuffix(",w,3,\r\n"))
   }
 
   @Test func identicalCopiesGetDistinctAnchors() {

@@ -29,7 +29,7 @@ import Testing
       return Finding(
         id: "f-\(index)\(text)", rule: "r.\(text)", title: text, level: .high, path: "p/\(text).txt",
         unitIndex: index, line: index + 1, endLine: index + 2, page: index % 2 == 0 ? nil : index,
-        speaker: index % 4 == 0 ? nil : text, speakerRole: .subject,
+        sheet: index % 3 == 1 ? text : nil, speaker: index % 4 == 0 ? nil : text, speakerRole: .subject,
         time: index % 5 == 0 ? nil : ChatTime(epochSeconds: 1_700_000_000 + Int64(index), utcOffsetSeconds: -5 * 3600, raw: text),
         excerpt: text, parts: [MatchedPart(term: text, text: text, start: 0, end: 1), MatchedPart(term: "x", text: "x;\(text)", start: 2, end: 3)],
         polarity: index % 2 == 0 ? .inculpatory : .exculpatory, clauses: index % 3 == 0 ? [] : [text, "c.2"],
@@ -67,6 +67,7 @@ import Testing
         finding.speakerRole.rawValue, finding.time?.iso8601 ?? "", finding.rule, finding.title,
         finding.polarity.rawValue, finding.clauses.joined(separator: ";"), String(finding.weight),
         finding.matched.joined(separator: ";"), finding.excerpt, finding.why,
+        finding.page.map(String.init) ?? "", finding.sheet ?? "",
       ]
       #expect(String(decoding: bytes, as: UTF8.self) == CSVReportWriter.row(fields))
     }

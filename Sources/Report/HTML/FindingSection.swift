@@ -113,8 +113,7 @@ enum FindingSection {
       html += "<ul class=\"supports\"><li>\(wording.joined(separator: "</li><li>"))</li></ul>\n"
     }
     html += "<p class=\"meta\">\(who(finding)) · "
-    html += context.sourceLink(
-      path: finding.path, line: finding.line, endLine: finding.endLine, page: finding.page)
+    html += context.sourceLink(finding)
     html += "</p>\n"
     html += contextTable(finding, context)
     if !finding.values.isEmpty {
@@ -131,9 +130,7 @@ enum FindingSection {
     html += "<p class=\"why\">Why: \(HTML.escape(finding.why))</p>\n"
     if !finding.related.isEmpty {
       let links = finding.related.map {
-        context.sourceLink(
-          path: $0.path, line: $0.line, endLine: $0.endLine,
-          page: context.page(of: $0, for: finding)) + " ("
+        context.sourceLink($0, of: finding) + " ("
           + HTML.escape($0.role) + ")"
       }
       html += "<p class=\"related\">Rests also on: \(links.joined(separator: ", "))</p>\n"
@@ -154,8 +151,7 @@ enum FindingSection {
     html += "<p><span class=\"level\">\(HTML.escape(finding.level.rawValue))</span> "
     html +=
       "\(HTML.escape(finding.title)) <code>\(HTML.escape(finding.rule))</code> · \(who(finding)) · "
-    html += context.sourceLink(
-      path: finding.path, line: finding.line, endLine: finding.endLine, page: finding.page)
+    html += context.sourceLink(finding)
     html += " · <a href=\"#\(HTML.escape(main))\">full card under "
     html += "\(HTML.escape(finding.clauses.first.map(context.citation) ?? ""))</a></p>\n"
     if let units = context.documents[finding.path]?.units, units.indices.contains(finding.unitIndex)
@@ -199,7 +195,7 @@ enum FindingSection {
       html += "<tr\(isTarget ? " class=\"target\"" : "")><td class=\"ln\">"
       html += context.sourceLink(
         path: finding.path, line: unit.line, endLine: unit.endLine, page: unit.page,
-        showPath: false)
+        sheet: unit.attributes["sheet"], showPath: false)
       html += "</td><td class=\"who\">\(HTML.escape(speaker))</td>"
       html += "<td class=\"txt\">\(text.joined(separator: "<br>"))</td></tr>\n"
     }

@@ -121,25 +121,47 @@ struct HTMLContext {
     return page.map { "\(stem)-p\($0)-L\(line)" } ?? "\(stem)-L\(line)"
   }
 
-  /// A link to the source view of `path` at `line`…`endLine` (on `page`, if any), showing
-  /// `path:line–endLine (p. N)`, or without the path when `showPath` is false.
+  /// A link to the source view of `path` at `line`…`endLine`, showing `path:line–endLine`; on
+  /// an XLSX sheet `path sheet “name”, row N` (rows are numbered per sheet), on a PDF page
+  /// `path p. N, line M`; without the path when `showPath` is false.
   func sourceLink(
-    path: String, line: Int, endLine: Int, page: Int? = nil, showPath: Bool = true
+    path: String, line: Int, endLine: Int, page: Int? = nil, sheet: String? = nil, showPath: Bool = true
   ) -> String {
-    var label = endLine > line ? "\(line)–\(endLine)" : "\(line)"
-    if showPath { label = path + ":" + label }
-    if let page { label += " (p. \(page))" }
+    let lines = endLine > line ? "\(line)–\(endLine)" : "\(line)"
+    let place: String
+    if let sheet {
+      place = "sheet “\(sheet)”, row \(lines)"
+    } else if let page {
+      place = "p. \(page), line \(lines)"
+    } else {
+      place = lines
+    }
+    let label = showPath ? path + (page == nil && sheet == nil ? ":" : " ") + place : place
     let target = HTML.escape(lineAnchor(path: path, line: line, page: page))
     return "<a class=\"loc\" href=\"#\(target)\">\(HTML.escape(label))</a>"
   }
 
-  /// The page of a related unit: the finding's own page in the same document, otherwise the
-  /// page of the first unit of that document covering the line.
-  func page(of related: RelatedUnit, for finding: Finding) -> Int? {
-    if related.path == finding.path { return finding.page }
-    return documents[related.path]?.units.first {
+  /// A link to the source view of `finding`'s unit.
+  func sourceLink(_ finding: Finding) -> String {
+    sourceLink(path: finding.path, line: finding.line, endLine: finding.endLine, page: finding.page, sheet: finding.sheet)
+  }
+
+  /// A link to the source view of a related unit of `finding`, labelled with the path and the
+  /// page or sheet of the unit.
+  func sourceLink(_ related: RelatedUnit, of finding: Finding) -> String {
+    let unit = unit(of: related, for: finding)
+    return sourceLink(
+      path: related.path, line: related.line, endLine: related.endLine, page: unit.page, sheet: unit.sheet)
+  }
+
+  /// The page and sheet name of a related unit: the finding's own in the same document,
+  /// otherwise those of the first unit of that document covering the line.
+  func unit(of related: RelatedUnit, for finding: Finding) -> (page: Int?, sheet: String?) {
+    if related.path == finding.path { return (finding.page, finding.sheet) }
+    let unit = documents[related.path]?.units.first {
       $0.line <= related.line && related.line <= $0.endLine
-    }?.page
+    }
+    return (unit?.page, unit?.attributes["sheet"])
   }
 
   /// The highlight spans of `finding`'s matched parts.

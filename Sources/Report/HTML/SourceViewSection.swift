@@ -51,8 +51,7 @@ enum SourceViewSection {
     var emitted: Set<String> = []
     for (index, unit) in document.units.enumerated() {
       if unit.page != page, let next = unit.page {
-        var label = "Page \(next)"
-        if let sheet = unit.attributes["sheet"] { label += " · sheet " + sheet }
+        let label = unit.attributes["sheet"].map { "Sheet “\($0)” (sheet \(next))" } ?? "Page \(next)"
         html += "<tr class=\"page\"><td colspan=\"3\">\(HTML.escape(label))</td></tr>\n"
         page = next
         lastLine = 0

@@ -20,8 +20,7 @@ enum TimelineSection {
         html += "<li class=\"\(HTML.escape(finding.polarity.rawValue))\">"
         html += "<time>\(HTML.escape(finding.time?.iso8601 ?? ""))</time> "
         html += "<a href=\"#\(HTML.escape(anchor))\">\(HTML.escape(finding.title))</a> · "
-        html += context.sourceLink(
-          path: finding.path, line: finding.line, endLine: finding.endLine, page: finding.page)
+        html += context.sourceLink(finding)
         html += "</li>\n"
       }
       html += "</ol>\n"

@@ -27,6 +27,8 @@ public struct Finding: Sendable, Hashable {
   /// The unit's page (PDF) or sheet (XLSX), 1-based, where the format has one; `line` counts
   /// within it for spreadsheets.
   public var page: Int?
+  /// The name of the unit's XLSX sheet (the unit's `attributes["sheet"]`), where it has one.
+  public var sheet: String?
   /// The unit's speaker as the export writes it, where there is one.
   public var speaker: String?
   /// Whose words these are relative to the case's subjects.
@@ -57,7 +59,7 @@ public struct Finding: Sendable, Hashable {
   /// Creates a finding.
   public init(
     id: String, rule: String, title: String, level: RuleLevel, path: String, unitIndex: Int,
-    line: Int, endLine: Int, page: Int? = nil, speaker: String? = nil,
+    line: Int, endLine: Int, page: Int? = nil, sheet: String? = nil, speaker: String? = nil,
     speakerRole: SpeakerRole = .unknown,
     time: ChatTime? = nil, excerpt: String, parts: [MatchedPart], polarity: Polarity,
     clauses: [String], weight: Double, values: [String: String] = [:],
@@ -73,6 +75,7 @@ public struct Finding: Sendable, Hashable {
     self.line = line
     self.endLine = endLine
     self.page = page
+    self.sheet = sheet
     self.speaker = speaker
     self.speakerRole = speakerRole
     self.time = time

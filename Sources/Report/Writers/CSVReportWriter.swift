@@ -7,10 +7,12 @@ import Foundation
 /// `=`, `+`, `-`, `@`, tab or carriage return) gets a leading apostrophe. A report built by
 /// `ScanPipeline.runSpilling` has its rows already rendered on disk; they are copied from there.
 public struct CSVReportWriter: Sendable {
-  /// The header row, in column order.
+  /// The header row, in column order. `page` (PDF page or XLSX sheet number, 1-based) and
+  /// `sheet` (XLSX sheet name) come last, so that the earlier columns keep their places; `line`
+  /// counts within the page or sheet where they are set.
   public static let columns = [
     "id", "path", "line", "endLine", "speaker", "speakerRole", "time", "rule", "title", "polarity",
-    "clauses", "weight", "matched", "excerpt", "why",
+    "clauses", "weight", "matched", "excerpt", "why", "page", "sheet",
   ]
 
   /// The UTF-8 byte-order mark the file starts with.
@@ -74,6 +76,7 @@ public struct CSVReportWriter: Sendable {
       finding.speakerRole.rawValue, finding.time?.iso8601 ?? "", finding.rule, finding.title,
       finding.polarity.rawValue, finding.clauses.joined(separator: ";"), String(finding.weight),
       finding.parts.map(\.text).joined(separator: ";"), finding.excerpt, finding.why,
+      finding.page.map(String.init) ?? "", finding.sheet ?? "",
     ] {
       bytes.append(UInt8(ascii: ","))
       appendField(value, to: &bytes)

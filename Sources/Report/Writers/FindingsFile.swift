@@ -82,6 +82,8 @@ public struct FindingsFile: Sendable, Hashable, Codable {
     public var endLine: Int
     /// PDF page or XLSX sheet (1-based), where the format has one; absent otherwise.
     public var page: Int?
+    /// XLSX sheet name, where the unit has one; absent otherwise.
+    public var sheet: String?
     /// Speaker, where the unit has one.
     public var speaker: String?
     /// `subject`, `counterpart` or `unknown`.
@@ -154,7 +156,8 @@ extension FindingsFile.Entry {
   init(_ finding: Finding) {
     self.init(
       id: finding.id, rule: finding.rule, title: finding.title, path: finding.path,
-      line: finding.line, endLine: finding.endLine, page: finding.page, speaker: finding.speaker,
+      line: finding.line, endLine: finding.endLine, page: finding.page, sheet: finding.sheet,
+      speaker: finding.speaker,
       speakerRole: finding.speakerRole.rawValue, time: finding.time?.iso8601,
       excerpt: finding.excerpt, matched: finding.matched, polarity: finding.polarity.rawValue,
       clauses: finding.clauses, weight: finding.weight, values: finding.values,

@@ -161,6 +161,7 @@ public struct JSONReportWriter: Sendable {
         }
       }
       json.member("rule", finding.rule)
+      json.member("sheet", finding.sheet)
       json.member("speaker", finding.speaker)
       json.member("speakerRole", finding.speakerRole.rawValue)
       json.member("time", finding.time?.iso8601)
