@@ -54,6 +54,9 @@ extension MingjianCommand {
 
     func validate() throws {
       _ = try parsedFormats()
+      guard subjects.allSatisfy({ !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) else {
+        throw ValidationError("--subject needs a name or account id; an empty one matches nobody")
+      }
       guard htmlLimit >= 0 else { throw ValidationError("--html-limit must be 0 (all) or more") }
       guard (1...Self.largestFileMB).contains(maxFileMB) else {
         throw ValidationError("--max-file-mb must be between 1 and \(Self.largestFileMB)")
@@ -100,6 +103,7 @@ extension MingjianCommand {
         printError("mingjian: \(error)")
         throw ExitStatus.fatal
       }
+      for warning in report.subjectWarnings { printError("mingjian: warning: \(warning.message)") }
       print(ScanSummary(report: report, output: output, formats: formats).text)
     }
 

@@ -30,6 +30,9 @@ extension CaseReport {
     self.init(
       documents: documents, assembled: findings, lexicon: lexicon, subjects: subjects,
       evidenceFolder: evidenceFolder, timelines: true)
+    var census = SpeakerCensus()
+    for document in documents { census.add(document) }
+    subjectWarnings = SubjectWarning.warnings(subjects: self.subjects, census: census)
   }
 
   /// Builds the report from findings already assembled from their signals (ids still empty), in

@@ -55,7 +55,7 @@ enum HTMLPage {
     text-decoration:line-through dotted #777;color:#555}
     .reason{color:#555;font-style:italic}.why{font-family:monospace;font-size:.85em}
     span.elided{color:#999;font-style:italic;font-size:.85em}a.fref{font-size:.8em}ol.timeline time{font-family:monospace;font-size:.85em}
-    li.exculpatory a{color:#2e7d32}
+    li.exculpatory a{color:#2e7d32}dd.warning{color:#b71c1c;font-weight:600}
     @media print{nav,.next,script{display:none}details{display:block}\
     .matrix{display:block}a{color:inherit;text-decoration:none}}
 

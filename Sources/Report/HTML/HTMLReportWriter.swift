@@ -85,6 +85,7 @@ public struct HTMLReportWriter: Sendable {
       report.subjects.isEmpty
       ? "none named (speaker roles are unknown)"
       : report.subjects.map(HTML.escape).joined(separator: "、")
+    let warnings = report.subjectWarnings.map { "<dd class=\"warning\">Warning: \(HTML.escape($0.message)).</dd>\n" }
     var statusCounts: [String] = []
     for status in [DocumentStatus.parsed, .partial, .unsupported, .error] {
       let count = report.documents.filter { $0.status == status }.count
@@ -96,7 +97,7 @@ public struct HTMLReportWriter: Sendable {
       <dl>
       <dt>Tool</dt><dd>\(HTML.escape(ReportTool.name)) \(HTML.escape(ReportTool.version))</dd>
       <dt>Subjects</dt><dd>\(subjects)</dd>
-      <dt>Documents</dt><dd>\(report.documents.count): \(statusCounts.joined(separator: ", "))</dd>
+      \(warnings.joined())<dt>Documents</dt><dd>\(report.documents.count): \(statusCounts.joined(separator: ", "))</dd>
       <dt>Findings</dt><dd>\(report.counts.active) active, \(report.counts.suppressed) suppressed</dd>
       </dl>
       <table class="lexicons">

@@ -37,6 +37,8 @@ public struct CaseReport: Sendable {
   /// report was built by `ScanPipeline.runSpilling`; nil when `findings` and `suppressed` are
   /// complete. The writers read the findings from here when it is set.
   public var spilled: SpilledFindings?
+  /// The subjects whom no speaker of the scanned documents matches, in the order of `subjects`.
+  public var subjectWarnings: [SubjectWarning] = []
 
   /// Creates a report from its parts, as they are; prefer the building initialiser. `counts`
   /// defaults to the counts of `findings` and `suppressed`.

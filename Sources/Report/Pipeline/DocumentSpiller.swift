@@ -9,6 +9,8 @@ struct DocumentOutcome: Sendable {
   var document: EvidenceDocument
   /// The spilled blocks, the summaries' parts and the findings the HTML report may show.
   var findings: DocumentFindings
+  /// The document's speakers.
+  var speakers = SpeakerCensus()
 }
 
 /// One document's findings as a spilling scan keeps them: the spilled blocks, the summaries'
@@ -78,10 +80,12 @@ struct DocumentSpiller: Sendable {
   /// on a `SerialStage` while the next one is scanned.
   private func read(_ entry: EvidenceEntry, spillingEachPiece: Bool) -> (outcome: DocumentOutcome, inOrder: Bool) {
     var scan = DocumentScan(scanner: scanner, subjects: subjects)
+    var speakers = SpeakerCensus()
     let spilling = PieceSpilling(spiller: self, spillingEachPiece: spillingEachPiece)
     var first: (piece: EvidenceDocument, signals: [Signal])?
     var stage: SerialStage<(piece: EvidenceDocument, signals: [Signal])>?
     var document = evidence.read(entry, streaming: streaming) { piece in
+      speakers.add(piece)
       // While pieces are spilled on the stage, an out-of-order piece is noticed there; the
       // pieces scanned after it are dropped by `take`.
       guard stage != nil || spilling.inOrder else { return }
@@ -101,7 +105,7 @@ struct DocumentSpiller: Sendable {
     stage?.finish()
     if let first { spilling.take(first.piece, signals: first.signals) }
     let findings = spilling.finish(&document)
-    return (DocumentOutcome(document: document, findings: findings), spilling.inOrder)
+    return (DocumentOutcome(document: document, findings: findings, speakers: speakers), spilling.inOrder)
   }
 }
 

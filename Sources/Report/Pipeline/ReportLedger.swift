@@ -20,6 +20,7 @@ final class ReportLedger: @unchecked Sendable {
   private var clauses = ClauseTally()
   private var amounts = AmountTally()
   private var timed = TimedSpeakers()
+  private var speakers = SpeakerCensus()
   private var spilled: SpilledFindings
 
   /// Creates an empty ledger; `formats` and `htmlLimit` as in `DocumentSpiller`.
@@ -62,6 +63,7 @@ final class ReportLedger: @unchecked Sendable {
     counts.add(findings.counts)
     clauses.merge(findings.clauses)
     timed.merge(findings.timed)
+    speakers.merge(outcome.speakers)
     for entry in findings.amounts { amounts.add(entry, listed: shownIDs.contains(entry.findingID)) }
     spilled.activeJSON += findings.activeJSON
     spilled.suppressedJSON += findings.suppressedJSON
@@ -80,6 +82,13 @@ final class ReportLedger: @unchecked Sendable {
     document.units = units
     for index in active { shown[index].unitIndex = newIndex[shown[index].unitIndex] }
     for index in suppressed { shownSuppressed[index].unitIndex = newIndex[shownSuppressed[index].unitIndex] }
+  }
+
+  /// The speakers of every document added.
+  var census: SpeakerCensus {
+    lock.lock()
+    defer { lock.unlock() }
+    return speakers
   }
 
   /// The report of every document added: summaries over all findings, the findings shown in

@@ -45,6 +45,8 @@ extension ScanPipeline {
       ledger.finish(position, spiller.process(entries[position]))
     }
     if let failure = spill.failure { throw failure }
-    return ledger.report(lexicon: lexicon, subjects: subjects, evidenceFolder: folder)
+    var report = ledger.report(lexicon: lexicon, subjects: subjects, evidenceFolder: folder)
+    report.subjectWarnings = subjectWarnings(ledger.census, evidence: evidence, entries: entries)
+    return report
   }
 }

@@ -59,11 +59,13 @@ public struct ScanPipeline: Sendable {
     let rulesByID = FindingAssembler.rulesByID(lexicon)
     let streaming = self.streaming
     let results = ParallelMap.map(entries) { entry in
+      var speakers = SpeakerCensus()
       var scan = DocumentScan(scanner: scanner, subjects: subjectSet)
       var kept = StreamedExcerpt(excerpt: excerpt)
       var unitBase = 0
       var findings: [Finding] = []
       var document = evidence.read(entry, streaming: streaming) { piece in
+        speakers.add(piece)
         let signals = scan.next(piece)
         kept.add(piece, around: signals.map { (unitIndex: $0.unitIndex, related: $0.related) })
         for signal in signals {
@@ -80,11 +82,41 @@ public struct ScanPipeline: Sendable {
         if let moved = keptIndex[findings[index].unitIndex] { findings[index].unitIndex = moved }
       }
       document.units = preparesHTML ? units : []
-      return (document, findings)
+      return (document, findings, speakers)
     }
-    return CaseReport(
+    var report = CaseReport(
       documents: results.map(\.0), assembled: results.flatMap(\.1), lexicon: lexicon,
       subjects: subjects, evidenceFolder: folder, timelines: preparesHTML)
+    var census = SpeakerCensus()
+    for result in results { census.merge(result.2) }
+    report.subjectWarnings = subjectWarnings(census, evidence: evidence, entries: entries)
+    return report
+  }
+
+  /// The warnings for the subjects `census` does not match. Before a subject is reported, the
+  /// documents whose unread (sieved) messages kept no speaker are counted again without the
+  /// sieve, so that a warning is never due to a message left unread; this costs a second
+  /// parse of those chats, and only when some subject matched no speaker read.
+  func subjectWarnings(_ census: SpeakerCensus, evidence: EvidenceFolder, entries: [EvidenceEntry]) -> [SubjectWarning] {
+    var census = census
+    let subjects = Array(Set(subjects)).sorted()
+    guard subjects.contains(where: { !census.matches($0) }), !census.sievedPaths.isEmpty else {
+      return SubjectWarning.warnings(subjects: subjects, census: census)
+    }
+    var withoutSieve = evidence
+    withoutSieve.unitSieve = nil
+    let unsieved = withoutSieve
+    let sieved = entries.filter { census.sievedPaths.contains($0.relativePath) }
+    let streaming = self.streaming
+    let recounts = ParallelMap.map(sieved) { entry in
+      var speakers = SpeakerCensus()
+      _ = unsieved.read(entry, streaming: streaming) { piece in speakers.add(piece) }
+      return speakers
+    }
+    var recount = SpeakerCensus()
+    for speakers in recounts { recount.merge(speakers) }
+    census.complete(Set(sieved.map(\.relativePath)), with: recount)
+    return SubjectWarning.warnings(subjects: subjects, census: census)
   }
 
   /// The sieve that lets chat parsers skip building the messages no rule can fire on (see

@@ -25,6 +25,19 @@ public struct FindingsFile: Sendable, Hashable, Codable {
   public var suppressed: [Entry]
   /// Per-clause counts and scores.
   public var clauses: [ClauseScoreEntry]
+  /// The subjects whom no speaker matches, with the speakers found; absent when every subject
+  /// matches one.
+  public var subjectWarnings: [SubjectWarningEntry]? = nil
+
+  /// A subject whom no speaker of the scanned documents matches.
+  public struct SubjectWarningEntry: Sendable, Hashable, Codable {
+    /// The subject as given.
+    public var subject: String
+    /// The speakers with the most messages, most first.
+    public var speakers: [String]
+    /// The warning in words.
+    public var message: String
+  }
 
   /// The tool's name and version.
   public struct Tool: Sendable, Hashable, Codable {
@@ -136,7 +149,12 @@ extension FindingsFile {
       suppressed: report.suppressed.map(Entry.init),
       clauses: report.clauses.map {
         ClauseScoreEntry(id: $0.id, findings: $0.findings, score: $0.score)
-      })
+      },
+      subjectWarnings: report.subjectWarnings.isEmpty
+        ? nil
+        : report.subjectWarnings.map {
+          SubjectWarningEntry(subject: $0.subject, speakers: $0.speakers, message: $0.message)
+        })
   }
 }
 

@@ -78,6 +78,16 @@ public struct JSONReportWriter: Sendable {
         }
       }
       json.member("schema", FindingsFile.schemaID)
+      if !report.subjectWarnings.isEmpty {
+        json.key("subjectWarnings")
+        json.array(report.subjectWarnings) { json, warning in
+          json.object { json in
+            json.member("message", warning.message)
+            json.member("speakers", warning.speakers)
+            json.member("subject", warning.subject)
+          }
+        }
+      }
       json.member("subjects", report.subjects)
       json.key("suppressed")
       if let spilled = report.spilled {

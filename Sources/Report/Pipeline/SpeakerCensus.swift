@@ -1,0 +1,73 @@
+import Ingest
+
+/// The speakers of the scanned documents and how many messages each has, counted piece by piece
+/// as the documents are read (never holding their units), so that a subject who matches no
+/// speaker can be reported with the names that were found.
+///
+/// A chat read through a `UnitSieve` leaves unread messages as elided runs, which keep no
+/// speaker; such a document is listed in `sievedPaths`, and its speakers are complete only once
+/// it has been counted again without the sieve.
+struct SpeakerCensus: Sendable {
+  /// Messages per speaker display name, trimmed of surrounding white space.
+  private(set) var messages: [String: Int] = [:]
+  /// The speakers' account ids (QQ number, e-mail, wxid).
+  private(set) var accountIDs: Set<String> = []
+  /// The documents holding units whose speakers were not read (elided runs).
+  private(set) var sievedPaths: Set<String> = []
+
+  /// Counts the speakers of `piece`'s units.
+  mutating func add(_ piece: EvidenceDocument) {
+    var current: String?
+    var run = 0
+    for unit in piece.units {
+      if unit.kind == .elided {
+        sievedPaths.insert(piece.path)
+        continue
+      }
+      if let id = unit.speakerID, !id.isEmpty { accountIDs.insert(id) }
+      guard let speaker = unit.speaker else { continue }
+      // Consecutive messages of one speaker are counted as a run, hashing the name once.
+      if speaker == current {
+        run += 1
+        continue
+      }
+      if let current { count(current, run) }
+      current = speaker
+      run = 1
+    }
+    if let current { count(current, run) }
+  }
+
+  /// Adds the counts of `other`.
+  mutating func merge(_ other: SpeakerCensus) {
+    messages.merge(other.messages, uniquingKeysWith: +)
+    accountIDs.formUnion(other.accountIDs)
+    sievedPaths.formUnion(other.sievedPaths)
+  }
+
+  /// Replaces what was counted of the documents at `paths` by `recount`, their count without
+  /// the sieve: their speakers are added and they are no longer listed as sieved.
+  mutating func complete(_ paths: Set<String>, with recount: SpeakerCensus) {
+    messages.merge(recount.messages, uniquingKeysWith: +)
+    accountIDs.formUnion(recount.accountIDs)
+    sievedPaths.subtract(paths)
+  }
+
+  /// Whether `subject` names a speaker as `--subject` matching does: the display name (both
+  /// trimmed) or the account id.
+  func matches(_ subject: String) -> Bool {
+    let trimmed = subject.trimmingCharacters(in: .whitespacesAndNewlines)
+    return messages[trimmed] != nil || accountIDs.contains(trimmed)
+  }
+
+  /// The `limit` speakers with the most messages, most first, ties by name.
+  func mostFrequent(_ limit: Int) -> [String] {
+    messages.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit).map(\.key)
+  }
+
+  private mutating func count(_ speaker: String, _ run: Int) {
+    let name = speaker.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !name.isEmpty else { return }
+    messages[name, default: 0] += run
+  }
+}
