@@ -25,7 +25,7 @@ public struct SubjectWarning: Sendable, Hashable {
       ? "no document has a named speaker"
       : "the speakers with the most messages are " + speakers.map { "“\($0)”" }.joined(separator: ", ")
     return "subject “\(subject)” matches no speaker name or account id in the scanned documents, so every "
-      + "speaker is treated as a counterpart and no finding rests on the subject's own words; \(found)"
+      + "speaker is treated as a counterpart and rules about the subject's own words find nothing; \(found)"
   }
 
   /// One warning per subject of `subjects` that `census` does not match, in the order given.

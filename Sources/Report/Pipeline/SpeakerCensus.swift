@@ -1,3 +1,4 @@
+import Foundation
 import Ingest
 
 /// The speakers of the scanned documents and how many messages each has, counted piece by piece
@@ -15,28 +16,35 @@ struct SpeakerCensus: Sendable {
   /// The documents holding units whose speakers were not read (elided runs).
   private(set) var sievedPaths: Set<String> = []
 
-  /// Counts the speakers of `piece`'s units.
+  /// Counts the speakers of `piece`'s units. A chat has few speakers, so names are first
+  /// tallied in a short list compared byte for byte, and hashed once per piece; a name beyond
+  /// the list is counted at once.
   mutating func add(_ piece: EvidenceDocument) {
-    var current: String?
-    var run = 0
+    var tallied: [(name: String, messages: Int)] = []
+    var lastID: String?
     for unit in piece.units {
       if unit.kind == .elided {
         sievedPaths.insert(piece.path)
         continue
       }
-      if let id = unit.speakerID, !id.isEmpty { accountIDs.insert(id) }
-      guard let speaker = unit.speaker else { continue }
-      // Consecutive messages of one speaker are counted as a run, hashing the name once.
-      if speaker == current {
-        run += 1
-        continue
+      if let id = unit.speakerID, !id.isEmpty, lastID.map({ !$0.utf8.elementsEqual(id.utf8) }) ?? true {
+        accountIDs.insert(id)
+        lastID = id
       }
-      if let current { count(current, run) }
-      current = speaker
-      run = 1
+      guard let speaker = unit.speaker else { continue }
+      if let index = tallied.firstIndex(where: { $0.name.utf8.elementsEqual(speaker.utf8) }) {
+        tallied[index].messages += 1
+      } else if tallied.count < Self.talliedNames {
+        tallied.append((speaker, 1))
+      } else {
+        count(speaker, 1)
+      }
     }
-    if let current { count(current, run) }
+    for (name, messages) in tallied { count(name, messages) }
   }
+
+  /// How many distinct names of a piece are tallied before they are hashed.
+  private static let talliedNames = 16
 
   /// Adds the counts of `other`.
   mutating func merge(_ other: SpeakerCensus) {
@@ -65,8 +73,12 @@ struct SpeakerCensus: Sendable {
     messages.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit).map(\.key)
   }
 
+  /// Adds `run` messages to `speaker`, trimmed of surrounding white space.
   private mutating func count(_ speaker: String, _ run: Int) {
-    let name = speaker.trimmingCharacters(in: .whitespacesAndNewlines)
+    let edges = [speaker.unicodeScalars.first, speaker.unicodeScalars.last].compactMap { $0 }
+    let name =
+      edges.contains(where: \.properties.isWhitespace)
+      ? speaker.trimmingCharacters(in: .whitespacesAndNewlines) : speaker
     guard !name.isEmpty else { return }
     messages[name, default: 0] += run
   }
