@@ -3,8 +3,9 @@ import Signals
 /// One amount counted in the totals: an amount a unit of an active inculpatory finding mentions.
 ///
 /// A unit's amounts are those its text writes with a currency or a magnitude (`三千U`, `五千元`,
-/// `两万`; a bare `8500` is not read as money), the same reading as a rule's `extract: amount`
-/// fallback, plus the amount a rule's `money` operator matched (`amountFen`), which gives its
+/// `两万`; a bare `8500` is not read as money; for a unit too long to be quoted whole, the part
+/// its first finding's excerpt shows), the same reading as a rule's `extract: amount` fallback,
+/// plus the amount a rule's `money` operator matched (`amountFen`), which gives its
 /// currency to the same amount in the text. Each amount of a unit counts once, however many
 /// rules fired on it. Values a rule extracts under a name of its own (`price`, `quote`) are not
 /// read: they carry no currency and may be a unit price or a rate; the amount they come from is
@@ -118,57 +119,5 @@ private struct UnitAmounts {
     guard amount.end < scalars.count else { return false }
     let after = String(String.UnicodeScalarView(scalars[amount.end..<min(scalars.count, amount.end + 2)]))
     return countWords.contains { after.hasPrefix($0) }
-  }
-}
-
-/// Sums the amounts of the active inculpatory findings per speaker and currency.
-enum AmountSummarizer {
-  /// Totals per speaker and currency of the amounts of `findings` (see `AmountEntry`).
-  static func totals(of findings: [Finding], subjects: [String]) -> [AmountTotal] {
-    var tally = AmountTally()
-    for entry in AmountEntry.entries(of: findings) { tally.add(entry, listed: true) }
-    return tally.totals(subjects: subjects)
-  }
-}
-
-/// Running amount totals per speaker and currency, fed in report order.
-struct AmountTally: Sendable {
-  private var totals: [AmountKey: AmountTotal] = [:]
-  /// The finding of the last amount added to each total, so that a finding counts once.
-  private var lastFinding: [AmountKey: String] = [:]
-
-  /// A total's speaker and currency.
-  private struct AmountKey: Hashable, Sendable {
-    var speaker: String?
-    var currency: String
-  }
-
-  /// Adds `entry` to its speaker's total in its currency; its finding counts once for the
-  /// amounts of one unit, and its id is kept in `findingIDs` when `listed` (shown in the report).
-  mutating func add(_ entry: AmountEntry, listed: Bool) {
-    let key = AmountKey(speaker: entry.speaker, currency: entry.currency)
-    var total =
-      totals[key]
-      ?? AmountTotal(
-        speaker: entry.speaker, role: entry.role, totalFen: 0, findingIDs: [], findingCount: 0,
-        currency: entry.currency)
-    let (sum, overflow) = total.totalFen.addingReportingOverflow(entry.fen)
-    total.totalFen = overflow ? (entry.fen < 0 ? Int64.min : Int64.max) : sum
-    if lastFinding[key] != entry.findingID {
-      total.findingCount += 1
-      if listed { total.findingIDs.append(entry.findingID) }
-      lastFinding[key] = entry.findingID
-    }
-    totals[key] = total
-  }
-
-  /// The totals, subjects first, each speaker's in currency order (CNY first).
-  func totals(subjects: [String]) -> [AmountTotal] {
-    totals.values.sorted { lhs, rhs in
-      let left = SpeakerOrder.key(lhs.speaker, subjects: subjects)
-      let right = SpeakerOrder.key(rhs.speaker, subjects: subjects)
-      if left != right { return left < right }
-      return AmountTotal.currencyRank(lhs.currency) < AmountTotal.currencyRank(rhs.currency)
-    }
   }
 }
