@@ -54,6 +54,7 @@ import Testing
       case .text(_, let encoding): outcomes.insert(encoding.rawValue)
       case .binary: outcomes.insert("binary")
       case .undecodable: outcomes.insert("undecodable")
+      case .damaged(_, let encoding, _): outcomes.insert("damaged \(encoding.rawValue)")
       }
     }
     #expect(planned > 800)

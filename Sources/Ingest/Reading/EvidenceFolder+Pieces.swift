@@ -184,7 +184,8 @@ struct PieceStream {
   }
 
   /// The text of the piece `bytes`, which follows `lineOffset` lines and is the file's first
-  /// when `first`; adds to `warnings` when it is not all UTF-8 or was `forced` at a line break.
+  /// when `first`; adds to `warnings` when it is not all UTF-8 (naming the lines, as for a file
+  /// read whole, see `UTF8Damage`) or was `forced` at a line break.
   func text(of bytes: [UInt8], first: Bool, lineOffset: Int, forced: Bool, warnings: inout [Diagnostic]) -> SourceText {
     var slice = bytes[...]
     if first, encoding == .utf8BOM { slice = slice.dropFirst(3) }
@@ -192,11 +193,8 @@ struct PieceStream {
     var source = SourceText(
       text: valid ?? String(decoding: slice, as: UTF8.self), path: path, encoding: encoding, options: options)
     source.lineOffset = lineOffset
-    if valid == nil {
-      warnings.append(
-        source.diagnostic(
-          .warning, "invalid-utf8", line: lineOffset + 1,
-          "bytes that are not UTF-8 between lines \(lineOffset + 1) and \(lineOffset + source.lines.count) were replaced by U+FFFD"))
+    if valid == nil, let damage = UTF8Damage.measure(slice), !damage.isEmpty {
+      warnings.append(damage.diagnostic(path: path, lineOffset: lineOffset))
     }
     if forced {
       warnings.append(

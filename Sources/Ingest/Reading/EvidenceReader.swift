@@ -112,6 +112,7 @@ public enum EvidenceReader {
       _ = consume bytes
     }
     let decoded: (text: String, encoding: TextEncoding)
+    var damage: UTF8Damage?
     switch outcome {
     case .binary:
       document.format = .binary
@@ -123,6 +124,9 @@ public enum EvidenceReader {
       return document
     case .text(let text, let encoding):
       decoded = (text, encoding)
+    case .damaged(let text, let encoding, let found):
+      decoded = (text, encoding)
+      damage = found
     }
     // A text that still starts with U+FEFF (a second byte-order mark) is read whole: a piece's
     // head would be taken for UTF-8 with a byte-order mark, which the whole read does not strip.
@@ -137,15 +141,18 @@ public enum EvidenceReader {
         return stream.produce(pieces)
       }
     }
-    parse(decoded.text, decoded.encoding, into: &document, options: options, sieve: sieve, inBatches: inBatches, pieces: pieces)
+    parse(
+      decoded.text, decoded.encoding, damage: damage, into: &document, options: options, sieve: sieve,
+      inBatches: inBatches, pieces: pieces)
     return document
   }
 
   /// Parses the decoded text of `document`'s file into it (units set but not yet counted); see
-  /// `parse(_:path:options:sieve:inBatches:pieces:)`.
+  /// `parse(_:path:options:sieve:inBatches:pieces:)`. A text decoded with `damage` is `partial`,
+  /// its first diagnostic the warning naming the lines that held bytes that are not UTF-8.
   private static func parse(
-    _ text: String, _ encoding: TextEncoding, into document: inout EvidenceDocument, options: IngestOptions,
-    sieve: UnitSieve?, inBatches: Bool, pieces: (EvidenceDocument) -> Void
+    _ text: String, _ encoding: TextEncoding, damage: UTF8Damage? = nil, into document: inout EvidenceDocument,
+    options: IngestOptions, sieve: UnitSieve?, inBatches: Bool, pieces: (EvidenceDocument) -> Void
   ) {
     let path = document.path
     var source = SourceText(text: text, path: path, encoding: encoding, options: options)
@@ -166,6 +173,7 @@ public enum EvidenceReader {
       }
     document.units = outcome.units
     document.diagnostics = outcome.diagnostics
+    if let damage { document.diagnostics.insert(damage.diagnostic(path: path), at: 0) }
     settleStatus(&document)
   }
 

@@ -11,6 +11,25 @@ enum GB18030 {
   static func decode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String? {
     Iconv.decode(bytes, from: "GB18030", utf8PerByte: 1.5)
   }
+
+  /// Whether the bytes are valid GB18030, told without keeping their text: they are converted
+  /// block after block into one scratch buffer.
+  static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let converter = IconvConverter(from: "GB18030") else { return false }
+    let block = 16_384
+    var scratch = [UInt8](repeating: 0, count: block * 2 + 16)
+    return scratch.withUnsafeMutableBufferPointer { output in
+      var start = 0
+      while start < bytes.count {
+        let end = min(start + block, bytes.count)
+        var written = 0
+        guard converter.feed(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: output, at: &written) else { return false }
+        start = end
+      }
+      var written = 0
+      return converter.finish(into: output, at: &written)
+    }
+  }
 }
 
 /// Decoding through the C library's iconv. Each call opens its own conversion descriptor, so

@@ -13,7 +13,9 @@ import Crypto
 /// The outcome is the one `TextDecoding.decode` would give: text sniffed as anything else
 /// (binary signatures, UTF-16 byte-order marks, NUL bytes) comes back as bytes for the ordinary
 /// path, and text that is not valid UTF-8 (GB18030, damaged files) is reported as repaired, to be
-/// read again the ordinary way, since the standard library has by then replaced its bad bytes.
+/// read again the ordinary way, since the standard library has by then replaced its bad bytes:
+/// only the bytes tell GB18030 from UTF-8 damaged in a few places, and where the damage is
+/// (`TextDecoding.sniff`, `UTF8Damage`).
 enum InPlaceText {
   /// What reading gave.
   enum Outcome {

@@ -27,7 +27,7 @@ enum RereadDecoding {
     switch sniffed {
     case .utf16(let littleEndian, let byteOrderMark): .utf16(littleEndian: littleEndian, byteOrderMark: byteOrderMark)
     case .gb18030: .gb18030
-    case .utf8, .binary, .undecodable: nil
+    case .utf8, .damagedUTF8, .binary, .undecodable: nil
     }
   }
 

@@ -17,6 +17,9 @@ enum TextEncoding: String, Sendable, Hashable {
 enum DecodedText: Sendable, Hashable {
   /// Decoded; the byte-order mark, if any, is not part of `text`.
   case text(String, TextEncoding)
+  /// UTF-8 but for a few invalid sequences (see `TextDecoding.sniff`), each replaced by U+FFFD
+  /// in `text`; `damage` says where they were.
+  case damaged(String, TextEncoding, UTF8Damage)
   /// Binary data: NUL bytes outside UTF-16, an XOR-encoded picture, or bytes that only GB18030
   /// would decode, into control and private-use characters.
   case binary
@@ -26,6 +29,19 @@ enum DecodedText: Sendable, Hashable {
 
 /// Encoding sniffing in the order of export-formats.md §0.1: BOMs, UTF-16 by zero-byte pattern,
 /// valid UTF-8, then GB18030.
+///
+/// Bytes that are not valid UTF-8 may still be UTF-8 damaged in a few places (a character cut
+/// by a faulty export, a copy or a disk): one bad byte must not cost a whole chat its search.
+/// They are taken for damaged UTF-8, decoded with each invalid sequence replaced by U+FFFD and
+/// the lines holding one reported, when (see `UTF8Damage`)
+/// 1. the replacements would be at most one in twenty characters of the text, or just one
+///    (`replacesFew`), and
+/// 2. the text holds at least four well-formed multi-byte UTF-8 characters for each invalid
+///    sequence (`showsUTF8`; Chinese GB18030 text read as UTF-8 gives several invalid sequences
+///    for each well-formed one, so a real GB18030 file never passes), or the bytes are not valid
+///    GB18030 either (ASCII text with a stray byte).
+/// After a UTF-8 byte-order mark only the first condition applies. Anything else is sniffed as
+/// GB18030, which either decodes it or leaves it undecodable.
 enum TextDecoding {
   /// How many leading bytes the UTF-16 zero-byte test looks at.
   static let sniffLength = 65_536
@@ -35,6 +51,8 @@ enum TextDecoding {
   enum Sniffed {
     /// UTF-8 (with or without its byte-order mark, which is not part of the text).
     case utf8(String, TextEncoding)
+    /// UTF-8 but for a few invalid sequences, replaced by U+FFFD in the text.
+    case damagedUTF8(String, TextEncoding, UTF8Damage)
     /// UTF-16, with or without its byte-order mark.
     case utf16(littleEndian: Bool, byteOrderMark: Bool)
     /// None of the others: GB18030, if anything.
@@ -46,10 +64,13 @@ enum TextDecoding {
   }
 
   /// Sniffs `bytes`: byte-order marks, UTF-16 by zero-byte pattern, NUL bytes, valid UTF-8, an
-  /// XOR-encoded picture, then GB18030.
+  /// XOR-encoded picture, damaged UTF-8, then GB18030.
   static func sniff(_ bytes: [UInt8]) -> Sniffed {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-      return String(validating: bytes.dropFirst(3), as: UTF8.self).map { .utf8($0, .utf8BOM) } ?? .undecodable
+      let content = bytes.dropFirst(3)
+      if let text = String(validating: content, as: UTF8.self) { return .utf8(text, .utf8BOM) }
+      guard let damage = UTF8Damage.measure(content, givingUpUnlessFew: true), damage.replacesFew else { return .undecodable }
+      return .damagedUTF8(String(decoding: content, as: UTF8.self), .utf8BOM, damage)
     }
     if bytes.starts(with: [0xFF, 0xFE]) { return .utf16(littleEndian: true, byteOrderMark: true) }
     if bytes.starts(with: [0xFE, 0xFF]) { return .utf16(littleEndian: false, byteOrderMark: true) }
@@ -59,6 +80,11 @@ enum TextDecoding {
     }
     if let text = String(validating: bytes, as: UTF8.self) { return .utf8(text, .utf8) }
     if BinarySignature.xorImage(bytes) != nil { return .binary }
+    if let damage = UTF8Damage.measure(bytes[...], givingUpUnlessFew: true), damage.replacesFew,
+      damage.showsUTF8 || !bytes.withUnsafeBufferPointer(GB18030.isValid)
+    {
+      return .damagedUTF8(String(decoding: bytes, as: UTF8.self), .utf8, damage)
+    }
     return .gb18030
   }
 
@@ -70,6 +96,8 @@ enum TextDecoding {
     switch sniffed {
     case .utf8(let text, let encoding):
       return .text(text, encoding)
+    case .damagedUTF8(let text, let encoding, let damage):
+      return .damaged(text, encoding, damage)
     case .utf16(let littleEndian, let byteOrderMark):
       // Without a mark, UTF-16 must hold no U+0000; bytes that do not decode then hold zero
       // bytes, so they are binary data.
