@@ -211,27 +211,45 @@ import ZIPFoundation
     #expect(try container.data(#require(container["next.txt"])) == Data("下一个".utf8))
   }
 
-  /// ZIPFoundation's listing stops at a member whose local header is damaged; the members it
-  /// leaves out are counted and become one manifest entry with the reason.
-  @Test func membersAfterADamagedLocalHeaderAreCounted() throws {
-    var bytes = try TestZip.bytes([("a.txt", Data("甲".utf8), .none), ("b.txt", Data("乙".utf8), .none)])
+  /// A member whose local header is damaged is still listed by the name the central directory
+  /// gives it, and reading it says what is wrong; the members after it are read.
+  @Test func aMemberWithADamagedLocalHeaderIsListedAndReported() throws {
+    var bytes = try TestZip.bytes([
+      ("a.txt", Data("甲".utf8), .none), ("b.txt", Data("乙".utf8), .none), ("c.txt", Data("丙".utf8), .none),
+    ])
     let record = try #require(TestZip.centralRecordOffset(of: "b.txt", in: bytes))
     let local = Int(bytes[record + 42]) | Int(bytes[record + 43]) << 8
-    let container = try ZipContainer.open(bytes: bytes)
     bytes[local] = 0
     let damaged = try ZipContainer.open(bytes: bytes)
-    #expect(try container.data(#require(container["b.txt"])) == Data("乙".utf8))
+    #expect(damaged.unlistedCount == 0)
+    #expect(throws: ZipMemberError(member: "b.txt", problem: .missingLocalHeader(offset: UInt64(local)))) {
+      try damaged.data(#require(damaged["b.txt"]))
+    }
+    #expect(try damaged.data(#require(damaged["c.txt"])) == Data("丙".utf8))
+    let scratch = try OneFileFolder("evidence.zip", bytes)
+    let evidence = try EvidenceFolder(root: scratch.url)
+    let entries = evidence.entries()
+    #expect(entries.map(\.relativePath) == ["evidence.zip", "evidence.zip!/a.txt", "evidence.zip!/b.txt", "evidence.zip!/c.txt"])
+    #expect(evidence.read(entries[2]).status == .error)
+    #expect(evidence.read(entries[2]).reason?.contains("member b.txt has no local file header") == true)
+    #expect(evidence.read(entries[3]).units.first?.text == "丙")
+  }
+
+  /// Members after a damaged central-directory record cannot be listed: they are counted and
+  /// become one manifest entry with the reason.
+  @Test func membersAfterADamagedDirectoryRecordAreCounted() throws {
+    var bytes = try TestZip.bytes([("a.txt", Data("甲".utf8), .none), ("b.txt", Data("乙".utf8), .none)])
+    let record = try #require(TestZip.centralRecordOffset(of: "b.txt", in: bytes))
+    bytes[record] = 0
+    let damaged = try ZipContainer.open(bytes: bytes)
     #expect(damaged["b.txt"] == nil)
-    #expect(damaged.unlistedCount == 1 && container.unlistedCount == 0)
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-zip-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try Data(bytes).write(to: folder.appendingPathComponent("evidence.zip"))
-    let evidence = try EvidenceFolder(root: folder)
+    #expect(damaged.unlistedCount == 1)
+    let scratch = try OneFileFolder("evidence.zip", bytes)
+    let evidence = try EvidenceFolder(root: scratch.url)
     let entries = evidence.entries()
     #expect(entries.map(\.relativePath) == ["evidence.zip", "evidence.zip!/(1 unlisted members)", "evidence.zip!/a.txt"])
     #expect(evidence.read(entries[1]).status == .error)
-    #expect(evidence.read(entries[1]).reason?.contains("1 more member(s)") == true)
+    #expect(evidence.read(entries[1]).reason?.contains("1 more member(s) after a damaged central-directory record") == true)
     #expect(try damaged.data(#require(damaged["a.txt"])) == Data("甲".utf8))
   }
 }

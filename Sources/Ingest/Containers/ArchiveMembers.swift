@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import ZIPFoundation
 
 /// ZIP archives read in place: each file inside a plain ZIP (not a DOCX/XLSX) becomes an entry
 /// `archive.zip!/inner/path`, read from the archive without unpacking it to disk.
@@ -41,8 +40,8 @@ enum ArchiveMembers {
         relativePath: relativePath, problem: problem, systemPath: level.systemPath, archiveMember: chain.first,
         innerMembers: Array(chain.dropFirst()))
     }
-    for item in container.archive {
-      let member = item.path
+    for item in container.listing {
+      let member = item.name
       let chain = level.chain + [member]
       let path = "\(level.relativePath)!/\(member)"
       seen[member, default: 0] += 1
@@ -50,10 +49,10 @@ enum ArchiveMembers {
         entries.append(entry("\(path) (\(count))", .duplicateArchiveMember, chain: chain))
         continue
       }
-      switch item.type {
+      switch item.kind {
       case .file:
         entries.append(entry(path, nil, chain: chain))
-        guard isArchiveName(member), let inner = container[member],
+        guard isArchiveName(member), !item.isEncrypted, let inner = container[member],
           notOpened(depth: chain.count, held: level.heldBytes, size: inner.record.uncompressedSize, options: options) == nil
         else { continue }
         let held = level.heldBytes + inner.record.uncompressedSize
@@ -132,6 +131,11 @@ enum ArchiveMembers {
         }
       }
       guard let name = chain.last, let item = container[name] else { return failure("\(path): the member is no longer in the archive") }
+      if item.isEncrypted {
+        return EvidenceDocument(
+          path: path, sha256: "", bytes: 0, format: .unknown, status: .unsupported,
+          reason: "archive member is encrypted (password-protected); it cannot be read without the password")
+      }
       if item.record.uncompressedSize > UInt64(options.maxParseBytes) {
         var hasher = SHA256()
         var size = 0
@@ -189,7 +193,7 @@ enum ArchiveMembers {
 
   /// True for an Office Open XML package (DOCX, XLSX, PPTX): read as one document, not listed.
   private static func isOfficeDocument(_ container: ZipContainer) -> Bool {
-    container.archive["[Content_Types].xml"] != nil
+    container["[Content_Types].xml"] != nil
   }
 
   /// True when the file starts with a ZIP local-file header.

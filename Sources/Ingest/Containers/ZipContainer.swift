@@ -1,57 +1,62 @@
 import Foundation
 import ZIPFoundation
 
-/// A ZIP archive opened for reading: ZIPFoundation lists the members, and each member's data is
-/// read from the archive's bytes within bounds checked first.
+/// A ZIP archive opened for reading: its central directory (`ZipDirectory`) lists the members,
+/// with names decoded from their raw bytes and encrypted members included, and each member's
+/// data is read from the archive's bytes within bounds checked first.
 ///
-/// `Archive.extract` is not used for member data: on Linux its inflate loop (`Data.decode`)
-/// ignores the member's compressed size and repeats until the deflate stream ends, so a stream
-/// that is truncated or damaged so that it never ends reads on past the member and, at the end
-/// of the file, loops forever on empty reads without calling the consumer. Here the bytes given
-/// to the decompressor stop at the member's compressed size.
+/// ZIPFoundation is used only to inflate and check data. Its listing is not: it stops at the
+/// first encrypted member or damaged local header, decodes names without the UTF-8 flag as
+/// CP437, and on Linux its `Archive.extract` inflate loop (`Data.decode`) ignores the member's
+/// compressed size and repeats until the deflate stream ends, so a stream that is truncated or
+/// damaged so that it never ends reads on past the member and, at the end of the file, loops
+/// forever on empty reads without calling the consumer. Here the bytes given to the
+/// decompressor stop at the member's compressed size.
 struct ZipContainer {
-  /// ZIPFoundation's view of the archive (member names, types, sizes).
-  let archive: Archive
   private let source: any ZipByteSource
+  /// Every member in directory order.
+  let listing: [Member]
   private let members: [String: Member]
-  /// Members in the central directory that ZIPFoundation does not list: its listing stops at the
-  /// first member whose local header is damaged, so these would otherwise vanish silently.
+  /// Members the end-of-central-directory record declares that the directory does not hold:
+  /// its listing stops at the first damaged record, so these would otherwise vanish silently.
   let unlistedCount: Int
 
-  /// One member: ZIPFoundation's entry and its central-directory record.
+  /// One member: its name, kind and central-directory record.
   struct Member {
-    /// The entry as ZIPFoundation lists it.
-    let entry: Entry
+    /// The member's path inside the archive, decoded (see `ZipMemberName`).
+    let name: String
+    /// Whether it is a file, a folder or a symbolic link.
+    let kind: ZipDirectory.Kind
     /// Where its data is and how it is stored.
     let record: ZipDirectory.Record
+
+    /// Whether its data is encrypted (general-purpose bit 0): it cannot be read without the
+    /// password.
+    var isEncrypted: Bool { record.flags & 1 != 0 }
   }
 
   /// Bytes handed to the decompressor at a time (also its output buffer size).
   private static let chunkSize = 64 * 1024
 
-  /// Opens ZIP bytes held in memory (through a temporary file, see `ZipArchiveFile`).
+  /// Opens ZIP bytes held in memory.
   static func open(bytes: [UInt8]) throws -> ZipContainer {
-    try ZipContainer(archive: ZipArchiveFile.open(bytes), source: ZipMemoryBytes(storage: bytes))
+    try ZipContainer(source: ZipMemoryBytes(storage: bytes))
   }
 
   /// Opens the ZIP file at `path` (file-system bytes) read-only; `io` notices changes to it.
   static func open(path: [UInt8], io: FileIO = .system) throws -> ZipContainer {
     guard let source = ZipFileBytes(path: path, io: io) else { throw ZipContainerError.unreadable }
-    let url = URL(fileURLWithPath: String(decoding: path, as: UTF8.self))
-    return try ZipContainer(archive: Archive(url: url, accessMode: .read, pathEncoding: nil), source: source)
+    return try ZipContainer(source: source)
   }
 
-  private init(archive: Archive, source: any ZipByteSource) throws {
+  private init(source: any ZipByteSource) throws {
     guard let directory = ZipDirectory(source) else { throw ZipContainerError.noCentralDirectory }
+    let listing = directory.headers.map { Member(name: $0.name, kind: $0.kind, record: $0.record) }
     var members: [String: Member] = [:]
-    var listed = 0
-    for (entry, record) in zip(archive, directory.records) {
-      listed += 1
-      if members[entry.path] == nil { members[entry.path] = Member(entry: entry, record: record) }
-    }
-    unlistedCount = directory.records.count - listed
-    self.archive = archive
+    for member in listing where members[member.name] == nil { members[member.name] = member }
+    unlistedCount = max(0, directory.declaredCount - listing.count)
     self.source = source
+    self.listing = listing
     self.members = members
   }
 
@@ -67,7 +72,7 @@ struct ZipContainer {
   /// CRC-32 does not match; nothing past the declared size is ever passed on.
   func extract(_ member: Member, consumer: (Data) -> Void) throws(ZipMemberError) {
     let record = member.record
-    let fail = { (problem: ZipMemberError.Problem) in ZipMemberError(member: member.entry.path, problem: problem) }
+    let fail = { (problem: ZipMemberError.Problem) in ZipMemberError(member: member.name, problem: problem) }
     guard record.flags & 1 == 0 else { throw fail(.encrypted) }
     let dataOffset = try self.dataOffset(record, fail: fail)
     var produced: UInt64 = 0

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// Reads ZIP-based evidence: DOCX documents (paragraph units, `line` = paragraph number; the
 /// body first, then footnotes, endnotes, comments, headers and footers numbered on after it, each
@@ -23,27 +22,29 @@ enum ZipDocumentReader {
       document.reason = "damaged ZIP archive: its central directory cannot be read (\(error))"
       return
     }
-    let archive = container.archive
-    if let entry = archive.first(where: { $0.compressedSize > UInt64(bytes.count) }) {
+    if let member = container.listing.first(where: { $0.record.compressedSize > UInt64(bytes.count) }) {
       document.format = .binary
       document.status = .error
       document.reason =
-        "damaged ZIP archive: member \(entry.path) claims \(entry.compressedSize) compressed bytes, more than the file's \(bytes.count)"
+        "damaged ZIP archive: member \(member.name) claims \(member.record.compressedSize) compressed bytes, more than the file's \(bytes.count)"
       return
     }
-    if archive[wordMainPart] != nil {
+    if container[wordMainPart] != nil {
       readWord(container, into: &document, options: options)
-    } else if archive["xl/workbook.xml"] != nil {
+    } else if container["xl/workbook.xml"] != nil {
       readWorkbook(container, into: &document, options: options)
-    } else if archive["ppt/presentation.xml"] != nil {
+    } else if container["ppt/presentation.xml"] != nil {
       document.format = .binary
       document.status = .unsupported
       document.reason = "presentation (PPTX), not read"
     } else {
-      let count = archive.reduce(0) { total, _ in total + 1 }
+      let count = container.listing.count
+      let encrypted = container.listing.filter(\.isEncrypted).count
+      let locked = encrypted == 0 ? "" : ", \(encrypted) of them encrypted (password-protected)"
       document.format = .binary
       document.status = .unsupported
-      document.reason = "archive (ZIP) with \(count) entries; in an evidence folder its files are read in place as \(document.path)!/<member>"
+      document.reason =
+        "archive (ZIP) with \(count) entries\(locked); in an evidence folder its files are read in place as \(document.path)!/<member>"
     }
   }
 
@@ -129,7 +130,7 @@ enum ZipDocumentReader {
     let (paragraphs, next, complete) = WordDocumentText.paragraphs(xml, numbering: &numbering)
     document.units = paragraphs.map { unit($0, part: nil, options: options) }
     var number = next
-    for partPath in secondaryWordParts(container.archive) {
+    for partPath in secondaryWordParts(container) {
       guard case .success(let bytes) = part(container, partPath, limit: options.maxParseBytes) else {
         document.diagnostics.append(
           Diagnostic(.warning, code: "ingest.unparsed-line", file: document.path, message: "\(partPath) cannot be read; its text is missing"))
@@ -157,8 +158,8 @@ enum ZipDocumentReader {
   }
 
   /// Notes, comments, headers and footers, in that order (headers and footers by part name).
-  static func secondaryWordParts(_ archive: Archive) -> [String] {
-    let names = archive.map(\.path)
+  static func secondaryWordParts(_ container: ZipContainer) -> [String] {
+    let names = container.listing.map(\.name)
     let numbered = { (prefix: String) in
       names.filter { $0.hasPrefix("word/\(prefix)") && $0.hasSuffix(".xml") && !$0.dropFirst(5).contains("/") }.sorted()
     }

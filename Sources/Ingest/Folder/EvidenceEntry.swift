@@ -48,8 +48,8 @@ public struct EvidenceEntry: Sendable, Hashable {
     case linkInArchive
     /// A second member of a ZIP archive with the same name as an earlier one.
     case duplicateArchiveMember
-    /// Members in a ZIP archive's central directory that cannot be listed (the listing stops at
-    /// the first member whose local header is damaged).
+    /// Members a ZIP archive declares that cannot be listed (the listing stops at the first
+    /// damaged central-directory record).
     case unlistedArchiveMembers(count: Int)
 
     /// A sentence for the manifest.
@@ -66,7 +66,7 @@ public struct EvidenceEntry: Sendable, Hashable {
       case .linkInArchive: "symbolic link stored in the archive; not followed"
       case .duplicateArchiveMember: "the archive holds another member with the same name; only the first is read"
       case .unlistedArchiveMembers(let count):
-        "the archive's central directory lists \(count) more member(s) after one whose local header is damaged; they cannot be read"
+        "the archive declares \(count) more member(s) after a damaged central-directory record; they cannot be read"
       }
     }
 
