@@ -128,6 +128,22 @@ import Testing
     #expect(!damage.showsUTF8 && !damage.replacesFew)
     #expect(damage.multibyteCharacters * 2 < damage.invalidSequences)
     #expect(UTF8Damage.measure(proseBytes[...], givingUpUnlessFew: true) == nil)
+    let longChat = String(repeating: chat, count: 20)
+    let longBytes = try #require(DecodingInPlaceTests.gb18030(longChat))
+    #expect(longBytes.count > UTF8Damage.headBytes)
+    #expect(UTF8Damage.measure(longBytes[...], givingUpUnlessFew: true) == nil)
+    #expect(TextDecoding.decode(longBytes) == .text(longChat, .gb18030))
+  }
+
+  /// A large UTF-8 file with damage spread through it is read past its head.
+  @Test func damageSpreadThroughALargeFile() throws {
+    let bytes = Self.memoTrace(count: 3_000, damaged: 2_900) + Self.memoTrace(count: 3_000, damaged: 10)
+    #expect(bytes.count > 2 * UTF8Damage.headBytes)
+    guard case .damaged(_, .utf8, let damage) = TextDecoding.decode(bytes) else {
+      Issue.record("expected damaged UTF-8")
+      return
+    }
+    #expect(damage.lines == [2_900 * 3 - 1, 9_000 + 10 * 3 - 1])
   }
 
   /// Bytes that are neither (the fixture: one Chinese character among invalid bytes) stay an
