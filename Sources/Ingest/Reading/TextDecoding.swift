@@ -40,8 +40,10 @@ enum DecodedText: Sendable, Hashable {
 ///    sequence (`showsUTF8`; Chinese GB18030 text read as UTF-8 gives several invalid sequences
 ///    for each well-formed one, so a real GB18030 file never passes), or the bytes are not valid
 ///    GB18030 either (ASCII text with a stray byte).
-/// After a UTF-8 byte-order mark only the first condition applies. Anything else is sniffed as
-/// GB18030, which either decodes it or leaves it undecodable.
+/// After a UTF-8 byte-order mark only the first condition applies. A large file whose first
+/// 64 KiB would already have more than one character in four replaced is judged on them
+/// (`UTF8Damage.measure`). Anything else is sniffed as GB18030, which either decodes it or
+/// leaves it undecodable.
 enum TextDecoding {
   /// How many leading bytes the UTF-16 zero-byte test looks at.
   static let sniffLength = 65_536
@@ -59,7 +61,7 @@ enum TextDecoding {
     case gb18030
     /// Binary data: NUL bytes outside UTF-16, or an XOR-encoded picture.
     case binary
-    /// A UTF-8 byte-order mark before bytes that are not UTF-8.
+    /// A UTF-8 byte-order mark before bytes that are not UTF-8, even damaged in a few places.
     case undecodable
   }
 
