@@ -114,6 +114,18 @@ import Testing
     #expect(missing.status == 2 && missing.stderr.contains("cannot read nofile.txt: no such file"))
   }
 
+  /// The summary names a file that could not be read once, then why.
+  @Test func theSummaryNamesAnUnreadableFileOnce() throws {
+    let root = try RepositoryPaths.temporaryDirectory()
+    let evidence = root.appendingPathComponent("evidence")
+    try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
+    FileManager.default.createFile(atPath: evidence.appendingPathComponent("empty.txt").path, contents: Data())
+    let result = try CommandRunner.run(["scan", evidence.path, "-o", root.appendingPathComponent("r").path, "--format", "json"])
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let line = try #require(result.stdout.split(separator: "\n").first { $0.contains("empty.txt") })
+    #expect(line.components(separatedBy: "empty.txt").count == 2, "\(line)")
+  }
+
   @Test func missingEvidenceFolderIsAFatalErrorNamingIt() throws {
     let out = try RepositoryPaths.temporaryDirectory().appendingPathComponent("r")
     let result = try CommandRunner.run(["scan", "no/such/folder", "-o", out.path])
