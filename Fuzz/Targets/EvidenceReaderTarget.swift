@@ -21,10 +21,13 @@ enum EvidenceReaderTarget {
     let context = "EvidenceReader on \(path) as \(document.format.rawValue)"
     if containerFormats.contains(document.format) {
       UnitInvariants.checkPositions(document.units, context: context)
-    } else if case .text(let text, _) = TextDecoding.decode(payload) {
-      UnitInvariants.check(document.units, lineCount: SourceLines(text).count, context: context)
     } else {
-      UnitInvariants.require(document.units.isEmpty, "\(context): units from undecodable bytes")
+      switch TextDecoding.decode(payload) {
+      case .text(let text, _), .damaged(let text, _, _):
+        UnitInvariants.check(document.units, lineCount: SourceLines(text).count, context: context)
+      case .binary, .undecodable:
+        UnitInvariants.require(document.units.isEmpty, "\(context): units from undecodable bytes")
+      }
     }
   }
 }
