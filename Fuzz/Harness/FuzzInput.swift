@@ -35,20 +35,27 @@ enum FuzzInput {
   }
 
   /// Parses again with a sieve that passes bodies holding an `a` or a `的` (and one message on
-  /// either side): the units must keep their count and lines, those built whole must equal the
-  /// whole parse's, and the diagnostics must not change.
+  /// either side): the units must stand for as many messages (an elided run counting its span)
+  /// on the same lines, a run must cover exactly the lines of its messages, those built whole
+  /// must equal the whole parse's, and the diagnostics must not change.
   static func checkSieve(_ parser: any DocumentParser, _ source: SourceText, whole: ParseOutcome, context: String) {
     var sieved = source
     sieved.sieve = UnitSieve(radius: 1, minimumUnits: 0) {
       { body in body.contains(0x61) || String(decoding: body, as: UTF8.self).contains("的") }
     }
     let outcome = parser.parse(sieved)
-    UnitInvariants.require(outcome.units.count == whole.units.count, "\(context): the sieve changed the unit count")
+    UnitInvariants.require(
+      TextUnit.count(of: outcome.units) == whole.units.count, "\(context): the sieve changed the unit count")
     UnitInvariants.require(outcome.diagnostics == whole.diagnostics, "\(context): the sieve changed the diagnostics")
-    for (unit, reference) in zip(outcome.units, whole.units) {
+    var next = 0
+    for unit in outcome.units {
+      UnitInvariants.require(unit.span >= 1 && next + unit.span <= whole.units.count, "\(context): a run overruns")
+      let first = whole.units[next]
+      let last = whole.units[next + unit.span - 1]
       UnitInvariants.require(
-        unit.line == reference.line && unit.endLine == reference.endLine, "\(context): the sieve moved a unit")
-      UnitInvariants.require(unit.kind == .elided || unit == reference, "\(context): a unit built whole differs")
+        unit.line == first.line && unit.endLine == last.endLine, "\(context): the sieve moved a unit")
+      UnitInvariants.require(unit.kind == .elided || unit == first, "\(context): a unit built whole differs")
+      next += unit.span
     }
   }
 }
