@@ -55,9 +55,13 @@ struct TextCursor {
 
   /// Reads white space (including U+202F, U+2009, U+00A0); returns how many scalars were read.
   @discardableResult
-  mutating func skipSpaces() -> Int {
+  mutating func skipSpaces() -> Int { skip(while: \.isWhitespaceScalar) }
+
+  /// Reads up to `maximum` scalars that pass `test`; returns how many were read.
+  @discardableResult
+  mutating func skip(while test: (Unicode.Scalar) -> Bool, maximum: Int = .max) -> Int {
     var count = 0
-    while let next = peek, next.isWhitespaceScalar {
+    while count < maximum, let next = peek, test(next) {
       index = scalars.index(after: index)
       count += 1
     }

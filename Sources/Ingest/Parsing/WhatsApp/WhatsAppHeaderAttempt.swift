@@ -17,15 +17,15 @@ enum WhatsAppHeaderAttempt {
   /// delimiter, the `name: text` or notice of the message; nil for any other line. Meant for
   /// lines `WhatsAppHeader.parse` does not read.
   static func rest(_ line: Substring) -> Substring? {
-    var reader = Reader(line.unicodeScalars)
+    var reader = TextCursor(line)
     reader.skip(while: WhatsAppHeader.isInvisible)
     let bracketed = reader.take("[")
     guard let lead = reader.peek, isDigit(lead) else { return nil }
-    guard reader.field(maximum: 4) > 0, reader.take(oneOf: "-/.") else { return nil }
+    guard Self.field(&reader, maximum: 4) > 0, reader.take(oneOf: ["-", "/", "."]) != nil else { return nil }
     reader.skip(while: { $0 == " " })
-    guard reader.field(maximum: 4) > 0, reader.take(oneOf: "-/.") else { return nil }
+    guard Self.field(&reader, maximum: 4) > 0, reader.take(oneOf: ["-", "/", "."]) != nil else { return nil }
     reader.skip(while: { $0 == " " })
-    guard reader.field(maximum: 4) > 0 else { return nil }
+    guard Self.field(&reader, maximum: 4) > 0 else { return nil }
     _ = reader.take(".")
     _ = reader.take(",")
     guard reader.skip(while: \.isWhitespaceScalar) > 0 else { return nil }
@@ -35,12 +35,12 @@ enum WhatsAppHeaderAttempt {
       break
     }
     guard let hourLead = reader.peek, isDigit(hourLead) else { return nil }
-    var clockDigits = reader.field(maximum: 2)
-    guard reader.take(oneOf: ":.") else { return nil }
-    clockDigits += reader.field(maximum: 2)
+    var clockDigits = Self.field(&reader, maximum: 2)
+    guard reader.take(oneOf: [":", "."]) != nil else { return nil }
+    clockDigits += Self.field(&reader, maximum: 2)
     var probe = reader
-    if probe.take(oneOf: ":."), probe.peek.map(Self.isDigitLike) == true {
-      clockDigits += probe.field(maximum: 2)
+    if probe.take(oneOf: [":", "."]) != nil, probe.peek.map(Self.isDigitLike) == true {
+      clockDigits += Self.field(&probe, maximum: 2)
       reader = probe
     }
     guard clockDigits >= 2 else { return nil }
@@ -67,59 +67,16 @@ enum WhatsAppHeaderAttempt {
     scalar.isASCII && HeaderAttempt.isDigitLike(UInt8(scalar.value))
   }
 
-  /// A cursor over the scalars of one line.
-  private struct Reader {
-    let scalars: Substring.UnicodeScalarView
-    var index: Substring.UnicodeScalarView.Index
-
-    init(_ scalars: Substring.UnicodeScalarView) {
-      self.scalars = scalars
-      index = scalars.startIndex
-    }
-
-    var peek: Unicode.Scalar? { index < scalars.endIndex ? scalars[index] : nil }
-    var rest: Substring { Substring(scalars[index...]) }
-
-    /// Whether `text` comes next; reads it if so.
-    mutating func take(_ text: String) -> Bool {
-      var probe = index
-      for scalar in text.unicodeScalars {
-        guard probe < scalars.endIndex, scalars[probe] == scalar else { return false }
-        probe = scalars.index(after: probe)
-      }
-      index = probe
-      return true
-    }
-
-    /// Reads one scalar of `choices`.
-    mutating func take(oneOf choices: String) -> Bool {
-      guard let next = peek, choices.unicodeScalars.contains(next) else { return false }
-      index = scalars.index(after: index)
-      return true
-    }
-
-    /// Reads up to `maximum` scalars that pass `test`; returns how many.
-    @discardableResult
-    mutating func skip(while test: (Unicode.Scalar) -> Bool, maximum: Int = .max) -> Int {
-      var count = 0
-      while count < maximum, let next = peek, test(next) {
-        index = scalars.index(after: index)
-        count += 1
-      }
-      return count
-    }
-
-    /// Reads up to `maximum` digit-like scalars; returns how many ASCII digits they held (0 when
-    /// none was read or none was a digit).
-    mutating func field(maximum: Int) -> Int {
-      var digits = 0
-      skip(
-        while: { scalar in
-          guard WhatsAppHeaderAttempt.isDigitLike(scalar) else { return false }
-          if WhatsAppHeaderAttempt.isDigit(scalar) { digits += 1 }
-          return true
-        }, maximum: maximum)
-      return digits
-    }
+  /// Reads up to `maximum` digit-like scalars; returns how many ASCII digits they held (0 when
+  /// none was read or none was a digit).
+  static func field(_ cursor: inout TextCursor, maximum: Int) -> Int {
+    var digits = 0
+    cursor.skip(
+      while: { scalar in
+        guard WhatsAppHeaderAttempt.isDigitLike(scalar) else { return false }
+        if WhatsAppHeaderAttempt.isDigit(scalar) { digits += 1 }
+        return true
+      }, maximum: maximum)
+    return digits
   }
 }
