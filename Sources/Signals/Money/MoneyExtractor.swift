@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds amounts of money in Chinese text (design §6 "Amounts", style-anchors C.6).
 ///
 /// Reads Arabic digits (with thousands separators and decimals, full width after
@@ -60,10 +58,10 @@ private struct MoneyParser {
   init(_ scalars: [Unicode.Scalar]) { s = scalars }
 
   struct Number {
-    var value: Decimal
+    var value: ExactYuan
     var end: Int
     /// The value of one step in the smallest place written (五千 → 1000), for 多 / 几.
-    var place: Decimal
+    var place: ExactYuan
     var hasMagnitude: Bool
     var hasUnitCharacter: Bool
     var isArabic: Bool
@@ -167,8 +165,8 @@ private struct MoneyParser {
     if let separator = wordLength(at: rangeStart, in: Self.rangeSeparatorWords),
       var next = number(at: skipSpaces(rangeStart + separator))
     {
-      if !first.hasMagnitude, next.hasMagnitude, next.place > 1, first.value * next.place <= next.value {
-        first.value *= next.place
+      if !first.hasMagnitude, next.hasMagnitude, next.place > .one, first.value * next.place.wholeYuan <= next.value {
+        first.value *= next.place.wholeYuan
         first.hasMagnitude = true
       }
       if first.value <= next.value {
@@ -186,14 +184,14 @@ private struct MoneyParser {
     if let length = wordLength(at: index, in: Self.hedgeWords) {
       approximate = true
       index += length
-      var multiplier: Decimal = 1
-      if let (found, end) = magnitude(at: index), !last.hasMagnitude || found > last.place {
+      var multiplier = 1
+      if let (found, end) = magnitude(at: index), !last.hasMagnitude || ExactYuan(found) > last.place {
         multiplier = found
         index = end
         hedgedMagnitude = true
       }
       low *= multiplier
-      high = last.place > 1 || multiplier > 1 ? (last.value + last.place) * multiplier - 1 : last.value
+      high = last.place > .one || multiplier > 1 ? (last.value + last.place) * multiplier - .one : last.value
     } else if let length = wordLength(at: index, in: Self.roughlyWords) {
       approximate = true
       index += length
@@ -221,7 +219,7 @@ private struct MoneyParser {
     }
 
     if !first.isArabic, !first.hasUnitCharacter, !last.hasUnitCharacter, currency == nil { return nil }
-    guard let lowFen = fen(low), let highFen = fen(high) else { return nil }
+    guard let lowFen = low.fen, let highFen = high.fen else { return nil }
     var text = String.UnicodeScalarView()
     text.append(contentsOf: s[start..<index])
     let amount = MoneyAmount(
@@ -232,20 +230,20 @@ private struct MoneyParser {
   }
 
   /// After 元/块: `5毛`, `5角`, `5角2分`, or a lone digit (`3块5` = 3.5元), in yuan.
-  private func subunits(at index: Int) -> (Decimal, Int)? {
+  private func subunits(at index: Int) -> (ExactYuan, Int)? {
     guard index < s.count, let digit = digitValue(s[index]) else { return nil }
     let next = index + 1
     if next < s.count, s[next] == "毛" || s[next] == "角" {
-      var value = Decimal(digit) / 10
+      var value = ExactYuan(digit, tenthsPower: 1)
       var end = next + 1
       if end + 1 < s.count, let cents = digitValue(s[end]), s[end + 1] == "分" {
-        value += Decimal(cents) / 100
+        value += ExactYuan(cents, tenthsPower: 2)
         end += 2
       }
       return (value, end)
     }
     if next < s.count, isNumberCharacter(s[next]) || isIdeograph(s[next]) || isLatinLetter(s[next]) { return nil }
-    return (Decimal(digit) / 10, next)
+    return (ExactYuan(digit, tenthsPower: 1), next)
   }
 
   // MARK: Numbers
@@ -258,12 +256,16 @@ private struct MoneyParser {
 
   private func arabic(at start: Int) -> Number? {
     var index = start
-    var digits = ""
+    var value = ExactYuan.zero
+    // The whole part's digits from the last non-zero one: the trailing zeros set `place`.
+    var trailingZeros = 0
     while index < s.count {
       if isASCIIDigit(s[index]) {
-        digits.unicodeScalars.append(s[index])
+        let digit = Int(s[index].value - 48)
+        value = value.appendingDigit(digit)
+        trailingZeros = digit == 0 ? trailingZeros + 1 : 0
         index += 1
-      } else if s[index] == ",", !digits.isEmpty, (1...3).allSatisfy({ index + $0 < s.count && isASCIIDigit(s[index + $0]) }),
+      } else if s[index] == ",", index > start, (1...3).allSatisfy({ index + $0 < s.count && isASCIIDigit(s[index + $0]) }),
         index + 4 >= s.count || !isASCIIDigit(s[index + 4])
       {
         index += 1
@@ -273,21 +275,19 @@ private struct MoneyParser {
     }
     var decimals = 0
     if index + 1 < s.count, s[index] == ".", isASCIIDigit(s[index + 1]) {
-      digits += "."
       index += 1
       while index < s.count, isASCIIDigit(s[index]) {
-        digits.unicodeScalars.append(s[index])
         decimals += 1
+        value = value.addingDecimalDigit(Int(s[index].value - 48), place: decimals)
         index += 1
       }
     }
-    guard var value = Decimal(string: digits) else { return nil }
-    var place: Decimal = 1
+    var place = ExactYuan.one
     if decimals > 0 {
-      for _ in 0..<decimals { place /= 10 }
+      for _ in 0..<decimals { place = place.tenth }
     } else {
-      for scalar in digits.unicodeScalars.reversed() {
-        guard scalar == "0", place < value else { break }
+      for _ in 0..<trailingZeros {
+        guard place < value else { break }
         place *= 10
       }
     }
@@ -305,12 +305,12 @@ private struct MoneyParser {
           tailEnd += 1
         }
         if tailEnd < s.count, let unit = Self.smallUnits[s[tailEnd]] {
-          value += Decimal(tail * unit)
-          place = Decimal(unit)
+          value += ExactYuan(tail * unit)
+          place = ExactYuan(unit)
           index = tailEnd + 1
         } else if tailEnd == index + 1, tailEnd >= s.count || !isNumberCharacter(s[tailEnd]) {
-          value += Decimal(tail) * multiplier / 10
-          place = multiplier / 10
+          value += ExactYuan(tail * multiplier / 10)
+          place = ExactYuan(multiplier / 10)
           index = tailEnd
         }
       }
@@ -321,20 +321,20 @@ private struct MoneyParser {
   }
 
   /// 百/千/万/亿 (combinable: 千万, 百万), k, w.
-  private func magnitude(at start: Int) -> (Decimal, Int)? {
+  private func magnitude(at start: Int) -> (Int, Int)? {
     guard start < s.count else { return nil }
     if s[start] == "k" || s[start] == "w" {
       if start + 1 < s.count, isLatinLetter(s[start + 1]) { return nil }
       return (s[start] == "k" ? 1000 : 10_000, start + 1)
     }
     var index = start
-    var multiplier: Decimal = 1
+    var multiplier = 1
     if let unit = Self.smallUnits[s[index]], unit > 10 {
-      multiplier = Decimal(unit)
+      multiplier = unit
       index += 1
     }
     if index < s.count, let unit = Self.bigUnits[s[index]] {
-      multiplier *= Decimal(unit)
+      multiplier *= unit
       index += 1
     }
     return index == start ? nil : (multiplier, index)
@@ -344,7 +344,7 @@ private struct MoneyParser {
     guard Self.chineseDigits[s[start]] != nil || Self.smallUnits[s[start]] == 10 else { return nil }
     if start > 0, isNumberCharacter(s[start - 1]) { return nil }
     var index = start
-    var total: Decimal = 0
+    var total = ExactYuan.zero
     var section = 0
     var digit = 0
     var pendingDigit = false
@@ -374,12 +374,12 @@ private struct MoneyParser {
         hasUnit = true
         if unit >= 100 { hasMagnitude = true }
       } else if let unit = Self.bigUnits[scalar] {
-        guard pendingDigit || section > 0 || total > 0 else { break }
+        guard pendingDigit || section > 0 || total > .zero else { break }
         let sectionValue = section + (pendingDigit ? digit : 0)
         if unit == 100_000_000 {
-          total = (total + Decimal(sectionValue)) * Decimal(unit)
+          total = (total + ExactYuan(sectionValue)) * unit
         } else {
-          total += Decimal(sectionValue) * Decimal(unit)
+          total += ExactYuan(sectionValue) * unit
         }
         section = 0
         digit = 0
@@ -395,15 +395,15 @@ private struct MoneyParser {
       index += 1
     }
     guard index > start else { return nil }
-    var value = total + Decimal(section)
-    var place = Decimal(max(smallestUnit, 1))
+    var value = total + ExactYuan(section)
+    var place = ExactYuan(max(smallestUnit, 1))
     if pendingDigit {
       if lastUnit >= 100, !afterZero {
-        value += Decimal(digit * lastUnit / 10)
-        place = Decimal(lastUnit / 10)
+        value += ExactYuan(digit * lastUnit / 10)
+        place = ExactYuan(lastUnit / 10)
       } else {
-        value += Decimal(digit)
-        place = 1
+        value += ExactYuan(digit)
+        place = .one
       }
     }
     return Number(
@@ -421,14 +421,6 @@ private struct MoneyParser {
       while end < s.count, isWordCharacter(s[end]) { end += 1 }
     }
     return end
-  }
-
-  private func fen(_ yuan: Decimal) -> Int64? {
-    guard yuan >= 0, yuan < 10_000_000_000_000 else { return nil }
-    var scaled = yuan * 100
-    var rounded = Decimal()
-    NSDecimalRound(&rounded, &scaled, 0, .plain)
-    return NSDecimalNumber(decimal: rounded).int64Value
   }
 
   /// The length of the longest of `list` written at `index` (the first of the longest).
