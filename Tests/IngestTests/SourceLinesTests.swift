@@ -36,6 +36,23 @@ import Testing
     #expect((0..<lineOfByte.count).map(index.line(at:)) == lineOfByte)
   }
 
+  /// Line-feed-only texts, read eight bytes at a time, split as a split on `\n` does: every
+  /// length around the word size, line feeds at the ends, runs of empty lines.
+  @Test func lineFeedTextsSplitAsASplitOnLineFeeds() {
+    var random = MHTTextHeadTests.SeededGenerator(state: 11)
+    let alphabet = ["\n", "a", "中", "x\n", "\n\n"]
+    for length in [0, 1, 2, 7, 8, 9, 16, 17, 40, 300] {
+      for _ in 0..<8 {
+        let text = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &random)] }.joined()
+        var expected = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if text.hasSuffix("\n") || text.isEmpty { expected.removeLast() }
+        let lines = SourceLines(text)
+        #expect(lines.map(String.init) == expected, "\(text.debugDescription)")
+        #expect(lines.indices.allSatisfy { lines.withUTF8(ofLines: $0...$0) { Array($0) } == Array(expected[$0].utf8) })
+      }
+    }
+  }
+
   @Test func linesOfEveryBreakKind() {
     let lines = SourceLines("一\n二\r\n三\r四\n\n")
     #expect(Array(lines) == ["一", "二", "三", "四", ""])
