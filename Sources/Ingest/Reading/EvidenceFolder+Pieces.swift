@@ -120,15 +120,18 @@ struct PieceStream {
   private var pending: [UInt8]
 
   /// Reads the head of `file` (shown as `path`) and picks its parser; nil when the text is not
-  /// UTF-8 in a format that can be cut (it is then read whole). `encoding` is the file's when
-  /// its text was decoded from another (the head then tells only UTF-8).
+  /// UTF-8 in a format that can be cut (it is then read whole). A head damaged in a few places
+  /// (`UTF8Damage`) is UTF-8 as for a file read whole: the file is read in pieces all the same,
+  /// each piece naming its damaged lines, so that one bad byte near the start of a large export
+  /// does not make it be read whole. `encoding` is the file's when its text was decoded from
+  /// another (the head then tells only UTF-8).
   init?(
     file: any PieceSource, rereader: @escaping (_ sha256: String) -> any PieceRereading, path: String,
     policy: StreamingPolicy, options: IngestOptions, sieve: UnitSieve?, encoding decodedFrom: TextEncoding? = nil
   ) {
     let head = file.read(upTo: policy.pieceBytes)
     guard let lineEnd = PieceCutter.lastLineBreakEnd(in: head), !Self.hasLoneCarriageReturn(head[..<lineEnd]),
-      let source = SourceText(utf8Head: head, path: path, options: options)
+      let source = SourceText(utf8Head: head, path: path, options: options, acceptingDamage: true)
     else { return nil }
     let encoding = decodedFrom ?? source.encoding
     let parser = ParserRegistry.parser(for: source)

@@ -28,14 +28,19 @@ struct SourceText: Sendable {
   func fileLine(_ number: Int) -> Int { number + lineOffset }
 
   /// The complete lines of a file's first `bytes`, when they start with no binary signature and
-  /// decode as UTF-8 (with or without a byte-order mark); nil otherwise. The readers of large
+  /// decode as UTF-8 (with or without a byte-order mark) — or, `acceptingDamage`, as UTF-8
+  /// damaged in a few places (`UTF8Damage`, repaired here); nil otherwise. The readers of large
   /// files tell a format from this before choosing how to read the rest.
-  init?(utf8Head bytes: [UInt8], path: String, options: IngestOptions) {
-    guard BinarySignature.detect(bytes) == nil, let end = PieceCutter.lastLineBreakEnd(in: bytes),
-      case .text(let text, let encoding) = TextDecoding.decode(Array(bytes[..<end])),
-      encoding == .utf8 || encoding == .utf8BOM
-    else { return nil }
-    self.init(text: text, path: path, encoding: encoding, options: options)
+  init?(utf8Head bytes: [UInt8], path: String, options: IngestOptions, acceptingDamage: Bool = false) {
+    guard BinarySignature.detect(bytes) == nil, let end = PieceCutter.lastLineBreakEnd(in: bytes) else { return nil }
+    let decoded: (text: String, encoding: TextEncoding)
+    switch TextDecoding.decode(Array(bytes[..<end])) {
+    case .text(let text, let encoding): decoded = (text, encoding)
+    case .damaged(let text, let encoding, _) where acceptingDamage: decoded = (text, encoding)
+    default: return nil
+    }
+    guard decoded.encoding == .utf8 || decoded.encoding == .utf8BOM else { return nil }
+    self.init(text: decoded.text, path: path, encoding: decoded.encoding, options: options)
   }
 
   /// Splits `text` into lines.
