@@ -42,9 +42,28 @@ import Testing
       #expect(html.contains(document.sha256))
     }
     #expect(html.contains("<tr class=\"st-error\"><td>broken.json</td>"))
-    #expect(html.contains("broken.json: JSON ends in the middle of a string"))
+    #expect(html.contains("<td class=\"status\">error</td><td>JSON ends in the middle of a string</td>"))
+    #expect(!html.contains("broken.json: JSON"), "the row shows the path once")
     #expect(html.contains("<tr class=\"st-unsupported\">"))
-    #expect(html.contains("ingest.unparsed-line"))
+    #expect(html.contains("<li>line 2: warning[ingest.unparsed-line]: line 2 could not be decoded and was skipped</li>"))
+    #expect(!html.contains("<li>notes/备忘.txt:"))
+  }
+
+  /// Only the document's own path is left out: a reason or a diagnostic naming another file
+  /// keeps it.
+  @Test func theManifestDropsOnlyTheRowsOwnPath() {
+    var document = SampleCase.broken
+    document.reason = "other.json: JSON ends in the middle of a string"
+    document.diagnostics = [
+      Diagnostic(.error, code: "x.y", file: "other.json", line: 3, column: 4, message: "m"),
+      Diagnostic(.note, code: "x.z", file: "broken.json", message: "n"),
+    ]
+    #expect(document.reasonBesidePath == "other.json: JSON ends in the middle of a string")
+    #expect(document.diagnostics.map { $0.description(besidePath: document.path) } == ["other.json:3:4: error[x.y]: m", "note[x.z]: n"])
+    document.reason = "broken.json: file is empty"
+    #expect(document.reasonBesidePath == "file is empty")
+    document.diagnostics = [Diagnostic(.warning, code: "a.b", file: "broken.json", line: 3, column: 4, message: "m")]
+    #expect(document.diagnostics.map { $0.description(besidePath: document.path) } == ["line 3, column 4: warning[a.b]: m"])
   }
 
   @Test func matrixHasAllSevenArt11ItemsAndLabelsFactorsAsNotLaw() {
@@ -216,8 +235,9 @@ import Testing
     #expect(file.findings.map(\.sheet) == ["一月", "二月"])
     let csv = String(decoding: CSVReportWriter().render(report).dropFirst(3), as: UTF8.self)
     let rows = csv.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-    #expect(rows.first?.suffix(2) == ["page", "sheet"])
-    #expect(rows.dropFirst().map { $0.suffix(2).joined(separator: ",") } == ["1,一月", "2,二月"])
+    let pageColumn = try #require(rows.first?.firstIndex(of: "page"))
+    #expect(rows.first?[pageColumn...].prefix(2) == ["page", "sheet"])
+    #expect(rows.dropFirst().map { $0[pageColumn...].prefix(2).joined(separator: ",") } == ["1,一月", "2,二月"])
   }
 
   @Test func pdfLinesAreCitedByPageAndLine() {
@@ -234,7 +254,7 @@ import Testing
     #expect(page.contains(">p. 3, line 12</a></td>"))
     #expect(page.contains("<tr class=\"page\"><td colspan=\"3\">Page 3</td></tr>"))
     let csv = String(decoding: CSVReportWriter().render(report), as: UTF8.self)
-    #expect(csv.hasSuffix(",w,3,\r\n"))
+    #expect(csv.hasSuffix(",w,3,,document,\r\n"))
   }
 
   @Test func identicalCopiesGetDistinctAnchors() {

@@ -67,7 +67,8 @@ import Testing
         finding.speakerRole.rawValue, finding.time?.iso8601 ?? "", finding.rule, finding.title,
         finding.polarity.rawValue, finding.clauses.joined(separator: ";"), String(finding.weight),
         finding.matched.joined(separator: ";"), finding.excerpt, finding.why,
-        finding.page.map(String.init) ?? "", finding.sheet ?? "",
+        finding.page.map(String.init) ?? "", finding.sheet ?? "", finding.speakerAbsence?.rawValue ?? "",
+        FindingValues.csvField(finding.values),
       ]
       #expect(String(decoding: bytes, as: UTF8.self) == CSVReportWriter.row(fields))
     }

@@ -83,7 +83,44 @@ import Testing
     #expect(try pipeline.run(folder: folder).subjectWarnings.isEmpty)
     let spilled = try pipeline.runSpilling(folder: folder, htmlLimit: 50)
     #expect(spilled.subjectWarnings.isEmpty)
+    // 张三 occurs nowhere in the chat: it is not parsed again, and the speakers listed are
+    // those of the messages read in full, as the warning says.
     let wrong = try ScanPipeline(lexicon: lexicon, subjects: ["张三"]).runSpilling(folder: folder, htmlLimit: 50)
-    #expect(wrong.subjectWarnings == [SubjectWarning(subject: "张三", speakers: ["老周", "阿杰"])])
+    #expect(wrong.subjectWarnings == [SubjectWarning(subject: "张三", speakers: ["老周"], speakersFromReadMessages: true)])
+    #expect(wrong.subjectWarnings.first?.message.contains("were only searched for “张三”, which they do not contain") == true)
+    // 阿 occurs in the chat (in 阿杰) but is no speaker: the chat is counted again in full.
+    let mentioned = try ScanPipeline(lexicon: lexicon, subjects: ["阿"]).run(folder: folder)
+    #expect(mentioned.subjectWarnings == [SubjectWarning(subject: "阿", speakers: ["老周", "阿杰"])])
+  }
+
+  /// A chat's bytes tell whether a subject can be a speaker of its unread messages: only a
+  /// UTF-8 file of its own, holding none of the subjects' bytes, is done with unparsed.
+  @Test func subjectPresenceIsToldFromTheBytesOfAUTF8File() throws {
+    let folder = try Self.sievedChat()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let evidence = try EvidenceFolder(root: folder)
+    let entry = try #require(evidence.entries().first)
+    let document = evidence.read(entry)
+    #expect(document.encoding == "utf-8")
+    #expect(!SubjectPresence.mayName(["张三"], in: entry, document: document))
+    #expect(!SubjectPresence.mayName([" 张三 ", "zhangsan_01"], in: entry, document: document))
+    #expect(SubjectPresence.mayName(["张三", "阿杰"], in: entry, document: document))
+    #expect(SubjectPresence.mayName(["菠菜"], in: entry, document: document), "a word of a message counts as present")
+    var gb = document
+    gb.encoding = "gb18030"
+    #expect(SubjectPresence.mayName(["张三"], in: entry, document: gb), "another encoding is parsed again")
+    var resized = document
+    resized.bytes += 1
+    #expect(SubjectPresence.mayName(["张三"], in: entry, document: resized), "a file that is not the one read")
+    #expect(SubjectPresence.mayName(["e\u{301}"], in: entry, document: document), "bytes that change under normalisation")
+  }
+
+  @Test(arguments: [
+    ("张三", "李四张三", true), ("张三", "张", false), ("三", "张三", true), ("ab", "xaxbab", true), ("ab", "ba", false),
+    ("张三", "", false), ("张三", "张四三", false),
+  ])
+  func occursFindsTheBytesAnywhere(_ needle: String, _ haystack: String, _ expected: Bool) {
+    let found = Array(haystack.utf8).withUnsafeBytes { SubjectPresence.occurs(Array(needle.utf8), in: $0) }
+    #expect(found == expected)
   }
 }

@@ -13,6 +13,8 @@ import Signals
 struct AmountEntry: Sendable, Hashable {
   /// The unit's speaker.
   var speaker: String?
+  /// Why the unit has no speaker, when it has none.
+  var speakerAbsence: SpeakerAbsence?
   /// The speaker's role.
   var role: SpeakerRole
   /// The amount in hundredths of `currency`.
@@ -64,7 +66,9 @@ private struct UnitAmounts {
   /// it without one written), then the rules' amounts the text does not show.
   func entries() -> [AmountEntry] {
     var entries = UnitAmounts.written(in: first.excerpt).map {
-      AmountEntry(speaker: first.speaker, role: first.speakerRole, fen: $0.fen, findingID: first.id, currency: $0.currency)
+      AmountEntry(
+        speaker: first.speaker, speakerAbsence: first.speakerAbsence, role: first.speakerRole, fen: $0.fen,
+        findingID: first.id, currency: $0.currency)
     }
     var claimed = Set<Int>()
     for amount in ruled {
@@ -79,7 +83,8 @@ private struct UnitAmounts {
       } else {
         entries.append(
           AmountEntry(
-            speaker: first.speaker, role: first.speakerRole, fen: amount.fen, findingID: amount.findingID,
+            speaker: first.speaker, speakerAbsence: first.speakerAbsence, role: first.speakerRole, fen: amount.fen,
+            findingID: amount.findingID,
             currency: amount.currency))
       }
     }

@@ -85,7 +85,7 @@ enum FindingAssembler {
       line: signal.line, endLine: max(signal.endLine, signal.line), page: unit?.page,
       sheet: unit?.attributes["sheet"],
       speaker: unit?.speaker,
-      speakerRole: signal.speakerRole, time: unit?.time,
+      speakerRole: signal.speakerRole, speakerAbsence: unit.flatMap(SpeakerAbsence.init(unit:)), time: unit?.time,
       excerpt: unit.map { Excerpt.make(text: $0.text, parts: parts) } ?? "",
       parts: parts, polarity: rule?.polarity ?? .inculpatory, clauses: rule?.clauses ?? [],
       weight: rule.map { $0.weight.isFinite ? min(max($0.weight, 0), 1) : 0 } ?? 0,

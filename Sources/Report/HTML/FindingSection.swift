@@ -112,18 +112,12 @@ enum FindingSection {
       let wording = finding.clauses.map { HTML.escape(context.supportsWording($0)) }
       html += "<ul class=\"supports\"><li>\(wording.joined(separator: "</li><li>"))</li></ul>\n"
     }
-    html += "<p class=\"meta\">\(who(finding)) · "
+    html += "<p class=\"meta\">\(who(finding).map { $0 + " · " } ?? "")"
     html += context.sourceLink(finding)
     html += "</p>\n"
     html += contextTable(finding, context)
     if !finding.values.isEmpty {
-      let values = finding.values.keys.sorted().map { key in
-        var text = "\(key) = \(finding.values[key] ?? "")"
-        if key == "amountFen", let fen = Int64(finding.values[key] ?? "") {
-          text += " (\(AmountTotal.format(fen, currency: finding.values["currency"] ?? "CNY")))"
-        }
-        return HTML.escape(text)
-      }
+      let values = FindingValues.described(finding.values).map(HTML.escape)
       html += "<p class=\"values\">Values: \(values.joined(separator: "; "))</p>\n"
     }
     html += "<p class=\"verdict\">Negation check: \(HTML.escape(finding.negation.label))</p>\n"
@@ -150,7 +144,7 @@ enum FindingSection {
     html += "\(HTML.escape(finding.polarity.rawValue))\" id=\"\(HTML.escape(anchor))\">\n"
     html += "<p><span class=\"level\">\(HTML.escape(finding.level.rawValue))</span> "
     html +=
-      "\(HTML.escape(finding.title)) <code>\(HTML.escape(finding.rule))</code> · \(who(finding)) · "
+      "\(HTML.escape(finding.title)) <code>\(HTML.escape(finding.rule))</code> · \(who(finding).map { $0 + " · " } ?? "")"
     html += context.sourceLink(finding)
     html += " · <a href=\"#\(HTML.escape(main))\">full card under "
     html += "\(HTML.escape(finding.clauses.first.map(context.citation) ?? ""))</a></p>\n"
@@ -168,11 +162,15 @@ enum FindingSection {
     return html
   }
 
-  /// `speaker · role · time`, escaped.
-  static func who(_ finding: Finding) -> String {
-    var parts = [finding.speaker ?? "no speaker", finding.speakerRole.rawValue]
+  /// `speaker · role · time`, escaped. A unit without a speaker shows why in place of the name
+  /// ("speaker unknown", "system notice") and no role; a document without speakers shows
+  /// neither. Nil when there is nothing to show.
+  static func who(_ finding: Finding) -> String? {
+    var parts: [String] = []
+    if let label = finding.speakerLabel { parts.append(label) }
+    if finding.speaker != nil || finding.speakerRole != .unknown { parts.append(finding.speakerRole.rawValue) }
     if let time = finding.time { parts.append(time.iso8601) }
-    return parts.map(HTML.escape).joined(separator: " · ")
+    return parts.isEmpty ? nil : parts.map(HTML.escape).joined(separator: " · ")
   }
 
   /// The finding's unit with its matched parts marked, between up to two units on either side.
@@ -190,7 +188,7 @@ enum FindingSection {
       let isTarget = index == finding.unitIndex
       let spans = isTarget ? HTMLContext.spans(of: finding) : []
       let text = Highlighter.lines(of: unit.text).map { Highlighter.render($0, spans: spans) }
-      var speaker = unit.speaker ?? ""
+      var speaker = unit.speaker ?? SpeakerAbsence(unit: unit)?.label ?? ""
       if let time = unit.time { speaker += (speaker.isEmpty ? "" : " · ") + time.iso8601 }
       html += "<tr\(isTarget ? " class=\"target\"" : "")><td class=\"ln\">"
       html += context.sourceLink(

@@ -134,11 +134,12 @@ public struct HTMLReportWriter: Sendable {
         ? "<a href=\"#\(HTML.escape(context.documentAnchors[document.path] ?? ""))\">"
           + HTML.escape(document.path) + "</a>"
         : HTML.escape(document.path)
-      var reason = HTML.escape(document.reason ?? "")
+      // The row shows the path: the reason and the diagnostics do not repeat it.
+      var reason = HTML.escape(document.reasonBesidePath ?? "")
       if !document.diagnostics.isEmpty {
         reason += "<details><summary>\(document.diagnostics.count) diagnostic(s)</summary><ul>"
         for diagnostic in document.diagnostics {
-          reason += "<li>\(HTML.escape(diagnostic.description))</li>"
+          reason += "<li>\(HTML.escape(diagnostic.description(besidePath: document.path)))</li>"
         }
         reason += "</ul></details>"
       }

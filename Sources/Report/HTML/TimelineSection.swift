@@ -11,7 +11,8 @@ enum TimelineSection {
       """
     if context.report.timeline.isEmpty { html += "<p>No timed findings.</p>\n" }
     for timeline in context.report.timeline {
-      let name = timeline.speaker.isEmpty ? "no speaker" : timeline.speaker
+      let name =
+        timeline.speaker.isEmpty ? SpeakerAbsence.groupLabel(of: timeline.findings.compactMap(\.speakerAbsence)) : timeline.speaker
       html += "<h3>\(HTML.escape(name)) <span class=\"role\">\(HTML.escape(timeline.role.rawValue))"
       html += "</span></h3>\n<ol class=\"timeline\">\n"
       let listed = timeline.findings.filter { context.primaryCard[$0.id] != nil }
@@ -85,7 +86,8 @@ enum TimelineSection {
       if !total.isYuan {
         amount += " <span class=\"note\">not comparable with the yuan thresholds as it stands</span>"
       }
-      html += "<tr><td>\(HTML.escape(total.speaker ?? "no speaker"))</td>"
+      let speaker = total.speaker ?? SpeakerAbsence.groupLabel(of: total.speakerAbsence.map { [$0] } ?? [])
+      html += "<tr><td>\(HTML.escape(speaker))</td>"
       html += "<td>\(HTML.escape(total.role.rawValue))</td><td>\(HTML.escape(currency))</td><td>\(amount)</td>"
       html += "<td>\(links.joined(separator: " "))</td></tr>\n"
     }

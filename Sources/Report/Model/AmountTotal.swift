@@ -13,6 +13,9 @@ public struct AmountTotal: Sendable, Hashable {
 
   /// The speaker, or nil for units without one.
   public var speaker: String?
+  /// For units without a speaker, why they have none; amounts of units without a speaker for
+  /// different reasons (a contract, a message whose sender could not be read) are totalled apart.
+  public var speakerAbsence: SpeakerAbsence?
   /// The speaker's role in the case.
   public var role: SpeakerRole
   /// The total in hundredths of `currency` (fen for CNY), saturating at `Int64.max`.
@@ -28,9 +31,10 @@ public struct AmountTotal: Sendable, Hashable {
   /// Creates a total; `findingCount` defaults to the number of `findingIDs`, `currency` to CNY.
   public init(
     speaker: String?, role: SpeakerRole, totalFen: Int64, findingIDs: [String], findingCount: Int? = nil,
-    currency: String = MoneyAmount.Currency.cny.rawValue
+    currency: String = MoneyAmount.Currency.cny.rawValue, speakerAbsence: SpeakerAbsence? = nil
   ) {
     self.speaker = speaker
+    self.speakerAbsence = speakerAbsence
     self.role = role
     self.totalFen = totalFen
     self.findingIDs = findingIDs

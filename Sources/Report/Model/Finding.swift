@@ -33,6 +33,9 @@ public struct Finding: Sendable, Hashable {
   public var speaker: String?
   /// Whose words these are relative to the case's subjects.
   public var speakerRole: SpeakerRole
+  /// Why the unit names no speaker (an unreadable chat header, a document without speakers);
+  /// nil when `speaker` is set or the unit is unknown.
+  public var speakerAbsence: SpeakerAbsence?
   /// When the unit was sent, where the format has it.
   public var time: ChatTime?
   /// The unit's text, shortened around the matched parts when it is long.
@@ -60,7 +63,7 @@ public struct Finding: Sendable, Hashable {
   public init(
     id: String, rule: String, title: String, level: RuleLevel, path: String, unitIndex: Int,
     line: Int, endLine: Int, page: Int? = nil, sheet: String? = nil, speaker: String? = nil,
-    speakerRole: SpeakerRole = .unknown,
+    speakerRole: SpeakerRole = .unknown, speakerAbsence: SpeakerAbsence? = nil,
     time: ChatTime? = nil, excerpt: String, parts: [MatchedPart], polarity: Polarity,
     clauses: [String], weight: Double, values: [String: String] = [:],
     related: [RelatedUnit] = [], negation: NegationVerdict = .affirmed, why: String,
@@ -78,6 +81,7 @@ public struct Finding: Sendable, Hashable {
     self.sheet = sheet
     self.speaker = speaker
     self.speakerRole = speakerRole
+    self.speakerAbsence = speakerAbsence
     self.time = time
     self.excerpt = excerpt
     self.parts = parts
@@ -93,6 +97,13 @@ public struct Finding: Sendable, Hashable {
 
   /// The original texts of the matched parts, in text order.
   public var matched: [String] { parts.map(\.text) }
+
+  /// The words shown for the speaker: the name, else why there is none ("speaker unknown"),
+  /// else nil for a document without speakers.
+  public var speakerLabel: String? {
+    if let speaker, !speaker.isEmpty { return speaker }
+    return speakerAbsence?.label
+  }
 
   /// Whether the finding is listed as suppressed rather than active.
   public var isSuppressed: Bool { reason != nil }

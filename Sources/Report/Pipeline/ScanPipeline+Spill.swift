@@ -46,7 +46,7 @@ extension ScanPipeline {
     }
     if let failure = spill.failure { throw failure }
     var report = ledger.report(lexicon: lexicon, subjects: subjects, evidenceFolder: folder)
-    report.subjectWarnings = subjectWarnings(ledger.census, evidence: evidence, entries: entries)
+    report.subjectWarnings = subjectWarnings(ledger.census, evidence: evidence, entries: entries, documents: report.documents)
     return report
   }
 }

@@ -89,33 +89,49 @@ public struct ScanPipeline: Sendable {
       subjects: subjects, evidenceFolder: folder, timelines: preparesHTML)
     var census = SpeakerCensus()
     for result in results { census.merge(result.2) }
-    report.subjectWarnings = subjectWarnings(census, evidence: evidence, entries: entries)
+    report.subjectWarnings = subjectWarnings(census, evidence: evidence, entries: entries, documents: report.documents)
     return report
   }
 
   /// The warnings for the subjects `census` does not match. Before a subject is reported, the
-  /// documents whose unread (sieved) messages kept no speaker are counted again without the
-  /// sieve, so that a warning is never due to a message left unread; this costs a second
-  /// parse of those chats, and only when some subject matched no speaker read.
-  func subjectWarnings(_ census: SpeakerCensus, evidence: EvidenceFolder, entries: [EvidenceEntry]) -> [SubjectWarning] {
+  /// documents whose unread (sieved) messages kept no speaker are checked, so that a warning is
+  /// never due to a message left unread: a chat in which no unmatched subject's bytes occur is
+  /// done with (`SubjectPresence`); any other is counted again without the sieve, which costs a
+  /// second parse of it. Only when some subject matched no speaker read. The speakers a warning
+  /// lists are then those of the messages read, and of the chats counted again.
+  func subjectWarnings(
+    _ census: SpeakerCensus, evidence: EvidenceFolder, entries: [EvidenceEntry], documents: [EvidenceDocument]
+  ) -> [SubjectWarning] {
     var census = census
     let subjects = Array(Set(subjects)).sorted()
-    guard subjects.contains(where: { !census.matches($0) }), !census.sievedPaths.isEmpty else {
+    let unmatched = subjects.filter { !census.matches($0) }
+    guard !unmatched.isEmpty, !census.sievedPaths.isEmpty else {
       return SubjectWarning.warnings(subjects: subjects, census: census)
     }
     var withoutSieve = evidence
     withoutSieve.unitSieve = nil
     let unsieved = withoutSieve
+    let sievedDocuments = Dictionary(
+      documents.filter { census.sievedPaths.contains($0.path) }.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     let sieved = entries.filter { census.sievedPaths.contains($0.relativePath) }
     let streaming = self.streaming
-    let recounts = ParallelMap.map(sieved) { entry in
+    let recounts = ParallelMap.map(sieved) { entry -> SpeakerCensus? in
+      if let document = sievedDocuments[entry.relativePath],
+        !SubjectPresence.mayName(unmatched, in: entry, document: document)
+      {
+        return nil
+      }
       var speakers = SpeakerCensus()
       _ = unsieved.read(entry, streaming: streaming) { piece in speakers.add(piece) }
       return speakers
     }
     var recount = SpeakerCensus()
-    for speakers in recounts { recount.merge(speakers) }
-    census.complete(Set(sieved.map(\.relativePath)), with: recount)
+    var searched = Set<String>()
+    for (entry, speakers) in zip(sieved, recounts) {
+      if let speakers { recount.merge(speakers) } else { searched.insert(entry.relativePath) }
+    }
+    let counted = Set(sieved.map(\.relativePath)).subtracting(searched)
+    census.complete(counted, with: recount, searched: searched)
     return SubjectWarning.warnings(subjects: subjects, census: census)
   }
 

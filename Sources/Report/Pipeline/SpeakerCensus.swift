@@ -15,6 +15,9 @@ struct SpeakerCensus: Sendable {
   private(set) var accountIDs: Set<String> = []
   /// The documents holding units whose speakers were not read (elided runs).
   private(set) var sievedPaths: Set<String> = []
+  /// The sieved documents that were only searched for the unmatched subjects' names, which they
+  /// do not hold, instead of being counted again: their speakers are those of the messages read.
+  private(set) var searchedPaths: Set<String> = []
 
   /// Counts the speakers of `piece`'s units. A chat has few speakers, so names are first
   /// tallied in a short list compared byte for byte, and hashed once per piece; a name beyond
@@ -51,14 +54,19 @@ struct SpeakerCensus: Sendable {
     messages.merge(other.messages, uniquingKeysWith: +)
     accountIDs.formUnion(other.accountIDs)
     sievedPaths.formUnion(other.sievedPaths)
+    searchedPaths.formUnion(other.searchedPaths)
   }
 
   /// Replaces what was counted of the documents at `paths` by `recount`, their count without
-  /// the sieve: their speakers are added and they are no longer listed as sieved.
-  mutating func complete(_ paths: Set<String>, with recount: SpeakerCensus) {
+  /// the sieve: their speakers are added and they are no longer listed as sieved. `searched`
+  /// are sieved documents found not to hold the unmatched subjects (`SubjectPresence`): they
+  /// are no longer listed as sieved either, but as searched.
+  mutating func complete(_ paths: Set<String>, with recount: SpeakerCensus, searched: Set<String> = []) {
     messages.merge(recount.messages, uniquingKeysWith: +)
     accountIDs.formUnion(recount.accountIDs)
     sievedPaths.subtract(paths)
+    sievedPaths.subtract(searched)
+    searchedPaths.formUnion(searched)
   }
 
   /// Whether `subject` names a speaker as `--subject` matching does: the display name (both

@@ -26,10 +26,7 @@ public struct ScanSummary: Sendable {
     }
     lines.append("files: \(report.documents.count) (\(counts.joined(separator: ", ")))")
     for document in report.documents where document.status == .error || document.status == .partial {
-      // A reason names its file first (it is also printed alone); the line names it once.
-      var reason = document.reason ?? "see diagnostics"
-      if reason.hasPrefix(document.path + ": ") { reason.removeFirst(document.path.count + 2) }
-      lines.append("  \(document.status.rawValue): \(document.path): \(reason)")
+      lines.append("  \(document.status.rawValue): \(document.path): \(document.reasonBesidePath ?? "see diagnostics")")
     }
     if !report.subjects.isEmpty { lines.append("subjects: \(report.subjects.joined(separator: ", "))") }
     let findings = report.counts

@@ -7,12 +7,14 @@ import Foundation
 /// `=`, `+`, `-`, `@`, tab or carriage return) gets a leading apostrophe. A report built by
 /// `ScanPipeline.runSpilling` has its rows already rendered on disk; they are copied from there.
 public struct CSVReportWriter: Sendable {
-  /// The header row, in column order. `page` (PDF page or XLSX sheet number, 1-based) and
-  /// `sheet` (XLSX sheet name) come last, so that the earlier columns keep their places; `line`
-  /// counts within the page or sheet where they are set.
+  /// The header row, in column order. Columns added later come last, so that the earlier ones
+  /// keep their places: `page` (PDF page or XLSX sheet number, 1-based) and `sheet` (XLSX sheet
+  /// name), where `line` counts within the page or sheet when they are set; `speakerAbsence`,
+  /// why a finding without a speaker has none (`SpeakerAbsence`); `values`, the values the rule
+  /// extracted (`FindingValues.csvField`).
   public static let columns = [
     "id", "path", "line", "endLine", "speaker", "speakerRole", "time", "rule", "title", "polarity",
-    "clauses", "weight", "matched", "excerpt", "why", "page", "sheet",
+    "clauses", "weight", "matched", "excerpt", "why", "page", "sheet", "speakerAbsence", "values",
   ]
 
   /// The UTF-8 byte-order mark the file starts with.
@@ -76,7 +78,8 @@ public struct CSVReportWriter: Sendable {
       finding.speakerRole.rawValue, finding.time?.iso8601 ?? "", finding.rule, finding.title,
       finding.polarity.rawValue, finding.clauses.joined(separator: ";"), String(finding.weight),
       finding.parts.map(\.text).joined(separator: ";"), finding.excerpt, finding.why,
-      finding.page.map(String.init) ?? "", finding.sheet ?? "",
+      finding.page.map(String.init) ?? "", finding.sheet ?? "", finding.speakerAbsence?.rawValue ?? "",
+      FindingValues.csvField(finding.values),
     ] {
       bytes.append(UInt8(ascii: ","))
       appendField(value, to: &bytes)

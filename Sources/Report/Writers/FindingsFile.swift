@@ -99,6 +99,9 @@ public struct FindingsFile: Sendable, Hashable, Codable {
     public var sheet: String?
     /// Speaker, where the unit has one.
     public var speaker: String?
+    /// Why the unit has no speaker, where it has none (`SpeakerAbsence`: `unreadableHeader`,
+    /// `unnamed`, `systemNotice`, `document`); absent when `speaker` is set.
+    public var speakerAbsence: String?
     /// `subject`, `counterpart` or `unknown`.
     public var speakerRole: String
     /// ISO 8601 time with offset, where the unit has one.
@@ -175,7 +178,7 @@ extension FindingsFile.Entry {
     self.init(
       id: finding.id, rule: finding.rule, title: finding.title, path: finding.path,
       line: finding.line, endLine: finding.endLine, page: finding.page, sheet: finding.sheet,
-      speaker: finding.speaker,
+      speaker: finding.speaker, speakerAbsence: finding.speakerAbsence?.rawValue,
       speakerRole: finding.speakerRole.rawValue, time: finding.time?.iso8601,
       excerpt: finding.excerpt, matched: finding.matched, polarity: finding.polarity.rawValue,
       clauses: finding.clauses, weight: finding.weight, values: finding.values,

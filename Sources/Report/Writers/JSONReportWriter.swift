@@ -173,6 +173,7 @@ public struct JSONReportWriter: Sendable {
       json.member("rule", finding.rule)
       json.member("sheet", finding.sheet)
       json.member("speaker", finding.speaker)
+      json.member("speakerAbsence", finding.speakerAbsence?.rawValue)
       json.member("speakerRole", finding.speakerRole.rawValue)
       json.member("time", finding.time?.iso8601)
       json.member("title", finding.title)

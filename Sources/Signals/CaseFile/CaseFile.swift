@@ -78,7 +78,9 @@ public struct CaseFile: Sendable, Hashable {
     return CaseFile(title: title, subjects: subjects)
   }
 
-  /// The subjects, trimmed, duplicates dropped; a scalar is read as a list of one.
+  /// The subjects, trimmed, duplicates dropped; a scalar is read as a list of one. An empty or
+  /// blank item, and a YAML null (`~`, `null` unquoted, a bare `-`), is refused with its line, as
+  /// `--subject ""` is: it would name nobody, or a person called "null".
   private static func readSubjects(_ node: Node, file: String) throws(CaseFileError) -> [String] {
     let items: [Node]
     if node.scalar != nil {
@@ -89,9 +91,20 @@ public struct CaseFile: Sendable, Hashable {
       throw CaseFileError.invalid(path: file, line: node.mark?.line, message: "subjects must be a list of names")
     }
     var subjects: [String] = []
-    for item in items {
-      guard let name = item.string?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else {
-        throw CaseFileError.invalid(path: file, line: item.mark?.line, message: "a subject must be a non-empty name")
+    for (index, item) in items.enumerated() {
+      let position = items.count > 1 ? "subject \(index + 1)" : "the subject"
+      guard item.scalar != nil else {
+        throw CaseFileError.invalid(path: file, line: item.mark?.line, message: "\(position) must be a name, not a list or a mapping")
+      }
+      if item.null != nil, let written = item.scalar?.string, !written.isEmpty {
+        throw CaseFileError.invalid(
+          path: file, line: item.mark?.line,
+          message: "\(position) is \(written), which YAML reads as empty (null); write a name or account id (quoted if it really is \"\(written)\")")
+      }
+      guard let name = item.string?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty, item.null == nil else {
+        throw CaseFileError.invalid(
+          path: file, line: item.mark?.line,
+          message: "\(position) is empty; a subject must be a name or account id (an empty one matches nobody)")
       }
       if !subjects.contains(name) { subjects.append(name) }
     }
