@@ -249,7 +249,16 @@ struct PackParser {
         reader.error("lexicon.schema", at: key, "extract name '\(name)' is a value the engine writes itself; choose another")
         continue
       }
-      if let source = readExtractionSource(value) { extractions.append(ValueExtraction(name: name, source: source)) }
+      guard let source = readExtractionSource(value) else { continue }
+      let extraction = ValueExtraction(name: name, source: source)
+      let taken = Set(extractions.flatMap(\.writtenNames))
+      if let clash = extraction.writtenNames.first(where: taken.contains) {
+        reader.error(
+          "lexicon.schema", at: key,
+          "extract name '\(name)' writes '\(clash)', which another value of this rule writes (an amount 'x' also writes 'xCurrency'); choose another")
+        continue
+      }
+      extractions.append(extraction)
     }
     return extractions
   }

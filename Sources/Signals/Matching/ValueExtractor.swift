@@ -10,13 +10,19 @@ struct ValueExtractor {
 
   let context: UnitMatchContext
 
-  /// The rule's extracted values, by name; a value not found in the unit is left out.
+  /// The rule's extracted values, by name; a value not found in the unit is left out. An
+  /// amount's currency goes beside it (`ValueExtraction.currencyName(of:)`).
   func values(for rule: CompiledRule, parts: [Occurrence]) -> [String: String] {
     var values: [String: String] = [:]
     for (extraction, regex) in zip(rule.rule.extract, rule.extractionRegexes) {
       let value: String?
       switch extraction.source {
-      case .amount: value = amountFen(parts: parts).map(String.init)
+      case .amount:
+        let found = amount(parts: parts)
+        value = found.flatMap { $0.low ?? $0.high }.map(String.init)
+        if let found, value != nil {
+          values[ValueExtraction.currencyName(of: extraction.name)] = ValueExtraction.currencyValue(of: found)
+        }
       case .domain: value = regex.flatMap { firstMatch($0) }?.lowercased()
       case .account, .regex: value = regex.flatMap { firstMatch($0) }
       }
@@ -36,16 +42,15 @@ struct ValueExtractor {
   }
 
   /// The first amount among the parts, else the first amount in the unit with a currency or a
-  /// magnitude written: its low end (or high end when open below), in fen.
-  private func amountFen(parts: [Occurrence]) -> Int64? {
+  /// magnitude written; its value is its low end (or high end when open below), in fen.
+  private func amount(parts: [Occurrence]) -> MoneyAmount? {
     let amounts = context.amounts
     for part in parts {
       if case .money(let index) = part.source, amounts.indices.contains(index) {
-        return amounts[index].low ?? amounts[index].high
+        return amounts[index]
       }
     }
-    guard let first = amounts.first(where: { !$0.isUnitless }) else { return nil }
-    return first.low ?? first.high
+    return amounts.first { !$0.isUnitless }
   }
 
   /// The first match of the regex on the normalised text (its first capture group when it has

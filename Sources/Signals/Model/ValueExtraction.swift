@@ -3,7 +3,8 @@
 public struct ValueExtraction: Sendable, Hashable {
   /// Where the value comes from.
   public enum Source: Sendable, Hashable {
-    /// The first amount among the matched parts, else the first amount in the unit, in fen.
+    /// The first amount among the matched parts, else the first amount in the unit, in fen
+    /// (hundredths of its currency), with its currency beside it under `currencyName(of:)`.
     case amount
     /// The first domain name (`pay.example.test`) in the unit, lower-cased.
     case domain
@@ -33,6 +34,28 @@ public struct ValueExtraction: Sendable, Hashable {
   public init(name: String, source: Source) {
     self.name = name
     self.source = source
+  }
+
+  /// The value an `amount` extraction named `name` writes its currency under, beside the amount:
+  /// `priceCurrency` for `price`.
+  public static func currencyName(of name: String) -> String { name + "Currency" }
+
+  /// The currency value of an amount: the code written (`CNY`, `USDT`, `USD`), or
+  /// `unwrittenCurrency` when the text writes none (`十二万`), so that an amount in U is never
+  /// read as yuan, nor one with no currency written as either.
+  public static func currencyValue(of amount: MoneyAmount) -> String {
+    amount.currency?.rawValue ?? unwrittenCurrency
+  }
+
+  /// The currency value of an amount whose text writes no currency.
+  public static let unwrittenCurrency = "unwritten"
+
+  /// The names of the values an extraction writes: its own, and for `amount` its currency's.
+  public var writtenNames: [String] {
+    switch source {
+    case .amount: [name, Self.currencyName(of: name)]
+    case .domain, .account, .regex: [name]
+    }
   }
 
   /// Value keys the engine itself writes; an extraction may not use them.
