@@ -25,6 +25,11 @@ import Testing
           match: {all: [搭建, {money: {min: 100}}]}
           extract: {fee: amount, site: domain, contact: account, order: {re: '订单号(\\d{6,})'}}
           clauses: [interp2019.art11.4]
+        - id: extract.quote
+          title: 报价
+          match: 报价
+          extract: {quote: amount}
+          clauses: [interp2019.art11.4]
       """)
 
   private var scanner: SignalScanner {
@@ -87,14 +92,51 @@ import Testing
     let text = "帮我搭建一下 Pay.Example.test，三千五，订单号20240518，有事加微信号: dev_ops88"
     let signal = try #require(try scanner.scan(line: text).first { $0.ruleID == "extract.site" })
     #expect(signal.values["fee"] == "350000")
+    #expect(signal.values["feeCurrency"] == "unwritten")
     #expect(signal.values["site"] == "pay.example.test")
     #expect(signal.values["contact"] == "dev_ops88")
     #expect(signal.values["order"] == "20240518")
     let bare = try #require(try scanner.scan(line: "搭建收你五百块").first { $0.ruleID == "extract.site" })
     #expect(bare.values["fee"] == "50000")
+    #expect(bare.values["feeCurrency"] == "CNY")
     #expect(bare.values["site"] == nil && bare.values["order"] == nil && bare.values["contact"] == nil)
     let words = try #require(try scanner.scan(line: "搭建收你五百块，android12345 uuid: abcde123").first { $0.ruleID == "extract.site" })
     #expect(words.values["contact"] == nil)
+  }
+
+  /// An extracted amount keeps its currency beside it: 三千U and 三千元 are 300000 hundredths of
+  /// different currencies, and an amount with none written says so rather than passing for yuan.
+  @Test(arguments: [
+    ("报价三千U", "300000", "USDT"), ("报价三千元", "300000", "CNY"), ("报价3000 USDT", "300000", "USDT"),
+    ("报价200美金", "20000", "USD"), ("报价$50", "5000", "USD"), ("报价¥1,200", "120000", "CNY"),
+    ("报价人民币壹万元", "1000000", "CNY"), ("报价三千", "300000", "unwritten"), ("报价十二万", "12000000", "unwritten"),
+    ("报价五百个u，押金两千元", "50000", "USDT"), ("报价8500，押金两千元", "200000", "CNY"),
+  ])
+  func anExtractedAmountKeepsItsCurrency(_ text: String, _ fen: String, _ currency: String) throws {
+    let signal = try #require(try scanner.scan(line: text).first { $0.ruleID == "extract.quote" })
+    #expect(signal.values["quote"] == fen, "\(text)")
+    #expect(signal.values["quoteCurrency"] == currency, "\(text)")
+  }
+
+  /// No amount, no currency either.
+  @Test func noAmountExtractsNoCurrency() throws {
+    let signal = try #require(try scanner.scan(line: "报价明天发你").first { $0.ruleID == "extract.quote" })
+    #expect(signal.values["quote"] == nil && signal.values["quoteCurrency"] == nil)
+  }
+
+  /// A name that an amount's currency would also write is refused at load time.
+  @Test func anExtractNameClashingWithAnAmountsCurrencyIsRefused() throws {
+    let text = pack(
+      rules: """
+          - id: clash.extract
+            title: z
+            match: 报价
+            extract: {price: amount, priceCurrency: {re: '(usdt|元)'}}
+            clauses: [interp2019.art11.4]
+        """)
+    let (_, diagnostics) = try TestLexicon.diagnostics(["p.yml": text])
+    #expect(diagnostics.map(\.code) == ["lexicon.schema"])
+    #expect(diagnostics.first?.message.contains("writes 'priceCurrency', which another value of this rule writes") == true)
   }
 
   @Test func scopeAndExtractErrorsAreReported() throws {

@@ -7,9 +7,9 @@ import Signals
 /// its first finding's excerpt shows), the same reading as a rule's `extract: amount` fallback,
 /// plus the amount a rule's `money` operator matched (`amountFen`), which gives its
 /// currency to the same amount in the text. Each amount of a unit counts once, however many
-/// rules fired on it. Values a rule extracts under a name of its own (`price`, `quote`) are not
-/// read: they carry no currency and may be a unit price or a rate; the amount they come from is
-/// counted from the text instead.
+/// rules fired on it. Values a rule extracts under a name of its own (`price`, `quote`, with
+/// their currency beside them) are not read: they may be a unit price or a rate, and the amount
+/// they come from is counted from the text instead, in the currency the text writes.
 struct AmountEntry: Sendable, Hashable {
   /// The unit's speaker.
   var speaker: String?
