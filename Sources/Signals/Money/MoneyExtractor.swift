@@ -65,6 +65,11 @@ private struct MoneyParser {
     var hasMagnitude: Bool
     var hasUnitCharacter: Bool
     var isArabic: Bool
+    /// How much the high end of a rough figure lies above `value`: two neighbouring digits
+    /// (三四千 = 3000…4000, 十二三万 = 120000…130000, 三五千 = 3000…5000); 0 for one figure.
+    var spread = ExactYuan.zero
+    /// Whether a second figure of the same magnitude follows at once (十万 in 十万八万).
+    var isFollowedByAlternative = false
   }
 
   static let chineseDigits: ScalarValues = [
@@ -176,11 +181,20 @@ private struct MoneyParser {
         currency = currency ?? firstCurrency
       }
     }
+    if second == nil, first.isFollowedByAlternative, let next = chinese(at: index, afterNumber: true), next.hasMagnitude {
+      // 十万八万, 三万五万: one figure or the other, read as the rough range between them.
+      let (low, high) = next.value < first.value ? (next, first) : (first, next)
+      first = low
+      second = high
+      index = next.end
+      approximate = true
+    }
     let last = second ?? first
 
     var low = first.value
-    var high = last.value
+    var high = last.value + last.spread
     var hedgedMagnitude = false
+    if first.spread > .zero || last.spread > .zero { approximate = true }
     if let length = wordLength(at: index, in: Self.hedgeWords) {
       approximate = true
       index += length
@@ -191,10 +205,19 @@ private struct MoneyParser {
         hedgedMagnitude = true
       }
       low *= multiplier
-      high = last.place > .one || multiplier > 1 ? (last.value + last.place) * multiplier - .one : last.value
+      high =
+        last.place > .one || multiplier > 1
+        ? (last.value + last.spread + last.place) * multiplier - .one : last.value + last.spread
     } else if let length = wordLength(at: index, in: Self.roughlyWords) {
+      // 五千来块 (about 5000), 十来万 (about 100000): the magnitude may follow 来.
       approximate = true
       index += length
+      if let (found, end) = magnitude(at: index), !last.hasMagnitude || ExactYuan(found) > last.place {
+        low *= found
+        high *= found
+        index = end
+        hedgedMagnitude = true
+      }
     }
     let beforeCurrency = skipSpaces(index)
     if let (length, found) = currencyWord(at: beforeCurrency, in: Self.currencySuffixWords) {
@@ -340,9 +363,11 @@ private struct MoneyParser {
     return index == start ? nil : (multiplier, index)
   }
 
-  private func chinese(at start: Int) -> Number? {
+  /// A Chinese numeral at `start`; not inside another unless `afterNumber` (the second figure
+  /// of 十万八万).
+  private func chinese(at start: Int, afterNumber: Bool = false) -> Number? {
     guard Self.chineseDigits[s[start]] != nil || Self.smallUnits[s[start]] == 10 else { return nil }
-    if start > 0, isNumberCharacter(s[start - 1]) { return nil }
+    if start > 0, isNumberCharacter(s[start - 1]), !afterNumber { return nil }
     var index = start
     var total = ExactYuan.zero
     var section = 0
@@ -353,19 +378,34 @@ private struct MoneyParser {
     var smallestUnit = 0
     var hasMagnitude = false
     var hasUnit = false
+    // A rough figure's second digit (三四千: 4 after 3), until a unit places it; then the spread
+    // it gives the section, and the whole number.
+    var highDigit: Int?
+    var sectionSpread = 0
+    var totalSpread = ExactYuan.zero
+    var hadSpread = false
+    var digitStart = start
+    var closedTenThousands = false
+    var followedByAlternative = false
     while index < s.count {
       let scalar = s[index]
       if let value = Self.chineseDigits[scalar] {
-        if pendingDigit { break }
-        if value == 0 {
+        if pendingDigit {
+          guard !hadSpread, highDigit == nil, Self.isRoughPair(digit, value) else { break }
+          highDigit = value
+          hadSpread = true
+        } else if value == 0 {
           afterZero = true
         } else {
           digit = value
           pendingDigit = true
+          digitStart = index
         }
       } else if let unit = Self.smallUnits[scalar] {
         guard unit < lastUnit || lastUnit == 0 || lastUnit >= 10_000 else { break }
         section += (pendingDigit ? digit : 1) * unit
+        if let highDigit { sectionSpread = (highDigit - digit) * unit }
+        highDigit = nil
         digit = 0
         pendingDigit = false
         afterZero = false
@@ -375,13 +415,30 @@ private struct MoneyParser {
         if unit >= 100 { hasMagnitude = true }
       } else if let unit = Self.bigUnits[scalar] {
         guard pendingDigit || section > 0 || total > .zero else { break }
+        if unit == 10_000, closedTenThousands {
+          // 十万八万 is two amounts (十万 or 八万), not 180000: the second starts at its digit.
+          if pendingDigit, section == 0 {
+            index = digitStart
+            pendingDigit = false
+            highDigit = nil
+            followedByAlternative = true
+          }
+          break
+        }
         let sectionValue = section + (pendingDigit ? digit : 0)
+        if let highDigit { sectionSpread = highDigit - digit }
         if unit == 100_000_000 {
           total = (total + ExactYuan(sectionValue)) * unit
+          totalSpread = (totalSpread + ExactYuan(sectionSpread)) * unit
+          closedTenThousands = false
         } else {
           total += ExactYuan(sectionValue) * unit
+          totalSpread += ExactYuan(sectionSpread) * unit
+          closedTenThousands = true
         }
         section = 0
+        sectionSpread = 0
+        highDigit = nil
         digit = 0
         pendingDigit = false
         afterZero = false
@@ -396,19 +453,44 @@ private struct MoneyParser {
     }
     guard index > start else { return nil }
     var value = total + ExactYuan(section)
+    var spread = totalSpread + ExactYuan(sectionSpread)
     var place = ExactYuan(max(smallestUnit, 1))
     if pendingDigit {
+      let digitSpread = highDigit.map { $0 - digit } ?? 0
       if lastUnit >= 100, !afterZero {
         value += ExactYuan(digit * lastUnit / 10)
+        spread += ExactYuan(digitSpread * lastUnit / 10)
         place = ExactYuan(lastUnit / 10)
       } else {
         value += ExactYuan(digit)
+        spread += ExactYuan(digitSpread)
         place = .one
       }
     }
-    return Number(
+    // 十二w, 三k: a Latin magnitude after a Chinese numeral without one.
+    if !hasMagnitude, index < s.count, s[index] == "w" || s[index] == "k",
+      index + 1 >= s.count || !isLatinLetter(s[index + 1])
+    {
+      let multiplier = s[index] == "k" ? 1000 : 10_000
+      value *= multiplier
+      spread *= multiplier
+      place *= multiplier
+      hasMagnitude = true
+      hasUnit = true
+      index += 1
+    }
+    var number = Number(
       value: value, end: index, place: place, hasMagnitude: hasMagnitude, hasUnitCharacter: hasUnit,
       isArabic: false)
+    number.spread = spread
+    number.isFollowedByAlternative = followedByAlternative
+    return number
+  }
+
+  /// Whether two digits written one after the other make a rough figure: neighbours (三四,
+  /// 七八, 一两) or 三五.
+  private static func isRoughPair(_ first: Int, _ second: Int) -> Bool {
+    second == first + 1 || (first == 3 && second == 5)
   }
 
   // MARK: Helpers
