@@ -30,19 +30,21 @@ enum PriceFixture {
     """
   }
 
-  static func rule(within: Int = 2) -> String {
+  static func rule(within: Int = 2, except: String = "") -> String {
     pack(rules: """
         - id: price.anomaly
           title: 价格异常
           scope: \(within > 0 ? "conversation" : "message")
           match:
-            price: {services: [exchange, website], below: 0.3, above: 3.0, near: 20, within: \(within)}
+            price: {services: [exchange, website], below: 0.3, above: 3.0, near: 20, within: \(within)\(except)}
           clauses: [interp2019.art11.4]
       """)
   }
 
-  static func scanner(rates: Bool = true, within: Int = 2) throws -> SignalScanner {
-    let lexicon = try TestLexicon(files: ["market-prices.yml": table(rates: rates), "pack.yml": rule(within: within)]).load()
+  static func scanner(rates: Bool = true, within: Int = 2, except: String = "") throws -> SignalScanner {
+    let lexicon = try TestLexicon(
+      files: ["market-prices.yml": table(rates: rates), "pack.yml": rule(within: within, except: except)]
+    ).load()
     return SignalScanner(lexicon: lexicon)
   }
 }
@@ -67,6 +69,41 @@ enum PriceFixture {
     let signals = try PriceFixture.scanner(within: 0).scan(line: text).filter { $0.suppressedReason == nil }
     #expect(signals.isEmpty == !fires, "\(text)")
     #expect(signals.first?.values["ratio"] == ratio, "\(text)")
+  }
+
+  /// An `except` word keeps only the amount of its own clause from being compared: a deposit
+  /// (定金五百块) is no price, but a maintenance fee named in the next clause does not hide the
+  /// price before it, as a message-wide `unless` would.
+  @Test(arguments: [
+    ("做交易所八百块，上线后维护每月八千", true),
+    ("做交易所先付定金八百块", false),
+    ("做交易所八百块定金", false),
+    ("做交易所定金八百块，尾款两千块", true),
+    ("做交易所维护八百块", false),
+    ("做交易所八百块 维护另算", false),
+  ])
+  func exceptWordsExcludeOnlyTheAmountOfTheirClause(text: String, fires: Bool) throws {
+    let scanner = try PriceFixture.scanner(within: 0, except: ", except: [定金, 维护]")
+    let signals = try scanner.scan(line: text).filter { $0.suppressedReason == nil }
+    #expect(signals.isEmpty != fires, "\(text)")
+    #expect(try !PriceFixture.scanner(within: 0).scan(line: text).isEmpty, "without except every one is compared: \(text)")
+  }
+
+  @Test func exceptTakesTermSetsAndRefusesUnknownOnes() throws {
+    let good = pack(
+      terms: "  partial: [定金, 押金]",
+      rules: """
+          - id: price.anomaly
+            title: 价格异常
+            match:
+              price: {services: [exchange], except: [$partial, 首付]}
+            clauses: [interp2019.art11.4]
+        """)
+    let lexicon = try TestLexicon(files: ["market-prices.yml": PriceFixture.table(), "pack.yml": good]).load()
+    #expect(lexicon.rules.first?.price?.except == ["定金", "押金", "首付"])
+    let bad = good.replacingOccurrences(of: "$partial", with: "$missing")
+    let (_, diagnostics) = try TestLexicon.diagnostics(["market-prices.yml": PriceFixture.table(), "pack.yml": bad])
+    #expect(diagnostics.contains { $0.code == "lexicon.unknown-term-ref" && $0.message.contains("'$missing'") })
   }
 
   @Test func reportsPriceRangeAndRatio() throws {

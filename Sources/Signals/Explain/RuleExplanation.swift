@@ -137,11 +137,13 @@ extension SignalScanner {
     return lines
   }
 
-  /// `price [exchange, app-dual] below 0.3 above 3.0 near≤30 within 2 messages (one unit here)`.
+  /// `price [exchange, app-dual] below 0.3 above 3.0 near≤30 within 2 messages (one unit here)`,
+  /// then `except in its clause [定金, …]` when the check has `except` words.
   private static func label(_ check: PriceCheck) -> String {
     let services = check.services.map(\.id).joined(separator: ", ")
     let window = check.within > 0 ? " within \(check.within) messages (one unit here)" : ""
-    return "price [\(services)] below \(check.thresholds.below) above \(check.thresholds.above) near≤\(check.near)\(window)"
+    let except = check.except.isEmpty ? "" : " except in its clause [\(check.except.joined(separator: ", "))]"
+    return "price [\(services)] below \(check.thresholds.below) above \(check.thresholds.above) near≤\(check.near)\(window)\(except)"
   }
 }
 

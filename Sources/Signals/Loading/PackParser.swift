@@ -316,9 +316,9 @@ struct PackParser {
     return .sequence(first: services, then: amount, window: SequenceWindow(messages: check.within))
   }
 
-  /// `price: {services, below, above, near, within}` against the price table.
+  /// `price: {services, below, above, near, within, except}` against the price table.
   private mutating func readPrice(_ node: Node) -> PriceCheck? {
-    let keys = ["services", "below", "above", "near", "within"]
+    let keys = ["services", "below", "above", "near", "within", "except"]
     guard let entries = reader.entries(of: node, in: "price", allowed: keys) else { return nil }
     guard let table = prices else {
       reader.error("lexicon.no-price-table", at: node, "price needs the price table (\(LexiconLoader.marketPricesFileName)) beside the packs")
@@ -352,7 +352,31 @@ struct PackParser {
     }
     let near = entries["near"].flatMap { reader.integer($0.value, "price near") }.map { max(0, $0) } ?? 30
     let within = entries["within"].flatMap { reader.integer($0.value, "price within") }.map { max(0, $0) } ?? 0
-    return PriceCheck(services: services, thresholds: thresholds, near: near, within: within, rates: table.rates)
+    let except = entries["except"].map { readPriceExcept($0.value) } ?? []
+    return PriceCheck(services: services, thresholds: thresholds, near: near, within: within, rates: table.rates, except: except)
+  }
+
+  /// `except: [$set, 定金, …]`: terms and term sets, flattened into normalised terms.
+  private mutating func readPriceExcept(_ node: Node) -> [String] {
+    guard let items = reader.sequence(node, "price except") else { return [] }
+    var terms: [String] = []
+    for item in items {
+      guard let text = reader.nonEmptyString(item, "a price except term") else { continue }
+      guard text.hasPrefix("$") else {
+        if let term = readTerm(item, context: "price except") { terms.append(term) }
+        continue
+      }
+      let name = String(text.dropFirst())
+      guard let set = termSets[name] else {
+        let known = termSets.keys.sorted().map { "$" + $0 }.joined(separator: ", ")
+        reader.error("lexicon.unknown-term-ref", at: item, "unknown term set '\(text)'; defined: \(known.isEmpty ? "none" : known)")
+        continue
+      }
+      usedSets.insert(name)
+      terms += set
+    }
+    var seen = Set<String>()
+    return terms.filter { seen.insert($0).inserted }
   }
 
   /// A `sequence` match or an operator tree.

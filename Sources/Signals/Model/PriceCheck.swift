@@ -13,14 +13,22 @@ public struct PriceCheck: Sendable, Hashable {
   public var within: Int
   /// Conversion rates to CNY (from the table); other currencies are not compared.
   public var rates: [CurrencyRate]
+  /// Words (normalised) that keep an amount from being compared when its own clause holds one
+  /// (定金三千, 维护每月八千): the pack's `except`. Unlike `unless`, they do not veto the other
+  /// amounts of the unit.
+  public var except: [String]
 
   /// Creates a check.
-  public init(services: [ServicePrice], thresholds: PriceThresholds, near: Int = 30, within: Int = 0, rates: [CurrencyRate] = []) {
+  public init(
+    services: [ServicePrice], thresholds: PriceThresholds, near: Int = 30, within: Int = 0, rates: [CurrencyRate] = [],
+    except: [String] = []
+  ) {
     self.services = services
     self.thresholds = thresholds
     self.near = near
     self.within = within
     self.rates = rates
+    self.except = except
   }
 
   /// The service a normalised phrase names, if any.

@@ -5,7 +5,8 @@
 /// the nearest service phrase of the same unit at most `near` characters away or, failing that,
 /// to the service a caller found in an earlier unit. The pair is compared only when the period
 /// written beside the amount fits the service's unit (`PriceWording`): none for a project, 每月
-/// for a monthly service. The first far-below or far-above pair by
+/// for a monthly service, and only when no `except` word stands in the amount's clause (定金三千 is a
+/// deposit, not the price). The first far-below or far-above pair by
 /// position wins; when there is none, the first pair that could not be compared (a currency
 /// without a rate) is returned so the finding can say so.
 struct PriceMatcher {
@@ -16,11 +17,15 @@ struct PriceMatcher {
   /// The normalised text of each pattern.
   let patterns: [String]
 
+  /// The check's `except` words as scalars.
+  private var exceptWords: [[Unicode.Scalar]] { check.except.map { Array($0.unicodeScalars) } }
+
   /// The price pair chosen among `occurrences`, or nil when every linked amount lies in range.
   func best(in occurrences: [Occurrence], linked: ServicePrice? = nil) -> (candidate: MatchCandidate, comparison: PriceComparison)? {
     let services = serviceOccurrences(in: occurrences)
     let admitted = MoneyConstraint()
     var fallback: (candidate: MatchCandidate, comparison: PriceComparison)?
+    let exceptWords = self.exceptWords
     for occurrence in occurrences {
       guard case .money(let index) = occurrence.source, admitted.admits(context.amounts[index]) else { continue }
       let amount = context.amounts[index]
@@ -37,7 +42,8 @@ struct PriceMatcher {
       }
       let scalars = context.scalars
       guard PriceWording.isPrice(amount, start: occurrence.start, end: occurrence.end, in: scalars),
-        PriceWording.fits(PriceWording.period(start: occurrence.start, end: occurrence.end, in: scalars), service.unit)
+        PriceWording.fits(PriceWording.period(start: occurrence.start, end: occurrence.end, in: scalars), service.unit),
+        PriceWording.exception(exceptWords, start: occurrence.start, end: occurrence.end, in: scalars) == nil
       else { continue }
       let comparison = PriceComparison(amount: amount, service: service, thresholds: check.thresholds, rates: check.rates)
       // The summary is written only for the pair returned.

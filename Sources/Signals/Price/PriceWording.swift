@@ -33,6 +33,25 @@ enum PriceWording {
     amount.currency != nil || nearest(priceCues.map { ($0, ()) }, start: start, end: end, in: scalars) != nil
   }
 
+  /// Characters looked at on each side of an amount for an `except` word, within its clause.
+  static let exceptWindow = 16
+
+  /// The first of `words` (normalised) written in the clause of `[start, end)` (at most
+  /// `exceptWindow` characters on each side, not past a clause break), if any.
+  static func exception(_ words: [[Unicode.Scalar]], start: Int, end: Int, in scalars: [Unicode.Scalar]) -> String? {
+    guard !words.isEmpty else { return nil }
+    var lower = start
+    while lower > max(0, start - exceptWindow), !breakers.contains(scalars[lower - 1]) { lower -= 1 }
+    var upper = end
+    while upper < min(scalars.count, end + exceptWindow), !breakers.contains(scalars[upper]) { upper += 1 }
+    for word in words where !word.isEmpty && word.count <= upper - lower {
+      for index in lower...(upper - word.count) where scalars[index..<index + word.count].elementsEqual(word) {
+        return String(String.UnicodeScalarView(word))
+      }
+    }
+    return nil
+  }
+
   /// Whether an amount with `period` written beside it prices a service sold per `unit`: a
   /// project price has no period; a periodic service needs its own period written.
   static func fits(_ period: ServicePrice.Unit?, _ unit: ServicePrice.Unit) -> Bool {
