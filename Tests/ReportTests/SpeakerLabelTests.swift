@@ -69,6 +69,7 @@ import Testing
     #expect(html.contains("<p class=\"meta\">system notice · <a class=\"loc\""))
     #expect(html.contains("<p class=\"meta\"><a class=\"loc\""), "a contract clause shows its place and no speaker")
     #expect(html.contains("<td class=\"who\">speaker unknown</td>"), "the context table too")
+    #expect(html.contains("\">4</a></td><td>speaker unknown</td><td></td></tr>"), "and the source view's header line")
     #expect(html.contains("<tr><td>speaker unknown</td><td>unknown</td><td>CNY</td><td>¥5,000.00"))
     #expect(html.contains("<tr><td>document text (no speakers)</td><td>unknown</td><td>CNY</td><td>¥8,000.00"))
   }
