@@ -5,7 +5,8 @@ import Testing
 /// `HeaderAttempt` tells a damaged record header from body text that merely opens with a number.
 @Suite struct HeaderAttemptTests {
   /// Damaged headers as exports and hand edits leave them: a letter for a digit, a lost field,
-  /// another date separator, an un-padded field, a lost or doubled space, a full-width colon.
+  /// another date separator, an un-padded field, a lost or doubled space, a full-width colon or
+  /// digit (`HeaderAttemptGrammarTests` has more).
   @Test(arguments: [
     ("2023-03-01 10:0X:40 老周", 19),
     ("2023-03-01 10:06 老周", 16),
@@ -23,6 +24,7 @@ import Testing
     ("2023-03-01 10:06:", 16),
     ("2023-03-01 10:06:40 ", 19),
     ("2023-03-01 10:06:40", 19),
+    ("１２３４-03-01 10:06:40 老周", 27),
   ])
   func damagedHeadersAreAttempts(line: String, timestampBytes: Int) {
     #expect(HeaderAttempt.timestampLength(Substring(line)) == timestampBytes)
@@ -43,7 +45,6 @@ import Testing
     "2023 10:06 到",
     "2023-03-01 1:0 试试",
     "2023-XX-01 10:06:40 老周",
-    "１２３４-03-01 10:06:40 老周",
     "",
   ])
   func bodyTextIsNotAnAttempt(line: String) {

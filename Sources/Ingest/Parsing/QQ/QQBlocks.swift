@@ -18,7 +18,8 @@ struct QQBlocks {
 
   /// Splits `source`. Lines are read as bytes; only those that open like a header (an ASCII
   /// digit) or like a structure line (`=` or the lead byte of 消) are read as text. A line that
-  /// opens like a header but is not one is an unreadable header when it is an attempt at one
+  /// opens like a header but is not one, or opens with a full-width character (a full-width digit
+  /// typed for an ASCII one), is an unreadable header when it is an attempt at one
   /// (`HeaderAttempt`).
   static func split(_ source: SourceText) -> QQBlocks {
     var blocks = [Block()]
@@ -32,6 +33,7 @@ struct QQBlocks {
           if let stamp = QQHeader.stamp(source.line(number)) { return .header(stamp) }
           return HeaderAttempt.timestampLength(bytes) == nil ? .other : .unreadableHeader
         }
+        if lead == 0xEF { return HeaderAttempt.timestampLength(bytes) == nil ? .other : .unreadableHeader }
         guard lead == 0x3D || lead == 0xE6 else { return .other }
         let line = source.line(number)
         if let (key, value) = QQMessageManagerTXTParser.blockField(line) {
