@@ -3,10 +3,19 @@
 /// continuing the previous message. `me` is the phone's owner. A large file is read in pieces cut
 /// before a header, and the unit sieve applies.
 ///
-/// A line that opens with `<int>|` and has a `:` followed by a date and clock (`HeaderAttempt`),
-/// but is not a header, starts a message of unknown speaker and time with a warning rather than
-/// continuing the previous one (no body line opens with `<int>|`). No piece is cut before it: the
-/// piece holding it reads it as a whole read does.
+/// A line that is not a header but an attempt at one starts a message of unknown speaker and time
+/// with a warning rather than continuing the previous one. It is one when a `:` in it is followed
+/// by a date and clock (`HeaderAttempt`) and
+/// - it opens with `<int>|`, the type code and bar intact (no body line opens with them); or
+/// - that date and clock are closed by a `:` (after an optional `.` and digits, a fraction of a
+///   second), the header's own frame around its time, and the line opens with an ASCII digit or
+///   holds a `|` or `｜` among its first four characters: a type code or bar damaged, lost or
+///   replaced (`1X|老周:…`, `|老周:…`, `1｜老周:…`, `1!老周:…`, `1老周:…`).
+///
+/// So continuation lines that open with a date and clock (`2023-03-01 10:06:40 到账`), a clock,
+/// or a number, or hold a time without the header's frame (`1笔到账:2023-03-01 10:06:40`), stay
+/// in their message. No piece is cut before an attempt: the piece holding it reads it as a whole
+/// read does.
 struct WechatDumpTXTParser: DocumentParser {
   let format = DocumentFormat.wechatDumpTXT
 
@@ -102,7 +111,7 @@ struct WechatDumpTXTParser: DocumentParser {
     var attributes = [HeaderAttempt.attribute: String(headerLine)]
     var text = ""
     if let (type, body) = Self.unreadableHeader(headerLine) {
-      attributes["wechatType"] = String(type)
+      if let type { attributes["wechatType"] = String(type) }
       text = String(body)
     }
     for number in lines.dropFirst() {
@@ -115,20 +124,26 @@ struct WechatDumpTXTParser: DocumentParser {
   }
 
   /// For a line that is an attempt at a header but not one (see the type's comment): its type
-  /// code and the text after its date and clock, less a fraction of a second and one `:`.
-  static func unreadableHeader(_ line: Substring) -> (type: Int, body: Substring)? {
-    guard let lead = line.utf8.first, lead >= 0x30, lead <= 0x39, let bar = line.utf8.firstIndex(of: UInt8(ascii: "|")),
-      let type = Int(line[..<bar]), header(line) == nil
-    else { return nil }
-    let rest = line[line.index(after: bar)...]
+  /// code where it can be read, and the text after its date and clock, less a fraction of a
+  /// second and one `:`.
+  static func unreadableHeader(_ line: Substring) -> (type: Int?, body: Substring)? {
+    guard let lead = line.utf8.first else { return nil }
+    let opensWithDigit = lead >= 0x30 && lead <= 0x39
+    guard opensWithDigit || line.prefix(4).contains(where: { $0 == "|" || $0 == "｜" }), header(line) == nil else {
+      return nil
+    }
+    let bar = line.firstIndex(of: "|")
+    let type = bar.flatMap { Int(line[..<$0]) }
+    let framed = type == nil || !opensWithDigit
+    let rest = bar.map { framed ? line : line[line.index(after: $0)...] } ?? line
     var search = rest.startIndex
     while let colon = rest[search...].firstIndex(of: ":") {
       let after = rest[rest.index(after: colon)...]
       if let length = HeaderAttempt.timestampLength(after) {
         var body = after.utf8.dropFirst(length)
         if body.first == UInt8(ascii: ".") { body = body.dropFirst().drop { $0 >= 0x30 && $0 <= 0x39 } }
-        if body.first == UInt8(ascii: ":") { body = body.dropFirst() }
-        return (type, Substring(body))
+        if body.first == UInt8(ascii: ":") { return (type, Substring(body.dropFirst())) }
+        if !framed { return (type, Substring(body)) }
       }
       search = rest.index(after: colon)
     }
