@@ -63,6 +63,7 @@ struct QQMessageManagerTXTParser: BatchingParser {
       diagnostics.append(source.badTime(line: record.headerLine, raw: stamp.rawTime(in: source.line(record.headerLine))))
     }
     let (kept, repeated) = RecentContactDuplicates.split(records, blocks: file.blocks, source: source)
+    diagnostics = DroppedRepeatWarnings.reword(diagnostics, dropped: repeated.map { records[$0] }, source: source)
     // A record's text is its body; a record without one has none, so its header line stands in.
     let elidable = source.elidable(count: kept.count) { position in
       let record = records[kept[position]]

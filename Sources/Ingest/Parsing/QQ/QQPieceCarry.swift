@@ -79,8 +79,8 @@ struct QQPieceCarry: PieceCarry {
     let records = file.records.records
     let base = blockBase
     blockBase = base + file.blocks.count - 1
-    note(file.records, in: source, lineOffset: lineOffset)
     var kept: [Int] = []
+    var dropped: [HeaderRecords<QQHeader.Stamp>.Record] = []
     kept.reserveCapacity(records.count)
     for (index, record) in records.enumerated() {
       let block = base + record.context
@@ -88,10 +88,12 @@ struct QQPieceCarry: PieceCarry {
       if repeats.isRepeat(isRecent: isRecent(block), conversation: name, key: { MessageKey(record, conversation: name, source: source) }) {
         repeatCount += 1
         if firstRepeatLine == nil { firstRepeatLine = record.headerLine + lineOffset }
+        dropped.append(record)
       } else {
         kept.append(index)
       }
     }
+    note(file.records, dropped: dropped, in: source, lineOffset: lineOffset)
     let (blocks, fileStem) = (self.blocks, self.fileStem)
     let unit = { (position: Int) in
       let record = records[kept[position]]
@@ -155,19 +157,25 @@ struct QQPieceCarry: PieceCarry {
   private func conversation(_ block: Int) -> String { blocks[block].object ?? fileStem }
 
   /// Keeps the diagnostics of a piece's records and stray lines with their true line numbers
-  /// (the piece's source quotes file lines in its messages; the line fields are shifted here).
-  private mutating func note(_ records: HeaderRecords<QQHeader.Stamp>, in source: SourceText, lineOffset: Int) {
-    for diagnostic in records.diagnostics(in: source, expecting: QQMessageManagerTXTParser.expecting) {
+  /// (the piece's source quotes file lines in its messages; the line fields are shifted here),
+  /// those of the `dropped` repeats reworded (`DroppedRepeatWarnings`).
+  private mutating func note(
+    _ records: HeaderRecords<QQHeader.Stamp>, dropped: [HeaderRecords<QQHeader.Stamp>.Record], in source: SourceText,
+    lineOffset: Int
+  ) {
+    let found = records.diagnostics(in: source, expecting: QQMessageManagerTXTParser.expecting)
+    for diagnostic in DroppedRepeatWarnings.reword(found, dropped: dropped, source: source) {
       switch diagnostic.code {
       case "ingest.unparsed-line": unparsedLines.append(diagnostic.shifted(by: lineOffset))
       case "ingest.unreadable-header": unreadableHeaders.append(diagnostic.shifted(by: lineOffset))
       default: headerLikeLines.append(diagnostic.shifted(by: lineOffset))
       }
     }
+    var times: [Diagnostic] = []
     for record in records.records {
       guard let stamp = record.header, stamp.time.chatTime(options: source.options, raw: "") == nil else { continue }
-      badTimes.append(
-        source.badTime(line: record.headerLine, raw: stamp.rawTime(in: source.line(record.headerLine))).shifted(by: lineOffset))
+      times.append(source.badTime(line: record.headerLine, raw: stamp.rawTime(in: source.line(record.headerLine))))
     }
+    badTimes += DroppedRepeatWarnings.reword(times, dropped: dropped, source: source).map { $0.shifted(by: lineOffset) }
   }
 }
