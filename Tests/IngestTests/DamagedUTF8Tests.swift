@@ -125,7 +125,7 @@ import Testing
     }
     let proseBytes = try #require(DecodingInPlaceTests.gb18030(prose))
     let damage = try #require(UTF8Damage.measure(proseBytes[...]))
-    #expect(!damage.showsUTF8 && !damage.replacesFew)
+    #expect(!damage.showsEncoding && !damage.replacesFew)
     #expect(damage.multibyteCharacters * 2 < damage.invalidSequences)
     #expect(UTF8Damage.measure(proseBytes[...], givingUpUnlessFew: true) == nil)
     let longChat = String(repeating: chat, count: 20)

@@ -32,6 +32,41 @@ enum GB18030 {
   }
 }
 
+extension GB18030 {
+  /// The text of `bytes` read as GB18030 with each invalid sequence replaced by U+FFFD, and where
+  /// those were (`UTF8Damage` of `encoding` GB18030), or nil when iconv cannot convert from
+  /// GB18030. An invalid sequence is the byte where a character cannot go on (a lead byte before
+  /// a byte that cannot follow it, which is read again as the start of the next character: a
+  /// line break is never swallowed), or a character cut by the end of the bytes.
+  static func decodeReplacing(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, damage: UTF8Damage)? {
+    guard let converter = IconvConverter(from: "GB18030"), let base = bytes.baseAddress else { return nil }
+    var damage = UTF8Damage(encoding: .gb18030)
+    let hasCarriageReturn = memchr(base, 0x0D, bytes.count) != nil
+    var line = 1
+    var countedTo = 0
+    // A byte gives at most three UTF-8 bytes: a replacement for one byte, or a two-byte character.
+    let text = try? String(unsafeUninitializedCapacity: bytes.count * 3 + 16) { output in
+      var written = 0
+      let converted = converter.convertReplacing(bytes, into: output, at: &written) { offset, count in
+        line += UTF8Damage.breaks(bytes, from: countedTo, to: offset, hasCarriageReturn: hasCarriageReturn)
+        countedTo = offset
+        damage.addInvalid(count: count, line: line)
+      }
+      guard converted else { throw IconvConverter.Invalid() }
+      return written
+    }
+    guard let text else { return nil }
+    var scalars = 0
+    var multibyte = 0
+    for byte in text.utf8 where byte & 0xC0 != 0x80 {
+      scalars += 1
+      if byte >= 0xC0 { multibyte += 1 }
+    }
+    damage.setText(scalars: scalars, multibyteCharacters: multibyte - damage.invalidSequences)
+    return (text, damage)
+  }
+}
+
 /// Decoding through the C library's iconv. Each call opens its own conversion descriptor, so
 /// concurrent calls are safe.
 enum Iconv {
@@ -99,6 +134,39 @@ final class IconvConverter {
     guard iconv(descriptor, nil, nil, &outPointer, &outLeft) != -1 else { return false }
     written = output.count - outLeft
     return true
+  }
+
+  /// Converts all of `input` into `output` from `written` on, advancing it, writing U+FFFD for
+  /// each invalid sequence (see `GB18030.decodeReplacing`) and telling `invalid` its offset in
+  /// `input` and its length; false when `output` is full.
+  func convertReplacing(
+    _ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>, at written: inout Int,
+    invalid: (_ offset: Int, _ count: Int) -> Void
+  ) -> Bool {
+    guard let inBase = input.baseAddress, let outBase = output.baseAddress else { return input.isEmpty }
+    var offset = 0
+    while offset < input.count {
+      var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inBase + offset).assumingMemoryBound(
+        to: CChar.self)
+      var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase + written).assumingMemoryBound(to: CChar.self)
+      var inLeft = input.count - offset
+      var outLeft = output.count - written
+      let result = iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
+      let failure = errno
+      written = output.count - outLeft
+      offset = input.count - inLeft
+      guard result == -1 else { break }
+      guard failure == EILSEQ || failure == EINVAL, outLeft >= 3 else { return false }
+      let count = failure == EINVAL ? inLeft : 1
+      invalid(offset, count)
+      for byte: UInt8 in [0xEF, 0xBF, 0xBD] {
+        output[written] = byte
+        written += 1
+      }
+      offset += count
+      iconv(descriptor, nil, nil, nil, nil)
+    }
+    return finish(into: output, at: &written)
   }
 
   private func convert(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>, at written: inout Int) -> Bool {

@@ -17,8 +17,8 @@ enum TextEncoding: String, Sendable, Hashable {
 enum DecodedText: Sendable, Hashable {
   /// Decoded; the byte-order mark, if any, is not part of `text`.
   case text(String, TextEncoding)
-  /// UTF-8 but for a few invalid sequences (see `TextDecoding.sniff`), each replaced by U+FFFD
-  /// in `text`; `damage` says where they were.
+  /// UTF-8 or GB18030 but for a few invalid sequences (see `TextDecoding`), each replaced by
+  /// U+FFFD in `text`; `damage` says where they were.
   case damaged(String, TextEncoding, UTF8Damage)
   /// Binary data: NUL bytes outside UTF-16, an XOR-encoded picture, or bytes that only GB18030
   /// would decode, into control and private-use characters.
@@ -37,27 +37,41 @@ enum DecodedText: Sendable, Hashable {
 /// 1. the replacements would be at most one in twenty characters of the text, or just one
 ///    (`replacesFew`), and
 /// 2. the text holds at least four well-formed multi-byte UTF-8 characters for each invalid
-///    sequence (`showsUTF8`; Chinese GB18030 text read as UTF-8 gives several invalid sequences
+///    sequence (`showsEncoding`; Chinese GB18030 text read as UTF-8 gives several invalid sequences
 ///    for each well-formed one, so a real GB18030 file never passes), or the bytes are not valid
 ///    GB18030 either (ASCII text with a stray byte).
 /// After a UTF-8 byte-order mark only the first condition applies. A large file whose first
 /// 64 KiB would already have more than one character in four replaced is judged on them
-/// (`UTF8Damage.measure`). Anything else is sniffed as GB18030, which either decodes it or
-/// leaves it undecodable.
+/// (`UTF8Damage.measure`). Anything else is sniffed as GB18030.
+///
+/// Bytes that GB18030 does not decode may be GB18030 damaged in a few places in the same way.
+/// Unless the file is large enough to be decoded again from the file (`RereadDecoding`, which
+/// reads valid GB18030 only), they are decoded with each invalid sequence replaced by U+FFFD
+/// (`GB18030.decodeReplacing`) and the lines holding one reported, by the same criterion:
+/// 1. the replacements would be at most one in twenty characters of the text, or just one;
+/// 2. the text holds at least four well-formed GB18030 multi-byte characters for each invalid
+///    sequence (`showsEncoding`);
+/// and, since UTF-8 Chinese read as GB18030 gives many well-formed (wrong) characters and few
+/// invalid sequences, the bytes must not look like UTF-8: read as UTF-8 they hold fewer
+/// well-formed multi-byte characters than invalid sequences (GB18030 Chinese gives 0.23 for
+/// each, UTF-8 damaged anywhere but almost everywhere many more); and the text must be
+/// plausible (`isPlausibleText`), which binary data is not. Anything else is undecodable.
 enum TextDecoding {
   /// How many leading bytes the UTF-16 zero-byte test looks at.
   static let sniffLength = 65_536
 
   /// What a file's bytes are, told in the order of export-formats.md §0.1 without decoding UTF-16
-  /// or GB18030 (a UTF-8 text comes with it: telling it builds it).
+  /// or valid GB18030 (a UTF-8 or damaged GB18030 text comes with it: telling it builds it).
   enum Sniffed {
     /// UTF-8 (with or without its byte-order mark, which is not part of the text).
     case utf8(String, TextEncoding)
-    /// UTF-8 but for a few invalid sequences, replaced by U+FFFD in the text.
+    /// UTF-8, or GB18030 as its `TextEncoding` says, but for a few invalid sequences, replaced by
+    /// U+FFFD in the text (the name is older than damaged GB18030).
     case damagedUTF8(String, TextEncoding, UTF8Damage)
     /// UTF-16, with or without its byte-order mark.
     case utf16(littleEndian: Bool, byteOrderMark: Bool)
-    /// None of the others: GB18030, if anything.
+    /// None of the others: GB18030, if anything (or damaged GB18030 in a file of at least
+    /// `RereadDecoding.minimumBytes`, which is not told).
     case gb18030
     /// Binary data: NUL bytes outside UTF-16, or an XOR-encoded picture.
     case binary
@@ -66,7 +80,8 @@ enum TextDecoding {
   }
 
   /// Sniffs `bytes`: byte-order marks, UTF-16 by zero-byte pattern, NUL bytes, valid UTF-8, an
-  /// XOR-encoded picture, damaged UTF-8, then GB18030.
+  /// XOR-encoded picture, damaged UTF-8, damaged GB18030 (in a file smaller than
+  /// `RereadDecoding.minimumBytes`, which is decoded from its bytes), then GB18030.
   static func sniff(_ bytes: [UInt8]) -> Sniffed {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       let content = bytes.dropFirst(3)
@@ -83,9 +98,12 @@ enum TextDecoding {
     if let text = String(validating: bytes, as: UTF8.self) { return .utf8(text, .utf8) }
     if BinarySignature.xorImage(bytes) != nil { return .binary }
     if let damage = UTF8Damage.measure(bytes[...], givingUpUnlessFew: true), damage.replacesFew,
-      damage.showsUTF8 || !bytes.withUnsafeBufferPointer(GB18030.isValid)
+      damage.showsEncoding || !bytes.withUnsafeBufferPointer(GB18030.isValid)
     {
       return .damagedUTF8(String(decoding: bytes, as: UTF8.self), .utf8, damage)
+    }
+    if bytes.count < RereadDecoding.minimumBytes, let (text, damage) = damagedGB18030(bytes) {
+      return .damagedUTF8(text, .gb18030, damage)
     }
     return .gb18030
   }
@@ -112,6 +130,20 @@ enum TextDecoding {
       return .binary
     case .undecodable:
       return .undecodable
+    }
+  }
+
+  /// The text (without a byte-order mark) and damage of bytes that are GB18030 damaged in a few
+  /// places (see the type's comment); nil when they are valid GB18030 or not GB18030 at all.
+  static func damagedGB18030(_ bytes: [UInt8]) -> (String, UTF8Damage)? {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard !GB18030.isValid(buffer), let asUTF8 = UTF8Damage.measure(buffer), asUTF8.multibyteCharacters < asUTF8.invalidSequences,
+        let (decoded, damage) = GB18030.decodeReplacing(buffer), !damage.isEmpty, damage.replacesFew, damage.showsEncoding,
+        isPlausibleText(decoded)
+      else { return nil }
+      var text = decoded
+      if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+      return (text, damage)
     }
   }
 

@@ -7,13 +7,19 @@
 /// Where bytes that are mostly UTF-8 are not: the invalid sequences (each a maximal subpart, as
 /// the Unicode standard and the standard library's `String(decoding:as:)` replace them, one
 /// U+FFFD each), the well-formed multi-byte characters around them, and the lines that hold them.
+/// The same measure serves bytes that are mostly GB18030 (`GB18030.decodeReplacing`), with
+/// `encoding` saying which.
 ///
 /// Line numbers count breaks the way `SourceLines` does (LF, CRLF and lone CR, each one break),
 /// so the line named is the line of the decoded text; an invalid sequence never holds a break,
-/// since ASCII bytes always end one.
+/// since ASCII bytes always end one (in GB18030 too, whose multi-byte characters hold no byte
+/// below 0x30).
 struct UTF8Damage: Sendable, Hashable {
   /// How many lines are named in `lines`; the others are only counted.
   static let namedLineLimit = 10
+
+  /// The encoding the bytes were meant in: UTF-8, or GB18030.
+  private(set) var encoding: TextEncoding
 
   /// Invalid sequences, each replaced by one U+FFFD.
   private(set) var invalidSequences = 0
@@ -27,6 +33,13 @@ struct UTF8Damage: Sendable, Hashable {
   private(set) var lines: [Int] = []
   /// How many lines hold invalid bytes.
   private(set) var lineCount = 0
+  /// The line of the last invalid sequence counted (0 before the first).
+  private var lastLine = 0
+
+  /// An empty measure of bytes meant in `encoding`.
+  init(encoding: TextEncoding = .utf8) {
+    self.encoding = encoding
+  }
 
   /// Whether no byte is invalid.
   var isEmpty: Bool { invalidSequences == 0 }
@@ -36,11 +49,29 @@ struct UTF8Damage: Sendable, Hashable {
   /// one (a note of a few words with one bad byte).
   var replacesFew: Bool { invalidSequences <= 1 || invalidSequences * 20 <= scalars }
 
-  /// Whether the well-formed multi-byte characters show the bytes to be UTF-8: at least four for
-  /// each invalid sequence. Chinese text in GB18030 read as UTF-8 gives about four invalid
-  /// sequences for each well-formed one (0.23 well-formed per invalid over the 65,000
+  /// Whether the well-formed multi-byte characters show the bytes to be in `encoding`: at least
+  /// four for each invalid sequence. Chinese text in GB18030 read as UTF-8 gives about four
+  /// invalid sequences for each well-formed one (0.23 well-formed per invalid over the 65,000
   /// characters of the project's legal texts; see `DamagedUTF8Tests`).
-  var showsUTF8: Bool { multibyteCharacters >= 4 * invalidSequences }
+  var showsEncoding: Bool { multibyteCharacters >= 4 * invalidSequences }
+
+  /// Counts one invalid sequence of `count` bytes on `line` (lines come in order).
+  mutating func addInvalid(count: Int, line: Int) {
+    invalidSequences += 1
+    invalidBytes += count
+    if lastLine != line {
+      lastLine = line
+      lineCount += 1
+      if lines.count < Self.namedLineLimit { lines.append(line) }
+    }
+  }
+
+  /// Sets how many scalars the repaired text holds, replacements included, and how many of them
+  /// are well-formed multi-byte characters.
+  mutating func setText(scalars: Int, multibyteCharacters: Int) {
+    self.scalars = scalars
+    self.multibyteCharacters = multibyteCharacters
+  }
 
   /// How many leading bytes are judged on their own when giving up (`measure`).
   static let headBytes = 65_536
@@ -59,7 +90,6 @@ struct UTF8Damage: Sendable, Hashable {
     let hasCarriageReturn = memchr(base, 0x0D, count) != nil
     var continuationBytes = 0
     var line = 1
-    var lastDamagedLine = 0
     var headJudged = false
     var countedTo = 0
     var index = 0
@@ -82,13 +112,7 @@ struct UTF8Damage: Sendable, Hashable {
       }
       line += breaks(bytes, from: countedTo, to: index, hasCarriageReturn: hasCarriageReturn)
       countedTo = index
-      damage.invalidSequences += 1
-      damage.invalidBytes += length.count
-      if lastDamagedLine != line {
-        lastDamagedLine = line
-        damage.lineCount += 1
-        if damage.lines.count < namedLineLimit { damage.lines.append(line) }
-      }
+      damage.addInvalid(count: length.count, line: line)
       index += length.count
       if givingUpUnlessFew, damage.invalidSequences > 1 {
         let scalarsSoFar = index - continuationBytes - damage.invalidBytes + damage.invalidSequences
@@ -109,7 +133,8 @@ struct UTF8Damage: Sendable, Hashable {
   }
 
   /// The warning naming the lines of `path` that held invalid bytes, numbered after
-  /// `lineOffset` lines (those of the pieces before, for a file read in pieces).
+  /// `lineOffset` lines (those of the pieces before, for a file read in pieces): `invalid-utf8`,
+  /// or `invalid-gb18030` for bytes meant in GB18030.
   func diagnostic(path: String, lineOffset: Int = 0) -> Diagnostic {
     let named = lines.map { String($0 + lineOffset) }
     let place: String
@@ -122,9 +147,10 @@ struct UTF8Damage: Sendable, Hashable {
     }
     let sequences = invalidSequences == 1 ? "1 invalid sequence" : "\(invalidSequences) invalid sequences"
     let count = invalidBytes == 1 ? "1 byte" : "\(invalidBytes) bytes"
+    let (code, name) = encoding == .gb18030 ? ("invalid-gb18030", "GB18030") : ("invalid-utf8", "UTF-8")
     return Diagnostic(
-      .warning, code: "invalid-utf8", file: path, line: lines.first.map { $0 + lineOffset },
-      message: "bytes that are not UTF-8 \(place) were replaced by U+FFFD (\(sequences), \(count))")
+      .warning, code: code, file: path, line: lines.first.map { $0 + lineOffset },
+      message: "bytes that are not \(name) \(place) were replaced by U+FFFD (\(sequences), \(count))")
   }
 
   /// The length of the well-formed character starting at `index` (a byte of 0x80 or more), or
@@ -158,7 +184,7 @@ struct UTF8Damage: Sendable, Hashable {
 
   /// The line breaks in `bytes[start..<end]`: line feeds, or with carriage returns in the text,
   /// CRLF and lone CR and LF, each one (a CRLF is counted at its CR).
-  private static func breaks(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, hasCarriageReturn: Bool) -> Int {
+  static func breaks(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, hasCarriageReturn: Bool) -> Int {
     guard end > start else { return 0 }
     guard hasCarriageReturn else { return SourceLines.occurrences(of: 0x0A, in: UnsafeBufferPointer(rebasing: bytes[start..<end])) }
     var found = 0
