@@ -23,7 +23,7 @@
 /// 老周`, `2023/03/01 10:06:40 老周`, `２０２３-03-01 10:06:40 老周`, `23-03-01 10:06:40 老周`,
 /// `2023-03-0110:06:40 老周`, `03-01 10:06:40 老周` and `2023-03-05 9:1X:40 阿强(20001001)` are
 /// attempts, while `2023年的账`, `23年3月1日开会`, `2023-03-01之前到账`, `2023.5万`, `3-1 到账`,
-/// `100块`, `138-0013-8000`, `20230301 10:06:40 到账`, `10:06 到` and `12:30 开会` are not.
+/// `100块`, `130-0000-0000`, `20230301 10:06:40 到账`, `10:06 到` and `12:30 开会` are not.
 /// `12-30 10:00 开会` is not either: a month and day with a clock is how a meeting or a deadline is
 /// written in a message, while a header always has its year and its seconds, so a line that lost
 /// its year is taken for one only when its clock still has seconds, which everyday writing leaves
