@@ -38,6 +38,34 @@ import Testing
     #expect(document.diagnostics.last?.message.hasPrefix("3 messages of the 最近联系人 block") == true)
   }
 
+  /// A header-like line in the body of a dropped repeat is noted as text of a dropped message.
+  @Test func headerLikeLinesOfDroppedRepeatsAreNotedAsDropped() throws {
+    let quoted = "2023-03-05 9:12:00 小李(10001001)\n转发：\n2023-03-05 9:10:05 阿强(20001001)"
+    let text = (Self.block("我的好友", [quoted]) + Self.block("最近联系人", [quoted])).joined(separator: "\n")
+    let document = EvidenceReader.read(data: Data(text.utf8), path: "全部消息记录.txt", options: IngestOptions())
+    #expect(document.units.map(\.line) == [7])
+    let notes = document.diagnostics.filter { $0.code == "ingest.header-like-body-line" }
+    #expect(notes.map(\.line) == [9, 19])
+    #expect(notes.first?.message.hasSuffix("kept as message text") == true)
+    #expect(
+      notes.last?.message
+        == "line 19 looks like a message header but follows a body line without a blank line; it is text of a message that, in the 最近联系人 block, repeats a message of another block and is dropped: it is cited there"
+    )
+  }
+
+  /// Two messages whose times are not valid repeat each other only when the times are written
+  /// the same.
+  @Test func invalidTimesWrittenDifferentlyAreNoRepeat() throws {
+    let body = "后台要能控制输赢"
+    let text = (Self.block("我的好友", ["2023-13-05 9:11:00 阿强(20001001)\n\(body)"])
+      + Self.block("最近联系人", ["2023-14-05 9:11:00 阿强(20001001)\n\(body)", "2023-13-05 9:11:00 阿强(20001001)\n\(body)"]))
+      .joined(separator: "\n")
+    let document = EvidenceReader.read(data: Data(text.utf8), path: "全部消息记录.txt", options: IngestOptions())
+    #expect(document.units.map(\.line) == [7, 16])
+    #expect(document.diagnostics.map(\.code) == ["ingest.bad-time", "ingest.bad-time", "ingest.bad-time", "ingest.duplicate-block"])
+    #expect(document.diagnostics.last?.message == "1 message of the 最近联系人 block repeats a message of another block and is cited there instead")
+  }
+
   @Test func droppedRepeatWarningsReadInPiecesAreThoseOfAWholeRead() throws {
     let messages = (0..<1_500).map { index in
       let time = String(format: "2016-02-%02d %02d:%02d:%02d", 1 + index / 86_400, index / 3_600 % 24, index / 60 % 60, index % 60)

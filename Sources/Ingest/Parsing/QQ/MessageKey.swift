@@ -12,8 +12,8 @@ struct MessageKey: Hashable, Sendable {
   private let high: UInt64
   private let low: UInt64
 
-  /// The key of `record`, a message of `conversation` in `source`: its time as an instant (nil
-  /// when the time is not valid), its sender's account (else nickname; none for a system
+  /// The key of `record`, a message of `conversation` in `source`: its time as an instant (as
+  /// written when the time is not valid), its sender's account (else nickname; none for a system
   /// message) and its body lines joined with `\n`. A record whose header could not be read has
   /// no time, and its header line as written stands for the sender, so that it repeats only a
   /// message whose header is unreadable in the same way.
@@ -26,7 +26,7 @@ struct MessageKey: Hashable, Sendable {
       if let time = stamp.time.chatTime(options: source.options, raw: "") {
         Self.add([1] + withUnsafeBytes(of: time.epochSeconds.littleEndian, Array.init), to: &hasher)
       } else {
-        Self.add([0], to: &hasher)
+        Self.add([0] + Array(stamp.rawTime(in: source.line(record.headerLine)).utf8), to: &hasher)
       }
       Self.add(sender.map { [1] + Array($0.utf8) } ?? [0], to: &hasher)
     } else {

@@ -24,7 +24,9 @@ struct QQMessageManagerTXTParser: BatchingParser {
 
   /// The note on the `count` messages of the `最近联系人` block dropped as repeats.
   static func repeatsMessage(count: Int) -> String {
-    "\(count) messages of the \(QQBlocks.recentContactsGroup) block repeat messages of other blocks and are cited there instead"
+    count == 1
+      ? "1 message of the \(QQBlocks.recentContactsGroup) block repeats a message of another block and is cited there instead"
+      : "\(count) messages of the \(QQBlocks.recentContactsGroup) block repeat messages of other blocks and are cited there instead"
   }
 
   /// A piece may start at a block separator or at a header after a blank line, where a record
