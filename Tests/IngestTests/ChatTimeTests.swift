@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Ingest
@@ -14,5 +15,16 @@ import Testing
   ])
   func iso8601(epoch: Int64, offset: Int, expected: String) {
     #expect(ChatTime(epochSeconds: epoch, utcOffsetSeconds: offset, raw: "").iso8601 == expected)
+  }
+
+  /// A day past its month's end is no date (it would be read as a day of the next month).
+  @Test(arguments: [
+    (2023, 2, 29, false), (2024, 2, 29, true), (2000, 2, 29, true), (2100, 2, 29, false),
+    (2023, 4, 31, false), (2023, 4, 30, true), (2023, 12, 31, true), (2023, 1, 0, false), (2023, 6, 31, false),
+  ])
+  func daysPastTheMonthsEndAreRefused(year: Int, month: Int, day: Int, valid: Bool) {
+    let time = ChatTime(year: year, month: month, day: day, hour: 10, minute: 6, second: 40, raw: "")
+    #expect((time != nil) == valid)
+    if let time { #expect(time.iso8601.hasPrefix(String(format: "%04d-%02d-%02d", year, month, day))) }
   }
 }

@@ -20,13 +20,14 @@ public struct ChatTime: Sendable, Hashable, Codable, Comparable {
   }
 
   /// Creates a time from naive local wall-clock fields interpreted at `utcOffsetSeconds`.
-  /// Returns nil when the fields are out of range (month 13, hour 25, …).
+  /// Returns nil when the fields are out of range (month 13, hour 25, 2023-02-29, April 31, …):
+  /// a day past its month's end would otherwise be read as a day of the next month.
   public init?(
     year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int,
     utcOffsetSeconds: Int = 8 * 3600, raw: String
   ) {
-    guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour),
-      (0...59).contains(minute), (0...60).contains(second), year >= 1970, year < 3000
+    guard (1...12).contains(month), year >= 1970, year < 3000, (1...ChatTime.days(inMonth: month, of: year)).contains(day),
+      (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
     else { return nil }
     let days = ChatTime.daysFromCivil(year: year, month: month, day: day)
     let local = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
@@ -69,6 +70,15 @@ public struct ChatTime: Sendable, Hashable, Codable, Comparable {
   }
 
   public static func < (lhs: ChatTime, rhs: ChatTime) -> Bool { lhs.epochSeconds < rhs.epochSeconds }
+
+  /// How many days month `month` (1–12) of `year` has in the Gregorian calendar.
+  static func days(inMonth month: Int, of year: Int) -> Int {
+    switch month {
+    case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
 
   /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
   static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
