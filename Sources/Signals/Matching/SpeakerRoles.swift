@@ -3,12 +3,13 @@ import Ingest
 
 /// Decides whose words a unit holds, relative to the subjects named for a case.
 ///
-/// Without subjects nobody's role is known: every unit is `unknown`, and rules with
-/// `speaker: subject` or `speaker: counterpart` then fire on every `unknown` unit, so that a scan
-/// without `--subject` still shows everything. With subjects, a unit whose speaker (display name,
-/// trimmed, or account id) is a subject is `subject`, any other speaker is `counterpart`, and a
-/// unit with no speaker (a paragraph, a plain line) is `unknown` and counts only for
-/// `speaker: any` rules. System notices never count for `subject` / `counterpart` rules.
+/// Without subjects nobody's role is known: every unit is `unknown`. With subjects, a unit whose
+/// speaker (display name, trimmed, or account id — also when the export keeps only the id) is a
+/// subject is `subject`, any other speaker is `counterpart`, and a unit whose speaker is not
+/// known (a paragraph, a plain line, a chat message whose header could not be read) is `unknown`.
+/// Rules with `speaker: subject` or `speaker: counterpart` fire on `unknown` units too, marked
+/// `unknown`: whose words they are is left to the reader, and a scan with `--subject` never hides
+/// what a scan without it shows. System notices never count for `subject` / `counterpart` rules.
 struct SpeakerRoles: Sendable {
   let subjects: Set<String>
 
@@ -18,7 +19,11 @@ struct SpeakerRoles: Sendable {
 
   /// The role of the unit's speaker.
   func role(of unit: TextUnit) -> SpeakerRole {
-    guard !subjects.isEmpty, let speaker = unit.speaker else { return .unknown }
+    guard !subjects.isEmpty else { return .unknown }
+    guard let speaker = unit.speaker else {
+      guard let id = unit.speakerID else { return .unknown }
+      return subjects.contains(id) ? .subject : .counterpart
+    }
     if subjects.contains(speaker) { return .subject }
     let edges = [speaker.unicodeScalars.first, speaker.unicodeScalars.last].compactMap { $0 }
     if edges.contains(where: \.isWhitespaceScalar),
@@ -36,8 +41,7 @@ struct SpeakerRoles: Sendable {
     case .any: return true
     case .subject, .counterpart:
       guard kind != .system else { return false }
-      if subjects.isEmpty { return role == .unknown }
-      return role.rawValue == constraint.rawValue
+      return role == .unknown || role.rawValue == constraint.rawValue
     }
   }
 }
