@@ -53,6 +53,20 @@ import Testing
     #expect(try signals("验证码实时转发，赌博平台要用")["span.gamble-tool"]?.suppressedReason == nil)
   }
 
+  /// A message the export marks as forwarded (Telegram's `forwarded_from`) is forwarded text from
+  /// its first character: not the sender's own words.
+  @Test func aMessageForwardedFromElsewhereIsForwardedWhole() throws {
+    let scanner = SignalScanner(lexicon: try TestLexicon.set(Self.lexicon))
+    let forwarded = TextUnit(
+      kind: .message, line: 4, text: "这是个赌博平台，推广费用U结", speaker: "小李",
+      attributes: [TextUnit.forwardedFromAttribute: "某人"])
+    let own = TextUnit(kind: .message, line: 5, text: "这是个赌博平台，推广费用U结", speaker: "小李")
+    let signals = scanner.scan(EvidenceDocumentFixture.document([forwarded, own]), subjects: ["小李"])
+      .filter { $0.ruleID == "span.gamble-tool" }
+    #expect(signals.map(\.line) == [4, 5])
+    #expect(signals.map(\.suppressedReason) == ["inside forward", nil])
+  }
+
   @Test func prohibitionsAreClausesWithTheirContinuations() throws {
     let ban = try #require(try signals("乙方严禁将本平台用于赌博、诈骗等违法活动。费用按年结算。")["span.gamble-tool"])
     #expect(ban.suppressedReason == "inside prohibition")

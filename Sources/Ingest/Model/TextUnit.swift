@@ -28,6 +28,10 @@ public struct TextUnit: Sendable, Hashable, Codable {
   public var page: Int?
   /// Structured values carried by the unit itself, e.g. a transfer's amount (`amountFen`).
   public var attributes: [String: String]
+
+  /// The `attributes` key under which a message forwarded from elsewhere keeps where it came
+  /// from (Telegram's `forwarded_from`): its whole text is someone else's words.
+  public static let forwardedFromAttribute = "forwardedFrom"
   /// The file line of each line of `text` (split on `\n`) when they are not simply
   /// `firstBodyLine + k`: text decoded from JSON `\n` escapes, HTML with collapsed white space,
   /// DOCX/XLSX line breaks, quoted-printable soft breaks. Nil when the simple rule holds; use

@@ -93,6 +93,7 @@ public struct SignalScanner: Sendable {
     let hits = compiled.automaton.scan(normalized.utf8)
     var context = UnitMatchContext(
       text: unit.text, normalized: normalized, hits: hits, lengths: compiled.automaton.patternLengths)
+    if unit.attributes[TextUnit.forwardedFromAttribute] != nil { context.markWhollyForwarded() }
     if rules.contains(where: { $0.usesMoney }) { context.extractAmounts() }
     let regexes = rules.reduce(into: Set<Int>()) { $0.formUnion($1.regexes) }
     if !regexes.isEmpty { context.runRegexes(regexes, compiled: compiled.regexes) }

@@ -136,6 +136,12 @@ struct UnitMatchContext {
     return storage
   }
 
+  /// Takes the whole text for forwarded (a message forwarded from elsewhere, told by its export
+  /// rather than by a marker in its text): `not_inside: [forward]` then keeps every occurrence out.
+  mutating func markWhollyForwarded() {
+    uniqueStorage().forwardSpans = scalars.isEmpty ? [] : [0..<scalars.count]
+  }
+
   /// Extracts the amounts of money.
   mutating func extractAmounts() {
     uniqueStorage().amounts = MoneyExtractor.amounts(in: scalars)

@@ -32,7 +32,7 @@ struct TelegramHTMLParser: DocumentParser {
       }
       var attributes = ["messageID": message.id]
       if message.forwarded { attributes["forwarded"] = "true" }
-      if let origin = message.forwardedFrom { attributes["forwardedFrom"] = origin }
+      if let origin = message.forwardedFrom { attributes[TextUnit.forwardedFromAttribute] = origin }
       var unit = TextUnit(
         kind: message.service ? .system : .message, line: message.line, endLine: message.endLine,
         text: message.text, firstBodyLine: message.textLines.first ?? message.line,

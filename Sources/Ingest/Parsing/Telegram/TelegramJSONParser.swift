@@ -75,9 +75,10 @@ struct TelegramJSONParser: BatchingParser {
     var text = Self.text(message["text"])
     var attributes: [String: String] = [:]
     if let id = message["id"]?.string { attributes["messageID"] = id }
-    for key in ["media_type", "forwarded_from", "reply_to_message_id", "via_bot", "edited"] {
+    for key in ["media_type", "reply_to_message_id", "via_bot", "edited"] {
       if let value = message[key]?.string { attributes[key] = value }
     }
+    if let origin = message["forwarded_from"]?.string { attributes[TextUnit.forwardedFromAttribute] = origin }
     if message["photo"] != nil { attributes["media_type"] = attributes["media_type"] ?? "photo" }
     if let file = message["file"]?.string { attributes["file"] = file }
     for (entity, key) in [("link", "links"), ("text_link", "links"), ("phone", "phones"), ("bank_card", "bankCards"), ("email", "emails")] {
