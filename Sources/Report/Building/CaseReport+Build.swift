@@ -47,15 +47,18 @@ extension CaseReport {
     FindingAssembler.assignIDs(&all)
     let suppressed = all.filter(\.isSuppressed)
     all.removeAll(where: \.isSuppressed)
+    var documents = documents.sorted { $0.path < $1.path }
+    let copies = DuplicateDocuments.markCopies(&documents)
+    let counted = copies.isEmpty ? all : all.filter { !copies.contains($0.path) }
     self.init(
       subjects: Array(Set(subjects)).sorted(),
       lexicons: lexicon.packs.sorted { $0.id < $1.id },
       catalogue: lexicon.clauses,
-      documents: documents.sorted { $0.path < $1.path },
+      documents: documents,
       findings: all,
       suppressed: suppressed,
-      clauses: ClauseSummarizer.summaries(of: all, catalogue: lexicon.clauses),
-      amounts: AmountSummarizer.totals(of: all, subjects: subjects),
+      clauses: ClauseSummarizer.summaries(of: counted, catalogue: lexicon.clauses),
+      amounts: AmountSummarizer.totals(of: counted, subjects: subjects),
       timeline: timelines ? TimelineBuilder.timelines(of: all, subjects: subjects) : [],
       evidenceFolder: evidenceFolder)
   }

@@ -3,8 +3,9 @@ import Ingest
 import Signals
 
 /// Gathers the documents of a spilling scan in report order as their workers finish: each
-/// document's counts, clause tallies, amounts and spilled blocks are added in path order, and
-/// its candidate findings take the HTML report's places while there are some left.
+/// document's counts, clause tallies, amounts and spilled blocks are added in path order (a copy
+/// of an earlier document adding no clause tallies or amounts: `DuplicateDocuments`), and its
+/// candidate findings take the HTML report's places while there are some left.
 ///
 /// Workers finish in any order; a finished document waits here until every document before it
 /// has been added, so the report is the same as a sequential scan's.
@@ -21,6 +22,7 @@ final class ReportLedger: @unchecked Sendable {
   private var amounts = AmountTally()
   private var timed = TimedSpeakers()
   private var speakers = SpeakerCensus()
+  private var duplicates = DuplicateDocuments()
   private var spilled: SpilledFindings
 
   /// Creates an empty ledger; `formats` and `htmlLimit` as in `DocumentSpiller`.
@@ -59,12 +61,16 @@ final class ReportLedger: @unchecked Sendable {
     } else if shownIDs.count < findings.candidates.count, document.isExcerpted {
       keepUnitsOfShown(&document, active: activeStart..<shown.count, suppressed: suppressedStart..<shownSuppressed.count)
     }
+    let original = duplicates.original(of: document)
+    if let original { document.diagnostics.append(DuplicateDocuments.note(on: document, original: original)) }
     documents.append(document)
     counts.add(findings.counts)
-    clauses.merge(findings.clauses)
     timed.merge(findings.timed)
     speakers.merge(outcome.speakers)
-    for entry in findings.amounts { amounts.add(entry, listed: shownIDs.contains(entry.findingID)) }
+    if original == nil {
+      clauses.merge(findings.clauses)
+      for entry in findings.amounts { amounts.add(entry, listed: shownIDs.contains(entry.findingID)) }
+    }
     spilled.activeJSON += findings.activeJSON
     spilled.suppressedJSON += findings.suppressedJSON
     spilled.csvRows += findings.csvRows
