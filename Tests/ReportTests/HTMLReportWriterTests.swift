@@ -45,7 +45,7 @@ import Testing
     #expect(html.contains("<td class=\"status\">error</td><td>JSON ends in the middle of a string</td>"))
     #expect(!html.contains("broken.json: JSON"), "the row shows the path once")
     #expect(html.contains("<tr class=\"st-unsupported\">"))
-    #expect(html.contains("<li>line 2: warning[ingest.unparsed-line]: line 2 could not be decoded and was skipped</li>"))
+    #expect(html.contains("<li>warning[ingest.unparsed-line]: line 2 could not be decoded and was skipped</li>"))
     #expect(!html.contains("<li>notes/备忘.txt:"))
   }
 
@@ -64,6 +64,10 @@ import Testing
     #expect(document.reasonBesidePath == "file is empty")
     document.diagnostics = [Diagnostic(.warning, code: "a.b", file: "broken.json", line: 3, column: 4, message: "m")]
     #expect(document.diagnostics.map { $0.description(besidePath: document.path) } == ["line 3, column 4: warning[a.b]: m"])
+    let named = Diagnostic(.warning, code: "ingest.bad-time", file: "chat.txt", line: 12, message: "line 12: the time is not valid")
+    #expect(named.description(besidePath: "chat.txt") == "warning[ingest.bad-time]: line 12: the time is not valid")
+    let other = Diagnostic(.warning, code: "x", file: "chat.txt", line: 12, message: "line 120: elsewhere")
+    #expect(other.description(besidePath: "chat.txt") == "line 12: warning[x]: line 120: elsewhere")
   }
 
   @Test func matrixHasAllSevenArt11ItemsAndLabelsFactorsAsNotLaw() {
