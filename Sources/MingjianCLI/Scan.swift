@@ -40,7 +40,7 @@ extension MingjianCommand {
 
     @Option(
       name: .customLong("html-limit"), parsing: .unconditional,
-      help: "Findings shown with their context per clause in index.html (0: all); findings.json and findings.csv list all.")
+      help: "Findings shown with their context per clause in index.html (0: all); findings.json lists all, active and suppressed, and findings.csv all active ones.")
     var htmlLimit: Int = HTMLReportWriter.defaultFindingLimit
 
     @Option(
@@ -49,7 +49,9 @@ extension MingjianCommand {
         "Files above this size (MB) are hashed but not parsed, unless read in pieces (MemoTrace, QQ TXT, plain text) or only their text is read (a QQ MHT's pictures are skipped). A file parsed whole takes about 1.5 to 2.5 times its size in memory.")
     var maxFileMB: Int = IngestOptions().maxParseBytes >> 20
 
-    @Flag(help: "Overwrite the report folder if it exists.")
+    @Flag(
+      help:
+        "Write into a report folder that is not empty: the files written are replaced, and this tool's report files the run does not write (index.html, findings.json or findings.csv of a format not in --format, and a partial file left by an interrupted write) are removed, so that no earlier report stays beside the new one. Other files are left alone.")
     var force = false
 
     func validate() throws {
@@ -97,8 +99,12 @@ extension MingjianCommand {
         throw ExitStatus.fatal
       }
       do {
-        try ReportOutput.write(
+        let removed = try ReportOutput.write(
           report, to: URL(fileURLWithPath: output), formats: formats, force: force, htmlLimit: htmlLimit)
+        if !removed.isEmpty {
+          printError(
+            "mingjian: removed \(removed.joined(separator: ", ")) from \(output): files of an earlier report that this run does not write")
+        }
       } catch {
         printError("mingjian: \(error)")
         throw ExitStatus.fatal

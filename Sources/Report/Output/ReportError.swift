@@ -10,6 +10,8 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
   case cannotCreateDirectory(path: String, reason: String)
   /// A report file could not be written.
   case cannotWrite(path: String, reason: String)
+  /// A report file of an earlier run, which this run does not write, could not be removed.
+  case cannotRemove(path: String, reason: String)
   /// The report's findings were spilled by a scan that was not asked for `format`, so none were
   /// rendered for it (see `SpilledFindings.formats`).
   case formatNotPrepared(path: String, format: ReportFormat)
@@ -28,6 +30,9 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
       "cannot create report directory \(path): \(reason)"
     case .cannotWrite(let path, let reason):
       "cannot write file \(path): \(reason)"
+    case .cannotRemove(let path, let reason):
+      "cannot remove \(path), a report file of an earlier run that this run does not write: \(reason); "
+        + "remove it, or write the report to another directory"
     case .formatNotPrepared(let path, let format):
       "cannot write \(path): the scan was not asked for the \(format.rawValue) format, so it rendered no "
         + "findings for it; scan again with \(format.rawValue) among the formats"

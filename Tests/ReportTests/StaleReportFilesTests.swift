@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@testable import Report
+
+/// With `force`, a report folder never holds the report of an earlier run beside the new one: the
+/// tool's report files this run does not write are removed, and nothing else is.
+@Suite struct StaleReportFilesTests {
+  /// A fresh folder holding a full report of the sample case and a file the user put there.
+  static func folderWithAFullReport() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-stale-\(UUID().uuidString)")
+    try ReportOutput.write(SampleCase.report(), to: directory, formats: Set(ReportFormat.allCases), force: false)
+    try "mine".write(to: directory.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+    return directory
+  }
+
+  @Test func forceRemovesTheReportFilesThisRunDoesNotWrite() throws {
+    let directory = try Self.folderWithAFullReport()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try "half".write(to: directory.appendingPathComponent(".findings.json.partial"), atomically: true, encoding: .utf8)
+    #expect(
+      ReportOutput.staleFiles(in: directory, writing: [.csv]) == [".findings.json.partial", "findings.json", "index.html"])
+    let removed = try ReportOutput.write(SampleCase.report(), to: directory, formats: [.csv], force: true)
+    #expect(removed == [".findings.json.partial", "findings.json", "index.html"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["findings.csv", "notes.txt"])
+    #expect(try String(contentsOf: directory.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
+  }
+
+  @Test func rewritingEveryFormatRemovesNothing() throws {
+    let directory = try Self.folderWithAFullReport()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    #expect(ReportOutput.staleFiles(in: directory, writing: Set(ReportFormat.allCases)).isEmpty)
+    let removed = try ReportOutput.write(SampleCase.report(), to: directory, formats: Set(ReportFormat.allCases), force: true)
+    #expect(removed.isEmpty)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        == ["findings.csv", "findings.json", "index.html", "notes.txt"])
+  }
+
+  /// A folder that merely has a report file's name is not the tool's file and is left alone.
+  @Test func aFolderNamedLikeAReportFileIsNotRemoved() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-stale-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.createDirectory(
+      at: directory.appendingPathComponent("index.html"), withIntermediateDirectories: true)
+    let removed = try ReportOutput.write(SampleCase.report(), to: directory, formats: [.json], force: true)
+    #expect(removed.isEmpty)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["findings.json", "index.html"])
+  }
+
+  @Test func aFileThatCannotBeRemovedIsNamed() {
+    let message = ReportError.cannotRemove(path: "out/index.html", reason: "permission denied").description
+    #expect(message.hasPrefix("cannot remove out/index.html, a report file of an earlier run"))
+    #expect(message.contains("permission denied"))
+  }
+}
