@@ -30,6 +30,7 @@ extension MingjianCommand.Lexicon {
       guard (text == nil) != (location == nil) else {
         throw ValidationError("give either --text or FILE:LINE")
       }
+      if let location { _ = try EvidenceLocation(location) }
     }
 
     func run() throws {
@@ -44,10 +45,8 @@ extension MingjianCommand.Lexicon {
 
     /// The text of the unit covering FILE:LINE.
     private func unitText() throws -> String {
-      guard let location, let colon = location.lastIndex(of: ":"),
-        let line = Int(location[location.index(after: colon)...])
-      else { throw ValidationError("expected FILE:LINE, got '\(location ?? "")'") }
-      let path = String(location[..<colon])
+      let location = try EvidenceLocation(location ?? "")
+      let (path, line) = (location.path, location.line)
       if let member = path.range(of: "!/") {
         printError(
           "mingjian: \(path) is a member of the archive \(path[..<member.lowerBound]): extract it and give the extracted file's path, or give the unit's text with --text")

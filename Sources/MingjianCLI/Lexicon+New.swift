@@ -32,7 +32,7 @@ extension MingjianCommand.Lexicon {
     func run() throws {
       let folder = lexicons ?? LexiconFolder.standard()
       guard LexiconFolder.isFolder(folder) else {
-        printError("mingjian: no lexicon folder at \(folder): create it, or name the packs' folder with --lexicons")
+        printError("mingjian: \(LexiconFolderError.notFound(path: folder, source: lexicons == nil ? .standard : .option))")
         throw ExitStatus.fatal
       }
       do {

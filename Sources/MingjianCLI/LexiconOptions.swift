@@ -12,18 +12,25 @@ struct LexiconOptions: ParsableArguments {
   /// The folder the packs are loaded from.
   var folder: String { lexicons ?? LexiconFolder.standard() }
 
+  /// How `folder` was chosen.
+  var source: LexiconFolderError.Source { lexicons == nil ? .standard : .option }
+
   /// Loads the lexicon folder, printing every diagnostic (file:line:col) and exiting 2 on error.
   func load() throws -> LexiconSet {
-    let folder = folder
+    try Self.load(folder, source: source)
+  }
+
+  /// Loads the packs in `folder`, chosen as `source` says; prints why they cannot be loaded
+  /// (every diagnostic as file:line:col) and exits 2 when they cannot.
+  static func load(_ folder: String, source: LexiconFolderError.Source) throws -> LexiconSet {
     guard LexiconFolder.isFolder(folder) else {
-      printError(
-        "mingjian: no lexicon folder at \(folder): run mingjian from the repository's root or name the packs' folder with --lexicons")
+      printError("mingjian: \(LexiconFolderError.notFound(path: folder, source: source))")
       throw ExitStatus.fatal
     }
     do {
       return try LexiconLoader.load(directory: URL(fileURLWithPath: folder))
     } catch {
-      printError("mingjian: cannot load lexicons from \(folder):\n\(error)")
+      printError("mingjian: \(LexiconFolderError.unloadable(path: folder, details: "\(error)"))")
       throw ExitStatus.fatal
     }
   }

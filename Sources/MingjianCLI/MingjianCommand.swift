@@ -26,16 +26,27 @@ struct MingjianCommand: ParsableCommand {
   )
 
   /// Parses and runs the command; usage errors exit 2 (not argument-parser's 64), as the
-  /// exit-code contract promises: 0 done, 1 tests failed, 2 usage or fatal error.
+  /// exit-code contract promises: 0 done, 1 tests failed, 2 usage or fatal error. A usage error
+  /// found while parsing is printed with the usage of the subcommand it belongs to; one found
+  /// while running (where that subcommand is no longer known to the parser) with its message
+  /// only, never with the root command's usage.
   static func main() {
+    var command: ParsableCommand
     do {
-      var command = try parseAsRoot()
-      try command.run()
+      command = try parseAsRoot()
     } catch {
       if exitCode(for: error) == .validationFailure {
         printError(fullMessage(for: error))
         Foundation.exit(ExitStatus.fatal.rawValue)
       }
+      exit(withError: error)
+    }
+    do {
+      try command.run()
+    } catch let error as ValidationError {
+      printError("Error: \(error.message)")
+      Foundation.exit(ExitStatus.fatal.rawValue)
+    } catch {
       exit(withError: error)
     }
   }
