@@ -90,6 +90,8 @@ public enum EvidenceReader {
     }
     let xorImage = BinarySignature.xorImage(bytes)?.kind
     let outcome: DecodedText
+    // For a binary outcome: whether the bytes hold control bytes (nil when not known).
+    var controlBytes: Bool?
     let sniffed = TextDecoding.sniff(bytes)
     if let reread, bytes.count >= RereadDecoding.minimumBytes, let plan = RereadDecoding.plan(sniffed),
       let file = reread()
@@ -98,6 +100,7 @@ public enum EvidenceReader {
       switch RereadDecoding.decode(file, size: document.bytes, plan: plan, sha256: document.sha256) {
       case .success(let decoded):
         outcome = decoded
+        if case .binary = decoded, plan == .gb18030 { controlBytes = reread().flatMap(holdsControlBytes) }
       case .failure(.unreadable(let reason)):
         document.sha256 = ""
         document.reason = IngestError.unreadable(path: path, reason: "it could not be read again: \(reason)").description
@@ -109,6 +112,7 @@ public enum EvidenceReader {
       }
     } else {
       outcome = TextDecoding.decode(bytes, as: sniffed)
+      if case .binary = outcome { controlBytes = bytes.withUnsafeBufferPointer(holdsControlBytes) }
       _ = consume bytes
     }
     let decoded: (text: String, encoding: TextEncoding)
@@ -117,7 +121,7 @@ public enum EvidenceReader {
     case .binary:
       document.format = .binary
       document.status = .unsupported
-      document.reason = "\(xorImage ?? "binary data (NUL or control bytes, not UTF-8 or GB18030 text)"), not text evidence"
+      document.reason = "\(xorImage ?? binaryReason(sniffed, controlBytes: controlBytes)), not text evidence"
       return document
     case .undecodable:
       document.reason = IngestError.undecodable(path: path).description
@@ -145,6 +149,42 @@ public enum EvidenceReader {
       decoded.text, decoded.encoding, damage: damage, into: &document, options: options, sieve: sieve,
       inBatches: inBatches, pieces: pieces)
     return document
+  }
+
+  /// What bytes decoded as binary data (`DecodedText.binary`, not an XOR-encoded picture) were
+  /// seen to be, sniffed as `sniffed`, holding control bytes or not (`controlBytes`, nil when not
+  /// known). Bytes without NUL or control bytes that GB18030 decodes into too many private-use
+  /// characters are often text in another encoding, Big5 above all, and are not called binary.
+  private static func binaryReason(_ sniffed: TextDecoding.Sniffed, controlBytes: Bool?) -> String {
+    switch (sniffed, controlBytes) {
+    case (.binary, _):
+      "binary data (NUL bytes)"
+    case (.utf16, _):
+      "binary data (zero bytes placed as in UTF-16 text, but not valid UTF-16)"
+    case (_, true?):
+      "binary data (control bytes; not UTF-8, UTF-16 or GB18030 text)"
+    case (_, false?):
+      "not UTF-8, UTF-16 or GB18030 text: another encoding such as Big5, or binary data (no NUL or control "
+        + "bytes were seen; read as GB18030, over one character in twenty would be a private-use character)"
+    case (_, nil):
+      "not UTF-8, UTF-16 or GB18030 text: another encoding such as Big5, or binary data"
+    }
+  }
+
+  /// Whether `bytes` hold a control byte that is not in text (other than tab, line feed, form
+  /// feed and carriage return: those `TextDecoding.isPlausibleText` counts against text).
+  private static func holdsControlBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.contains { $0 == 0x7F || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0C && $0 != 0x0D) }
+  }
+
+  /// `holdsControlBytes` of the file `file` reads, block by block; nil when a read fails before
+  /// one is found.
+  private static func holdsControlBytes(_ file: SequentialFile) -> Bool? {
+    while true {
+      let block = file.read(upTo: RereadDecoding.blockBytes)
+      if block.isEmpty { return file.failure == nil ? false : nil }
+      if block.withUnsafeBufferPointer(holdsControlBytes) { return true }
+    }
   }
 
   /// Parses the decoded text of `document`'s file into it (units set but not yet counted); see
