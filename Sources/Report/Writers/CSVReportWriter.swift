@@ -1,6 +1,7 @@
 import Foundation
 
-/// Writes `findings.csv`: one row per active finding, for spreadsheets.
+/// Writes `findings.csv`: one row per active finding, for spreadsheets (the suppressed findings are
+/// listed with their reasons in `findings.json` and `index.html`, not here).
 ///
 /// UTF-8 with a byte-order mark so that Excel shows Chinese; RFC 4180 quoting with CRLF row ends.
 /// Evidence text is hostile: a field that a spreadsheet would read as a formula (starting with
