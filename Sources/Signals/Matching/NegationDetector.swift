@@ -23,6 +23,8 @@ struct NegationDetector {
   /// A-not-A phrase or an after-cue of the vocabulary, or ends in `?`. Without any of them every
   /// occurrence is affirmed, and `verdict(for:)` says so without looking around it.
   private let mayQualify: Bool
+  /// Where the last clause starts when the unit ends in `?` (see `finalQuestion(after:)`).
+  private let finalClauseStart: Int?
 
   init(context: UnitMatchContext, vocabulary: CompiledNegation, terms: [Occurrence]) {
     self.context = context
@@ -37,6 +39,23 @@ struct NegationDetector {
         vocabulary.cues.contains(occurrence.pattern) || vocabulary.hypothetical.contains(occurrence.pattern)
           || vocabulary.questionPseudo.contains(occurrence.pattern) || vocabulary.afterCues.contains(occurrence.pattern)
       }
+    finalClauseStart = context.finalQuestionMark.map { mark in
+      Self.finalClauseStart(mark: mark, context: context, breakers: vocabulary.breakers)
+    }
+  }
+
+  /// Where the clause closed by the unit's final `?` starts: the end of the last breaker ending
+  /// before the mark. Walking back from the end, none starting more than the longest occurrence
+  /// before the best end found so far can end later; found once per detector, not per verdict.
+  private static func finalClauseStart(mark: Int, context: UnitMatchContext, breakers: SortedPatternIDs) -> Int {
+    var clauseStart = 0
+    for candidate in context.occurrences.reversed() {
+      if candidate.start + context.longestOccurrence <= clauseStart { break }
+      if breakers.contains(candidate.pattern), candidate.end <= mark {
+        clauseStart = max(clauseStart, candidate.end)
+      }
+    }
+    return clauseStart
   }
 
   /// The verdict for `occurrence`, with the range of the governing cue where there is one.
@@ -104,17 +123,8 @@ struct NegationDetector {
   /// When the unit ends in `?` and the occurrence lies in the last clause: the cue (the final
   /// particle, if any, and the question mark, as originally written) and its range.
   private func finalQuestion(after occurrence: Occurrence) -> (cue: String, range: Range<Int>)? {
-    guard let mark = context.finalQuestionMark else { return nil }
+    guard let mark = context.finalQuestionMark, let clauseStart = finalClauseStart else { return nil }
     let scalars = context.scalars
-    // The last breaker ending before the mark; walking back from the end, none starting more
-    // than the longest occurrence before the best end found so far can end later.
-    var clauseStart = 0
-    for candidate in context.occurrences.reversed() {
-      if candidate.start + context.longestOccurrence <= clauseStart { break }
-      if vocabulary.breakers.contains(candidate.pattern), candidate.end <= mark {
-        clauseStart = max(clauseStart, candidate.end)
-      }
-    }
     guard occurrence.start >= clauseStart, occurrence.end <= mark else { return nil }
     let start = mark > 0 && Self.finalParticles.contains(scalars[mark - 1]) ? mark - 1 : mark
     return (context.originalSlice(start: start, end: mark + 1).text, start..<(mark + 1))
@@ -123,14 +133,18 @@ struct NegationDetector {
   /// When the occurrence sits in a question that the unit itself answers no to (`要用USDT结算吗？
   /// 不，只走对公`): the question mark and the answer (as originally written) and their range.
   /// The answer is one of `negativeAnswers` right after the `?`, standing alone: followed by a
-  /// breaker or the end of the unit, so `？不过…` and `？不要紧` are no answers.
+  /// breaker or the end of the unit, so `？不过…` and `？不要紧` are no answers. The `?` is looked
+  /// for at most `questionReach` scalars after the term, so the check costs the same in any unit.
   private func negativeAnswer(after occurrence: Occurrence) -> (cue: String, range: Range<Int>)? {
     let scalars = context.scalars
-    guard let mark = scalars[occurrence.end...].firstIndex(of: "?") else { return nil }
+    let searchEnd = min(scalars.count, occurrence.end + Self.questionReach)
+    guard occurrence.end < searchEnd, let mark = scalars[occurrence.end..<searchEnd].firstIndex(of: "?") else {
+      return nil
+    }
     // The `?` must close the occurrence's own clause.
-    let clauseBreak = context.occurrences.contains { candidate in
-      vocabulary.breakers.contains(candidate.pattern) && candidate.start >= occurrence.end && candidate.end <= mark
-        && scalars[candidate.start] != "?"
+    let between = Occurrence.starting(in: occurrence.end..<mark, of: context.occurrences)
+    let clauseBreak = between.contains { candidate in
+      vocabulary.breakers.contains(candidate.pattern) && candidate.end <= mark && scalars[candidate.start] != "?"
     }
     guard !clauseBreak else { return nil }
     var start = mark + 1
@@ -143,6 +157,10 @@ struct NegationDetector {
     }
     return nil
   }
+
+  /// How far after a term the `?` of its own question is looked for, in scalars: a question
+  /// clause is far shorter, and the bound keeps a verdict's cost independent of the unit's length.
+  static let questionReach = 200
 
   /// A no to a yes/no question, longest first (normalised: full-width punctuation is half-width).
   private static let negativeAnswers: [[Unicode.Scalar]] = ["不可以", "不需要", "不是", "不用", "不要", "不会", "不能", "不行", "没有", "不", "没", "否"]
