@@ -26,7 +26,9 @@ struct PackParser {
 
   private static let topKeys = ["lexicon", "pack", "terms", "negation", "rules"]
   private static let packKeys = ["id", "title", "version", "description", "author", "references", "date"]
-  private static let negationKeys = ["cues", "pseudo", "breakers", "hypothetical", "before", "after_cues", "after"]
+  private static let negationKeys = [
+    "cues", "pseudo", "breakers", "hypothetical", "before", "after_cues", "after", "refusals", "refusal_reach",
+  ]
   private static let ruleKeys = [
     "id", "title", "level", "weight", "polarity", "scope", "speaker", "match", "unless", "negation",
     "clauses", "description", "falsepositives", "examples", "status", "references", "author", "date",
@@ -127,11 +129,15 @@ struct PackParser {
     if let list = phrases("breakers", &reader) { settings.breakers = list }
     if let list = phrases("hypothetical", &reader) { settings.hypothetical = list }
     if let list = phrases("after_cues", &reader) { settings.afterCues = list }
+    if let list = phrases("refusals", &reader) { settings.refusals = list }
     if let value = entries["before"].flatMap({ reader.integer($0.value, "negation before") }) {
       settings.before = max(0, value)
     }
     if let value = entries["after"].flatMap({ reader.integer($0.value, "negation after") }) {
       settings.after = max(0, value)
+    }
+    if let value = entries["refusal_reach"].flatMap({ reader.integer($0.value, "negation refusal_reach") }) {
+      settings.refusalReach = max(0, value)
     }
     let mode = entries["mode"].flatMap { reader.choice($0.value, "negation mode", NegationMode.self) }
     return (settings, mode)

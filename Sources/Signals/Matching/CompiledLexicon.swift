@@ -294,8 +294,10 @@ struct CompiledNegation: Sendable {
   let breakers: SortedPatternIDs
   let hypothetical: SortedPatternIDs
   let afterCues: SortedPatternIDs
+  let refusals: SortedPatternIDs
   let before: Int
   let after: Int
+  let refusalReach: Int
 
   init(_ settings: NegationSettings, table: inout PatternTable) {
     cues = SortedPatternIDs(settings.cues.map { table.id($0) })
@@ -304,8 +306,10 @@ struct CompiledNegation: Sendable {
     breakers = SortedPatternIDs(settings.breakers.map { table.id($0) })
     hypothetical = SortedPatternIDs(settings.hypothetical.map { table.id($0) })
     afterCues = SortedPatternIDs(settings.afterCues.map { table.id($0) })
+    refusals = SortedPatternIDs(settings.refusals.map { table.id($0) })
     before = settings.before
     after = settings.after
+    refusalReach = settings.refusalReach
   }
 
   /// Whether a pseudo phrase is an A-not-A question (有没有, 是不是, 可不可以): X不X… or X没X….

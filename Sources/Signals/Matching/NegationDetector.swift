@@ -7,7 +7,8 @@
 /// conditional cue makes the occurrence hypothetical; an A-not-A pseudo phrase (有没有, 能不能)
 /// before the term, or a unit ending in `?` with the term in its last clause, makes it a question;
 /// an after-cue within `after` characters, before any breaker, negates, and so does a no given
-/// right after the term's own question (`…吗？不，…`).
+/// right after the term's own question (`…吗？不，…`), and so does a refusal that closes a
+/// first-person refusal clause later in the same sentence (`…控制输赢，我当场拒绝了`, `RefusalClause`).
 ///
 /// Only the occurrences near the term are looked at (found by binary search in the unit's sorted
 /// occurrences), so a verdict costs the same in a long unit as in a short one.
@@ -20,8 +21,8 @@ struct NegationDetector {
   /// The longest literal occurrence or term (amounts and regex matches can be long).
   private let reach: Int
   /// Whether any verdict can be other than affirmed: the unit holds a cue, a conditional, an
-  /// A-not-A phrase or an after-cue of the vocabulary, or ends in `?`. Without any of them every
-  /// occurrence is affirmed, and `verdict(for:)` says so without looking around it.
+  /// A-not-A phrase, an after-cue or a refusal of the vocabulary, or ends in `?`. Without any of
+  /// them every occurrence is affirmed, and `verdict(for:)` says so without looking around it.
   private let mayQualify: Bool
   /// Where the last clause starts when the unit ends in `?` (see `finalQuestion(after:)`).
   private let finalClauseStart: Int?
@@ -38,6 +39,7 @@ struct NegationDetector {
       || context.occurrences.contains { occurrence in
         vocabulary.cues.contains(occurrence.pattern) || vocabulary.hypothetical.contains(occurrence.pattern)
           || vocabulary.questionPseudo.contains(occurrence.pattern) || vocabulary.afterCues.contains(occurrence.pattern)
+          || vocabulary.refusals.contains(occurrence.pattern)
       }
     finalClauseStart = context.finalQuestionMark.map { mark in
       Self.finalClauseStart(mark: mark, context: context, breakers: vocabulary.breakers)
@@ -63,7 +65,8 @@ struct NegationDetector {
     guard mayQualify else { return (.affirmed, nil) }
     // Every occurrence that can matter lies within the look-back and look-ahead distances,
     // widened by the longest occurrence or term (one may start before the window and end in it).
-    let near = (occurrence.start - vocabulary.before - reach)..<(occurrence.end + vocabulary.after + reach)
+    let ahead = max(vocabulary.after, vocabulary.refusalReach)
+    let near = (occurrence.start - vocabulary.before - reach)..<(occurrence.end + ahead + reach)
     let all = Occurrence.starting(in: near, of: context.occurrences)
     let terms = Occurrence.starting(in: near, of: self.terms)
     let pseudos = all.filter { vocabulary.pseudo.contains($0.pattern) }
@@ -96,6 +99,9 @@ struct NegationDetector {
     if let cue = afterCue(for: occurrence, among: all, pseudos: pseudos) {
       return (.negated(cue: text(cue)), cue.start..<cue.end)
     }
+    if let cue = refusal(of: occurrence, among: all, pseudos: pseudos, terms: terms) {
+      return (.negated(cue: text(cue)), cue.start..<cue.end)
+    }
     if let answer = negativeAnswer(after: occurrence) {
       return (.negated(cue: answer.cue), answer.range)
     }
@@ -117,6 +123,21 @@ struct NegationDetector {
       vocabulary.afterCues.contains(candidate.pattern) && candidate.start >= occurrence.end
         && candidate.start < limit && candidate.end <= nextBreak
         && !pseudos.contains { $0 != candidate && $0.contains(candidate) }
+    }
+  }
+
+  /// The first refusal starting within `refusalReach` after the occurrence that closes a refusal
+  /// clause of it (`RefusalClause`); a refusal inside a pseudo phrase or a term does not count.
+  private func refusal(
+    of occurrence: Occurrence, among all: ArraySlice<Occurrence>, pseudos: [Occurrence], terms: ArraySlice<Occurrence>
+  ) -> Occurrence? {
+    let limit = occurrence.end + vocabulary.refusalReach
+    let clause = RefusalClause(scalars: context.scalars)
+    return all.first { candidate in
+      vocabulary.refusals.contains(candidate.pattern) && candidate.start >= occurrence.end && candidate.start <= limit
+        && !pseudos.contains { $0 != candidate && $0.contains(candidate) }
+        && !terms.contains { $0 != candidate && $0.overlaps(candidate) }
+        && clause.refuses(termEnd: occurrence.end, cue: candidate)
     }
   }
 

@@ -16,11 +16,17 @@ public struct NegationSettings: Sendable, Hashable {
   public var afterCues: [String]
   /// How many characters after a term are searched for after-cues.
   public var after: Int
+  /// Refusals said after a term, in the same sentence (拒绝, 拉黑, 没答应, 不会做 …): they negate
+  /// the term when they close a first-person refusal clause (LEXICON.md "Refusals").
+  public var refusals: [String]
+  /// How many characters after a term a refusal may start.
+  public var refusalReach: Int
 
   /// Creates settings; the defaults are empty lists, so nothing is negated.
   public init(
     cues: [String] = [], pseudo: [String] = [], breakers: [String] = [],
-    hypothetical: [String] = [], before: Int = 8, afterCues: [String] = [], after: Int = 6
+    hypothetical: [String] = [], before: Int = 8, afterCues: [String] = [], after: Int = 6,
+    refusals: [String] = [], refusalReach: Int = 20
   ) {
     self.cues = cues
     self.pseudo = pseudo
@@ -29,10 +35,12 @@ public struct NegationSettings: Sendable, Hashable {
     self.before = before
     self.afterCues = afterCues
     self.after = after
+    self.refusals = refusals
+    self.refusalReach = refusalReach
   }
 
   /// Every phrase of every list, for building the automaton.
-  var allPhrases: [String] { cues + pseudo + breakers + hypothetical + afterCues }
+  var allPhrases: [String] { cues + pseudo + breakers + hypothetical + afterCues + refusals }
 }
 
 extension NegationSettings {
@@ -50,5 +58,10 @@ extension NegationSettings {
     hypothetical: ["如果", "要是", "假如", "万一", "一旦", "若是", "假设"],
     before: 8,
     afterCues: ["是不行的", "不可以", "不行", "不做", "不接"],
-    after: 6)
+    after: 6,
+    refusals: [
+      "拒绝", "拒了", "回绝", "谢绝", "婉拒", "推掉", "推了", "拉黑", "没答应", "没同意", "没听", "没理", "不会做",
+      "不会接", "不做", "不接", "没接", "不干", "不碰",
+    ],
+    refusalReach: 20)
 }
