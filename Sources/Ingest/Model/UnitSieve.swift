@@ -16,11 +16,20 @@
 /// message alone, as the carry between its pieces revises units by position. Only a piece of more than
 /// `minimumUnits` messages is sieved, so that a document small enough for a report to show whole
 /// never holds an elided unit.
+///
+/// A file read in pieces is sieved piece by piece (QQ TXT aside, whose `CarriedSieve` sees the
+/// whole file): a piece cannot know whether a message of the piece before or after it passes, so
+/// its first and last `radius` messages are built whole (`keepingRunEnds`), and a window around
+/// a message that passes near a cut finds every message it reaches built.
 public struct UnitSieve: Sendable {
   /// Messages built whole on either side of one that passes.
   public let radius: Int
   /// Pieces of at most this many messages are read without the sieve.
   public let minimumUnits: Int
+  /// Whether the first and the last `radius` messages of every run are built whole, whatever
+  /// passes: a run that is a piece of a file read in pieces may have a message that passes just
+  /// beyond either end.
+  private(set) var keepsRunEnds = false
   private let makeTest: @Sendable () -> (UnsafeBufferPointer<UInt8>) -> Bool
 
   /// Creates a sieve. `makeTest` makes the test for one run of messages of one conversation
@@ -40,12 +49,24 @@ public struct UnitSieve: Sendable {
   /// A test for one run of messages of one conversation (see `init`).
   public func test() -> (UnsafeBufferPointer<UInt8>) -> Bool { makeTest() }
 
+  /// This sieve for the runs of a file read in pieces, each sieved alone: it also builds whole
+  /// the first and the last `radius` messages of each run (see `keepsRunEnds`).
+  func keepingRunEnds() -> UnitSieve {
+    var sieve = self
+    sieve.keepsRunEnds = true
+    return sieve
+  }
+
   /// For `count` messages where `passes(i)` tells whether message `i` passes: whether each must
-  /// be built whole (it passes, or one within `radius` of it does). All true when `count` is at
-  /// most `minimumUnits`.
+  /// be built whole (it passes, or one within `radius` of it does, or it is one of the first or
+  /// last `radius` when `keepsRunEnds`). All true when `count` is at most `minimumUnits`.
   func wholeMessages(count: Int, passes: (Int) -> Bool) -> [Bool] {
     guard count > minimumUnits else { return Array(repeating: true, count: count) }
     var whole = Array(repeating: false, count: count)
+    if keepsRunEnds {
+      for index in 0..<min(radius, count) { whole[index] = true }
+      for index in max(count - radius, 0)..<count { whole[index] = true }
+    }
     var coveredThrough = -1
     for index in 0..<count where passes(index) {
       let low = max(index - radius, coveredThrough + 1)

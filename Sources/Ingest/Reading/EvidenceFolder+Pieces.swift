@@ -167,9 +167,12 @@ struct PieceStream {
     var unitCount = 0
     var pieceCount = 0
     var diagnostics: [Diagnostic] = []
+    // Each piece is sieved alone: its first and last messages may lie in the window of one that
+    // passes in the piece before or after it.
+    let pieceSieve = sieve?.keepingRunEnds()
     while let (piece, forced) = nextPiece() {
       var source = text(of: piece, first: pieceCount == 0, lineOffset: lineOffset, forced: forced, warnings: &diagnostics)
-      source.sieve = sieve
+      source.sieve = pieceSieve
       let outcome = parser.parse(source)
       let units = outcome.units.map { $0.shifted(by: lineOffset) }
       diagnostics += outcome.diagnostics.map { $0.shifted(by: lineOffset) }

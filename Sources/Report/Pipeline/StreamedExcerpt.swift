@@ -12,13 +12,15 @@ import Signals
 /// past the end of a piece goes on into the next. Memory is bounded by the kept units, the
 /// limit, and `relatedLookback + window` units carried from piece to piece.
 ///
-/// Two differences with a whole read remain, both documented limits:
-/// - a related unit (`Signal.related`) is found only among the units of its finding's piece and
-///   the `relatedLookback` units before that piece; one lying further back is not kept (the
-///   shipped packs relate units at most a few messages apart);
-/// - an `elided` unit is never kept. A sieved document (see `UnitSieve`) has every unit of a
-///   window built, except where a file read in pieces was cut, since each piece is sieved alone:
-///   a window reaching across such a cut into messages left unread stops there.
+/// One difference with a whole read remains, a documented limit: a related unit
+/// (`Signal.related`) is found only among the units of its finding's piece and the
+/// `relatedLookback` units before that piece; one lying further back is not kept (the shipped
+/// packs relate units at most a few messages apart).
+///
+/// An `elided` unit is never kept. A sieved document (see `UnitSieve`) whose sieve has a radius
+/// of `window` has every unit of a window built, also across the cuts of a file read in pieces
+/// (each piece is sieved alone but builds its first and last `radius` messages whole), so no
+/// window loses a unit to the sieve.
 struct StreamedExcerpt {
   /// The window, the whole-document limit and the related lookback.
   let excerpt: DocumentExcerpt
