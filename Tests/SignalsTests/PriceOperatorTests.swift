@@ -75,6 +75,19 @@ enum PriceFixture {
     #expect(signals.first?.values["ratio"] == ratio, "\(text)")
   }
 
+  /// Each amount is linked to its nearest service phrase however many others the unit holds:
+  /// repeated far before or after it, the same text links the same pair.
+  @Test(arguments: ["做网站八百块", "做交易所八百块", "做网站要十万块"])
+  func theNearestServiceIsFoundAmongMany(text: String) throws {
+    let scanner = try PriceFixture.scanner(within: 0)
+    let alone = try #require(scanner.scan(line: text).first { $0.suppressedReason == nil })
+    let filler = String(repeating: "今天交易所搭建的会议改到下午，做网站的同事请假了。", count: 200)
+    let buried = try #require(scanner.scan(line: filler + text + "。" + filler).first { $0.suppressedReason == nil })
+    #expect(buried.values["ratio"] == alone.values["ratio"])
+    #expect(buried.values["service"] == alone.values["service"])
+    #expect(buried.matched.map(\.text) == alone.matched.map(\.text))
+  }
+
   /// An `except` word keeps only the amount of its own clause from being compared: a deposit
   /// (定金五百块) is no price, but a maintenance fee named in the next clause does not hide the
   /// price before it, as a message-wide `unless` would.

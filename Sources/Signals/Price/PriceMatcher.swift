@@ -23,6 +23,7 @@ struct PriceMatcher {
   /// The price pair chosen among `occurrences`, or nil when every linked amount lies in range.
   func best(in occurrences: [Occurrence], linked: ServicePrice? = nil) -> (candidate: MatchCandidate, comparison: PriceComparison)? {
     let services = serviceOccurrences(in: occurrences)
+    let longestService = services.lazy.map { $0.occurrence.length }.max() ?? 0
     let admitted = MoneyConstraint()
     var fallback: (candidate: MatchCandidate, comparison: PriceComparison)?
     let exceptWords = self.exceptWords
@@ -31,7 +32,7 @@ struct PriceMatcher {
       let amount = context.amounts[index]
       let parts: [Occurrence]
       let service: ServicePrice
-      if let nearest = nearestService(to: occurrence, among: services) {
+      if let nearest = nearestService(to: occurrence, among: services, longest: longestService) {
         parts = [nearest.occurrence, occurrence]
         service = nearest.service
       } else if let linked, services.isEmpty {
@@ -64,12 +65,33 @@ struct PriceMatcher {
     }
   }
 
+  /// The service phrase nearest to `amount` (then the first) at most `near` characters away and
+  /// not overlapping it. `services` are sorted by start and none is longer than `longest`, so
+  /// only those starting within `near + longest` before the amount to `near` after it can be near:
+  /// they are found by binary search, and a unit with many amounts and services costs no more
+  /// per amount than a short one.
   private func nearestService(
-    to amount: Occurrence, among services: [(occurrence: Occurrence, service: ServicePrice)]
+    to amount: Occurrence, among services: [(occurrence: Occurrence, service: ServicePrice)], longest: Int
   ) -> (occurrence: Occurrence, service: ServicePrice)? {
-    services.filter { !$0.occurrence.overlaps(amount) }
-      .map { (gap: max(amount.start - $0.occurrence.end, $0.occurrence.start - amount.end, 0), mention: $0) }
-      .filter { $0.gap <= check.near }
-      .min { ($0.gap, $0.mention.occurrence.start) < ($1.gap, $1.mention.occurrence.start) }?.mention
+    func firstIndex(startingAtOrAfter position: Int) -> Int {
+      var low = 0
+      var high = services.count
+      while low < high {
+        let middle = (low + high) / 2
+        if services[middle].occurrence.start < position { low = middle + 1 } else { high = middle }
+      }
+      return low
+    }
+    let window =
+      firstIndex(startingAtOrAfter: amount.start - check.near - longest)..<firstIndex(startingAtOrAfter: amount.end + check.near + 1)
+    var best: (gap: Int, start: Int, index: Int)?
+    for index in window where !services[index].occurrence.overlaps(amount) {
+      let mention = services[index].occurrence
+      let gap = max(amount.start - mention.end, mention.start - amount.end, 0)
+      guard gap <= check.near else { continue }
+      if let current = best, (current.gap, current.start) <= (gap, mention.start) { continue }
+      best = (gap, mention.start, index)
+    }
+    return best.map { services[$0.index] }
   }
 }
