@@ -79,9 +79,8 @@ final class ReportLedger: @unchecked Sendable {
   /// Cuts an excerpted document's units down to those around its shown findings (the findings
   /// at `active` in `shown` and at `suppressed` in `shownSuppressed`), whose unit indices are
   /// moved to match: the candidates that found no place keep no context. Every unit of a shown
-  /// finding's window was kept, so the window is the same among the kept units; the one exception
-  /// is a window narrowed where a sieved file read in pieces was cut (`StreamedExcerpt` keeps no
-  /// elided unit), which may here take a unit or two of a neighbouring candidate's window.
+  /// finding's window was kept (a sieved file read in pieces builds whole the messages at each
+  /// cut: `UnitSieve.keepingRunEnds`), so the window is the same among the kept units.
   private func keepUnitsOfShown(_ document: inout EvidenceDocument, active: Range<Int>, suppressed: Range<Int>) {
     let centers = (shown[active] + shownSuppressed[suppressed]).map { (unitIndex: $0.unitIndex, related: $0.related) }
     let (units, newIndex) = DocumentExcerpt(wholeDocumentLimit: 0).kept(document, around: centers)
