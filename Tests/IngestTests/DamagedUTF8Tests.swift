@@ -203,28 +203,12 @@ import Testing
   }
 
   /// A file read in pieces names the lines of each piece that held bytes that are not UTF-8, in
-  /// the same words as a file read whole.
-  @Test func piecesNameTheDamagedLines() throws {
+  /// the same words as a file read whole, and yields the units of a whole read; a bad byte in the
+  /// first piece (after byte 40) does not make it be read whole.
+  @Test(arguments: [40, 30_000])
+  func piecesNameTheDamagedLines(after offset: Int) throws {
     var bytes = Array(StreamedReadingTests.memoTraceV1(records: 600).utf8)
-    let target = try #require(bytes.indices.first { $0 > 30_000 && bytes[$0] == 0x0A })
-    bytes.insert(0xFF, at: target)
-    let line = bytes[..<target].filter { $0 == 0x0A }.count + 1
-    let (root, folder, entry) = try StreamedReadingTests.folder("张三.txt", bytes)
-    defer { try? FileManager.default.removeItem(at: root) }
-    let streamed = StreamedReadingTests.streamed(folder, entry)
-    #expect(streamed.pieces > 2)
-    #expect(streamed.document.status == .partial)
-    let warning = try #require(streamed.document.diagnostics.first { $0.code == "invalid-utf8" })
-    #expect(warning.line == line)
-    #expect(warning.message == "bytes that are not UTF-8 on line \(line) were replaced by U+FFFD (1 invalid sequence, 1 byte)")
-  }
-
-  /// A bad byte in the first piece does not make a large file be read whole: it is read in
-  /// pieces like any, its first piece naming the damaged line, and yields the units of a whole
-  /// read.
-  @Test func aDamagedFirstPieceIsStillReadInPieces() throws {
-    var bytes = Array(StreamedReadingTests.memoTraceV1(records: 600).utf8)
-    let target = try #require(bytes.indices.first { $0 > 40 && bytes[$0] == 0x0A })
+    let target = try #require(bytes.indices.first { $0 > offset && bytes[$0] == 0x0A })
     bytes.insert(0xFF, at: target)
     let line = bytes[..<target].filter { $0 == 0x0A }.count + 1
     let (root, folder, entry) = try StreamedReadingTests.folder("张三.txt", bytes)
@@ -234,6 +218,7 @@ import Testing
     #expect(streamed.document.status == .partial)
     let warnings = streamed.document.diagnostics.filter { $0.code == "invalid-utf8" }
     #expect(warnings.map(\.line) == [line])
+    #expect(warnings.first?.message == "bytes that are not UTF-8 on line \(line) were replaced by U+FFFD (1 invalid sequence, 1 byte)")
     let whole = EvidenceReader.read(data: Data(bytes), path: "张三.txt")
     #expect(whole.status == .partial)
     #expect(streamed.units.map(\.text) == whole.units.map(\.text))
