@@ -17,7 +17,7 @@ import Testing
     #expect(
       sampleText().hasPrefix(
         "id,path,line,endLine,speaker,speakerRole,time,rule,title,polarity,clauses,weight,"
-          + "matched,excerpt,why,page,sheet,speakerAbsence,values\r\n"))
+          + "matched,excerpt,why,page,sheet,speakerAbsence,values,messageID\r\n"))
   }
 
   @Test func oneRowPerActiveFinding() {
@@ -28,7 +28,7 @@ import Testing
       text.contains(
         "\(report.findings[1].id),case-a/老周.txt,11,12,小李,subject,2023-03-02T20:17:05+08:00,"
           + "payment.usdt,要求以USDT结算,inculpatory,interp2019.art11.3,0.6,U,可以，价格5万，走U,"
-          + "U near 5万; no negation cue,,,,\"amountFen = 5000000 (¥50,000.00)\"\r\n"))
+          + "U near 5万; no negation cue,,,,\"amountFen = 5000000 (¥50,000.00)\",\r\n"))
     #expect(text.contains("interp2019.art11.4;gambling2010.s2"))
     #expect(!text.contains("negated by 不\r\n"))
   }

@@ -53,8 +53,8 @@ import Testing
     let file = try JSONDecoder().decode(FindingsFile.self, from: JSONReportWriter().render(report))
     #expect(file.findings.map { $0.values["priceCurrency"] } == Self.currencies)
     let csv = String(decoding: CSVReportWriter().render(report).dropFirst(3), as: UTF8.self)
-    #expect(csv.contains("\"price = 300000 (3,000.00 USDT); priceCurrency = USDT\"\r\n"))
-    #expect(csv.contains("\"price = 300000 (¥3,000.00); priceCurrency = CNY\"\r\n"))
+    #expect(csv.contains("\"price = 300000 (3,000.00 USDT); priceCurrency = USDT\",\r\n"))
+    #expect(csv.contains("\"price = 300000 (¥3,000.00); priceCurrency = CNY\",\r\n"))
     #expect(report.amounts.map(\.currency) == ["CNY", "USDT", "USD", AmountTotal.unwritten])
     #expect(report.amounts.allSatisfy { $0.totalFen == 300_000 })
   }

@@ -244,6 +244,30 @@ import Testing
     #expect(rows.dropFirst().map { $0[pageColumn...].prefix(2).joined(separator: ",") } == ["1,一月", "2,二月"])
   }
 
+  /// Messages of a one-line JSON export share line 1: each finding also cites its message id, in
+  /// the HTML citation, findings.json and findings.csv.
+  @Test func messagesSharingALineAreCitedByTheirIDs() throws {
+    let export = EvidenceDocument(
+      path: "result.json", sha256: "7a" + String(repeating: "6", count: 62), bytes: 500,
+      format: .telegramJSON, status: .parsed,
+      units: ["41", "42"].map { id in
+        TextUnit(kind: .message, line: 1, text: "后台控制输赢", speaker: "小李", attributes: ["messageID": id])
+      })
+    let signals = [0, 1].map { index in
+      Signal(
+        ruleID: "gambling.win-control", path: export.path, unitIndex: index, line: 1, endLine: 1,
+        matched: [MatchedPart(term: "控制输赢", text: "控制输赢", start: 2, end: 6)], why: "w")
+    }
+    let report = CaseReport(documents: [export], signals: signals, lexicon: SampleCase.lexicon, subjects: [])
+    let page = HTMLReportWriter().render(report)
+    #expect(page.contains(">result.json:1</a> <span class=\"msgid\">(message 41)</span>"))
+    #expect(page.contains(">result.json:1</a> <span class=\"msgid\">(message 42)</span>"))
+    let file = try JSONDecoder().decode(FindingsFile.self, from: JSONReportWriter().render(report))
+    #expect(file.findings.map(\.messageID) == ["41", "42"])
+    let csv = String(decoding: CSVReportWriter().render(report), as: UTF8.self)
+    #expect(csv.contains(",41\r\n") && csv.contains(",42\r\n"))
+  }
+
   @Test func pdfLinesAreCitedByPageAndLine() {
     let pdf = EvidenceDocument(
       path: "合同.pdf", sha256: "6f" + String(repeating: "5", count: 62), bytes: 900,
@@ -258,7 +282,7 @@ import Testing
     #expect(page.contains(">p. 3, line 12</a></td>"))
     #expect(page.contains("<tr class=\"page\"><td colspan=\"3\">Page 3</td></tr>"))
     let csv = String(decoding: CSVReportWriter().render(report), as: UTF8.self)
-    #expect(csv.hasSuffix(",w,3,,document,\r\n"))
+    #expect(csv.hasSuffix(",w,3,,document,,\r\n"))
   }
 
   @Test func identicalCopiesGetDistinctAnchors() {

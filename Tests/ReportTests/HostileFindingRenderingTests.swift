@@ -68,7 +68,7 @@ import Testing
         finding.polarity.rawValue, finding.clauses.joined(separator: ";"), String(finding.weight),
         finding.matched.joined(separator: ";"), finding.excerpt, finding.why,
         finding.page.map(String.init) ?? "", finding.sheet ?? "", finding.speakerAbsence?.rawValue ?? "",
-        FindingValues.csvField(finding.values),
+        FindingValues.csvField(finding.values), finding.messageID ?? "",
       ]
       #expect(String(decoding: bytes, as: UTF8.self) == CSVReportWriter.row(fields))
     }

@@ -86,7 +86,7 @@ enum FindingAssembler {
       id: "", rule: signal.ruleID, title: rule?.title ?? signal.ruleID,
       level: rule?.level ?? .info, path: signal.path, unitIndex: signal.unitIndex,
       line: signal.line, endLine: max(signal.endLine, signal.line), page: unit?.page,
-      sheet: unit?.attributes["sheet"],
+      sheet: unit?.attributes["sheet"], messageID: unit?.attributes["messageID"],
       speaker: unit?.speaker,
       speakerRole: signal.speakerRole, speakerAbsence: unit.flatMap(SpeakerAbsence.init(unit:)), time: unit?.time,
       excerpt: unit.map { Excerpt.make(text: $0.text, parts: parts) } ?? "",

@@ -141,9 +141,12 @@ struct HTMLContext {
     return "<a class=\"loc\" href=\"#\(target)\">\(HTML.escape(label))</a>"
   }
 
-  /// A link to the source view of `finding`'s unit.
+  /// A link to the source view of `finding`'s unit, followed by the message's id in its export
+  /// where it has one (`message 4`), which tells apart messages that share a line.
   func sourceLink(_ finding: Finding) -> String {
-    sourceLink(path: finding.path, line: finding.line, endLine: finding.endLine, page: finding.page, sheet: finding.sheet)
+    let link = sourceLink(path: finding.path, line: finding.line, endLine: finding.endLine, page: finding.page, sheet: finding.sheet)
+    guard let id = finding.messageID else { return link }
+    return link + " <span class=\"msgid\">(message \(HTML.escape(id)))</span>"
   }
 
   /// A link to the source view of a related unit of `finding`, labelled with the path and the

@@ -29,6 +29,10 @@ public struct Finding: Sendable, Hashable {
   public var page: Int?
   /// The name of the unit's XLSX sheet (the unit's `attributes["sheet"]`), where it has one.
   public var sheet: String?
+  /// The message's id in its export (Telegram `id`, PyWxDump `MsgSvrID`, WechatExporter's message
+  /// id: the unit's `attributes["messageID"]`), where it has one: it tells apart messages that
+  /// share a line, as every message of a one-line JSON export does.
+  public var messageID: String?
   /// The unit's speaker as the export writes it, where there is one.
   public var speaker: String?
   /// Whose words these are relative to the case's subjects.
@@ -62,7 +66,7 @@ public struct Finding: Sendable, Hashable {
   /// Creates a finding.
   public init(
     id: String, rule: String, title: String, level: RuleLevel, path: String, unitIndex: Int,
-    line: Int, endLine: Int, page: Int? = nil, sheet: String? = nil, speaker: String? = nil,
+    line: Int, endLine: Int, page: Int? = nil, sheet: String? = nil, messageID: String? = nil, speaker: String? = nil,
     speakerRole: SpeakerRole = .unknown, speakerAbsence: SpeakerAbsence? = nil,
     time: ChatTime? = nil, excerpt: String, parts: [MatchedPart], polarity: Polarity,
     clauses: [String], weight: Double, values: [String: String] = [:],
@@ -79,6 +83,7 @@ public struct Finding: Sendable, Hashable {
     self.endLine = endLine
     self.page = page
     self.sheet = sheet
+    self.messageID = messageID
     self.speaker = speaker
     self.speakerRole = speakerRole
     self.speakerAbsence = speakerAbsence

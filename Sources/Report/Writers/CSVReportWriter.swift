@@ -12,10 +12,10 @@ public struct CSVReportWriter: Sendable {
   /// keep their places: `page` (PDF page or XLSX sheet number, 1-based) and `sheet` (XLSX sheet
   /// name), where `line` counts within the page or sheet when they are set; `speakerAbsence`,
   /// why a finding without a speaker has none (`SpeakerAbsence`); `values`, the values the rule
-  /// extracted (`FindingValues.csvField`).
+  /// extracted (`FindingValues.csvField`); `messageID`, the message's id in its export.
   public static let columns = [
     "id", "path", "line", "endLine", "speaker", "speakerRole", "time", "rule", "title", "polarity",
-    "clauses", "weight", "matched", "excerpt", "why", "page", "sheet", "speakerAbsence", "values",
+    "clauses", "weight", "matched", "excerpt", "why", "page", "sheet", "speakerAbsence", "values", "messageID",
   ]
 
   /// The UTF-8 byte-order mark the file starts with.
@@ -80,7 +80,7 @@ public struct CSVReportWriter: Sendable {
       finding.polarity.rawValue, finding.clauses.joined(separator: ";"), String(finding.weight),
       finding.parts.map(\.text).joined(separator: ";"), finding.excerpt, finding.why,
       finding.page.map(String.init) ?? "", finding.sheet ?? "", finding.speakerAbsence?.rawValue ?? "",
-      FindingValues.csvField(finding.values),
+      FindingValues.csvField(finding.values), finding.messageID ?? "",
     ] {
       bytes.append(UInt8(ascii: ","))
       appendField(value, to: &bytes)

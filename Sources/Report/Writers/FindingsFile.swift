@@ -97,6 +97,9 @@ public struct FindingsFile: Sendable, Hashable, Codable {
     public var page: Int?
     /// XLSX sheet name, where the unit has one; absent otherwise.
     public var sheet: String?
+    /// The message's id in its export (Telegram, PyWxDump, WechatExporter), where it has one;
+    /// absent otherwise.
+    public var messageID: String?
     /// Speaker, where the unit has one.
     public var speaker: String?
     /// Why the unit has no speaker, where it has none (`SpeakerAbsence`: `unreadableHeader`,
@@ -177,7 +180,7 @@ extension FindingsFile.Entry {
   init(_ finding: Finding) {
     self.init(
       id: finding.id, rule: finding.rule, title: finding.title, path: finding.path,
-      line: finding.line, endLine: finding.endLine, page: finding.page, sheet: finding.sheet,
+      line: finding.line, endLine: finding.endLine, page: finding.page, sheet: finding.sheet, messageID: finding.messageID,
       speaker: finding.speaker, speakerAbsence: finding.speakerAbsence?.rawValue,
       speakerRole: finding.speakerRole.rawValue, time: finding.time?.iso8601,
       excerpt: finding.excerpt, matched: finding.matched, polarity: finding.polarity.rawValue,

@@ -157,6 +157,7 @@ public struct JSONReportWriter: Sendable {
       json.member("line", finding.line)
       json.key("matched")
       json.array(finding.parts) { json, part in json.string(part.text) }
+      json.member("messageID", finding.messageID)
       json.member("page", finding.page)
       json.member("path", finding.path)
       json.member("polarity", finding.polarity.rawValue)
