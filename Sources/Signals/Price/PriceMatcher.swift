@@ -23,7 +23,8 @@ struct PriceMatcher {
   /// The price pair chosen among `occurrences`, or nil when every linked amount lies in range.
   func best(in occurrences: [Occurrence], linked: ServicePrice? = nil) -> (candidate: MatchCandidate, comparison: PriceComparison)? {
     let services = serviceOccurrences(in: occurrences)
-    let longestService = services.lazy.map { $0.occurrence.length }.max() ?? 0
+    let mentions = services.map(\.occurrence)
+    let longestService = mentions.lazy.map(\.length).max() ?? 0
     let admitted = MoneyConstraint()
     var fallback: (candidate: MatchCandidate, comparison: PriceComparison)?
     let exceptWords = self.exceptWords
@@ -32,7 +33,7 @@ struct PriceMatcher {
       let amount = context.amounts[index]
       let parts: [Occurrence]
       let service: ServicePrice
-      if let nearest = nearestService(to: occurrence, among: services, longest: longestService) {
+      if let nearest = nearestService(to: occurrence, among: services, mentions: mentions, longest: longestService) {
         parts = [nearest.occurrence, occurrence]
         service = nearest.service
       } else if let linked, services.isEmpty {
@@ -66,27 +67,18 @@ struct PriceMatcher {
   }
 
   /// The service phrase nearest to `amount` (then the first) at most `near` characters away and
-  /// not overlapping it. `services` are sorted by start and none is longer than `longest`, so
-  /// only those starting within `near + longest` before the amount to `near` after it can be near:
-  /// they are found by binary search, and a unit with many amounts and services costs no more
-  /// per amount than a short one.
+  /// not overlapping it. `mentions` are the services' occurrences, sorted by start, none longer
+  /// than `longest`, so only those starting within `near + longest` before the amount to `near`
+  /// after it can be near: they are found by binary search (`Occurrence.starting(in:of:)`), and a
+  /// unit with many amounts and services costs no more per amount than a short one.
   private func nearestService(
-    to amount: Occurrence, among services: [(occurrence: Occurrence, service: ServicePrice)], longest: Int
+    to amount: Occurrence, among services: [(occurrence: Occurrence, service: ServicePrice)], mentions: [Occurrence],
+    longest: Int
   ) -> (occurrence: Occurrence, service: ServicePrice)? {
-    func firstIndex(startingAtOrAfter position: Int) -> Int {
-      var low = 0
-      var high = services.count
-      while low < high {
-        let middle = (low + high) / 2
-        if services[middle].occurrence.start < position { low = middle + 1 } else { high = middle }
-      }
-      return low
-    }
-    let window =
-      firstIndex(startingAtOrAfter: amount.start - check.near - longest)..<firstIndex(startingAtOrAfter: amount.end + check.near + 1)
+    let window = Occurrence.starting(in: (amount.start - check.near - longest)..<(amount.end + check.near + 1), of: mentions)
     var best: (gap: Int, start: Int, index: Int)?
-    for index in window where !services[index].occurrence.overlaps(amount) {
-      let mention = services[index].occurrence
+    for index in window.indices where !mentions[index].overlaps(amount) {
+      let mention = mentions[index]
       let gap = max(amount.start - mention.end, mention.start - amount.end, 0)
       guard gap <= check.near else { continue }
       if let current = best, (current.gap, current.start) <= (gap, mention.start) { continue }
