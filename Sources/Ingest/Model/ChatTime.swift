@@ -26,8 +26,7 @@ public struct ChatTime: Sendable, Hashable, Codable, Comparable {
     year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int,
     utcOffsetSeconds: Int = 8 * 3600, raw: String
   ) {
-    guard (1...12).contains(month), year >= 1970, year < 3000, (1...ChatTime.days(inMonth: month, of: year)).contains(day),
-      (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
+    guard ChatTime.fieldsAreValid(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
     else { return nil }
     let days = ChatTime.daysFromCivil(year: year, month: month, day: day)
     let local = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
@@ -70,6 +69,13 @@ public struct ChatTime: Sendable, Hashable, Codable, Comparable {
   }
 
   public static func < (lhs: ChatTime, rhs: ChatTime) -> Bool { lhs.epochSeconds < rhs.epochSeconds }
+
+  /// Whether wall-clock fields name a real time from 1970 to 2999: what the field initializer
+  /// checks before it computes anything (a leap second `:60` is accepted).
+  static func fieldsAreValid(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Bool {
+    (1...12).contains(month) && year >= 1970 && year < 3000 && (1...ChatTime.days(inMonth: month, of: year)).contains(day)
+      && (0...23).contains(hour) && (0...59).contains(minute) && (0...60).contains(second)
+  }
 
   /// How many days month `month` (1–12) of `year` has in the Gregorian calendar.
   static func days(inMonth month: Int, of year: Int) -> Int {

@@ -61,7 +61,7 @@ struct QQMessageManagerTXTParser: BatchingParser {
     let records = file.records.records
     var diagnostics = file.records.diagnostics(in: source, expecting: Self.expecting)
     for record in records {
-      guard let stamp = record.header, stamp.time.chatTime(options: source.options, raw: "") == nil else { continue }
+      guard let stamp = record.header, !stamp.time.isValid else { continue }
       diagnostics.append(source.badTime(line: record.headerLine, raw: stamp.rawTime(in: source.line(record.headerLine))))
     }
     let (kept, repeated) = RecentContactDuplicates.split(records, blocks: file.blocks, source: source)

@@ -173,7 +173,7 @@ struct QQPieceCarry: PieceCarry {
     }
     var times: [Diagnostic] = []
     for record in records.records {
-      guard let stamp = record.header, stamp.time.chatTime(options: source.options, raw: "") == nil else { continue }
+      guard let stamp = record.header, !stamp.time.isValid else { continue }
       times.append(source.badTime(line: record.headerLine, raw: stamp.rawTime(in: source.line(record.headerLine))))
     }
     badTimes += DroppedRepeatWarnings.reword(times, dropped: dropped, source: source).map { $0.shifted(by: lineOffset) }

@@ -14,6 +14,12 @@ struct LocalDateTime: Sendable, Hashable {
       utcOffsetSeconds: options.utcOffsetSeconds, raw: raw)
   }
 
+  /// Whether the fields name a time `chatTime` reads (it returns nil exactly when they do not),
+  /// told without computing the time: what a parser checks of a message it leaves unread.
+  var isValid: Bool {
+    ChatTime.fieldsAreValid(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+  }
+
   /// Applies a 12-hour clock marker: `pm` adds 12 to hours 1–11, `am` turns 12 into 0.
   /// Returns false when the hour is not a valid 12-hour value.
   mutating func applyTwelveHour(pm: Bool) -> Bool {

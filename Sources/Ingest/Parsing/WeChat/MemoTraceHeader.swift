@@ -133,7 +133,7 @@ extension MemoTraceTXTRecords {
     for (index, record) in records.records.enumerated() {
       if let elidable, elidable[index] {
         // Only checked: an elided unit keeps no time, and a time's text is made only to be kept.
-        if let header = record.header, header.time.chatTime(options: source.options, raw: "") == nil {
+        if let header = record.header, !header.time.isValid {
           outcome.diagnostics.append(
             source.badTime(line: record.headerLine, raw: header.rawTime(in: source.line(record.headerLine))))
         }

@@ -44,7 +44,7 @@ struct WechatDumpTXTParser: DocumentParser {
       let number = offset + 1
       if let header = Self.header(line) {
         starts.append((number, header))
-        if header.time.chatTime(options: source.options, raw: "") == nil {
+        if !header.time.isValid {
           outcome.diagnostics.append(source.badTime(line: number, raw: String(header.rawTime)))
         }
       } else if Self.unreadableHeader(line) != nil {

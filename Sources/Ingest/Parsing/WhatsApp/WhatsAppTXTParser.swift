@@ -66,7 +66,7 @@ struct WhatsAppTXTParser: BatchingParser {
       let local = order.localTime(clock)
       if let elidable, elidable[index] {
         // Only checked: an elided unit keeps no time.
-        if local?.chatTime(options: source.options, raw: "") == nil {
+        if local?.isValid != true {
           diagnostics.append(source.badTime(line: line, raw: Self.header(of: span, in: source.line(line))?.rawTime ?? ""))
         }
         batches.appendElided(line: line, endLine: last, conversation: conversation)
