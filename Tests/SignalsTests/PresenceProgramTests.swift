@@ -57,14 +57,17 @@ import Testing
     var random = SplitMix64(seed: 0x4D49_4E47)
     let conditions = (0..<600).map { _ in Self.randomExpression(depth: 4, &random) }
     let program = PresenceProgram(conditions: conditions, regexAtoms: Self.regexAtoms)
+    var leaves = StampedIDSet(capacity: program.leafCount)
     var disagreements = 0
     var trues = 0
     for trial in 0..<60 {
       let density = [0.1, 0.3, 0.6][trial % 3]
       let found = Self.found((0..<16).filter { _ in random.chance(density) })
+      program.markLeaves(of: found, into: &leaves)
       for (rule, condition) in conditions.enumerated() {
         let expected = PresenceReference.mayMatch(condition, found, regexAtoms: Self.regexAtoms)
         if program.mayFire(rule, given: found) != expected { disagreements += 1 }
+        if program.mayFire(rule, givenLeaves: leaves) != expected { disagreements += 1 }
         if expected { trues += 1 }
       }
     }
@@ -79,6 +82,7 @@ import Testing
     let atoms = lexicon.regexes.map(\.atoms)
     var random = SplitMix64(seed: 2872)
     var found = StampedIDSet(capacity: lexicon.patterns.count)
+    var leaves = StampedIDSet(capacity: lexicon.presence.leafCount)
     var disagreements = 0
     var answers: Set<Bool> = []
     for (index, rule) in lexicon.rules.enumerated() {
@@ -89,6 +93,8 @@ import Testing
         for pattern in decisive where random.chance(density) { found.insert(pattern) }
         let expected = PresenceReference.mayMatch(rule.match, found, regexAtoms: atoms)
         if lexicon.presence.mayFire(index, given: found) != expected { disagreements += 1 }
+        lexicon.presence.markLeaves(of: found, into: &leaves)
+        if lexicon.presence.mayFire(index, givenLeaves: leaves) != expected { disagreements += 1 }
         answers.insert(expected)
       }
     }

@@ -17,7 +17,8 @@
 struct PresenceProgram: Sendable {
   /// What one instruction does; the meaning of `first` and `second` depends on it.
   private enum Operation: UInt8, Sendable {
-    /// Answers whether a pattern of `pool[first..<second]` is present.
+    /// Answers whether leaf `first` is present: whether a pattern of its run of `pool`
+    /// (`leafStarts[first]..<leafStarts[first + 1]`) is.
     case leaf
     /// Answers true.
     case constant
@@ -46,8 +47,16 @@ struct PresenceProgram: Sendable {
 
   /// The programs of all rules, one after the other.
   private let instructions: [Instruction]
-  /// The pattern ids of the leaves, one run per leaf.
+  /// The pattern ids of the leaves, one run per leaf; leaves with the same patterns (a term set
+  /// that several rules use) are one leaf.
   private let pool: [Int32]
+  /// The run of leaf `l` in `pool` is `pool[leafStarts[l]..<leafStarts[l + 1]]`.
+  private let leafStarts: [Int32]
+  /// The leaves holding pattern `p` are `patternLeaves[patternLeafStarts[p]..<patternLeafStarts[p + 1]]`.
+  private let patternLeafStarts: [Int32]
+  private let patternLeaves: [Int32]
+  /// How many distinct leaves the programs have: the capacity of a set of present leaves.
+  let leafCount: Int
   /// The program of rule `r` is `instructions[starts[r]..<starts[r + 1]]`.
   private let starts: [Int32]
   /// The most thresholds any program nests.
@@ -69,12 +78,59 @@ struct PresenceProgram: Sendable {
     }
     instructions = compiler.instructions
     pool = compiler.pool
+    leafStarts = compiler.leafStarts
+    leafCount = compiler.leafStarts.count - 1
     self.starts = starts
     frameCapacity = max(compiler.deepest, 1)
+    let patternCount = Int((compiler.pool.max() ?? -1) + 1)
+    var leavesOf = [[Int32]](repeating: [], count: patternCount)
+    for leaf in 0..<leafCount {
+      for slot in Int(compiler.leafStarts[leaf])..<Int(compiler.leafStarts[leaf + 1]) {
+        leavesOf[Int(compiler.pool[slot])].append(Int32(leaf))
+      }
+    }
+    var leafStartsOfPattern: [Int32] = [0]
+    var leaves: [Int32] = []
+    for list in leavesOf {
+      leaves += list
+      leafStartsOfPattern.append(Int32(leaves.count))
+    }
+    patternLeafStarts = leafStartsOfPattern
+    patternLeaves = leaves
+  }
+
+  /// Fills `present` with the leaves that a pattern of `found` makes present (emptying it
+  /// first), so that `mayFire(_:givenLeaves:)` tests each leaf once, however many patterns it
+  /// has: what the unit sieve does for every message in which a pattern is found.
+  func markLeaves(of found: StampedIDSet, into present: inout StampedIDSet) {
+    present.removeAll()
+    for pattern in found.members where pattern + 1 < patternLeafStarts.count {
+      for slot in Int(patternLeafStarts[pattern])..<Int(patternLeafStarts[pattern + 1]) {
+        present.insert(Int(patternLeaves[slot]))
+      }
+    }
+  }
+
+  /// Whether rule `rule` may fire on a unit whose present leaves (`markLeaves`) are `present`:
+  /// the same answer as `mayFire(_:given:)` with the patterns found.
+  func mayFire(_ rule: Int, givenLeaves present: StampedIDSet) -> Bool {
+    run(rule) { leaf, _ in present.contains(leaf) }
   }
 
   /// Whether rule `rule` may fire on a unit in which exactly the patterns of `found` occur.
   func mayFire(_ rule: Int, given found: StampedIDSet) -> Bool {
+    run(rule) { leaf, patterns in
+      for slot in Int(leafStarts[leaf])..<Int(leafStarts[leaf + 1]) where found.contains(Int(patterns[slot])) {
+        return true
+      }
+      return false
+    }
+  }
+
+  /// Runs the program of rule `rule`, asking `isPresent` whether a leaf is present, given the
+  /// leaf and `pool`.
+  @inline(__always)
+  private func run(_ rule: Int, isPresent: (Int, UnsafeBufferPointer<Int32>) -> Bool) -> Bool {
     let end = Int(starts[rule + 1])
     return instructions.withUnsafeBufferPointer { program in
       pool.withUnsafeBufferPointer { patterns in
@@ -86,11 +142,7 @@ struct PresenceProgram: Sendable {
             var answer: Bool
             switch instruction.operation {
             case .leaf:
-              answer = false
-              for slot in Int(instruction.first)..<Int(instruction.second) where found.contains(Int(patterns[slot])) {
-                answer = true
-                break
-              }
+              answer = isPresent(Int(instruction.first), patterns)
             case .constant:
               answer = true
             case .threshold:
@@ -126,6 +178,9 @@ struct PresenceProgram: Sendable {
     let regexAtoms: [[Int]?]
     var instructions: [Instruction] = []
     var pool: [Int32] = []
+    var leafStarts: [Int32] = [0]
+    /// The leaf of each distinct list of patterns emitted so far.
+    private var leafOfPatterns: [[Int32]: Int32] = [:]
     /// The thresholds open around the instruction being emitted (within one program).
     var depth = 0
     var deepest = 0
@@ -159,10 +214,17 @@ struct PresenceProgram: Sendable {
     }
 
     private mutating func emitLeaf(_ patterns: [Int]) {
-      let start = Int32(pool.count)
-      pool += patterns.map { Int32($0) }
-      instructions.append(
-        Instruction(operation: .leaf, first: start, second: Int32(pool.count), end: Int32(instructions.count + 1)))
+      let run = patterns.map { Int32($0) }
+      let leaf: Int32
+      if let known = leafOfPatterns[run] {
+        leaf = known
+      } else {
+        leaf = Int32(leafStarts.count - 1)
+        pool += run
+        leafStarts.append(Int32(pool.count))
+        leafOfPatterns[run] = leaf
+      }
+      instructions.append(Instruction(operation: .leaf, first: leaf, second: 0, end: Int32(instructions.count + 1)))
     }
 
     /// A threshold, then its items cheapest first (none for one item needed of one: the item's

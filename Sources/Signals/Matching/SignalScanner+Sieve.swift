@@ -30,6 +30,7 @@ extension SignalScanner {
 private struct SieveTables: Sendable {
   let scanner: SignalScanner
   let automaton: ScalarAutomaton
+  let presence: PresenceProgram
   /// `rulesByPattern` flattened: the rules of pattern `p` are `patternRules[patternStarts[p]..<patternStarts[p + 1]]`.
   let patternStarts: [Int32]
   let patternRules: [Int32]
@@ -41,6 +42,7 @@ private struct SieveTables: Sendable {
     self.scanner = scanner
     let compiled = scanner.compiled
     automaton = compiled.triggerAutomaton
+    presence = compiled.presence
     var starts: [Int32] = [0]
     var rules: [Int32] = []
     for list in compiled.rulesByPattern {
@@ -64,6 +66,8 @@ private struct SieveRun {
   let tables: SieveTables
   /// The patterns found in the current message.
   var found: StampedIDSet
+  /// The leaves of the rules' presence programs that those patterns make present.
+  var leaves: StampedIDSet
   /// The current message's position in the run.
   var position = -1
   /// Per trigger, the position of the latest message that named one of its services; -1 at
@@ -73,16 +77,18 @@ private struct SieveRun {
   init(tables: SieveTables) {
     self.tables = tables
     found = StampedIDSet(capacity: tables.scanner.compiled.automaton.patternCount)
+    leaves = StampedIDSet(capacity: tables.presence.leafCount)
     servicePositions = Array(repeating: -1, count: tables.triggers.count)
   }
 
   /// Whether `scan` could evaluate a rule on the next message, whose text is the UTF-8 `body`:
-  /// a rule indexed under a pattern found may fire (`mayFire`), or a price rule is triggered
+  /// a rule indexed under a pattern found may fire (`mayFire`, asked of the present leaves), or a price rule is triggered
   /// (`PriceTrigger`), counting a service named within the rule's `within` messages before.
   mutating func passes(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
     position += 1
     tables.automaton.patterns(inFoldingUTF8: body, into: &found)
     var passes = false
+    var leavesMarked = false
     for pattern in found.members {
       for slot in Int(tables.patternStarts[pattern])..<Int(tables.patternStarts[pattern + 1]) {
         let rule = Int(tables.patternRules[slot])
@@ -96,8 +102,12 @@ private struct SieveRun {
           {
             passes = true
           }
-        } else if !passes, tables.scanner.mayFire(rule, given: found) {
-          passes = true
+        } else if !passes {
+          if !leavesMarked {
+            tables.presence.markLeaves(of: found, into: &leaves)
+            leavesMarked = true
+          }
+          passes = tables.presence.mayFire(rule, givenLeaves: leaves)
         }
       }
     }
