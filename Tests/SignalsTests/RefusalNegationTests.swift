@@ -51,6 +51,11 @@ import Testing
     ("USDT结算这种我们不碰的", "ref.usdt", "不碰"),
     ("控制输赢的单子我没接", "ref.control", "没接"),
     ("客户要求控制输赢， 我们这边直接拒了！", "ref.control", "拒了"),
+    ("控制输赢这种功能绝对不做", "ref.control", "不做"),
+    ("USDT结算这类业务一律不接的", "ref.usdt", "不接"),
+    ("菠菜平台的活不碰", "ref.gambling", "不碰"),
+    ("买卡这种事坚决不干，找别人吧", "ref.card", "不干"),
+    ("控制输赢这个需求当场就拒绝了", "ref.control", "拒绝"),
   ]
 
   static let others: [(text: String, rule: String)] = [
@@ -72,6 +77,12 @@ import Testing
     ("控制输赢的后台已经交付了，对方拒绝了", "ref.control"),
     ("控制输赢打电话跟他说了，他没接", "ref.control"),
     ("买卡的钱我拒绝了一半，剩下的照付", "ref.card"),
+    ("控制输赢这种功能别人不做，我们做", "ref.control"),
+    ("菠菜平台这种业务客户拒绝了", "ref.gambling"),
+    ("USDT结算这类单子以前不接，现在接了", "ref.usdt"),
+    ("买卡这种事不干，但是加钱可以", "ref.card"),
+    ("控制输赢这种系统很多公司不碰", "ref.control"),
+    ("菠菜平台这类生意对方一律不接", "ref.gambling"),
   ]
 
   @Test(arguments: refusals.indices)

@@ -6,7 +6,8 @@
 ///   between the term and the cue;
 /// - the words before the cue in its clause are a first-person agent (我, 我们, 咱们, 被我, 我这边)
 ///   and adverbs only (当场, 直接, 绝对, 都, 把他 …), or adverbs only; when the cue shares the
-///   term's clause, a topic may come between the term and the agent (`这种功能我是绝对不会做的`);
+///   term's clause, a topic may come between the term and the agent (`这种功能我是绝对不会做的`),
+///   or stand with the agent unsaid when it names the kind of work (`这种功能绝对不做`, `的活不碰`);
 ///   so `先别拒绝`, `客户拒绝`, `我没拒绝` are no refusals of the term;
 /// - the cue closes its clause: only particles and pronouns (了, 的, 掉, 他, 他们 …) follow it
 ///   before a clause mark, so `拒绝付款` and `拒绝了三次` are no refusals of the term;
@@ -37,7 +38,7 @@ struct RefusalClause {
   private func agentAndAdverbs(_ range: Range<Int>, topicAllowed: Bool) -> Bool {
     let words = scalars[range].filter { !$0.isWhitespaceScalar }
     guard let agent = words.lastIndex(where: Self.firstPerson.contains) else {
-      return Self.isAdverbs(words[...])
+      return Self.isAdverbs(words[...]) || topicAllowed && Self.isTopicAndAdverbs(words[...])
     }
     var afterAgent = agent + 1
     for suffix in Self.agentSuffixes where words[afterAgent...].starts(with: suffix) {
@@ -65,6 +66,19 @@ struct RefusalClause {
 
   private func contains(_ phrases: [[Unicode.Scalar]], in range: Range<Int>) -> Bool {
     range.contains { index in phrases.contains { scalars[index...].starts(with: $0) } }
+  }
+
+  /// Whether `words` are a topic naming the kind of work refused (`这种功能`, `这类业务`, `的活`: a
+  /// demonstrative or 的, then a noun of `topicNouns`) and adverbs only, with the agent left
+  /// unsaid as Chinese leaves it (`控制输赢这种功能绝对不做`): the speaker's own refusal. Anyone else
+  /// named in between (`这种方式客户拒绝`) is no adverb, so it is no refusal by the speaker.
+  private static func isTopicAndAdverbs(_ words: ArraySlice<Unicode.Scalar>) -> Bool {
+    var rest = words
+    if let demonstrative = topicMarkers.first(where: { rest.starts(with: $0) }) {
+      rest = rest.dropFirst(demonstrative.count)
+    }
+    guard let noun = topicNouns.first(where: { rest.starts(with: $0) }) else { return false }
+    return isAdverbs(rest.dropFirst(noun.count))
   }
 
   private static func isAdverbs(_ words: ArraySlice<Unicode.Scalar>) -> Bool {
@@ -97,6 +111,10 @@ struct RefusalClause {
     "是", "都", "也", "就", "还", "已经", "早就", "早", "当场", "直接", "立刻", "马上", "立马", "当时", "当即", "果断",
     "坚决", "绝对", "肯定", "一律", "全部", "全都", "统统", "一直", "从来", "根本", "一概", "一口", "婉言", "当面", "给",
     "把他们", "把他", "把她", "把对方", "把客户", "把人",
+  ])
+  static let topicMarkers = words(["这种", "这类", "这样的", "这个", "这些", "此类", "那种", "那类", "的"])
+  static let topicNouns = words([
+    "功能", "业务", "单子", "单", "活儿", "活", "事情", "事", "项目", "需求", "生意", "东西", "软件", "系统", "平台", "要求",
   ])
   static let tailWords = words([
     "了", "的", "啦", "掉", "过", "他", "她", "它", "们", "对方", "客户", "人家", "这个", "这单", "这种", "啊", "呀", "哈",
