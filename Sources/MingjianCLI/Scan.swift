@@ -88,11 +88,14 @@ extension MingjianCommand {
         printError("mingjian: \(error)")
         throw ExitStatus.fatal
       }
-      let pipeline = ScanPipeline(
+      var pipeline = ScanPipeline(
         lexicon: lexicon, subjects: CaseFile.subjects(caseFile, adding: subjects), ingestOptions: IngestOptions(maxParseBytes: maxFileMB << 20, caseFileName: CaseFile.fileName),
         preparesHTML: formats.contains(.html))
+      let progressLine = ProgressLine.onTerminal()
+      pipeline.progress = progressLine?.progress
       let report: CaseReport
       do {
+        defer { progressLine?.erase() }
         report = try pipeline.runSpilling(folder: URL(fileURLWithPath: folder), htmlLimit: htmlLimit, formats: formats)
       } catch {
         printError("mingjian: \(error)")

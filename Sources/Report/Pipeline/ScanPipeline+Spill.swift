@@ -9,7 +9,7 @@ extension ScanPipeline {
   /// `htmlLimit` in report order (0: all), with the units around them. The writers stream
   /// `findings.json` and `findings.csv` from the spill, byte for byte as from `run(folder:)`;
   /// the returned report's `findings` and `suppressed` hold only the shown findings and
-  /// `counts` has the totals.
+  /// `counts` has the totals. `progress`, if set, is told as each file is finished.
   ///
   /// - Parameters:
   ///   - folder: the evidence folder; it is only read.
@@ -41,8 +41,10 @@ extension ScanPipeline {
       rulesByID: FindingAssembler.rulesByID(lexicon), streaming: streaming, excerpt: DocumentExcerpt(),
       htmlLimit: limit, spill: spill, formats: formats)
     let ledger = ReportLedger(spill: spill, formats: formats, htmlLimit: limit)
+    let counter = progress.map { ScanProgress.Counter(total: entries.count, progress: $0) }
     DispatchQueue.concurrentPerform(iterations: entries.count) { position in
       ledger.finish(position, spiller.process(entries[position]))
+      counter?.finishOne()
     }
     if let failure = spill.failure { throw failure }
     var report = ledger.report(lexicon: lexicon, subjects: subjects, evidenceFolder: folder)

@@ -30,6 +30,8 @@ public struct ScanPipeline: Sendable {
   /// Whether chat parsers skip building the messages no rule can fire on (see `unitSieve`); the
   /// report is the same either way.
   var sievesUnits = true
+  /// Told as each file of a `runSpilling` scan is finished; nil tells no one.
+  public var progress: ScanProgress?
 
   /// Creates a pipeline and compiles the lexicon.
   public init(
