@@ -21,11 +21,18 @@ public struct RuleExplanation: Sendable, Hashable, Codable {
   /// The rule's scope, `inside` / `not_inside` spans found in the text and `extract` entries,
   /// one line each (empty for a message-scoped rule without them).
   public var settings: [String] = []
+  /// For an evidence unit (`FILE:LINE`): where it is and who says it; nil for a text given alone.
+  public var source: String?
+  /// For an evidence unit: whether the rule's `speaker` constraint counts it. When it does not,
+  /// `signal` is nil (a scan never fires the rule there), whatever the tree shows.
+  public var speaker: SpeakerCheck?
 
   /// An indented tree for people.
   public func render() -> String {
     var lines = ["rule \(ruleID) on “\(text)”"]
+    if let source { lines.append(source) }
     if normalizedText != text { lines.append("normalised: “\(normalizedText)”") }
+    if let speaker { lines.append(speaker.line) }
     lines += settings
     lines += tree.render(indent: "")
     if let unless {
@@ -44,6 +51,8 @@ public struct RuleExplanation: Sendable, Hashable, Codable {
       } else {
         lines.append("result: fires · \(signal.why)")
       }
+    } else if let speaker, !speaker.holds {
+      lines.append("result: no signal (the speaker constraint does not hold\(tree.matched ? "; the match alone holds" : ""))")
     } else {
       lines.append("result: no signal")
     }
@@ -84,10 +93,27 @@ extension SignalScanner {
   public func explain(rule id: String, text: String) -> RuleExplanation? {
     guard let rule = compiled.rules.first(where: { $0.rule.id == id }) else { return nil }
     let unit = ExampleUnits.textUnit(text, for: rule.rule.speaker)
+    return explain(rule, on: unit, path: "explain", subjects: [ExampleUnits.subject], checksSpeaker: false)
+  }
+
+  /// Explains rule `id` on `unit` of the document at `path` (`lexicon explain FILE:LINE`), with
+  /// the roles a scan naming `subjects` gives: the explanation says whether the rule's `speaker`
+  /// constraint counts the unit and why, and has no signal when it does not. Nil when no rule
+  /// has that id.
+  public func explain(rule id: String, unit: TextUnit, path: String, subjects: Set<String>) -> RuleExplanation? {
+    guard let rule = compiled.rules.first(where: { $0.rule.id == id }) else { return nil }
+    return explain(rule, on: unit, path: path, subjects: subjects, checksSpeaker: true)
+  }
+
+  private func explain(
+    _ rule: CompiledRule, on unit: TextUnit, path: String, subjects: Set<String>, checksSpeaker: Bool
+  ) -> RuleExplanation {
+    let text = unit.text
     let normalized = TextNormalizer.normalize(text)
     let hits = compiled.automaton.scan(normalized.utf8)
     var context = UnitMatchContext(
       text: text, normalized: normalized, hits: hits, lengths: compiled.automaton.patternLengths)
+    if unit.attributes[TextUnit.forwardedFromAttribute] != nil { context.markWhollyForwarded() }
     if rule.usesMoney { context.extractAmounts() }
     if !rule.regexes.isEmpty { context.runRegexes(rule.regexes, compiled: compiled.regexes) }
     let evaluation = RuleEvaluation(rule: rule, context: context, lexicon: compiled)
@@ -107,16 +133,28 @@ extension SignalScanner {
         occurrences: evaluation.usableOccurrences(
           literals: rule.unlessPatterns, money: rule.unlessUsesMoney, regexes: rule.unlessRegexes))
     }
-    let roles = SpeakerRoles(subjects: [ExampleUnits.subject])
-    let signal = evaluation.signal(unit: unit, index: 0, path: "explain", role: roles.role(of: unit))
+    let roles = SpeakerRoles(subjects: subjects)
+    let speaker = checksSpeaker ? SpeakerCheck(constraint: rule.rule.speaker, unit: unit, subjects: subjects) : nil
+    let outcome = evaluation.outcome()
+    let signal = outcome.map { evaluation.signal(from: $0, unit: unit, index: 0, path: path, role: roles.role(of: unit)) }
     var tree = describer.node(rule.match, occurrences: occurrences)
     if let check = rule.rule.price {
       tree = ExplanationNode(
         label: Self.label(check), matched: signal != nil, parts: signal?.matched ?? [], children: [tree])
     }
     return RuleExplanation(
-      ruleID: id, text: text, normalizedText: normalized.string, tree: tree, unless: unlessNode,
-      occurrences: verdicts, signal: signal, settings: Self.settings(of: rule.rule, context: context))
+      ruleID: rule.rule.id, text: text, normalizedText: normalized.string, tree: tree, unless: unlessNode,
+      occurrences: verdicts, signal: speaker?.holds == false ? nil : signal, settings: Self.settings(of: rule.rule, context: context),
+      source: checksSpeaker ? Self.source(of: unit, path: path) : nil, speaker: speaker)
+  }
+
+  /// `at 聊天.txt:12-14 · message by 张三 (id zhangsan_01) · 2023-05-01 21:40`.
+  private static func source(of unit: TextUnit, path: String) -> String {
+    let lines = unit.endLine > unit.line ? "\(unit.line)-\(unit.endLine)" : "\(unit.line)"
+    var parts = ["at \(path):\(lines)", unit.kind.rawValue]
+    if let speaker = unit.speaker { parts[1] += " by \(speaker)" }
+    if let id = unit.speakerID { parts[1] += unit.speaker == nil ? " by account \(id)" : " (id \(id))" }
+    return parts.joined(separator: " · ")
   }
 
   /// `scope paragraph (one unit here)`, `not_inside quote: 「“…”」@4`, `extract site ← domain`.
