@@ -9,18 +9,20 @@ import Ingest
 /// without parsing it again.
 ///
 /// A chat read through a `UnitSieve` keeps no speaker for the messages it left unread. A
-/// speaker's name or account id is a stretch of the file's text (trimmed at most), so a subject
-/// whose UTF-8 bytes occur nowhere in a UTF-8 file speaks in none of its messages, read or not.
-/// Only when that cannot be told (the subject occurs, the file is in another encoding or inside
-/// an archive, a subject's bytes change under Unicode normalisation) must the chat be counted
-/// again without the sieve.
+/// speaker's name or account id is a stretch of the file's text (trimmed at most), written as it
+/// is or escaped as the export escapes it (`&amp;`, `\"`, `\u5f20`: see `EscapedSpellings`), so a
+/// subject none of whose spellings occurs in a UTF-8 file speaks in none of its messages, read
+/// or not. Only when that cannot be told (a spelling occurs, the file is in another encoding or
+/// inside an archive, a subject's bytes change under Unicode normalisation) must the chat be
+/// counted again without the sieve.
 enum SubjectPresence {
   /// The encodings (`EvidenceDocument.encoding`) whose text is the file's bytes as they are.
   static let byteIdenticalEncodings: Set<String> = ["utf-8", "utf-8-bom"]
 
   /// Whether any of `subjects` may name a speaker of `document`, read from `entry`: false only
   /// when `entry` is a file of its own (not an archive member, not a link elsewhere) holding
-  /// `document.bytes` bytes of UTF-8 text in which none of the subjects (trimmed) occurs.
+  /// `document.bytes` bytes of UTF-8 text in which no spelling of any subject (trimmed) occurs.
+  /// A spelling with `&` or `\\` is looked for only when the file holds that byte at all.
   static func mayName(_ subjects: [String], in entry: EvidenceEntry, document: EvidenceDocument) -> Bool {
     let names = subjects.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
     guard !names.isEmpty, names.allSatisfy(hasStableBytes),
@@ -28,7 +30,35 @@ enum SubjectPresence {
       entry.problem == nil, entry.url.path.hasSuffix("/" + entry.relativePath),
       let data = try? Data(contentsOf: entry.url, options: .alwaysMapped), data.count == document.bytes
     else { return true }
-    return data.withUnsafeBytes { file in names.contains { occurs(Array($0.utf8), in: file) } }
+    return data.withUnsafeBytes { file in
+      var escapes = EscapeBytes(file)
+      return names.contains { name in
+        EscapedSpellings.of(name).contains { escapes.mayHold($0) && occurs($0, in: file) }
+      }
+    }
+  }
+
+  /// Which escape-introducing bytes (`&`, `\\`) a file holds, each looked for once, when a
+  /// spelling first needs it.
+  struct EscapeBytes {
+    private let file: UnsafeRawBufferPointer
+    private var found: [UInt8: Bool] = [:]
+
+    init(_ file: UnsafeRawBufferPointer) { self.file = file }
+
+    /// False when `spelling` holds an escape byte the file does not: it cannot occur.
+    mutating func mayHold(_ spelling: [UInt8]) -> Bool {
+      for byte: UInt8 in [0x26, 0x5C] where spelling.contains(byte) {
+        if let known = found[byte] {
+          if !known { return false }
+          continue
+        }
+        let present = occurs([byte], in: file)
+        found[byte] = present
+        if !present { return false }
+      }
+      return true
+    }
   }
 
   /// Whether `needle` (not empty) occurs in `haystack`: `memchr` to each place its last byte
