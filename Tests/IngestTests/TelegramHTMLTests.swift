@@ -33,8 +33,8 @@ import Testing
     #expect(joined.endLine == 52)
     let service = try #require(document.unit(at: 57))
     #expect(service.kind == .system)
-    #expect(service.speaker == nil)
-    #expect(service.text == "Alice Example invited Carol")
+    #expect(service.speaker == "Alice Example")
+    #expect(service.text == "[service] Alice Example invited Carol")
   }
 
   @Test func titleWithoutOffsetUsesTheAssumedZone() {

@@ -34,7 +34,7 @@ import Testing
     let document = try Fixture.document("telegram-json/result.json")
     let call = try #require(document.unit(at: 42))
     #expect(call.kind == .system)
-    #expect(call.text == "phone_call")
+    #expect(call.text == "[service: phone_call]")
     #expect(call.speaker == "Me")
     let photo = try #require(document.unit(at: 54))
     #expect(photo.attributes["media_type"] == "photo")
@@ -46,7 +46,7 @@ import Testing
     #expect(document.format == .telegramJSON)
     #expect(document.units.map(\.line) == [15, 29])
     #expect(document.units.allSatisfy { $0.conversation == "Group Example" })
-    #expect(document.unit(at: 15)?.text == "invite_members: Alex Example")
+    #expect(document.unit(at: 15)?.text == "[service: invite_members] Alex Example")
     #expect(document.unit(at: 29)?.text == "第一行\n第二行")
     #expect(document.unit(at: 29)?.textLines == [36, 36])
   }

@@ -32,6 +32,12 @@ public struct TextUnit: Sendable, Hashable, Codable {
   /// The `attributes` key under which a message forwarded from elsewhere keeps where it came
   /// from (Telegram's `forwarded_from`): its whole text is someone else's words.
   public static let forwardedFromAttribute = "forwardedFrom"
+  /// The `attributes` key of a chat service event (a Telegram service message: a pin, a title
+  /// change, an invitation), holding what was done (`pin_message`; `service` when the export
+  /// does not name it). Such a unit is an action, not speech: a `system` unit (a `transfer` for
+  /// a payment) whose `speaker` is the actor where the export names one, and whose text begins
+  /// with `[service: <action>]` or `[service]`, so that a citation of it reads as an action.
+  public static let serviceActionAttribute = "action"
   /// The file line of each line of `text` (split on `\n`) when they are not simply
   /// `firstBodyLine + k`: text decoded from JSON `\n` escapes, HTML with collapsed white space,
   /// DOCX/XLSX line breaks, quoted-printable soft breaks. Nil when the simple rule holds; use

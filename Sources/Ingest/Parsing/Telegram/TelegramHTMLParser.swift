@@ -3,8 +3,10 @@
 /// One unit per `message default` block, spanning its lines: speaker from `from_name` (a
 /// `joined` message inherits the previous one's), time from the date `title`
 /// (`DD.MM.YYYY HH:MM:SS UTC+hh:mm`, the offset used when present), text from the `text` block
-/// (`<br>` → line break). Service messages other than day separators become `system` units. The
-/// conversation is the page header's name.
+/// (`<br>` → line break). Service messages other than day separators become `system` units: an
+/// action, not speech, their text starting `[service]`, their speaker the actor where the text
+/// starts with the name of a sender of the page (see `TelegramServiceEvent`). The conversation
+/// is the page header's name.
 struct TelegramHTMLParser: DocumentParser {
   let format = DocumentFormat.telegramHTML
 
@@ -22,10 +24,16 @@ struct TelegramHTMLParser: DocumentParser {
   func parse(_ source: SourceText) -> ParseOutcome {
     var outcome = ParseOutcome()
     let messages = TelegramHTMLMessages.read(source.newlineText)
+    let senders = Set(messages.messages.filter { !$0.service }.compactMap(\.speaker))
     var previousSpeaker: String?
     for message in messages.messages {
-      let speaker = message.joined ? previousSpeaker : message.speaker ?? previousSpeaker
-      previousSpeaker = speaker
+      let speaker: String?
+      if message.service {
+        speaker = TelegramServiceEvent.actor(of: message.text, among: senders)
+      } else {
+        speaker = message.joined ? previousSpeaker : message.speaker ?? previousSpeaker
+        previousSpeaker = speaker
+      }
       let time = message.dateTitle.flatMap { Self.time($0, options: source.options) }
       if message.dateTitle != nil && time == nil {
         outcome.diagnostics.append(source.badTime(line: message.line, raw: message.dateTitle ?? ""))
@@ -33,11 +41,12 @@ struct TelegramHTMLParser: DocumentParser {
       var attributes = ["messageID": message.id]
       if message.forwarded { attributes["forwarded"] = "true" }
       if let origin = message.forwardedFrom { attributes[TextUnit.forwardedFromAttribute] = origin }
+      if message.service { attributes[TextUnit.serviceActionAttribute] = "service" }
       var unit = TextUnit(
         kind: message.service ? .system : .message, line: message.line, endLine: message.endLine,
-        text: message.text, firstBodyLine: message.textLines.first ?? message.line,
-        speaker: message.service ? nil : speaker, time: time, conversation: messages.chatName,
-        attributes: attributes)
+        text: message.service ? TelegramServiceEvent.text(action: nil, details: message.text) : message.text,
+        firstBodyLine: message.textLines.first ?? message.line, speaker: speaker, time: time,
+        conversation: messages.chatName, attributes: attributes)
       unit.textLines = TextUnit.lineMap(message.textLines, first: unit.firstBodyLine)
       outcome.units.append(unit)
     }

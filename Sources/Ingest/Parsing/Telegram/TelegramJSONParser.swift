@@ -2,7 +2,9 @@
 ///
 /// One unit per message, spanning the lines of the message object; `firstBodyLine` is the line of
 /// its `text` member (JSON keeps a message's text on that line, with `\n` escapes). Times come
-/// from `date_unixtime` when present, else from the naive `date` in the assumed zone.
+/// from `date_unixtime` when present, else from the naive `date` in the assumed zone. A service
+/// message is an action, spoken by nobody: a `system` unit whose speaker is its `actor` and
+/// whose text starts `[service: <action>]` (see `TelegramServiceEvent`).
 struct TelegramJSONParser: BatchingParser {
   let format = DocumentFormat.telegramJSON
 
@@ -86,14 +88,14 @@ struct TelegramJSONParser: BatchingParser {
       if !found.isEmpty { attributes[key] = ((attributes[key].map { [$0] } ?? []) + found).joined(separator: " ") }
     }
     var kind = UnitKind.message
+    var detailsLine: Int?
     if isService {
       kind = .system
-      let action = message["action"]?.string ?? "service"
-      attributes["action"] = action
-      if text.isEmpty {
-        let details = (message["members"]?.elements.compactMap(\.string) ?? []) + [message["title"]?.string].compactMap { $0 }
-        text = details.isEmpty ? action : "\(action): \(details.joined(separator: ", "))"
-      }
+      let action = message["action"]?.string
+      attributes[TextUnit.serviceActionAttribute] = action ?? "service"
+      var details = text
+      if text.isEmpty { (details, detailsLine) = TelegramServiceEvent.details(message) }
+      text = TelegramServiceEvent.text(action: action, details: details)
       if action == "send_payment" {
         kind = .transfer
         if let amount = message["amount"]?.string { attributes["amount"] = amount }
@@ -114,6 +116,10 @@ struct TelegramJSONParser: BatchingParser {
       firstBodyLine: message["text"]?.line ?? message.line, speaker: speaker, speakerID: speakerID, time: time,
       conversation: conversation, attributes: attributes)
     unit.textLines = Self.textLines(message["text"], first: unit.firstBodyLine)
+    if let detailsLine {
+      unit.firstBodyLine = detailsLine
+      unit.textLines = TextUnit.sameLine(detailsLine, for: text)
+    }
     return unit
   }
 

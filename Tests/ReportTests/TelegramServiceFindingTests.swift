@@ -1,0 +1,62 @@
+import Foundation
+import Ingest
+import Signals
+import Testing
+
+@testable import Report
+
+/// A finding on a Telegram service message cites an action of its actor, not words: its
+/// excerpt says it is a service event, its speaker is the actor, and its role follows
+/// `--subject` as a message's does.
+@Suite struct TelegramServiceFindingTests {
+  static let export = """
+    {
+     "name": "项目群",
+     "type": "private_group",
+     "id": 7001,
+     "messages": [
+      {
+       "id": 1,
+       "type": "service",
+       "date": "2023-03-02T20:10:00",
+       "actor": "张三",
+       "actor_id": "user1001",
+       "action": "edit_group_title",
+       "title": "后台控制输赢代理群",
+       "text": ""
+      },
+      {
+       "id": 2,
+       "type": "message",
+       "date": "2023-03-02T20:11:00",
+       "from": "李四",
+       "from_id": "user1002",
+       "text": "在吗"
+      }
+     ]
+    }
+
+    """
+
+  private func scan(subjects: [String]) throws -> CaseReport {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-tg-service-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try Self.export.write(to: folder.appendingPathComponent("result.json"), atomically: true, encoding: .utf8)
+    return try ScanPipeline(lexicon: try SpillingScanTests.shipped(), subjects: subjects).run(folder: folder)
+  }
+
+  @Test func theActorIsTheSpeakerAndTheExcerptSaysItIsAnAction() throws {
+    let report = try scan(subjects: ["张三"])
+    let finding = try #require(report.findings.first { $0.rule == "tech.win-control" })
+    #expect(finding.line == 6 && finding.messageID == "1")
+    #expect(finding.speaker == "张三")
+    #expect(finding.speakerRole == .subject)
+    #expect(finding.excerpt.hasPrefix("[service: edit_group_title] "))
+    let html = HTMLReportWriter().render(report)
+    #expect(html.contains("<code>tech.win-control</code> · 张三 · subject · 2023-03-02T20:10:00+08:00"))
+    #expect(html.contains("<p class=\"excerpt\">[service: edit_group_title] 后台<mark"))
+    #expect(try scan(subjects: ["李四"]).findings.first { $0.rule == "tech.win-control" }?.speakerRole == .counterpart)
+    #expect(try scan(subjects: ["user1001"]).findings.first { $0.rule == "tech.win-control" }?.speakerRole == .subject)
+  }
+}
