@@ -53,6 +53,12 @@ import Testing
     ("不是不能做", "neg.do", .doubleNegated(cues: ["不", "不能"])),
     ("后台可以控制输赢吗？", "neg.control", .question(cue: "吗？")),
     ("控制输赢是不行的", "neg.control", .negated(cue: "是不行的")),
+    // An after-cue followed by a second no is undone; followed by 的话 it is a condition.
+    ("控制输赢这种功能不做不行", "neg.control", .doubleNegated(cues: ["不做", "不行"])),
+    ("控制输赢不接不可以的，老板交代了", "neg.control", .doubleNegated(cues: ["不接", "不可以"])),
+    ("控制输赢不做的话，客户都跑了", "neg.control", .hypothetical(cue: "不做的话")),
+    ("控制输赢不行的话就换个方案", "neg.control", .hypothetical(cue: "不行的话")),
+    ("控制输赢不做，不行就换人", "neg.control", .negated(cue: "不做")),
     ("能控制输赢，你要吗？", "neg.control", .affirmed),
     ("不过他们控制输赢", "neg.control", .affirmed),
     ("我不管，控制输赢就行", "neg.control", .affirmed),

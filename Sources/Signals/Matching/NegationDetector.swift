@@ -6,7 +6,8 @@
 /// `没` and `没有`). One cue negates, two cancel (double negation, affirmed but uncertain); a
 /// conditional cue makes the occurrence hypothetical; an A-not-A pseudo phrase (有没有, 能不能)
 /// before the term, or a unit ending in `?` with the term in its last clause, makes it a question;
-/// an after-cue within `after` characters, before any breaker, negates, and so does a no given
+/// an after-cue within `after` characters, before any breaker, negates (unless a second no or
+/// 的话 follows it: `不做不行`, `不做的话`), and so does a no given
 /// right after the term's own question (`…吗？不，…`), and so does a refusal that closes a
 /// first-person refusal clause later in the same sentence (`…控制输赢，我当场拒绝了`, `RefusalClause`).
 ///
@@ -97,7 +98,7 @@ struct NegationDetector {
       return (.question(cue: text(cue)), cue.start..<cue.end)
     }
     if let cue = afterCue(for: occurrence, among: all, pseudos: pseudos) {
-      return (.negated(cue: text(cue)), cue.start..<cue.end)
+      return afterCueVerdict(cue)
     }
     if let cue = refusal(of: occurrence, among: all, pseudos: pseudos, terms: terms) {
       return (.negated(cue: text(cue)), cue.start..<cue.end)
@@ -125,6 +126,26 @@ struct NegationDetector {
         && !pseudos.contains { $0 != candidate && $0.contains(candidate) }
     }
   }
+
+  /// What an after-cue makes of the term: it negates it, unless the words right after it undo it
+  /// with a second no (`控制输赢这种功能不做不行`: it must be done; a double negation) or make it
+  /// a condition (`不做的话，客户都跑了`: if it is not done; hypothetical).
+  private func afterCueVerdict(_ cue: Occurrence) -> (verdict: NegationVerdict, cue: Range<Int>?) {
+    let scalars = context.scalars
+    guard let sequel = Self.afterCueSequels.first(where: { scalars[cue.end...].starts(with: $0) }) else {
+      return (.negated(cue: text(cue)), cue.start..<cue.end)
+    }
+    let end = cue.end + sequel.count
+    if sequel == Self.conditional {
+      return (.hypothetical(cue: context.originalSlice(start: cue.start, end: end).text), cue.start..<end)
+    }
+    return (.doubleNegated(cues: [text(cue), context.originalSlice(start: cue.end, end: end).text]), cue.start..<end)
+  }
+
+  /// The conditional particle that makes an after-cue a condition.
+  private static let conditional = Array("的话".unicodeScalars)
+  /// What may follow an after-cue and change its meaning: the conditional, or a second no.
+  private static let afterCueSequels = [conditional] + ["不可以", "不行", "不成"].map { Array($0.unicodeScalars) }
 
   /// The first refusal starting within `refusalReach` after the occurrence that closes a refusal
   /// clause of it (`RefusalClause`); a refusal inside a pseudo phrase or a term does not count.
