@@ -287,7 +287,10 @@ struct CompiledRegex: @unchecked Sendable {
 }
 
 /// Negation vocabulary as pattern-id sets.
-struct CompiledNegation: Sendable {
+///
+/// A class: every negation check of a rule on a unit holds the rule's vocabulary, and a copy
+/// then costs one reference count instead of one per set.
+final class CompiledNegation: Sendable {
   let cues: SortedPatternIDs
   let pseudo: SortedPatternIDs
   let questionPseudo: SortedPatternIDs
@@ -295,18 +298,29 @@ struct CompiledNegation: Sendable {
   let hypothetical: SortedPatternIDs
   let afterCues: SortedPatternIDs
   let refusals: SortedPatternIDs
+  /// The cues, conditionals, A-not-A phrases, after-cues and refusals together: a unit holding
+  /// none of them (and not ending in `?`) has every occurrence affirmed.
+  let qualifiers: SortedPatternIDs
   let before: Int
   let after: Int
   let refusalReach: Int
 
   init(_ settings: NegationSettings, table: inout PatternTable) {
-    cues = SortedPatternIDs(settings.cues.map { table.id($0) })
+    // Ids are given in this order, as they always were: the pattern table numbers phrases by
+    // first appearance.
+    let cues = settings.cues.map { table.id($0) }
     pseudo = SortedPatternIDs(settings.pseudo.map { table.id($0) })
-    questionPseudo = SortedPatternIDs(settings.pseudo.filter(Self.isAnotA).map { table.id($0) })
+    let questionPseudo = settings.pseudo.filter(Self.isAnotA).map { table.id($0) }
     breakers = SortedPatternIDs(settings.breakers.map { table.id($0) })
-    hypothetical = SortedPatternIDs(settings.hypothetical.map { table.id($0) })
-    afterCues = SortedPatternIDs(settings.afterCues.map { table.id($0) })
-    refusals = SortedPatternIDs(settings.refusals.map { table.id($0) })
+    let hypothetical = settings.hypothetical.map { table.id($0) }
+    let afterCues = settings.afterCues.map { table.id($0) }
+    let refusals = settings.refusals.map { table.id($0) }
+    self.cues = SortedPatternIDs(cues)
+    self.questionPseudo = SortedPatternIDs(questionPseudo)
+    self.hypothetical = SortedPatternIDs(hypothetical)
+    self.afterCues = SortedPatternIDs(afterCues)
+    self.refusals = SortedPatternIDs(refusals)
+    qualifiers = SortedPatternIDs(cues + hypothetical + questionPseudo + afterCues + refusals)
     before = settings.before
     after = settings.after
     refusalReach = settings.refusalReach

@@ -37,11 +37,7 @@ struct NegationDetector {
     reach = max(context.longestOccurrence, terms.lazy.map { $0.length }.max() ?? 0)
     mayQualify =
       context.finalQuestionMark != nil
-      || context.occurrences.contains { occurrence in
-        vocabulary.cues.contains(occurrence.pattern) || vocabulary.hypothetical.contains(occurrence.pattern)
-          || vocabulary.questionPseudo.contains(occurrence.pattern) || vocabulary.afterCues.contains(occurrence.pattern)
-          || vocabulary.refusals.contains(occurrence.pattern)
-      }
+      || context.occurrences.contains { vocabulary.qualifiers.contains($0.pattern) }
     finalClauseStart = context.finalQuestionMark.map { mark in
       Self.finalClauseStart(mark: mark, context: context, breakers: vocabulary.breakers)
     }

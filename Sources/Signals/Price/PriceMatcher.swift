@@ -17,9 +17,6 @@ struct PriceMatcher {
   /// The normalised text of each pattern.
   let patterns: [String]
 
-  /// The check's `except` words as scalars.
-  private var exceptWords: [[Unicode.Scalar]] { check.except.map { Array($0.unicodeScalars) } }
-
   /// The price pair chosen among `occurrences`, or nil when every linked amount lies in range.
   func best(in occurrences: [Occurrence], linked: ServicePrice? = nil) -> (candidate: MatchCandidate, comparison: PriceComparison)? {
     let services = serviceOccurrences(in: occurrences)
@@ -27,7 +24,7 @@ struct PriceMatcher {
     let longestService = mentions.lazy.map(\.length).max() ?? 0
     let admitted = MoneyConstraint()
     var fallback: (candidate: MatchCandidate, comparison: PriceComparison)?
-    let exceptWords = self.exceptWords
+    let exceptWords = trigger.exceptWords
     for occurrence in occurrences {
       guard case .money(let index) = occurrence.source, admitted.admits(context.amounts[index]) else { continue }
       let amount = context.amounts[index]

@@ -10,6 +10,8 @@ struct PriceTrigger: Sendable {
   let amountAtoms: [Int]
   /// How many units back a named service counts (0: only in the same unit).
   let within: Int
+  /// The check's `except` words as scalars, made once for the rule rather than for each unit.
+  let exceptWords: [[Unicode.Scalar]]
   /// For each pattern known when the rule was compiled (its own phrases among them), the index
   /// in the check's `services` of the service its phrase names, or -1: a service looked up by
   /// phrase compares the phrase with every service's every term, as strings.
@@ -19,6 +21,7 @@ struct PriceTrigger: Sendable {
     services = check.terms.map { table.id($0) }
     amountAtoms = MoneyExtractor.unitAtoms.map { table.id($0) }
     within = check.within
+    exceptWords = check.except.map { Array($0.unicodeScalars) }
     var firstService: [String: Int] = [:]
     for (index, service) in check.services.enumerated() {
       for term in service.terms where firstService[term] == nil { firstService[term] = index }

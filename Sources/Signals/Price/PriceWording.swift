@@ -15,12 +15,13 @@ enum PriceWording {
     (["每条", "一条", "/条"], .item),
   ].flatMap { phrases, unit in phrases.map { (Array($0.unicodeScalars), unit) } }
 
-  /// Words that make a number without a currency a price.
-  static let priceCues: [[Unicode.Scalar]] = [
+  /// Words that make a number without a currency a price, each with no value: the cue table
+  /// `nearest` reads, made once rather than for each amount.
+  static let priceCues: [(phrase: [Unicode.Scalar], unit: Void)] = [
     "报价", "价格", "价钱", "价位", "要价", "开价", "出价", "一口价", "友情价", "收费", "费用", "开发费", "搭建费",
     "全包", "整套", "全套", "一整套", "打包", "包上线", "一共", "总共", "合计", "总价", "预算", "多少钱", "报我", "报你", "收你", "收我",
     "给你做", "做下来", "维护费", "月维护",
-  ].map { Array($0.unicodeScalars) }
+  ].map { (Array($0.unicodeScalars), ()) }
 
   /// The periodic unit written near `[start, end)` in its clause, the nearest first.
   static func period(start: Int, end: Int, in scalars: [Unicode.Scalar]) -> ServicePrice.Unit? {
@@ -30,7 +31,7 @@ enum PriceWording {
   /// Whether an amount reads as a price: a currency is written, or a price word stands in its
   /// clause.
   static func isPrice(_ amount: MoneyAmount, start: Int, end: Int, in scalars: [Unicode.Scalar]) -> Bool {
-    amount.currency != nil || nearest(priceCues.map { ($0, ()) }, start: start, end: end, in: scalars) != nil
+    amount.currency != nil || nearest(priceCues, start: start, end: end, in: scalars) != nil
   }
 
   /// Characters looked at on each side of an amount for an `except` word, within its clause.
@@ -45,7 +46,8 @@ enum PriceWording {
     var upper = end
     while upper < min(scalars.count, end + exceptWindow), !breakers.contains(scalars[upper]) { upper += 1 }
     for word in words where !word.isEmpty && word.count <= upper - lower {
-      for index in lower...(upper - word.count) where scalars[index..<index + word.count].elementsEqual(word) {
+      for index in lower...(upper - word.count)
+      where scalars[index] == word[0] && scalars[index..<index + word.count].elementsEqual(word) {
         return String(String.UnicodeScalarView(word))
       }
     }
@@ -70,7 +72,10 @@ enum PriceWording {
     for (phrase, value) in cues {
       var index = lower
       while index + phrase.count <= upper {
-        if index + phrase.count <= start || index >= end, scalars[index..<index + phrase.count].elementsEqual(phrase) {
+        // The first scalar is compared before the slice: most positions differ there.
+        if index + phrase.count <= start || index >= end, phrase.first.map({ scalars[index] == $0 }) ?? true,
+          scalars[index..<index + phrase.count].elementsEqual(phrase)
+        {
           let distance = index >= end ? index - end : start - (index + phrase.count)
           if best.map({ distance < $0.distance }) ?? true { best = (distance, value) }
         }
