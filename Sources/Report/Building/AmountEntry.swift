@@ -27,10 +27,10 @@ struct AmountEntry: Sendable, Hashable {
   /// The amounts of the active inculpatory findings among `findings` (in report order), each
   /// amount of a unit once, in report order.
   static func entries(of findings: [Finding]) -> [AmountEntry] {
-    var unitPositions: [String: Int] = [:]
+    var unitPositions: [UnitKey: Int] = [:]
     var units: [UnitAmounts] = []
     for finding in findings where finding.polarity == .inculpatory && !finding.isSuppressed {
-      let key = "\(finding.path)\u{1F}\(finding.page ?? 0)\u{1F}\(finding.unitIndex)"
+      let key = UnitKey(path: finding.path, page: finding.page ?? 0, unitIndex: finding.unitIndex)
       let position: Int
       if let known = unitPositions[key] {
         position = known
@@ -43,6 +43,14 @@ struct AmountEntry: Sendable, Hashable {
     }
     return units.flatMap { $0.entries() }
   }
+}
+
+/// The unit of a finding, as `AmountEntry.entries(of:)` tells units apart: a key of its fields
+/// rather than a string written from them for each finding.
+private struct UnitKey: Hashable {
+  var path: String
+  var page: Int
+  var unitIndex: Int
 }
 
 /// The amounts of one unit: those its text writes, and those rules' `money` operators matched.

@@ -42,23 +42,32 @@ struct CandidateTrace {
     return trace
   }
 
-  /// The written trace; `part` is the candidate's only part when the body is a leaf's.
-  func written(part: Occurrence?, patterns: [String], context: UnitMatchContext) -> String {
-    var result = ""
+  /// Appends the written trace to `result`, piece by piece (no string is made for a piece);
+  /// `part` is the candidate's only part when the body is a leaf's.
+  func write(part: Occurrence?, patterns: [String], context: UnitMatchContext, into result: inout String) {
     for _ in 0..<anyPrefixes { result += "any " }
     switch body {
     case .text(let text):
       result += text
     case .term:
-      result += "「\(part.map { patterns[$0.pattern] } ?? "")」"
+      result += "「"
+      result += part.map { patterns[$0.pattern] } ?? ""
+      result += "」"
     case .termSet(let name):
-      result += "$\(name)「\(part.map { patterns[$0.pattern] } ?? "")」"
+      result += "$"
+      result += name
+      result += "「"
+      result += part.map { patterns[$0.pattern] } ?? ""
+      result += "」"
     case .money:
-      result += "money「\(original(part, context))」"
+      result += "money「"
+      result += original(part, context)
+      result += "」"
     case .regex:
-      result += "re「\(original(part, context))」"
+      result += "re「"
+      result += original(part, context)
+      result += "」"
     }
-    return result
   }
 
   private func original(_ part: Occurrence?, _ context: UnitMatchContext) -> String {

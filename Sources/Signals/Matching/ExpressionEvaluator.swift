@@ -66,7 +66,14 @@ struct MatchCandidate {
 
   /// The written trace (`「跑分」`, `all(…) near≤10`, …).
   func writtenTrace(patterns: [String], context: UnitMatchContext) -> String {
-    trace.written(part: onlyPart ?? manyParts.first, patterns: patterns, context: context)
+    var written = ""
+    writeTrace(patterns: patterns, context: context, into: &written)
+    return written
+  }
+
+  /// Appends the written trace to `text`.
+  func writeTrace(patterns: [String], context: UnitMatchContext, into text: inout String) {
+    trace.write(part: onlyPart ?? manyParts.first, patterns: patterns, context: context, into: &text)
   }
 }
 
@@ -105,17 +112,22 @@ struct ExpressionEvaluator {
     case .any(let items):
       var result: [MatchCandidate] = []
       for item in items {
-        for candidate in evaluate(item) {
-          result.append(candidate.with(trace: candidate.trace.prefixedByAny()))
-        }
+        var candidates = evaluate(item)
+        for index in candidates.indices { candidates[index].trace.anyPrefixes += 1 }
+        if result.isEmpty { result = candidates } else { result += candidates }
       }
-      return result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+      // Mostly in order already (one item's candidates): the stable sort would leave them so.
+      let inOrder = zip(result, result.dropFirst()).allSatisfy { ($0.start, $0.end) <= ($1.start, $1.end) }
+      return inOrder ? result : result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
     case .all(let items, let near):
       let options = items.map { evaluate($0) }
       guard !options.contains(where: { $0.isEmpty }) else { return [] }
       let chosen = near.map { combine(options, near: $0) } ?? leftmost(options)
       guard let chosen else { return [] }
-      let trace = "all(\(join(chosen)))\(Self.suffix(near))"
+      var trace = "all("
+      join(chosen, into: &trace)
+      trace += ")"
+      trace += Self.suffix(near)
       return [MatchCandidate(parts: Self.parts(of: chosen), trace: CandidateTrace(trace))]
     case .atLeast(let count, let items, let near):
       let options = items.map { evaluate($0) }.filter { !$0.isEmpty }
@@ -129,7 +141,10 @@ struct ExpressionEvaluator {
         if near == nil { break }
       }
       guard let best else { return [] }
-      let trace = "at_least \(count)(\(join(best)))\(Self.suffix(near))"
+      var trace = "at_least \(count)("
+      join(best, into: &trace)
+      trace += ")"
+      trace += Self.suffix(near)
       return [MatchCandidate(parts: Self.parts(of: best), trace: CandidateTrace(trace))]
     case .sequence(_, let then, _):
       return evaluate(then)
@@ -190,8 +205,12 @@ struct ExpressionEvaluator {
     return parts
   }
 
-  private func join(_ candidates: [MatchCandidate]) -> String {
-    candidates.map { $0.writtenTrace(patterns: patterns, context: context) }.joined(separator: ", ")
+  /// Appends the written traces of `candidates`, separated by `, `, to `trace`.
+  private func join(_ candidates: [MatchCandidate], into trace: inout String) {
+    for (position, candidate) in candidates.enumerated() {
+      if position > 0 { trace += ", " }
+      candidate.writeTrace(patterns: patterns, context: context, into: &trace)
+    }
   }
 
   private static func suffix(_ near: NearConstraint?) -> String {
