@@ -14,7 +14,9 @@ import Testing
     try Data(bytes).write(to: url)
     let file = try #require(SequentialFile(path: Array(url.path.utf8), io: .system))
     if let change { try Data(change(bytes)).write(to: url) }
-    return RereadDecoding.decode(file, size: bytes.count, plan: plan, sha256: EvidenceReader.sha256Hex(bytes))
+    return RereadDecoding.decode(file, size: bytes.count, plan: plan, sha256: EvidenceReader.sha256Hex(bytes)) {
+      SequentialFile(path: Array(url.path.utf8), io: .system)
+    }
   }
 
   /// Texts in every shape `decode` tells apart: UTF-16 with and without a mark (valid, with an

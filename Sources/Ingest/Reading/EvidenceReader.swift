@@ -24,16 +24,17 @@ public enum EvidenceReader {
   /// parsers build whole only the messages `sieve` asks for (see `UnitSieve`). With `streaming`,
   /// a file above its threshold in another encoding than UTF-8, in a format that can be cut, is
   /// decoded whole and its text parsed in pieces (`DecodedTextPieces`). With `reread` (which opens
-  /// the file again), a large file in UTF-16 or GB18030 is decoded from the file once its bytes are
-  /// let go (`RereadDecoding`).
+  /// the file again), a file of `rereadFrom` bytes or more in UTF-16 or GB18030 (damaged in a few
+  /// places or not) is decoded from the file once its bytes are let go (`RereadDecoding`).
   static func read(
     bytes: consuming [UInt8], path: String, options: IngestOptions, sieve: UnitSieve?,
     streaming policy: StreamingPolicy? = nil, reread: (() -> SequentialFile?)? = nil,
-    pieces consume: (EvidenceDocument) -> Void
+    rereadFrom: Int = RereadDecoding.minimumBytes, pieces consume: (EvidenceDocument) -> Void
   ) -> EvidenceDocument {
     var delivered = 0
     var document = parse(
-      bytes, path: path, options: options, sieve: sieve, inBatches: true, streaming: policy, reread: reread
+      bytes, path: path, options: options, sieve: sieve, inBatches: true, streaming: policy, reread: reread,
+      rereadFrom: rereadFrom
     ) { piece in
       delivered += TextUnit.count(of: piece.units)
       consume(piece)
@@ -66,7 +67,7 @@ public enum EvidenceReader {
   private static func parse(
     _ bytes: consuming [UInt8], path: String, options: IngestOptions, sieve: UnitSieve?, inBatches: Bool,
     streaming policy: StreamingPolicy? = nil, reread: (() -> SequentialFile?)? = nil,
-    pieces: (EvidenceDocument) -> Void
+    rereadFrom: Int = RereadDecoding.minimumBytes, pieces: (EvidenceDocument) -> Void
   ) -> EvidenceDocument {
     var document = EvidenceDocument(
       path: path, sha256: sha256Hex(bytes), bytes: bytes.count, format: .unknown, status: .error)
@@ -92,12 +93,10 @@ public enum EvidenceReader {
     let outcome: DecodedText
     // For a binary outcome: whether the bytes hold control bytes (nil when not known).
     var controlBytes: Bool?
-    let sniffed = TextDecoding.sniff(bytes)
-    if let reread, bytes.count >= RereadDecoding.minimumBytes, let plan = RereadDecoding.plan(sniffed),
-      let file = reread()
-    {
+    let sniffed = TextDecoding.sniff(bytes, rereadFrom: rereadFrom)
+    if let reread, bytes.count >= rereadFrom, let plan = RereadDecoding.plan(sniffed), let file = reread() {
       _ = consume bytes
-      switch RereadDecoding.decode(file, size: document.bytes, plan: plan, sha256: document.sha256) {
+      switch RereadDecoding.decode(file, size: document.bytes, plan: plan, sha256: document.sha256, again: reread) {
       case .success(let decoded):
         outcome = decoded
         if case .binary = decoded, plan == .gb18030 { controlBytes = reread().flatMap(holdsControlBytes) }
@@ -142,7 +141,13 @@ public enum EvidenceReader {
         file: text, rereader: { _ in text }, path: path, policy: policy, options: options, sieve: sieve,
         encoding: decoded.encoding)
       {
-        return stream.produce(pieces)
+        // The damage is reported as for a text parsed whole: first, the file partial.
+        var streamed = stream.produce(pieces)
+        if let damage {
+          streamed.diagnostics.insert(damage.diagnostic(path: path), at: 0)
+          if streamed.status != .error { settleStatus(&streamed) }
+        }
+        return streamed
       }
     }
     parse(

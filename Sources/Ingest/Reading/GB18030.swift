@@ -52,10 +52,17 @@ extension GB18030 {
         countedTo = offset
         damage.addInvalid(count: count, line: line)
       }
-      guard converted else { throw IconvConverter.Invalid() }
+      guard converted != nil else { throw IconvConverter.Invalid() }
       return written
     }
     guard let text else { return nil }
+    countText(text, into: &damage)
+    return (text, damage)
+  }
+
+  /// Sets in `damage` (whose invalid sequences are counted) the scalars and well-formed multi-byte
+  /// characters of `text`, the repaired text, each invalid sequence being one U+FFFD in it.
+  static func countText(_ text: String, into damage: inout UTF8Damage) {
     var scalars = 0
     var multibyte = 0
     for byte in text.utf8 where byte & 0xC0 != 0x80 {
@@ -63,7 +70,6 @@ extension GB18030 {
       if byte >= 0xC0 { multibyte += 1 }
     }
     damage.setText(scalars: scalars, multibyteCharacters: multibyte - damage.invalidSequences)
-    return (text, damage)
   }
 }
 
@@ -138,12 +144,15 @@ final class IconvConverter {
 
   /// Converts all of `input` into `output` from `written` on, advancing it, writing U+FFFD for
   /// each invalid sequence (see `GB18030.decodeReplacing`) and telling `invalid` its offset in
-  /// `input` and its length; false when `output` is full.
+  /// `input` and its length. Returns how many bytes at the end of `input` were left unconverted:
+  /// unless `final`, a character cut by the end of `input` is left for the caller to complete
+  /// with the bytes that follow; when `final`, it is an invalid sequence and none are left.
+  /// Nil when `output` is full.
   func convertReplacing(
     _ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>, at written: inout Int,
-    invalid: (_ offset: Int, _ count: Int) -> Void
-  ) -> Bool {
-    guard let inBase = input.baseAddress, let outBase = output.baseAddress else { return input.isEmpty }
+    final: Bool = true, invalid: (_ offset: Int, _ count: Int) -> Void
+  ) -> Int? {
+    guard let inBase = input.baseAddress, let outBase = output.baseAddress else { return input.isEmpty ? 0 : nil }
     var offset = 0
     while offset < input.count {
       var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inBase + offset).assumingMemoryBound(
@@ -156,7 +165,8 @@ final class IconvConverter {
       written = output.count - outLeft
       offset = input.count - inLeft
       guard result == -1 else { break }
-      guard failure == EILSEQ || failure == EINVAL, outLeft >= 3 else { return false }
+      if failure == EINVAL, !final { return inLeft }
+      guard failure == EILSEQ || failure == EINVAL, outLeft >= 3 else { return nil }
       let count = failure == EINVAL ? inLeft : 1
       invalid(offset, count)
       for byte: UInt8 in [0xEF, 0xBF, 0xBD] {
@@ -166,7 +176,8 @@ final class IconvConverter {
       offset += count
       iconv(descriptor, nil, nil, nil, nil)
     }
-    return finish(into: output, at: &written)
+    guard final else { return 0 }
+    return finish(into: output, at: &written) ? 0 : nil
   }
 
   private func convert(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>, at written: inout Int) -> Bool {

@@ -1,7 +1,10 @@
 /// A large file in UTF-16 or GB18030, decoded from the file read again block by block once its
 /// bytes are let go, so that its bytes and its text are never held together (together they took
 /// about two and a half times the file). The outcome is the one `TextDecoding.decode` gives on
-/// the bytes, and the second reading must find the bytes first hashed.
+/// the bytes, damaged GB18030 included (`GB18030Repairer`), and the second reading must find the
+/// bytes first hashed. Damaged GB18030 is read a third time, block by block too, to tell whether
+/// its bytes may be UTF-8 (`TextDecoding.mayBeUTF8`), which the whole read tells from the bytes it
+/// holds; that reading must find the same bytes.
 enum RereadDecoding {
   /// Files of at least this many bytes are decoded again from the file.
   static let minimumBytes = 16 << 20
@@ -31,9 +34,13 @@ enum RereadDecoding {
     }
   }
 
-  /// Decodes what `file` reads (`size` bytes, first hashed as `sha256`) as `plan` says.
-  static func decode(_ file: SequentialFile, size: Int, plan: Plan, sha256: String) -> Result<DecodedText, Failure> {
-    var blocks = Blocks(file: file, size: size)
+  /// Decodes what `file` reads (`size` bytes, first hashed as `sha256`) as `plan` says,
+  /// `blockBytes` at a time; `again` opens the file once more when a third reading is needed.
+  static func decode(
+    _ file: SequentialFile, size: Int, plan: Plan, sha256: String, blockBytes: Int = blockBytes,
+    again: () -> SequentialFile?
+  ) -> Result<DecodedText, Failure> {
+    var blocks = Blocks(file: file, size: size, blockBytes: blockBytes)
     let outcome: DecodedText
     switch plan {
     case .utf16(let littleEndian, let byteOrderMark):
@@ -50,25 +57,57 @@ enum RereadDecoding {
       // Without a mark, bytes that do not decode are binary data, as for `TextDecoding.decode`.
       outcome = text.map { .text($0, littleEndian ? .utf16LE : .utf16BE) } ?? (byteOrderMark ? .undecodable : .binary)
     case .gb18030:
-      let text = IconvConverter(from: "GB18030").flatMap { converter in
-        try? String(unsafeUninitializedCapacity: size / 2 * 3 + 16) { output in
-          var written = 0
-          while let block = blocks.next() {
-            guard block.withUnsafeBufferPointer({ converter.feed($0, into: output, at: &written) }) else {
-              throw IconvConverter.Invalid()
-            }
-          }
-          guard converter.finish(into: output, at: &written) else { throw IconvConverter.Invalid() }
-          return written
+      outcome = decodeGB18030(&blocks)
+    }
+    if let failure = verify(file, sha256: sha256) { return .failure(failure) }
+    guard case .damaged = outcome else { return .success(outcome) }
+    guard let third = again() else { return .failure(.unreadable("it could not be opened again")) }
+    var thirdBlocks = Blocks(file: third, size: size, blockBytes: blockBytes)
+    let asUTF8 = UTF8Damage.countSequences { thirdBlocks.next() }
+    if let failure = verify(third, sha256: sha256) { return .failure(failure) }
+    let mayBeUTF8 = TextDecoding.mayBeUTF8(
+      multibyteCharacters: asUTF8.multibyteCharacters, invalidSequences: asUTF8.invalidSequences)
+    return .success(mayBeUTF8 ? .undecodable : outcome)
+  }
+
+  /// The outcome of the GB18030 bytes `blocks` hands over, each invalid sequence replaced by
+  /// U+FFFD: damaged GB18030 when the damage is few (`TextDecoding.isFewGB18030Damage`; whether
+  /// the bytes may be UTF-8 is still to be asked), undecodable when it is not.
+  ///
+  /// The text is reserved at a bound written only as far as the text goes: a GB18030 character
+  /// gives at most one and a half UTF-8 bytes for each of its bytes, a replacement three for at
+  /// least one byte, so the text of `size` bytes holding `n` invalid sequences takes at most
+  /// `1.5 * size + 1.5 * n` bytes. When the replacements are few, `n` is one or at most a
+  /// twentieth of the scalars, themselves at most `size`: the bound below then holds the text,
+  /// and a text that fills it has too many replacements to be read.
+  private static func decodeGB18030(_ blocks: inout Blocks) -> DecodedText {
+    guard var repairer = GB18030Repairer() else { return .undecodable }
+    let size = blocks.size
+    let text = try? String(unsafeUninitializedCapacity: size / 2 * 3 + size / 8 + 16) { output in
+      var written = 0
+      while let block = blocks.next() {
+        guard block.withUnsafeBufferPointer({ repairer.feed($0, into: output, at: &written) }) else {
+          throw IconvConverter.Invalid()
         }
       }
-      outcome = text.map(TextDecoding.gb18030Outcome) ?? .undecodable
+      guard repairer.end(into: output, at: &written) else { throw IconvConverter.Invalid() }
+      return written
     }
+    guard let text else { return .undecodable }
+    guard repairer.foundDamage else { return TextDecoding.gb18030Outcome(text) }
+    let damage = repairer.finish(text: text)
+    guard TextDecoding.isFewGB18030Damage(damage, in: text) else { return .undecodable }
+    return .damaged(TextDecoding.withoutByteOrderMark(text), .gb18030, damage)
+  }
+
+  /// Why what `file` read cannot be used: a read failed, or the bytes were not those first
+  /// hashed as `sha256`; nil when it can. Reads what is left first.
+  private static func verify(_ file: SequentialFile, sha256: String) -> Failure? {
     let (hash, change) = file.finish()
-    if let failure = file.failure { return .failure(.unreadable(failure)) }
-    if let change { return .failure(.changed(change)) }
-    guard hash == sha256 else { return .failure(.changed("its bytes differed when it was read again")) }
-    return .success(outcome)
+    if let failure = file.failure { return .unreadable(failure) }
+    if let change { return .changed(change) }
+    guard hash == sha256 else { return .changed("its bytes differed when it was read again") }
+    return nil
   }
 
   /// The blocks of a file, never past the size it had when it was first read (a file that grew
@@ -76,10 +115,12 @@ enum RereadDecoding {
   private struct Blocks {
     let file: SequentialFile
     let size: Int
+    /// The bytes read at a time.
+    let blockBytes: Int
 
-    /// The next block of at most `count` bytes, or nil at the end.
-    mutating func next(upTo count: Int = RereadDecoding.blockBytes) -> [UInt8]? {
-      let wanted = min(count, size - file.consumed)
+    /// The next block of at most `count` bytes (`blockBytes` unless told), or nil at the end.
+    mutating func next(upTo count: Int? = nil) -> [UInt8]? {
+      let wanted = min(count ?? blockBytes, size - file.consumed)
       guard wanted > 0 else { return nil }
       let block = file.read(upTo: wanted)
       return block.isEmpty ? nil : block

@@ -45,9 +45,9 @@ enum DecodedText: Sendable, Hashable {
 /// (`UTF8Damage.measure`). Anything else is sniffed as GB18030.
 ///
 /// Bytes that GB18030 does not decode may be GB18030 damaged in a few places in the same way.
-/// Unless the file is large enough to be decoded again from the file (`RereadDecoding`, which
-/// reads valid GB18030 only), they are decoded with each invalid sequence replaced by U+FFFD
-/// (`GB18030.decodeReplacing`) and the lines holding one reported, by the same criterion:
+/// They are decoded with each invalid sequence replaced by U+FFFD (`GB18030.decodeReplacing`, or
+/// `GB18030Repairer` block by block for a file decoded again from the file, `RereadDecoding`) and
+/// the lines holding one reported, by the same criterion, whatever the file's size:
 /// 1. the replacements would be at most one in twenty characters of the text, or just one;
 /// 2. the text holds at least four well-formed GB18030 multi-byte characters for each invalid
 ///    sequence (`showsEncoding`);
@@ -70,8 +70,9 @@ enum TextDecoding {
     case damagedUTF8(String, TextEncoding, UTF8Damage)
     /// UTF-16, with or without its byte-order mark.
     case utf16(littleEndian: Bool, byteOrderMark: Bool)
-    /// None of the others: GB18030, if anything (or damaged GB18030 in a file of at least
-    /// `RereadDecoding.minimumBytes`, which is not told).
+    /// None of the others: GB18030, if anything (or damaged GB18030 in a file of at least the
+    /// size from which it is decoded again from the file, which is not told here but when it is
+    /// decoded).
     case gb18030
     /// Binary data: NUL bytes outside UTF-16, or an XOR-encoded picture.
     case binary
@@ -80,9 +81,10 @@ enum TextDecoding {
   }
 
   /// Sniffs `bytes`: byte-order marks, UTF-16 by zero-byte pattern, NUL bytes, valid UTF-8, an
-  /// XOR-encoded picture, damaged UTF-8, damaged GB18030 (in a file smaller than
-  /// `RereadDecoding.minimumBytes`, which is decoded from its bytes), then GB18030.
-  static func sniff(_ bytes: [UInt8]) -> Sniffed {
+  /// XOR-encoded picture, damaged UTF-8, damaged GB18030 (in a file smaller than `rereadFrom`
+  /// bytes, which is decoded from its bytes; a larger one is decoded again from the file,
+  /// `RereadDecoding`), then GB18030.
+  static func sniff(_ bytes: [UInt8], rereadFrom: Int = RereadDecoding.minimumBytes) -> Sniffed {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       let content = bytes.dropFirst(3)
       if let text = String(validating: content, as: UTF8.self) { return .utf8(text, .utf8BOM) }
@@ -102,7 +104,7 @@ enum TextDecoding {
     {
       return .damagedUTF8(String(decoding: bytes, as: UTF8.self), .utf8, damage)
     }
-    if bytes.count < RereadDecoding.minimumBytes, let (text, damage) = damagedGB18030(bytes) {
+    if bytes.count < rereadFrom, let (text, damage) = damagedGB18030(bytes) {
       return .damagedUTF8(text, .gb18030, damage)
     }
     return .gb18030
@@ -125,7 +127,10 @@ enum TextDecoding {
       else { return byteOrderMark ? .undecodable : .binary }
       return .text(text, littleEndian ? .utf16LE : .utf16BE)
     case .gb18030:
-      return GB18030.decode(bytes).map(gb18030Outcome) ?? .undecodable
+      // `sniff` tells damaged GB18030 only in bytes too few to be decoded again from the file;
+      // in more, it is told here (in fewer, it was ruled out, and is asked again in vain).
+      if let text = GB18030.decode(bytes) { return gb18030Outcome(text) }
+      return damagedGB18030(bytes).map { .damaged($0, .gb18030, $1) } ?? .undecodable
     case .binary:
       return .binary
     case .undecodable:
@@ -137,23 +142,43 @@ enum TextDecoding {
   /// places (see the type's comment); nil when they are valid GB18030 or not GB18030 at all.
   static func damagedGB18030(_ bytes: [UInt8]) -> (String, UTF8Damage)? {
     bytes.withUnsafeBufferPointer { buffer in
-      guard !GB18030.isValid(buffer), let asUTF8 = UTF8Damage.measure(buffer), asUTF8.multibyteCharacters < asUTF8.invalidSequences,
-        let (decoded, damage) = GB18030.decodeReplacing(buffer), !damage.isEmpty, damage.replacesFew, damage.showsEncoding,
-        isPlausibleText(decoded)
+      guard !GB18030.isValid(buffer), let asUTF8 = UTF8Damage.measure(buffer),
+        !mayBeUTF8(multibyteCharacters: asUTF8.multibyteCharacters, invalidSequences: asUTF8.invalidSequences),
+        let (decoded, damage) = GB18030.decodeReplacing(buffer), isFewGB18030Damage(damage, in: decoded)
       else { return nil }
-      var text = decoded
-      if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-      return (text, damage)
+      return (withoutByteOrderMark(decoded), damage)
     }
+  }
+
+  /// Whether `damage`, found decoding bytes as GB18030 into `decoded` with each invalid sequence
+  /// replaced by U+FFFD, makes them GB18030 damaged in a few places (see the type's comment),
+  /// provided they do not look like UTF-8 (`mayBeUTF8`, asked apart): some invalid sequences, few
+  /// (`replacesFew`), among enough well-formed multi-byte characters (`showsEncoding`), in
+  /// plausible text.
+  static func isFewGB18030Damage(_ damage: UTF8Damage, in decoded: String) -> Bool {
+    !damage.isEmpty && damage.replacesFew && damage.showsEncoding && isPlausibleText(decoded)
+  }
+
+  /// Whether bytes holding `multibyteCharacters` well-formed multi-byte UTF-8 characters and
+  /// `invalidSequences` invalid UTF-8 sequences may be UTF-8, and so are never damaged GB18030:
+  /// GB18030 Chinese holds fewer well-formed characters than invalid sequences (see the type's
+  /// comment).
+  static func mayBeUTF8(multibyteCharacters: Int, invalidSequences: Int) -> Bool {
+    multibyteCharacters >= invalidSequences
   }
 
   /// What a text decoded from GB18030 is: binary data when it is not plausible text, else the
   /// text without its byte-order mark (84 31 95 33 decodes to U+FEFF; like UTF-8's, it is not text).
   static func gb18030Outcome(_ decoded: String) -> DecodedText {
     guard isPlausibleText(decoded) else { return .binary }
+    return .text(withoutByteOrderMark(decoded), .gb18030)
+  }
+
+  /// `decoded` without the U+FEFF it starts with, if it does.
+  static func withoutByteOrderMark(_ decoded: String) -> String {
     var text = decoded
     if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-    return .text(text, .gb18030)
+    return text
   }
 
   /// False when more than 5% of the scalars are control characters (other than tab, line feed,

@@ -132,6 +132,36 @@ struct UTF8Damage: Sendable, Hashable {
     bytes.withUnsafeBufferPointer { measure($0, givingUpUnlessFew: givingUpUnlessFew) }
   }
 
+  /// The well-formed multi-byte characters and the invalid sequences that `measure` counts in the
+  /// bytes `next` hands over block after block (nil at the end), one block held at a time: a
+  /// sequence cut between two blocks is counted whole.
+  static func countSequences(_ next: () -> [UInt8]?) -> (multibyteCharacters: Int, invalidSequences: Int) {
+    var multibyte = 0
+    var invalid = 0
+    var carry: [UInt8] = []
+    func count(_ bytes: ArraySlice<UInt8>) {
+      guard let damage = measure(bytes) else { return }
+      multibyte += damage.multibyteCharacters
+      invalid += damage.invalidSequences
+    }
+    while let block = next() {
+      let joined = carry + block
+      let cut = completeEnd(joined)
+      count(joined[..<cut])
+      carry = Array(joined[cut...])
+    }
+    count(carry[...])
+    return (multibyte, invalid)
+  }
+
+  /// Where the sequences of `bytes` that the bytes after them cannot change end: before the last
+  /// byte that starts a sequence (any byte but 0x80...0xBF) when it is one of the last three, since
+  /// a sequence is at most four bytes long; else at the end.
+  private static func completeEnd(_ bytes: [UInt8]) -> Int {
+    guard let start = bytes.lastIndex(where: { $0 & 0xC0 != 0x80 }), bytes.count - start < 4 else { return bytes.count }
+    return start
+  }
+
   /// The warning naming the lines of `path` that held invalid bytes, numbered after
   /// `lineOffset` lines (those of the pieces before, for a file read in pieces): `invalid-utf8`,
   /// or `invalid-gb18030` for bytes meant in GB18030.
