@@ -142,6 +142,32 @@ import Testing
     #expect(twice == .success(TextDecoding.decode(clean)))
   }
 
+  /// The UTF-8 sequences counted block by block (for the third reading) are those counted in the
+  /// bytes held whole, wherever the blocks cut them; the characters of a repaired text are counted
+  /// as its scalars.
+  @Test func countsDoNotDependOnBlocks() throws {
+    var random = SplitMix(seed: 0x4742_5250)
+    let alphabet = Array("银行卡OK\n é😀\u{FFFD}𠀀，").map { Array(String($0).utf8) } + [[0x80], [0xFF], [0xE4, 0xBD], [0xF0, 0x9F]]
+    for round in 0..<200 {
+      let bytes = (0..<Int.random(in: 0...120, using: &random)).flatMap { _ in alphabet.randomElement(using: &random)! }
+      let whole = try #require(UTF8Damage.measure(bytes[...]))
+      let blockBytes = Int.random(in: 1...9, using: &random)
+      var offset = 0
+      let counted = UTF8Damage.countSequences {
+        guard offset < bytes.count else { return nil }
+        defer { offset += blockBytes }
+        return Array(bytes[offset..<min(offset + blockBytes, bytes.count)])
+      }
+      #expect(counted.multibyteCharacters == whole.multibyteCharacters, "round \(round)")
+      #expect(counted.invalidSequences == whole.invalidSequences, "round \(round)")
+      let text = String(decoding: bytes, as: UTF8.self)
+      var damage = UTF8Damage(encoding: .gb18030)
+      GB18030.countText(text, into: &damage)
+      #expect(damage.scalars == text.unicodeScalars.count, "round \(round)")
+      #expect(damage.multibyteCharacters == text.unicodeScalars.filter { $0.value >= 0x80 }.count, "round \(round)")
+    }
+  }
+
   /// A large damaged file is sniffed as GB18030, not as binary data, and its bytes decoded as
   /// GB18030 without reading the file again (a read of bytes in memory) give the repair too.
   @Test func largeDamagedBytesAreSniffedAsGB18030AndRepaired() throws {

@@ -63,13 +63,36 @@ extension GB18030 {
   /// Sets in `damage` (whose invalid sequences are counted) the scalars and well-formed multi-byte
   /// characters of `text`, the repaired text, each invalid sequence being one U+FFFD in it.
   static func countText(_ text: String, into damage: inout UTF8Damage) {
-    var scalars = 0
-    var multibyte = 0
-    for byte in text.utf8 where byte & 0xC0 != 0x80 {
-      scalars += 1
-      if byte >= 0xC0 { multibyte += 1 }
+    var contiguous = text
+    let (continuation, leads) = contiguous.withUTF8(countMultibyteBytes)
+    damage.setText(
+      scalars: contiguous.utf8.count - continuation, multibyteCharacters: leads - damage.invalidSequences)
+  }
+
+  /// The continuation bytes (0x80...0xBF) and the lead bytes of multi-byte characters (0xC0 and
+  /// above) of UTF-8 `bytes`, counted eight bytes at a time.
+  private static func countMultibyteBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> (continuation: Int, leads: Int) {
+    guard let base = bytes.baseAddress else { return (0, 0) }
+    let raw = UnsafeRawPointer(base)
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    var continuation = 0
+    var leads = 0
+    var index = 0
+    while index + 8 <= bytes.count {
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      let high = word & highBits
+      if high != 0 {
+        // Each byte's bit 6 moved to its bit 7: set for 0xC0 and above, clear for continuations.
+        let second = (word << 1) & highBits
+        continuation += (high & ~second).nonzeroBitCount
+        leads += (high & second).nonzeroBitCount
+      }
+      index += 8
     }
-    damage.setText(scalars: scalars, multibyteCharacters: multibyte - damage.invalidSequences)
+    for byte in bytes[index...] where byte >= 0x80 {
+      if byte >= 0xC0 { leads += 1 } else { continuation += 1 }
+    }
+    return (continuation, leads)
   }
 }
 

@@ -81,13 +81,16 @@ struct UTF8Damage: Sendable, Hashable {
   /// first invalid sequence past the first `headBytes`, more than one in four characters so far
   /// would be replaced: such a file is not UTF-8 damaged in a few places (GB18030 chat text has
   /// about one in three), and a large file in another encoding is told after its head rather
-  /// than after a sixth of its bytes.
-  static func measure(_ bytes: UnsafeBufferPointer<UInt8>, givingUpUnlessFew: Bool = false) -> UTF8Damage? {
+  /// than after a sixth of its bytes. Without `countingLines`, the lines are not counted: all the
+  /// damage is taken to be on line 1 (for the counts alone, told faster).
+  static func measure(
+    _ bytes: UnsafeBufferPointer<UInt8>, givingUpUnlessFew: Bool = false, countingLines: Bool = true
+  ) -> UTF8Damage? {
     var damage = UTF8Damage()
     guard let base = bytes.baseAddress else { return damage }
     let count = bytes.count
     let raw = UnsafeRawPointer(base)
-    let hasCarriageReturn = memchr(base, 0x0D, count) != nil
+    let hasCarriageReturn = countingLines && memchr(base, 0x0D, count) != nil
     var continuationBytes = 0
     var line = 1
     var headJudged = false
@@ -110,8 +113,10 @@ struct UTF8Damage: Sendable, Hashable {
         index += length.count
         continue
       }
-      line += breaks(bytes, from: countedTo, to: index, hasCarriageReturn: hasCarriageReturn)
-      countedTo = index
+      if countingLines {
+        line += breaks(bytes, from: countedTo, to: index, hasCarriageReturn: hasCarriageReturn)
+        countedTo = index
+      }
       damage.addInvalid(count: length.count, line: line)
       index += length.count
       if givingUpUnlessFew, damage.invalidSequences > 1 {
@@ -127,9 +132,9 @@ struct UTF8Damage: Sendable, Hashable {
     return damage
   }
 
-  /// `measure(_:givingUpUnlessFew:)` for bytes in an array or a slice of one.
-  static func measure(_ bytes: ArraySlice<UInt8>, givingUpUnlessFew: Bool = false) -> UTF8Damage? {
-    bytes.withUnsafeBufferPointer { measure($0, givingUpUnlessFew: givingUpUnlessFew) }
+  /// `measure(_:givingUpUnlessFew:countingLines:)` for bytes in an array or a slice of one.
+  static func measure(_ bytes: ArraySlice<UInt8>, givingUpUnlessFew: Bool = false, countingLines: Bool = true) -> UTF8Damage? {
+    bytes.withUnsafeBufferPointer { measure($0, givingUpUnlessFew: givingUpUnlessFew, countingLines: countingLines) }
   }
 
   /// The well-formed multi-byte characters and the invalid sequences that `measure` counts in the
@@ -140,7 +145,7 @@ struct UTF8Damage: Sendable, Hashable {
     var invalid = 0
     var carry: [UInt8] = []
     func count(_ bytes: ArraySlice<UInt8>) {
-      guard let damage = measure(bytes) else { return }
+      guard let damage = measure(bytes, countingLines: false) else { return }
       multibyte += damage.multibyteCharacters
       invalid += damage.invalidSequences
     }
