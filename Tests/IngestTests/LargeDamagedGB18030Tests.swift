@@ -29,10 +29,11 @@ import Testing
     return bytes
   }
 
-  /// Damaged chats: a byte no character holds in the first message; a two-byte character and a
-  /// four-byte one cut short (each read across a block boundary by some of the block sizes
-  /// tried); damage in the last bytes (a four-byte character cut by the end of the file); several
-  /// damaged spots; and CRLF line breaks, whose CR and LF some blocks cut apart.
+  /// Damaged chats: a byte no character holds in the first message, or as the first byte; a
+  /// two-byte character and a four-byte one cut short (each read across a block boundary by some
+  /// of the block sizes tried); damage in the last bytes (a four-byte character cut by the end of
+  /// the file); several damaged spots; CRLF line breaks, whose CR and LF some blocks cut apart;
+  /// and GB18030's byte-order mark, dropped from the text.
   static func damagedChats() throws -> [(name: String, bytes: [UInt8])] {
     let several: [Int: [UInt8]] = [1: [0xFF], 23: [0xD6], 40: [0x81, 0x30, 0x81], 61: [0x80, 0x80]]
     return [
@@ -43,11 +44,13 @@ import Testing
       ("last bytes", try chat(count: 80, damage: [:]) + [0x81, 0x30]),
       ("several spots", try chat(count: 80, damage: several) + [0xD6]),
       ("CRLF", try chat(count: 80, damage: [2: [0x81], 50: [0xFF, 0x81, 0x30]], lineBreak: "\r\n")),
+      ("byte-order mark", [0x84, 0x31, 0x95, 0x33] + (try chat(count: 80, damage: [3: [0xFF]]))),
     ]
   }
 
-  /// Block sizes that cut every sequence of a chat at every place, and a few larger ones.
-  static let blockSizes = Array(1...13) + [64, 1_000, 4_096, RereadDecoding.blockBytes]
+  /// Block sizes that cut every sequence of a chat at every place (one byte) or carry parts of one
+  /// into the next block in other ways, and a few larger ones.
+  static let blockSizes = [1, 2, 3, 5, 7, 64, 1_000, RereadDecoding.blockBytes]
 
   /// Writes `bytes` to a new file, runs `body` with its path, and removes the file.
   static func withFile<T>(_ bytes: [UInt8], _ body: ([UInt8]) throws -> T) throws -> T {
