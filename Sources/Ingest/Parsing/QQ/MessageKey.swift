@@ -19,34 +19,53 @@ struct MessageKey: Hashable, Sendable {
   /// message whose header is unreadable in the same way.
   init(_ record: HeaderRecords<QQHeader.Stamp>.Record, conversation: String, source: SourceText) {
     var hasher = SHA256()
-    Self.add(Array(conversation.utf8), to: &hasher)
+    var conversation = conversation
+    conversation.withUTF8 { Self.add(UnsafeRawBufferPointer($0), to: &hasher) }
     if let stamp = record.header {
-      let header = QQHeader(line: source.line(record.headerLine), stamp: stamp)
+      let line = source.line(record.headerLine)
+      let header = QQHeader(line: line, stamp: stamp)
       let sender = header.nickname == "系统消息" ? nil : header.accountID ?? header.nickname
       if let time = stamp.time.chatTime(options: source.options, raw: "") {
-        Self.add([1] + withUnsafeBytes(of: time.epochSeconds.littleEndian, Array.init), to: &hasher)
+        withUnsafeBytes(of: time.epochSeconds.littleEndian) { Self.add($0, tag: 1, to: &hasher) }
       } else {
-        Self.add([0] + Array(stamp.rawTime(in: source.line(record.headerLine)).utf8), to: &hasher)
+        var raw = stamp.rawTime(in: line)
+        raw.withUTF8 { Self.add(UnsafeRawBufferPointer($0), tag: 0, to: &hasher) }
       }
-      Self.add(sender.map { [1] + Array($0.utf8) } ?? [0], to: &hasher)
+      if var sender {
+        sender.withUTF8 { Self.add(UnsafeRawBufferPointer($0), tag: 1, to: &hasher) }
+      } else {
+        Self.add(UnsafeRawBufferPointer(start: nil, count: 0), tag: 0, to: &hasher)
+      }
     } else {
-      Self.add([0], to: &hasher)
-      Self.add([2] + Array(source.line(record.headerLine).utf8), to: &hasher)
+      Self.add(UnsafeRawBufferPointer(start: nil, count: 0), tag: 0, to: &hasher)
+      source.lines.withUTF8(ofLines: (record.headerLine - 1)...(record.headerLine - 1)) {
+        Self.add(UnsafeRawBufferPointer($0), tag: 2, to: &hasher)
+      }
     }
     if let body = record.body {
       for number in body {
-        if number > body.lowerBound { hasher.update(data: [0x0A]) }
+        if number > body.lowerBound { withUnsafeBytes(of: UInt8(0x0A)) { hasher.update(bufferPointer: $0) } }
         source.lines.withUTF8(ofLines: (number - 1)...(number - 1)) { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
       }
     }
-    let digest = Array(hasher.finalize())
-    high = digest[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
-    low = digest[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
+    (high, low) = hasher.finalize().withUnsafeBytes { digest in
+      (
+        digest.prefix(8).reduce(0) { $0 << 8 | UInt64($1) },
+        digest.dropFirst(8).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+      )
+    }
   }
 
   /// Adds `field` preceded by its length, so that no two lists of fields hash the same bytes.
-  private static func add(_ field: [UInt8], to hasher: inout SHA256) {
-    hasher.update(data: withUnsafeBytes(of: UInt64(field.count).littleEndian, Array.init))
-    hasher.update(data: field)
+  private static func add(_ field: UnsafeRawBufferPointer, to hasher: inout SHA256) {
+    withUnsafeBytes(of: UInt64(field.count).littleEndian) { hasher.update(bufferPointer: $0) }
+    hasher.update(bufferPointer: field)
+  }
+
+  /// Adds `tag` and `field` as one field (the tag byte first, counted in the length).
+  private static func add(_ field: UnsafeRawBufferPointer, tag: UInt8, to hasher: inout SHA256) {
+    withUnsafeBytes(of: UInt64(field.count + 1).littleEndian) { hasher.update(bufferPointer: $0) }
+    withUnsafeBytes(of: tag) { hasher.update(bufferPointer: $0) }
+    hasher.update(bufferPointer: field)
   }
 }
