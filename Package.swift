@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "mingjian", targets: ["MingjianCLI"]),
+    .executable(name: "mingjian-bench", targets: ["MingjianBench"]),
     .library(name: "Ingest", targets: ["Ingest"]),
     .library(name: "Signals", targets: ["Signals"]),
     .library(name: "Report", targets: ["Report"]),
@@ -42,6 +43,14 @@ let package = Package(
       name: "MingjianCLI",
       dependencies: [
         "Report", "Signals", "Ingest",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "MingjianBench",
+      dependencies: [
+        "Signals", "Ingest",
+        .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
