@@ -5,7 +5,8 @@ extension EvidenceFolder {
   /// - a large UTF-8 file in a format that can be cut (see `StreamingPolicy`: MemoTrace, WeFlow
   ///   and wechat-dump TXT, plain text, and QQ TXT, whose pieces carry their state through a
   ///   `PieceCarry`) as a series of pieces, each an `EvidenceDocument` whose units carry their
-  ///   true line numbers;
+  ///   true line numbers; such a file in UTF-16 or GB18030 above the parse limit is read in
+  ///   pieces through a UTF-8 copy (`readTranscoded`);
   /// - a large QQ MHT export by its head alone, up to the end of its HTML part (`MHTTextHead`):
   ///   the pictures after it are hashed, not held;
   /// - a file whose parser reads it bit by bit (HTML pages, the JSON, JavaScript and CSV chat
@@ -89,6 +90,11 @@ extension EvidenceFolder {
           return head
         }
       }
+    }
+    if size > options.maxParseBytes, size > policy.thresholdBytes,
+      let document = readTranscoded(entry, streaming: policy, pieces: consume)
+    {
+      return document
     }
     // A file above the parse limit is only hashed, in blocks: it reserves nothing.
     let document = wholeReads.whileReserving(size <= options.maxParseBytes ? size : 0) {

@@ -69,6 +69,12 @@ extension GB18030 {
       scalars: contiguous.utf8.count - continuation, multibyteCharacters: leads - damage.invalidSequences)
   }
 
+  /// The lead bytes of multi-byte characters of UTF-8 `bytes` (`countText`'s count, taken block
+  /// by block).
+  static func multibyteLeads(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    countMultibyteBytes(bytes).leads
+  }
+
   /// The continuation bytes (0x80...0xBF) and the lead bytes of multi-byte characters (0xC0 and
   /// above) of UTF-8 `bytes`, counted eight bytes at a time.
   private static func countMultibyteBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> (continuation: Int, leads: Int) {

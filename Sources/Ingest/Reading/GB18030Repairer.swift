@@ -51,6 +51,14 @@ struct GB18030Repairer {
     return measured
   }
 
+  /// `finish(text:)` for a text counted block by block: `scalars` scalars, `multibyteLeads` of
+  /// them multi-byte (U+FFFD included).
+  func finish(scalars: Int, multibyteLeads: Int) -> UTF8Damage {
+    var measured = damage
+    measured.setText(scalars: scalars, multibyteCharacters: multibyteLeads - measured.invalidSequences)
+    return measured
+  }
+
   private mutating func convert(
     _ input: UnsafeBufferPointer<UInt8>, final: Bool, into output: UnsafeMutableBufferPointer<UInt8>, at written: inout Int
   ) -> Bool {

@@ -189,14 +189,30 @@ enum TextDecoding {
     var odd = 0
     for scalar in text.unicodeScalars {
       total += 1
-      let value = scalar.value
-      if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0C && value != 0x0D) || value == 0x7F
-        || (0xE000...0xF8FF).contains(value) || value == 0xFFFD
-      {
-        odd += 1
-      }
+      if isOdd(scalar.value) { odd += 1 }
     }
     return odd * 20 <= total
+  }
+
+  /// The scalars of well-formed UTF-8 `bytes` and how many of them `isPlausibleText` counts
+  /// against text: its counts over a text given block by block.
+  static func plausibilityCounts(utf8 bytes: UnsafeBufferPointer<UInt8>) -> (scalars: Int, odd: Int) {
+    var scalars = 0
+    var odd = 0
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+      scalars += 1
+      if isOdd(scalar.value) { odd += 1 }
+    }
+    return (scalars, odd)
+  }
+
+  /// A control character other than tab, line feed, form feed and carriage return, a private-use
+  /// character or U+FFFD.
+  private static func isOdd(_ value: UInt32) -> Bool {
+    (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0C && value != 0x0D) || value == 0x7F
+      || (0xE000...0xF8FF).contains(value) || value == 0xFFFD
   }
 
   /// Guesses UTF-16 without a BOM from where the zero bytes fall: ASCII characters (digits,

@@ -1,0 +1,56 @@
+import Foundation
+
+extension EvidenceFolder {
+  /// Reads in pieces a text file above the parse limit in UTF-16 or GB18030 (told from its first
+  /// 64 KiB) in a format that can be cut, through a UTF-8 copy in the temporary folder
+  /// (`TranscodedCopy`), handing each piece to `consume`; returns the manifest document, with
+  /// the evidence file's hash, size and encoding and, for damaged GB18030, the warning naming the
+  /// lines whose bytes were replaced. Nil when the file is not such a text (it is then listed as
+  /// above the parse limit, as before); a file that could not be read or changed while it was
+  /// read is an error document.
+  func readTranscoded(
+    _ entry: EvidenceEntry, streaming policy: StreamingPolicy, pieces consume: (EvidenceDocument) -> Void
+  ) -> EvidenceDocument? {
+    guard let head = SequentialFile(path: entry.systemPath, io: io)?.read(upTo: TextDecoding.sniffLength),
+      let plan = RereadDecoding.plan(TextDecoding.sniff(head, rereadFrom: 0))
+    else { return nil }
+    let path = entry.relativePath
+    var failed = EvidenceDocument(path: path, sha256: "", bytes: 0, format: .unknown, status: .error)
+    let copy: TranscodedCopy
+    switch TranscodedCopy.make(plan: plan, in: FileManager.default.temporaryDirectory, open: {
+      SequentialFile(path: entry.systemPath, io: io)
+    }) {
+    case .copied(let made):
+      copy = made
+    case .none:
+      return nil
+    case .unreadable(let reason):
+      failed.reason = IngestError.unreadable(path: path, reason: reason).description
+      consume(failed)
+      return failed
+    case .changed(let change):
+      failed.reason = "\(IngestError.changedWhileReading(path: path).description) (\(change))"
+      consume(failed)
+      return failed
+    }
+    defer { copy.remove() }
+    let copyPath = Array(copy.path.utf8)
+    guard let file = SequentialFile(path: copyPath, io: io),
+      let stream = PieceStream(
+        file: file, rereader: { [io] in EvidenceRereader(path: copyPath, io: io, sha256: $0) }, path: path,
+        policy: policy, options: options, sieve: unitSieve, encoding: copy.encoding)
+    else { return nil }
+    var document = wholeReads.whileReserving(wholeReads.capacity / 2) { stream.run(consume) }
+    if document.status == .error, let reason = document.reason {
+      document.reason = "\(reason) (its UTF-8 copy, decoded from \(copy.encoding.rawValue))"
+    }
+    document.sha256 = copy.sha256
+    document.bytes = copy.size
+    if let damage = copy.damage {
+      document.diagnostics.insert(damage.diagnostic(path: path), at: 0)
+      if document.status != .error { EvidenceReader.settleStatus(&document) }
+    }
+    if copy.size >= FreedMemory.trimAfterBytes { FreedMemory.release() }
+    return document
+  }
+}
