@@ -4,7 +4,8 @@ import Testing
 @testable import Ingest
 
 /// A file listed `unsupported` as not text says what was seen in it: NUL bytes, control bytes, a
-/// broken UTF-16 pattern, or none of them (text in another encoding such as Big5, most likely).
+/// broken UTF-16 pattern, or none of them (text in another encoding, most likely); Big5 text is
+/// read.
 @Suite struct UnreadEncodingReasonTests {
   /// A synthetic two-line chat in traditional Chinese, Big5-encoded (`老王：這個帳戶明天要用，
   /// 密碼發給你。` and `小陳：好的，收到。`). Its punctuation (A1 41, A1 43, A1 47) is in GB18030's
@@ -16,22 +17,31 @@ import Testing
     0x43, 0x0A,
   ]
 
-  /// The reason given to Big5 text, which holds no NUL or control bytes.
-  static let big5Reason =
-    "not UTF-8, UTF-16 or GB18030 text: another encoding such as Big5, or binary data (no NUL or control bytes "
-    + "were seen; read as GB18030, over one character in twenty would be a private-use character), not text evidence"
-
-  @Test func big5TextIsNotCalledBinaryWithControlBytes() {
+  /// Text in traditional Chinese saved in Big5 is read, not listed as unsupported.
+  @Test func big5TextIsRead() {
     let document = EvidenceReader.read(data: Data(Self.big5), path: "聊天/老王.txt")
+    #expect(document.status == .parsed)
+    #expect(document.encoding == "big5")
+    #expect(document.units.map(\.text).joined(separator: "\n") == "老王：這個帳戶明天要用，密碼發給你。\n小陳：好的，收到。")
+  }
+
+  /// Bytes without NUL or control bytes that GB18030 reads into too many private-use characters
+  /// and that Big5 does not read either are named as text in another encoding, or binary data.
+  @Test func textInNeitherGB18030NorBig5IsNamed() {
+    let bytes = Array(repeating: [0xA1, 0x80, 0x41, 0x42, 0xA2, 0x90, 0x0A] as [UInt8], count: 40).flatMap { $0 }
+    let document = EvidenceReader.read(data: Data(bytes), path: "聊天/other.txt")
     #expect(document.status == .unsupported)
-    #expect(document.reason == Self.big5Reason)
+    #expect(
+      document.reason
+        == "not UTF-8, UTF-16, GB18030 or Big5 text: another encoding, or binary data (no NUL or control bytes "
+        + "were seen; read as GB18030, over one character in twenty would be a private-use character), not text evidence")
   }
 
   @Test func controlBytesAreNamed() {
     let bytes: [UInt8] = [0xB0, 0xA1, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0E, 0x0F, 0x10, 0x11, 0x12]
     let document = EvidenceReader.read(data: Data(bytes), path: "blob.bin")
     #expect(document.status == .unsupported)
-    #expect(document.reason == "binary data (control bytes; not UTF-8, UTF-16 or GB18030 text), not text evidence")
+    #expect(document.reason == "binary data (control bytes; not UTF-8, UTF-16, GB18030 or Big5 text), not text evidence")
   }
 
   @Test func nulBytesAreNamed() {
@@ -49,9 +59,9 @@ import Testing
     #expect(document.reason == "binary data (zero bytes placed as in UTF-16 text, but not valid UTF-16), not text evidence")
   }
 
-  /// A Big5 file large enough to be decoded again from the file (`RereadDecoding`) is read again
-  /// to look for control bytes, and gets the same reason.
-  @Test func aLargeBig5FileReadAgainGetsTheSameReason() throws {
+  /// A Big5 file large enough to be decoded again from the file (`RereadDecoding`) is read once
+  /// more as Big5, with the text a whole read gives.
+  @Test func aLargeBig5FileIsReadAgainAsBig5() throws {
     let bytes = Array(repeating: Self.big5, count: RereadDecoding.minimumBytes / Self.big5.count + 1).flatMap { $0 }
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-big5-\(UUID().uuidString).txt")
     defer { try? FileManager.default.removeItem(at: url) }
@@ -60,7 +70,8 @@ import Testing
       bytes: bytes, path: "big5.txt", options: IngestOptions(), sieve: nil,
       reread: { SequentialFile(path: Array(url.path.utf8), io: .system) }
     ) { _ in }
-    #expect(document.status == .unsupported)
-    #expect(document.reason == Self.big5Reason)
+    #expect(document.status == .parsed)
+    #expect(document.encoding == "big5")
+    #expect(document.units.first?.text.hasPrefix("老王：這個帳戶明天要用") == true)
   }
 }

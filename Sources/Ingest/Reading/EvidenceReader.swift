@@ -159,7 +159,8 @@ public enum EvidenceReader {
   /// What bytes decoded as binary data (`DecodedText.binary`, not an XOR-encoded picture) were
   /// seen to be, sniffed as `sniffed`, holding control bytes or not (`controlBytes`, nil when not
   /// known). Bytes without NUL or control bytes that GB18030 decodes into too many private-use
-  /// characters are often text in another encoding, Big5 above all, and are not called binary.
+  /// characters, and that Big5 does not read either, are often text in another encoding (Shift_JIS,
+  /// EUC-KR …), and are not called binary.
   private static func binaryReason(_ sniffed: TextDecoding.Sniffed, controlBytes: Bool?) -> String {
     switch (sniffed, controlBytes) {
     case (.binary, _):
@@ -167,12 +168,12 @@ public enum EvidenceReader {
     case (.utf16, _):
       "binary data (zero bytes placed as in UTF-16 text, but not valid UTF-16)"
     case (_, true?):
-      "binary data (control bytes; not UTF-8, UTF-16 or GB18030 text)"
+      "binary data (control bytes; not UTF-8, UTF-16, GB18030 or Big5 text)"
     case (_, false?):
-      "not UTF-8, UTF-16 or GB18030 text: another encoding such as Big5, or binary data (no NUL or control "
+      "not UTF-8, UTF-16, GB18030 or Big5 text: another encoding, or binary data (no NUL or control "
         + "bytes were seen; read as GB18030, over one character in twenty would be a private-use character)"
     case (_, nil):
-      "not UTF-8, UTF-16 or GB18030 text: another encoding such as Big5, or binary data"
+      "not UTF-8, UTF-16, GB18030 or Big5 text: another encoding, or binary data"
     }
   }
 

@@ -1,4 +1,5 @@
-/// A large file in UTF-16 or GB18030, decoded from the file read again block by block once its
+/// A large file in UTF-16 or GB18030 (or Big5, read once more when GB18030 does not read it as
+/// plausible text), decoded from the file read again block by block once its
 /// bytes are let go, so that its bytes and its text are never held together (together they took
 /// about two and a half times the file). The outcome is the one `TextDecoding.decode` gives on
 /// the bytes, damaged GB18030 included (`GB18030Repairer`), and the second reading must find the
@@ -60,6 +61,14 @@ enum RereadDecoding {
       outcome = decodeGB18030(&blocks)
     }
     if let failure = verify(file, sha256: sha256) { return .failure(failure) }
+    if plan == .gb18030, outcome == .binary || outcome == .undecodable {
+      // Bytes GB18030 does not read as plausible text may be Big5, read from the file once more.
+      guard let again = again() else { return .failure(.unreadable("it could not be opened again")) }
+      var big5Blocks = Blocks(file: again, size: size, blockBytes: blockBytes)
+      let big5 = decodeBig5(&big5Blocks)
+      if let failure = verify(again, sha256: sha256) { return .failure(failure) }
+      return .success(big5.map { .text($0, .big5) } ?? outcome)
+    }
     guard case .damaged = outcome else { return .success(outcome) }
     guard let third = again() else { return .failure(.unreadable("it could not be opened again")) }
     var thirdBlocks = Blocks(file: third, size: size, blockBytes: blockBytes)
@@ -98,6 +107,23 @@ enum RereadDecoding {
     let damage = repairer.finish(text: text)
     guard TextDecoding.isFewGB18030Damage(damage, in: text) else { return .undecodable }
     return .damaged(TextDecoding.withoutByteOrderMark(text), .gb18030, damage)
+  }
+
+  /// The text of the Big5 bytes `blocks` hands over (`Big5.decode`), or nil.
+  private static func decodeBig5(_ blocks: inout Blocks) -> String? {
+    guard let converter = IconvConverter(from: Big5.charset) else { return nil }
+    let text = try? String(unsafeUninitializedCapacity: Int(Double(blocks.size) * Big5.utf8PerByte) + 16) { output in
+      var written = 0
+      while let block = blocks.next() {
+        guard block.withUnsafeBufferPointer({ converter.feed($0, into: output, at: &written) }) else {
+          throw IconvConverter.Invalid()
+        }
+      }
+      guard converter.finish(into: output, at: &written) else { throw IconvConverter.Invalid() }
+      return written
+    }
+    guard let text, TextDecoding.isPlausibleText(text) else { return nil }
+    return text
   }
 
   /// Why what `file` read cannot be used: a read failed, or the bytes were not those first

@@ -11,6 +11,7 @@ enum TextEncoding: String, Sendable, Hashable {
   case utf16LE = "utf-16le"
   case utf16BE = "utf-16be"
   case gb18030 = "gb18030"
+  case big5 = "big5"
 }
 
 /// The outcome of sniffing and decoding a file's bytes as text.
@@ -28,7 +29,8 @@ enum DecodedText: Sendable, Hashable {
 }
 
 /// Encoding sniffing in the order of export-formats.md §0.1: BOMs, UTF-16 by zero-byte pattern,
-/// valid UTF-8, then GB18030.
+/// valid UTF-8, then GB18030; bytes that GB18030 does not read as plausible text are tried as
+/// Big5 (`Big5`).
 ///
 /// Bytes that are not valid UTF-8 may still be UTF-8 damaged in a few places (a character cut
 /// by a faulty export, a copy or a disk): one bad byte must not cost a whole chat its search.
@@ -129,8 +131,14 @@ enum TextDecoding {
     case .gb18030:
       // `sniff` tells damaged GB18030 only in bytes too few to be decoded again from the file;
       // in more, it is told here (in fewer, it was ruled out, and is asked again in vain).
-      if let text = GB18030.decode(bytes) { return gb18030Outcome(text) }
-      return damagedGB18030(bytes).map { .damaged($0, .gb18030, $1) } ?? .undecodable
+      // Bytes GB18030 does not read as plausible text may be Big5.
+      if let text = GB18030.decode(bytes) {
+        let outcome = gb18030Outcome(text)
+        if case .binary = outcome, let big5 = Big5.decode(bytes) { return .text(big5, .big5) }
+        return outcome
+      }
+      if let (text, damage) = damagedGB18030(bytes) { return .damaged(text, .gb18030, damage) }
+      return Big5.decode(bytes).map { .text($0, .big5) } ?? .undecodable
     case .binary:
       return .binary
     case .undecodable:
