@@ -22,7 +22,9 @@ struct ClauseTally: Sendable {
   private var open: [String: [String: Double]] = [:]
   private var openPath: String?
 
-  /// Counts `finding`, which follows every finding added before in report order.
+  /// Counts `finding`, which follows every finding added before in report order. Inlined, like
+  /// `TimedSpeakers.add(_:)`: the spill adds findings where they lie, and a call copied each.
+  @inline(__always)
   mutating func add(_ finding: Finding) {
     if finding.path != openPath {
       closeDocument()
@@ -130,10 +132,12 @@ struct TimedSpeakers: Sendable {
   private(set) var counts: [String: (role: SpeakerRole, findings: Int)] = [:]
 
   /// Counts `finding` if it is active and timed.
+  @inline(__always)
   mutating func add(_ finding: Finding) {
     guard finding.time != nil, !finding.isSuppressed else { return }
-    let speaker = finding.speaker ?? ""
-    counts[speaker, default: (finding.speakerRole, 0)].findings += 1
+    // Read before the lookup: a default value that reads the finding copies the whole finding.
+    let role = finding.speakerRole
+    counts[finding.speaker ?? "", default: (role, 0)].findings += 1
   }
 
   /// Adds `later`, counted from findings that follow these in report order.

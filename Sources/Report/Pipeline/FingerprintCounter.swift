@@ -20,7 +20,8 @@ struct FingerprintCounter {
   private var collided: [String: Int] = [:]
 
   /// The fingerprint id of `finding`, which follows every finding given an id before in report
-  /// order.
+  /// order. Inlined: the spill asks for ids of findings where they lie, and a call copied each.
+  @inline(__always)
   mutating func id(for finding: Finding) -> String {
     let base = Self.base(rule: finding.rule, path: finding.path, parts: finding.parts)
     let hash = Self.hash(base.utf8, from: Self.fnvOffsetBasis)

@@ -113,6 +113,9 @@ final class CompiledRule: Sendable {
   let unless: CompiledExpression?
   let matchPatterns: Set<Int>
   let unlessPatterns: Set<Int>
+  /// `matchPatterns` and `unlessPatterns` as masks, for the occurrences of each evaluated unit.
+  let matchMask: PatternMask
+  let unlessMask: PatternMask
   let negation: CompiledNegation
   /// Whether the rule has a `money` leaf (amounts are then extracted for its units).
   let usesMoney: Bool
@@ -152,6 +155,8 @@ final class CompiledRule: Sendable {
     unless = rule.unless.map { CompiledExpression($0, table: &table) }
     matchPatterns = match.allPatterns
     unlessPatterns = unless?.allPatterns ?? []
+    matchMask = PatternMask(matchPatterns)
+    unlessMask = PatternMask(unlessPatterns)
     negation = CompiledNegation(rule.negation, table: &table)
     matchUsesMoney = match.usesMoney
     unlessUsesMoney = unless?.usesMoney ?? false

@@ -264,7 +264,9 @@ struct ExpressionEvaluator {
       if near.ordered {
         for index in 1..<max(picks.count, 1) where picks[index].start < picks[index - 1].end { return }
       }
-      let sorted = picks.sorted { $0.start < $1.start }
+      // Mostly in order already: the stable sort would leave them so.
+      let inOrder = zip(picks, picks.dropFirst()).allSatisfy { $0.start <= $1.start }
+      let sorted = inOrder ? picks : picks.sorted { $0.start < $1.start }
       for index in 1..<max(sorted.count, 1) where sorted[index].start - sorted[index - 1].end > near.within {
         return
       }
@@ -276,7 +278,7 @@ struct ExpressionEvaluator {
 
     // No valid chain spans more than every item's longest candidate plus the allowed gaps, so a
     // partial pick already wider than that, or than the best found so far, is abandoned.
-    let widest = limited.map { $0.map { $0.end - $0.start }.max() ?? 0 }.reduce(0, +)
+    let widest = limited.reduce(0) { sum, candidates in sum + (candidates.lazy.map { $0.end - $0.start }.max() ?? 0) }
     let spanLimit = widest + near.within * max(limited.count - 1, 0)
     var lowest = Int.max
     var highest = Int.min

@@ -23,8 +23,9 @@ struct NegationDetector {
   private let reach: Int
   /// Whether any verdict can be other than affirmed: the unit holds a cue, a conditional, an
   /// A-not-A phrase, an after-cue or a refusal of the vocabulary, or ends in `?`. Without any of
-  /// them every occurrence is affirmed, and `verdict(for:)` says so without looking around it.
-  private let mayQualify: Bool
+  /// them every occurrence is affirmed, and `verdict(for:)` says so without looking around it
+  /// (callers then need not ask it at all).
+  let mayQualify: Bool
   /// Where the last clause starts when the unit ends in `?` (see `finalQuestion(after:)`).
   private let finalClauseStart: Int?
 

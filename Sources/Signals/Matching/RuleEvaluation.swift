@@ -24,11 +24,22 @@ struct RuleEvaluation {
 
   /// The literal, money and regex occurrences the rule's expression may use, sorted by start.
   func usableOccurrences(literals: Set<Int>, money: Bool, regexes: Set<Int>) -> [Occurrence] {
-    var result = context.select(literals)
+    usableOccurrences(selected: context.select(literals), money: money, regexes: regexes)
+  }
+
+  /// The same, with the literals as a mask (`CompiledRule.matchMask`, `unlessMask`).
+  func usableOccurrences(literals: PatternMask, money: Bool, regexes: Set<Int>) -> [Occurrence] {
+    usableOccurrences(selected: context.select(literals), money: money, regexes: regexes)
+  }
+
+  /// The `selected` literal occurrences with the money and regex occurrences, sorted by start.
+  private func usableOccurrences(selected: [Occurrence], money: Bool, regexes: Set<Int>) -> [Occurrence] {
+    var result = selected
     guard money || !regexes.isEmpty else { return result }
     if money { result += context.moneyOccurrences }
     for id in regexes { result += context.regexMatches[id] ?? [] }
-    return result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    result.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+    return result
   }
 
   /// The outcome of the rule's `match` (or of `expression`, one event of a sequence), or nil
@@ -38,7 +49,7 @@ struct RuleEvaluation {
   /// With `inside` / `not_inside`, only occurrences placed as required count; when the rule
   /// matches only with the others, the outcome is suppressed and says where they lie.
   func outcome(of expression: CompiledExpression? = nil, linked: ServicePrice? = nil) -> RuleOutcome? {
-    let all = usableOccurrences(literals: rule.matchPatterns, money: rule.matchUsesMoney, regexes: rule.matchRegexes)
+    let all = usableOccurrences(literals: rule.matchMask, money: rule.matchUsesMoney, regexes: rule.matchRegexes)
     guard !all.isEmpty else { return nil }
     guard let placement = SpanPlacement(rule: rule, context: context) else {
       return outcome(of: expression, linked: linked, occurrences: all)
@@ -56,11 +67,20 @@ struct RuleEvaluation {
     let target = expression ?? rule.match
     guard !occurrences.isEmpty else { return nil }
     // The verdict of `occurrences[i]` is `verdicts[i]` (none under `negation: ignore`); a part is
-    // one of `occurrences`, found by a linear search (a match has few parts).
+    // one of `occurrences`, found by a linear search (a match has few parts). When no occurrence
+    // can be other than affirmed, `flag` and `exclude` come to what `ignore` does and `require`
+    // to no match, and the verdicts are not listed.
     var verdicts: [(verdict: NegationVerdict, cue: Range<Int>?)] = []
-    if rule.rule.negationMode != .ignore {
+    var mode = rule.rule.negationMode
+    if mode != .ignore {
       let detector = NegationDetector(context: context, vocabulary: rule.negation, terms: occurrences)
-      verdicts = occurrences.map { detector.verdict(for: $0) }
+      if detector.mayQualify {
+        verdicts = occurrences.map { detector.verdict(for: $0) }
+      } else if mode == .require {
+        return nil
+      } else {
+        mode = .ignore
+      }
     }
     func entry(_ occurrence: Occurrence) -> (verdict: NegationVerdict, cue: Range<Int>?)? {
       guard !verdicts.isEmpty, let index = occurrences.firstIndex(of: occurrence) else { return nil }
@@ -81,7 +101,7 @@ struct RuleEvaluation {
     }
 
     var result: RuleOutcome
-    switch rule.rule.negationMode {
+    switch mode {
     case .ignore:
       guard let match = evaluate(occurrences) else { return nil }
       result = RuleOutcome(parts: match.parts, trace: trace(match), verdict: .affirmed)
@@ -119,7 +139,7 @@ struct RuleEvaluation {
     }
     if let unless = rule.unless {
       let unlessOccurrences = usableOccurrences(
-        literals: rule.unlessPatterns, money: rule.unlessUsesMoney, regexes: rule.unlessRegexes)
+        literals: rule.unlessMask, money: rule.unlessUsesMoney, regexes: rule.unlessRegexes)
       let evaluator = ExpressionEvaluator(occurrences: unlessOccurrences, patterns: patterns, context: context)
       if let filter = evaluator.firstCandidate(unless) {
         result.suppressedReason = "unless \(filter.writtenTrace(patterns: patterns, context: context))"

@@ -174,8 +174,20 @@ struct UnitMatchContext {
 
   /// The occurrences of `patterns`, chosen longest first without overlaps, sorted by start.
   func select(_ patterns: Set<Int>) -> [Occurrence] {
-    let candidates = occurrences.filter { patterns.contains($0.pattern) }
-      .sorted { ($1.length, $0.start) < ($0.length, $1.start) }
+    select { patterns.contains($0) }
+  }
+
+  /// The same for the patterns of a mask (a rule's, made once: no id is hashed).
+  func select(_ patterns: PatternMask) -> [Occurrence] {
+    select { patterns.contains($0) }
+  }
+
+  /// The occurrences of the patterns `isSelected` accepts, as `select(_:)` chooses them; the
+  /// arrays are sorted in place.
+  @inline(__always)
+  private func select(where isSelected: (Int) -> Bool) -> [Occurrence] {
+    var candidates = occurrences.filter { isSelected($0.pattern) }
+    candidates.sort { ($1.length, $0.start) < ($0.length, $1.start) }
     var chosen: [Occurrence] = []
     if candidates.count <= Self.directOverlapLimit {
       // Few candidates: each is compared with those chosen (an empty one takes no scalar).
@@ -185,7 +197,8 @@ struct UnitMatchContext {
       {
         chosen.append(candidate)
       }
-      return chosen.sorted { $0.start < $1.start }
+      chosen.sort { $0.start < $1.start }
+      return chosen
     }
     // A candidate overlaps a chosen occurrence exactly when one of its scalars is taken.
     var taken = [Bool](repeating: false, count: scalars.count)
@@ -193,7 +206,8 @@ struct UnitMatchContext {
       chosen.append(candidate)
       for index in candidate.start..<candidate.end { taken[index] = true }
     }
-    return chosen.sorted { $0.start < $1.start }
+    chosen.sort { $0.start < $1.start }
+    return chosen
   }
 
   /// The original text covering normalised scalars `[start, end)`, with its original range.

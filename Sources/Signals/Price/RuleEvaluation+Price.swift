@@ -40,11 +40,12 @@ extension RuleEvaluation {
 
   /// The affirmed service phrases of the unit (a negated “不做交易所” names no service).
   private func namedServices(_ check: PriceCheck, _ trigger: PriceTrigger) -> [(occurrence: Occurrence, service: ServicePrice)] {
-    let literals = usableOccurrences(literals: rule.matchPatterns, money: false, regexes: [])
+    let literals = usableOccurrences(literals: rule.matchMask, money: false, regexes: [])
     let matcher = PriceMatcher(check: check, trigger: trigger, context: context, patterns: lexicon.patterns)
     let services = matcher.serviceOccurrences(in: literals)
     guard rule.rule.negationMode != .ignore, !services.isEmpty else { return services }
     let detector = NegationDetector(context: context, vocabulary: rule.negation, terms: literals)
+    guard detector.mayQualify else { return services }
     return services.filter { Self.countsAsAffirmed(detector.verdict(for: $0.occurrence).verdict) }
   }
 }
