@@ -51,7 +51,8 @@ struct RuleEvaluation {
   func outcome(of expression: CompiledExpression? = nil, linked: ServicePrice? = nil) -> RuleOutcome? {
     let all = usableOccurrences(literals: rule.matchMask, money: rule.matchUsesMoney, regexes: rule.matchRegexes)
     guard !all.isEmpty else { return nil }
-    guard let placement = SpanPlacement(rule: rule, context: context) else {
+    // A placement that admits every occurrence leaves `all` as it is.
+    guard let placement = SpanPlacement(rule: rule, context: context), !placement.admitsEverything else {
       return outcome(of: expression, linked: linked, occurrences: all)
     }
     let placed = all.filter { placement.admits($0) }

@@ -12,6 +12,12 @@ struct SpanPlacement {
     notInside = rule.rule.notInside.map { ($0, context.spans($0)) }
   }
 
+  /// Whether every occurrence is admitted: no `inside` kind is set and the unit has no span of a
+  /// `not_inside` kind (the commonest case: `not_inside: [forward]` on a message not forwarded).
+  var admitsEverything: Bool {
+    inside.isEmpty && notInside.allSatisfy { $0.spans.isEmpty }
+  }
+
   /// Whether the occurrence lies inside a span of an `inside` kind (when any is set) and inside
   /// no span of a `not_inside` kind.
   func admits(_ occurrence: Occurrence) -> Bool {

@@ -189,6 +189,7 @@ struct UnitMatchContext {
     var candidates = occurrences.filter { isSelected($0.pattern) }
     candidates.sort { ($1.length, $0.start) < ($0.length, $1.start) }
     var chosen: [Occurrence] = []
+    chosen.reserveCapacity(candidates.count)
     if candidates.count <= Self.directOverlapLimit {
       // Few candidates: each is compared with those chosen (an empty one takes no scalar).
       for candidate in candidates
