@@ -43,27 +43,28 @@ struct FingerprintCounter {
     return count
   }
 
-  /// The same string as `FindingFingerprint.base(rule:path:matched:)` for the texts of `parts`.
+  /// The same string as `FindingFingerprint.base(rule:path:matched:)` for the texts of `parts`,
+  /// put together as UTF-8 bytes and made a string once.
   static func base(rule: String, path: String, parts: [MatchedPart]) -> String {
     var capacity = rule.utf8.count + path.utf8.count + 2
     for part in parts { capacity += part.text.utf8.count + 1 }
-    var base = ""
-    base.reserveCapacity(capacity)
-    base += rule
-    base.unicodeScalars.append(separator)
-    base += path
-    base.unicodeScalars.append(separator)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(capacity)
+    bytes += rule.utf8
+    bytes.append(separator)
+    bytes += path.utf8
+    bytes.append(separator)
     for (position, part) in parts.enumerated() {
-      if position > 0 { base.unicodeScalars.append(separator) }
+      if position > 0 { bytes.append(separator) }
       if part.text.unicodeScalars.allSatisfy(isOwnNFKCForm) {
-        for scalar in part.text.unicodeScalars where !isASCIIWhitespace(scalar) {
-          base.unicodeScalars.append(asciiLowercased(scalar))
-        }
+        // Only ASCII changes, so the text is folded a byte at a time: the bytes of an
+        // ideograph are all 0x80 or above.
+        for byte in part.text.utf8 where !isASCIIWhitespace(byte) { bytes.append(asciiLowercased(byte)) }
       } else {
-        base += FindingFingerprint.normalise(part.text)
+        bytes += FindingFingerprint.normalise(part.text).utf8
       }
     }
-    return base
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The same string as `FindingFingerprint.id` for the finding whose base is `base`.
@@ -90,7 +91,7 @@ struct FingerprintCounter {
   }
 
   /// The separator of the base's parts, U+001F.
-  private static let separator = Unicode.Scalar(0x1F as UInt8)
+  private static let separator: UInt8 = 0x1F
   /// FNV-1a's 64-bit offset basis, the hash of no bytes.
   private static let fnvOffsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
 
@@ -113,13 +114,13 @@ struct FingerprintCounter {
       || (0x4E00...0x9FFF).contains(scalar.value)
   }
 
-  /// Whether `scalar` is one of the ASCII scalars with the Unicode White_Space property.
-  private static func isASCIIWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
+  /// Whether `byte` is one of the ASCII scalars with the Unicode White_Space property.
+  private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (0x09...0x0D).contains(byte)
   }
 
-  /// `scalar` with an ASCII capital lowered.
-  private static func asciiLowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-    (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar
+  /// `byte` with an ASCII capital lowered.
+  private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+    (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
   }
 }

@@ -18,7 +18,9 @@ struct MatchCandidate {
       manyParts = []
     } else {
       onlyPart = nil
-      manyParts = parts.count < 2 ? parts : parts.sorted { $0.start < $1.start }
+      // Mostly in order already: the stable sort would leave them so.
+      let inOrder = zip(parts, parts.dropFirst()).allSatisfy { $0.start <= $1.start }
+      manyParts = inOrder ? parts : parts.sorted { $0.start < $1.start }
     }
     self.trace = trace
     start = parts.lazy.map { $0.start }.min() ?? 0
@@ -255,7 +257,9 @@ struct ExpressionEvaluator {
   }
 
   private func combine(_ options: [[MatchCandidate]], near: NearConstraint) -> [MatchCandidate]? {
-    let limited = options.map { $0.count <= Self.candidateLimit ? $0 : Array($0.prefix(Self.candidateLimit)) }
+    let limited =
+      options.contains { $0.count > Self.candidateLimit }
+      ? options.map { $0.count <= Self.candidateLimit ? $0 : Array($0.prefix(Self.candidateLimit)) } : options
     var best: (span: Int, start: Int, picks: [MatchCandidate])?
     var picks: [MatchCandidate] = []
     var tried = 0

@@ -88,12 +88,12 @@ struct UnitMatchContext {
 
   init(text: String, normalized: NormalizedText, hits: [ScalarAutomaton.Hit], lengths: [Int32]) {
     let byByte = normalized.scalarOffsetsByByte()
-    let occurrences = hits.map { hit in
+    var occurrences = hits.map { hit in
       let end = Int(hit.end)
       let start = end - Int(lengths[Int(hit.pattern)])
       return Occurrence(pattern: Int(hit.pattern), start: Int(byByte[start]), end: Int(byByte[end]))
     }
-    .sorted { ($0.start, -$0.end, $0.pattern) < ($1.start, -$1.end, $1.pattern) }
+    occurrences.sort { ($0.start, -$0.end, $0.pattern) < ($1.start, -$1.end, $1.pattern) }
     storage = Storage(
       normalized: normalized, scalars: UTF8Scalars.decode(normalized.utf8, count: normalized.count),
       original: UTF8Scalars.decode(text), occurrences: occurrences)
