@@ -8,20 +8,21 @@ enum PriceWording {
   static let breakers: [Unicode.Scalar] = [",", ".", ";", "!", "?", "。", "，", "；", "、", "\n"]
 
   /// Period cue phrases (normalised) for each periodic unit.
-  static let periodCues: [(phrase: [Unicode.Scalar], unit: ServicePrice.Unit)] = [
-    (["每月", "每个月", "一个月", "一月", "月付", "包月", "月费", "/月"], ServicePrice.Unit.month),
-    (["每年", "一年", "全年", "年付", "包年", "年费", "/年"], .year),
-    (["每天", "一天", "每日", "日薪", "/天", "人天", "人日"], .day),
-    (["每条", "一条", "/条"], .item),
-  ].flatMap { phrases, unit in phrases.map { (Array($0.unicodeScalars), unit) } }
+  static let periodCues = PriceCueTable(
+    [
+      (["每月", "每个月", "一个月", "一月", "月付", "包月", "月费", "/月"], ServicePrice.Unit.month),
+      (["每年", "一年", "全年", "年付", "包年", "年费", "/年"], .year),
+      (["每天", "一天", "每日", "日薪", "/天", "人天", "人日"], .day),
+      (["每条", "一条", "/条"], .item),
+    ].flatMap { phrases, unit in phrases.map { (phrase: Array($0.unicodeScalars), value: unit) } })
 
-  /// Words that make a number without a currency a price, each with no value: the cue table
-  /// `nearest` reads, made once rather than for each amount.
-  static let priceCues: [(phrase: [Unicode.Scalar], unit: Void)] = [
-    "报价", "价格", "价钱", "价位", "要价", "开价", "出价", "一口价", "友情价", "收费", "费用", "开发费", "搭建费",
-    "全包", "整套", "全套", "一整套", "打包", "包上线", "一共", "总共", "合计", "总价", "预算", "多少钱", "报我", "报你", "收你", "收我",
-    "给你做", "做下来", "维护费", "月维护",
-  ].map { (Array($0.unicodeScalars), ()) }
+  /// Words that make a number without a currency a price (with no value).
+  static let priceCues = PriceCueTable(
+    [
+      "报价", "价格", "价钱", "价位", "要价", "开价", "出价", "一口价", "友情价", "收费", "费用", "开发费", "搭建费",
+      "全包", "整套", "全套", "一整套", "打包", "包上线", "一共", "总共", "合计", "总价", "预算", "多少钱", "报我", "报你", "收你", "收我",
+      "给你做", "做下来", "维护费", "月维护",
+    ].map { (phrase: Array($0.unicodeScalars), value: ()) })
 
   /// The periodic unit written near `[start, end)` in its clause, the nearest first.
   static func period(start: Int, end: Int, in scalars: [Unicode.Scalar]) -> ServicePrice.Unit? {
@@ -61,27 +62,13 @@ enum PriceWording {
   }
 
   /// The value of the cue nearest to `[start, end)` within `window` characters and the clause.
-  private static func nearest<Value>(
-    _ cues: [(phrase: [Unicode.Scalar], unit: Value)], start: Int, end: Int, in scalars: [Unicode.Scalar]
-  ) -> Value? {
+  private static func nearest<Value>(_ cues: PriceCueTable<Value>, start: Int, end: Int, in scalars: [Unicode.Scalar])
+    -> Value?
+  {
     var lower = start
     while lower > max(0, start - window), !breakers.contains(scalars[lower - 1]) { lower -= 1 }
     var upper = end
     while upper < min(scalars.count, end + window), !breakers.contains(scalars[upper]) { upper += 1 }
-    var best: (distance: Int, value: Value)?
-    for (phrase, value) in cues {
-      var index = lower
-      while index + phrase.count <= upper {
-        // The first scalar is compared before the slice: most positions differ there.
-        if index + phrase.count <= start || index >= end, phrase.first.map({ scalars[index] == $0 }) ?? true,
-          scalars[index..<index + phrase.count].elementsEqual(phrase)
-        {
-          let distance = index >= end ? index - end : start - (index + phrase.count)
-          if best.map({ distance < $0.distance }) ?? true { best = (distance, value) }
-        }
-        index += 1
-      }
-    }
-    return best?.value
+    return cues.nearest(to: start, end, within: lower..<upper, in: scalars)
   }
 }
