@@ -6,60 +6,11 @@ import Testing
 /// A Telegram service message (a pin, a title change, an invitation) is an action, not speech:
 /// a `system` unit whose text says it is a service event and whose speaker is the actor.
 @Suite struct TelegramServiceMessageTests {
-  static let json = """
-    {
-     "name": "项目群",
-     "type": "private_group",
-     "id": 7001,
-     "messages": [
-      {
-       "id": 1,
-       "type": "service",
-       "date": "2023-03-02T20:10:00",
-       "actor": "张三",
-       "actor_id": "user1001",
-       "action": "edit_group_title",
-       "title": "后台控制输赢代理群",
-       "text": ""
-      },
-      {
-       "id": 2,
-       "type": "message",
-       "date": "2023-03-02T20:11:00",
-       "from": "李四",
-       "from_id": "user1002",
-       "text": "在吗"
-      },
-      {
-       "id": 3,
-       "type": "service",
-       "date": "2023-03-02T20:12:00",
-       "actor": "张三",
-       "actor_id": "user1001",
-       "action": "pin_message",
-       "message_id": 2,
-       "text": ""
-      },
-      {
-       "id": 4,
-       "type": "service",
-       "date": "2023-03-02T20:13:00",
-       "actor": "李四",
-       "actor_id": "user1002",
-       "action": "invite_members",
-       "members": ["王五", "赵六"],
-       "text": ""
-      },
-      {
-       "id": 5,
-       "type": "service",
-       "date": "2023-03-02T20:14:00",
-       "text": ""
-      }
-     ]
-    }
-
-    """
+  /// A Telegram Desktop group export (`Fixtures/telegram-service/result.json`, also scanned by
+  /// ReportTests' `TelegramServiceFindingTests`) whose first message is a service message.
+  static var json: String {
+    get throws { String(decoding: try Fixture.data("telegram-service/result.json"), as: UTF8.self) }
+  }
 
   static let html = """
     <html><body>
@@ -95,7 +46,7 @@ import Testing
     """
 
   @Test func jsonServiceMessagesAreActionsOfTheirActor() throws {
-    let document = EvidenceReader.read(data: Data(Self.json.utf8), path: "result.json")
+    let document = EvidenceReader.read(data: Data(try Self.json.utf8), path: "result.json")
     #expect(document.format == .telegramJSON)
     let title = try #require(document.units.first { $0.attributes["messageID"] == "1" })
     #expect(title.kind == .system)

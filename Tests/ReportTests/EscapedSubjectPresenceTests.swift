@@ -65,19 +65,8 @@ import Testing
   /// The MemoTrace chat of `SubjectWarningTests.sievedChat`, with the subject's name written as
   /// MemoTrace escapes it in the messages the sieve leaves unread.
   @Test func aSubjectWrittenEscapedInUnreadMessagesIsNotWarnedAbout() throws {
-    var messages = (0..<5).map { ("阿杰&amp;小王", "好的，明天见 \($0)") }
-    messages += (0..<2_500).map { ("老周", "快递到了吗 \($0)") }
-    messages.append(("老周", "做个菠菜平台，后台要能控制输赢"))
-    messages += (0..<50).map { ("老周", "我到楼下了 \($0)") }
-    let text = messages.enumerated().map { index, message in
-      String(format: "2023-07-%02d %02d:%02d:00 ", 1 + index / 1_440, index / 60 % 24, index % 60)
-        + "\(message.0)\n\(message.1)"
-    }.joined(separator: "\n\n") + "\n"
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-escaped-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try SubjectWarningTests.sievedChat(speaker: "阿杰&amp;小王")
     defer { try? FileManager.default.removeItem(at: folder) }
-    try text.write(to: folder.appendingPathComponent("微信-老周.txt"), atomically: true, encoding: .utf8)
-
     let lexicon = try SpillingScanTests.shipped()
     let pipeline = ScanPipeline(lexicon: lexicon, subjects: ["阿杰&小王"])
     var evidence = try EvidenceFolder(root: folder)

@@ -52,10 +52,10 @@ import Testing
     #expect(!String(decoding: JSONReportWriter().render(SampleCase.report()), as: UTF8.self).contains("subjectWarnings"))
   }
 
-  /// A MemoTrace chat long enough to be sieved, in which 阿杰 speaks only in its first messages,
-  /// far from the one message a rule fires on.
-  static func sievedChat() throws -> URL {
-    var messages = (0..<5).map { ("阿杰", "好的，明天见 \($0)") }
+  /// A MemoTrace chat long enough to be sieved, in which `speaker` (阿杰, as the export writes the
+  /// name) speaks only in its first messages, far from the one message a rule fires on.
+  static func sievedChat(speaker: String = "阿杰") throws -> URL {
+    var messages = (0..<5).map { (speaker, "好的，明天见 \($0)") }
     messages += (0..<2_500).map { ("老周", "快递到了吗 \($0)") }
     messages.append(("老周", "做个菠菜平台，后台要能控制输赢"))
     messages += (0..<50).map { ("老周", "我到楼下了 \($0)") }

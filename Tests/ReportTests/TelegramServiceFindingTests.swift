@@ -9,40 +9,15 @@ import Testing
 /// excerpt says it is a service event, its speaker is the actor, and its role follows
 /// `--subject` as a message's does.
 @Suite struct TelegramServiceFindingTests {
-  static let export = """
-    {
-     "name": "项目群",
-     "type": "private_group",
-     "id": 7001,
-     "messages": [
-      {
-       "id": 1,
-       "type": "service",
-       "date": "2023-03-02T20:10:00",
-       "actor": "张三",
-       "actor_id": "user1001",
-       "action": "edit_group_title",
-       "title": "后台控制输赢代理群",
-       "text": ""
-      },
-      {
-       "id": 2,
-       "type": "message",
-       "date": "2023-03-02T20:11:00",
-       "from": "李四",
-       "from_id": "user1002",
-       "text": "在吗"
-      }
-     ]
-    }
-
-    """
+  /// IngestTests' Telegram export whose first message is a service message.
+  static let export = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("IngestTests/Fixtures/telegram-service/result.json")
 
   private func scan(subjects: [String]) throws -> CaseReport {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-tg-service-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    try Self.export.write(to: folder.appendingPathComponent("result.json"), atomically: true, encoding: .utf8)
+    try FileManager.default.copyItem(at: Self.export, to: folder.appendingPathComponent("result.json"))
     return try ScanPipeline(lexicon: try SpillingScanTests.shipped(), subjects: subjects).run(folder: folder)
   }
 

@@ -9,18 +9,8 @@ import Testing
 @Suite struct ExplainEvidenceLineTests {
   static let chat = "2023-05-01 21:40:12 张三\n后台要能控制输赢\n\n2023-05-01 21:41:03 李四\n可以控制输赢\n"
 
-  static let lexicon = pack(
-    rules: """
-        - id: sp.subject
-          title: 主体说
-          speaker: subject
-          match: 控制输赢
-          clauses: [interp2019.art11.4]
-        - id: sp.any
-          title: 任何人
-          match: 控制输赢
-          clauses: [interp2019.art11.4]
-      """)
+  /// SpeakerRoleTests' rules: one per speaker constraint, each on 控制输赢.
+  static let lexicon = SpeakerRoleTests.lexicon
 
   /// A scratch folder holding `case.zip` (chats/a.txt, a MemoTrace chat, and note.txt) and
   /// `plain.txt`, removed when the value goes.

@@ -92,15 +92,10 @@ enum RereadDecoding {
   private static func decodeGB18030(_ blocks: inout Blocks) -> DecodedText {
     guard var repairer = GB18030Repairer() else { return .undecodable }
     let size = blocks.size
-    let text = try? String(unsafeUninitializedCapacity: size / 2 * 3 + size / 8 + 16) { output in
-      var written = 0
-      while let block = blocks.next() {
-        guard block.withUnsafeBufferPointer({ repairer.feed($0, into: output, at: &written) }) else {
-          throw IconvConverter.Invalid()
-        }
-      }
-      guard repairer.end(into: output, at: &written) else { throw IconvConverter.Invalid() }
-      return written
+    let text = text(of: &blocks, capacity: size / 2 * 3 + size / 8 + 16) { block, output, written in
+      repairer.feed(block, into: output, at: &written)
+    } end: { output, written in
+      repairer.end(into: output, at: &written)
     }
     guard let text else { return .undecodable }
     guard repairer.foundDamage else { return TextDecoding.gb18030Outcome(text) }
@@ -112,18 +107,31 @@ enum RereadDecoding {
   /// The text of the Big5 bytes `blocks` hands over (`Big5.decode`), or nil.
   private static func decodeBig5(_ blocks: inout Blocks) -> String? {
     guard let converter = IconvConverter(from: Big5.charset) else { return nil }
-    let text = try? String(unsafeUninitializedCapacity: Int(Double(blocks.size) * Big5.utf8PerByte) + 16) { output in
-      var written = 0
-      while let block = blocks.next() {
-        guard block.withUnsafeBufferPointer({ converter.feed($0, into: output, at: &written) }) else {
-          throw IconvConverter.Invalid()
-        }
-      }
-      guard converter.finish(into: output, at: &written) else { throw IconvConverter.Invalid() }
-      return written
+    let text = text(of: &blocks, capacity: Int(Double(blocks.size) * Big5.utf8PerByte) + 16) { block, output, written in
+      converter.feed(block, into: output, at: &written)
+    } end: { output, written in
+      converter.finish(into: output, at: &written)
     }
     guard let text, TextDecoding.isPlausibleText(text) else { return nil }
     return text
+  }
+
+  /// The text that `feed` writes for each of the blocks `blocks` hands over, and `end` after the
+  /// last, into a String of `capacity` bytes; nil when either fails (bytes not valid, or the
+  /// capacity full).
+  private static func text(
+    of blocks: inout Blocks, capacity: Int,
+    feed: (UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<UInt8>, inout Int) -> Bool,
+    end: (UnsafeMutableBufferPointer<UInt8>, inout Int) -> Bool
+  ) -> String? {
+    try? String(unsafeUninitializedCapacity: capacity) { output in
+      var written = 0
+      while let block = blocks.next() {
+        guard block.withUnsafeBufferPointer({ feed($0, output, &written) }) else { throw IconvConverter.Invalid() }
+      }
+      guard end(output, &written) else { throw IconvConverter.Invalid() }
+      return written
+    }
   }
 
   /// Why what `file` read cannot be used: a read failed, or the bytes were not those first
