@@ -12,14 +12,18 @@ import Testing
   static let limit = 2_000
   static let policy = StreamingPolicy(thresholdBytes: 1_000, pieceBytes: 1_000, maxPieceBytes: 64 * 1_024)
 
-  /// Reads `bytes` as the only file, `name`, of a folder whose parse limit is `limit`: the units
-  /// handed over, how many pieces, and the manifest document.
-  static func read(_ bytes: [UInt8], name: String) throws -> (units: [TextUnit], pieces: Int, document: EvidenceDocument) {
+  /// Reads `bytes` as the only file, `name`, of a folder whose parse limit is `limit` (a copy
+  /// made in `copyFolder` if given): the units handed over, how many pieces, and the manifest
+  /// document.
+  static func read(
+    _ bytes: [UInt8], name: String, copyFolder: URL? = nil
+  ) throws -> (units: [TextUnit], pieces: Int, document: EvidenceDocument) {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-transcoded-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: root) }
     try Data(bytes).write(to: root.appendingPathComponent(name))
-    let folder = try EvidenceFolder(root: root, options: IngestOptions(maxParseBytes: limit))
+    var folder = try EvidenceFolder(root: root, options: IngestOptions(maxParseBytes: limit))
+    if let copyFolder { folder.decodedCopyFolder = copyFolder }
     let entry = try #require(folder.entries().first)
     return StreamedReadingTests.streamed(folder, entry, policy: policy)
   }
@@ -89,5 +93,16 @@ import Testing
     let read = try Self.read(damaged, name: "张三.txt")
     #expect(read.document.units.isEmpty && read.pieces == 1)
     #expect(read.document.reason?.contains("above the \(Self.limit)-byte limit") == true)
+  }
+
+  @Test func aCopyThatCannotBeMadeIsNamedInTheManifest() throws {
+    let bytes = try LargeDamagedGB18030Tests.chat(count: 300, damage: [:])
+    let nowhere = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-missing-\(UUID().uuidString)")
+    let read = try Self.read(bytes, name: "张三.txt", copyFolder: nowhere)
+    #expect(read.document.units.isEmpty)
+    #expect(read.document.reason?.contains("above the \(Self.limit)-byte limit") == true)
+    let warning = try #require(read.document.diagnostics.first { $0.code == "decoded-copy" })
+    #expect(warning.severity == .warning)
+    #expect(warning.message.hasPrefix("its UTF-8 copy could not be made in \(nowhere.path)"))
   }
 }

@@ -30,6 +30,9 @@ public struct EvidenceFolder: Sendable {
   /// The bytes of files that concurrent `read(_:streaming:pieces:)` calls may read whole at once:
   /// half the parse limit, so that two large exports are not parsed side by side.
   let wholeReads: WholeReadBudget
+  /// Where a text file above the parse limit in GB18030 or UTF-16 is decoded into a UTF-8 copy
+  /// to be read in pieces (`readTranscoded`): the temporary folder.
+  var decodedCopyFolder = FileManager.default.temporaryDirectory
 
   /// Opens the folder at `root`; throws `.folderNotFound` when it does not exist or is not a
   /// folder, `.unreadable` when it cannot be listed.

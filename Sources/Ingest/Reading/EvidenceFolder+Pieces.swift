@@ -91,14 +91,21 @@ extension EvidenceFolder {
         }
       }
     }
+    var copyProblem: String?
     if size > options.maxParseBytes, size > policy.thresholdBytes,
-      let document = readTranscoded(entry, streaming: policy, pieces: consume)
+      let document = readTranscoded(entry, streaming: policy, problem: &copyProblem, pieces: consume)
     {
       return document
     }
     // A file above the parse limit is only hashed, in blocks: it reserves nothing.
-    let document = wholeReads.whileReserving(size <= options.maxParseBytes ? size : 0) {
+    var document = wholeReads.whileReserving(size <= options.maxParseBytes ? size : 0) {
       parse(size: size) { deliver in read(entry, inBatches: true, streaming: policy, pieces: deliver) }
+    }
+    if let copyProblem {
+      document.diagnostics.append(
+        Diagnostic(
+          .warning, code: "decoded-copy", file: entry.relativePath, line: nil,
+          message: "\(copyProblem), so this file above the parse limit was not read in pieces"))
     }
     if size >= FreedMemory.trimAfterBytes { FreedMemory.release() }
     return document

@@ -6,10 +6,12 @@ extension EvidenceFolder {
   /// (`TranscodedCopy`), handing each piece to `consume`; returns the manifest document, with
   /// the evidence file's hash, size and encoding and, for damaged GB18030, the warning naming the
   /// lines whose bytes were replaced. Nil when the file is not such a text (it is then listed as
-  /// above the parse limit, as before); a file that could not be read or changed while it was
-  /// read is an error document.
+  /// above the parse limit, as before), or when the copy could not be made or written: `problem`
+  /// then says why, for the manifest. A file that could not be read or changed while it was read
+  /// is an error document.
   func readTranscoded(
-    _ entry: EvidenceEntry, streaming policy: StreamingPolicy, pieces consume: (EvidenceDocument) -> Void
+    _ entry: EvidenceEntry, streaming policy: StreamingPolicy, problem: inout String?,
+    pieces consume: (EvidenceDocument) -> Void
   ) -> EvidenceDocument? {
     guard let head = SequentialFile(path: entry.systemPath, io: io)?.read(upTo: TextDecoding.sniffLength),
       let plan = RereadDecoding.plan(TextDecoding.sniff(head, rereadFrom: 0))
@@ -17,12 +19,13 @@ extension EvidenceFolder {
     let path = entry.relativePath
     var failed = EvidenceDocument(path: path, sha256: "", bytes: 0, format: .unknown, status: .error)
     let copy: TranscodedCopy
-    switch TranscodedCopy.make(plan: plan, in: FileManager.default.temporaryDirectory, open: {
+    switch TranscodedCopy.make(plan: plan, in: decodedCopyFolder, open: {
       SequentialFile(path: entry.systemPath, io: io)
     }) {
     case .copied(let made):
       copy = made
-    case .none:
+    case .none(let reason):
+      problem = reason
       return nil
     case .unreadable(let reason):
       failed.reason = IngestError.unreadable(path: path, reason: reason).description
