@@ -105,4 +105,20 @@ import Testing
     #expect(warning.severity == .warning)
     #expect(warning.message.hasPrefix("its UTF-8 copy could not be made in \(nowhere.path)"))
   }
+
+  @Test func noCopyIsMadeInsideTheEvidenceFolder() throws {
+    let bytes = try LargeDamagedGB18030Tests.chat(count: 300, damage: [:])
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-transcoded-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("tmp"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: root) }
+    try Data(bytes).write(to: root.appendingPathComponent("张三.txt"))
+    var folder = try EvidenceFolder(root: root, options: IngestOptions(maxParseBytes: Self.limit))
+    folder.decodedCopyFolder = root.appendingPathComponent("tmp")
+    let entry = try #require(folder.entries().first { $0.relativePath == "张三.txt" })
+    let read = StreamedReadingTests.streamed(folder, entry, policy: Self.policy)
+    #expect(read.document.units.isEmpty)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("tmp").path).isEmpty)
+    let warning = try #require(read.document.diagnostics.first { $0.code == "decoded-copy" })
+    #expect(warning.message.contains("inside the evidence folder"))
+  }
 }

@@ -22,7 +22,7 @@ public struct EvidenceFolder: Sendable {
   /// `read(_:streaming:pieces:)` only, never by `read(_:)`.
   public var unitSieve: UnitSieve?
   /// The root's resolved real path: every link target is checked against it.
-  private let realRoot: [UInt8]
+  let realRoot: [UInt8]
   /// The `fstat` used to notice a file changing while it is read.
   let io: FileIO
   /// ZIP archives of the folder and ZIPs nested in them, kept open while their members are read.

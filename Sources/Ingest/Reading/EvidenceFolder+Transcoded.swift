@@ -17,6 +17,13 @@ extension EvidenceFolder {
       let plan = RereadDecoding.plan(TextDecoding.sniff(head, rereadFrom: 0))
     else { return nil }
     let path = entry.relativePath
+    // The evidence folder is only read: no copy is made inside it.
+    if case .success(let copyFolder) = FileSystem.realPath(Array(decodedCopyFolder.path.utf8)),
+      FolderWalker.isInside(copyFolder, root: realRoot)
+    {
+      problem = "its UTF-8 copy would be made in \(decodedCopyFolder.path), inside the evidence folder"
+      return nil
+    }
     var failed = EvidenceDocument(path: path, sha256: "", bytes: 0, format: .unknown, status: .error)
     let copy: TranscodedCopy
     switch TranscodedCopy.make(plan: plan, in: decodedCopyFolder, open: {
