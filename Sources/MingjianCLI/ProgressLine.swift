@@ -8,8 +8,9 @@ import Report
 #endif
 
 /// A scan's progress on standard error, shown only when it is a terminal (never in a pipe or a
-/// log): one line, `mingjian: scanned 120 of 4210 files (12 s)`, rewritten in place at most five
-/// times a second and erased when the scan is over, so the summary that follows stands alone.
+/// log): one line, `mingjian: scanned 120 of 4210 files, 1.3 GB read (12 s)`, rewritten in place
+/// at most five times a second and erased when the scan is over, so the summary that follows
+/// stands alone. The bytes move while one large file is read in pieces.
 final class ProgressLine: @unchecked Sendable {
   private let lock = NSLock()
   private let started = DispatchTime.now().uptimeNanoseconds
@@ -23,18 +24,25 @@ final class ProgressLine: @unchecked Sendable {
 
   /// What a scan tells this line.
   var progress: ScanProgress {
-    ScanProgress { [self] done, total in show(done: done, total: total) }
+    ScanProgress { [self] status in show(status) }
   }
 
-  private func show(done: Int, total: Int) {
+  private func show(_ status: ScanProgress.Status) {
     let now = DispatchTime.now().uptimeNanoseconds
     lock.lock()
     defer { lock.unlock() }
-    guard done == total || now - lastShown >= 200_000_000 else { return }
+    guard status.filesDone == status.files || now - lastShown >= 200_000_000 else { return }
     lastShown = now
     showing = true
     let seconds = (now - started) / 1_000_000_000
-    write("\r\u{1B}[Kmingjian: scanned \(done) of \(total) files (\(seconds) s)")
+    write(
+      "\r\u{1B}[Kmingjian: scanned \(status.filesDone) of \(status.files) files, "
+        + "\(Self.size(status.bytesRead)) read (\(seconds) s)")
+  }
+
+  /// `bytes` in MB below a gigabyte, else in GB with one decimal.
+  private static func size(_ bytes: Int) -> String {
+    bytes < 1 << 30 ? "\(bytes >> 20) MB" : String(format: "%.1f GB", Double(bytes) / Double(1 << 30))
   }
 
   /// Erases the line, if it was shown.

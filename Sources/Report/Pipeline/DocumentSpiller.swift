@@ -64,6 +64,8 @@ struct DocumentSpiller: Sendable {
   let spill: FindingSpill
   /// The findings files whose entries are rendered into the spill (`.json`, `.csv`).
   let formats: Set<ReportFormat>
+  /// Told the bytes of each piece read (`ScanProgress`); nil tells no one.
+  var progress: ScanProgress.Counter? = nil
 
   /// Findings per spilled block.
   static let blockSize = 1_024
@@ -85,6 +87,7 @@ struct DocumentSpiller: Sendable {
     var first: (piece: EvidenceDocument, signals: [Signal])?
     var stage: SerialStage<(piece: EvidenceDocument, signals: [Signal])>?
     var document = evidence.read(entry, streaming: streaming) { piece in
+      progress?.read(bytes: piece.bytes)
       speakers.add(piece)
       // While pieces are spilled on the stage, an out-of-order piece is noticed there; the
       // pieces scanned after it are dropped by `take`.

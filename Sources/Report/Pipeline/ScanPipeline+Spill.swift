@@ -9,7 +9,8 @@ extension ScanPipeline {
   /// `htmlLimit` in report order (0: all), with the units around them. The writers stream
   /// `findings.json` and `findings.csv` from the spill, byte for byte as from `run(folder:)`;
   /// the returned report's `findings` and `suppressed` hold only the shown findings and
-  /// `counts` has the totals. `progress`, if set, is told as each file is finished.
+  /// `counts` has the totals. `progress`, if set, is told as each file is finished and as each
+  /// piece is read.
   ///
   /// - Parameters:
   ///   - folder: the evidence folder; it is only read.
@@ -36,12 +37,12 @@ extension ScanPipeline {
       parent: spillDirectory ?? FileManager.default.temporaryDirectory, evidenceFolder: folder)
     let entries = evidence.entries().sorted { $0.relativePath < $1.relativePath }
     let limit = preparesHTML ? max(htmlLimit, 0) : nil
+    let counter = progress.map { ScanProgress.Counter(files: entries.count, progress: $0) }
     let spiller = DocumentSpiller(
       evidence: evidence, scanner: scanner, subjects: Set(subjects),
       rulesByID: FindingAssembler.rulesByID(lexicon), streaming: streaming, excerpt: DocumentExcerpt(),
-      htmlLimit: limit, spill: spill, formats: formats)
+      htmlLimit: limit, spill: spill, formats: formats, progress: counter)
     let ledger = ReportLedger(spill: spill, formats: formats, htmlLimit: limit)
-    let counter = progress.map { ScanProgress.Counter(total: entries.count, progress: $0) }
     DispatchQueue.concurrentPerform(iterations: entries.count) { position in
       ledger.finish(position, spiller.process(entries[position]))
       counter?.finishOne()

@@ -1,37 +1,55 @@
 import Foundation
 
-/// Tells a watcher how far a scan has got, file by file: `fileDone(done, total)` is called once
-/// as each of the folder's `total` entries is finished, with how many are finished then, from
-/// whichever worker thread finished it (so `done` runs 1…total, and calls may come in any order
-/// of arrival but never with the same `done` twice). The CLI shows it on a terminal.
+/// Tells a watcher how far a scan has got: called from the worker threads as each file is
+/// finished and as each piece of a file is read, with the scan's `Status` then. The CLI shows
+/// it on a terminal.
 public struct ScanProgress: Sendable {
-  /// Called after each entry with the number finished and the number of entries.
-  public let fileDone: @Sendable (_ done: Int, _ total: Int) -> Void
-
-  /// A progress watcher calling `fileDone` after each entry.
-  public init(fileDone: @escaping @Sendable (_ done: Int, _ total: Int) -> Void) {
-    self.fileDone = fileDone
+  /// How far a scan has got.
+  public struct Status: Sendable, Equatable {
+    /// The files (folder entries) finished, of `files`.
+    public var filesDone: Int
+    public var files: Int
+    /// The bytes of evidence read so far: each piece's, or each whole file's (a file that had to
+    /// be read twice counts twice; an archive member counts its own, uncompressed, size).
+    public var bytesRead: Int
   }
 
-  /// A counter of finished entries shared by the workers of one scan.
+  /// Called with the status after each file finished and each piece read.
+  public let update: @Sendable (Status) -> Void
+
+  /// A progress watcher calling `update`.
+  public init(update: @escaping @Sendable (Status) -> Void) {
+    self.update = update
+  }
+
+  /// The status of one scan, shared by its workers.
   final class Counter: @unchecked Sendable {
     private let lock = NSLock()
-    private var done = 0
-    private let total: Int
+    private var status: Status
     private let progress: ScanProgress
 
-    init(total: Int, progress: ScanProgress) {
-      self.total = total
+    init(files: Int, progress: ScanProgress) {
+      status = Status(filesDone: 0, files: files, bytesRead: 0)
       self.progress = progress
     }
 
     /// Counts one more finished entry and tells the watcher (outside the lock).
     func finishOne() {
+      change { $0.filesDone += 1 }
+    }
+
+    /// Counts `bytes` more bytes read and tells the watcher.
+    func read(bytes: Int) {
+      guard bytes > 0 else { return }
+      change { $0.bytesRead += bytes }
+    }
+
+    private func change(_ body: (inout Status) -> Void) {
       lock.lock()
-      done += 1
-      let now = done
+      body(&status)
+      let now = status
       lock.unlock()
-      progress.fileDone(now, total)
+      progress.update(now)
     }
   }
 }
