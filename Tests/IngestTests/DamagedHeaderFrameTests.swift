@@ -9,10 +9,6 @@ import Testing
 @Suite struct DamagedHeaderFrameTests {
   static let words = "钱用U结算，不走公账"
 
-  static func read(_ text: String, name: String) -> EvidenceDocument {
-    EvidenceReader.read(data: Data(text.utf8), path: name, options: IngestOptions())
-  }
-
   /// Expects line 3 of `document` to open a message of unknown speaker and time, from `header`
   /// through line 4, whose text is `words` and line 4, with one warning for it.
   static func expectUnreadable(_ document: EvidenceDocument, header: String) throws {
@@ -35,7 +31,7 @@ import Testing
   func wechatDumpDamagedTypeCodeStartsAMessageOfUnknownSpeaker(frame: String) throws {
     let header = frame + Self.words
     let text = "1|小李:2023-03-01 10:05:10:在吗\n跑分接不接\n\(header)\n后台要能控制输赢\n1|小李:2023-03-01 10:07:02:好的\n"
-    let document = Self.read(text, name: "老周.txt")
+    let document = UnreadableHeaderTests.read(text, name: "老周.txt")
     #expect(document.format == .wechatDumpTXT)
     try Self.expectUnreadable(document, header: header)
     #expect(document.unit(at: 3)?.attributes["wechatType"] == nil)
@@ -49,7 +45,7 @@ import Testing
   ])
   func wechatDumpContinuationLinesStay(line: String) {
     let text = "1|小李:2023-03-01 10:05:10:先说好\n\(line)\n1|老周:2023-03-01 10:07:02:好的\n"
-    let document = Self.read(text, name: "老周.txt")
+    let document = UnreadableHeaderTests.read(text, name: "老周.txt")
     #expect(document.units.map(\.line) == [1, 3])
     #expect(document.unit(at: 1)?.text == "先说好\n\(line)")
     #expect(document.diagnostics.isEmpty && document.status == .parsed)
@@ -64,7 +60,7 @@ import Testing
   func whatsAppDamagedDelimiterStartsAMessageOfUnknownSpeaker(frame: String) throws {
     let header = frame + Self.words
     let text = "13/6/18, 1:50 p.m. - 小李: 在吗\n跑分接不接\n\(header)\n后台要能控制输赢\n13/6/18, 1:57 p.m. - 小李: 好的\n"
-    let document = Self.read(text, name: "WhatsApp Chat with 老周.txt")
+    let document = UnreadableHeaderTests.read(text, name: "WhatsApp Chat with 老周.txt")
     #expect(document.format == .whatsAppTXT)
     try Self.expectUnreadable(document, header: header)
   }
@@ -76,7 +72,7 @@ import Testing
   ])
   func whatsAppContinuationLinesStay(line: String) {
     let text = "13/6/18, 1:50 p.m. - 小李: 先说好\n\(line)\n13/6/18, 1:57 p.m. - 老周: 好的\n"
-    let document = Self.read(text, name: "WhatsApp Chat with 老周.txt")
+    let document = UnreadableHeaderTests.read(text, name: "WhatsApp Chat with 老周.txt")
     #expect(document.units.map(\.line) == [1, 3])
     #expect(document.unit(at: 1)?.text == "先说好\n\(line)")
     #expect(document.diagnostics.isEmpty && document.status == .parsed)

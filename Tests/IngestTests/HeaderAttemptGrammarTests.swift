@@ -48,14 +48,10 @@ import Testing
   }
 
   /// `text` read as the evidence file `name`.
-  static func read(_ text: String, name: String) -> EvidenceDocument {
-    EvidenceReader.read(data: Data(text.utf8), path: name, options: IngestOptions())
-  }
-
   @Test(arguments: attempts.map(\.line))
   func memoTraceDamagedHeaderStartsAMessageOfUnknownSpeaker(header: String) throws {
     let text = "2023-03-01 10:05:10 小李\n在吗\n\n\(header)\n\(UnreadableHeaderTests.words)\n\n2023-03-01 10:07:02 小李\n好的\n"
-    let document = Self.read(text, name: "老周.txt")
+    let document = UnreadableHeaderTests.read(text, name: "老周.txt")
     #expect(document.format == .wechatMemoTraceTXT)
     #expect(document.units.map(\.line) == [1, 4, 7])
     try UnreadableHeaderTests.expectUnreadable(document, line: 4, bodyLine: 5, endLine: 5, header: header)
@@ -64,7 +60,7 @@ import Testing
   /// QQ reads a header with an ideographic space before its clock (its grammar's `\s+`).
   @Test(arguments: attempts.map(\.line).filter { $0 != "2023-03-01　10:06:40 老周" })
   func qqDamagedHeaderStartsAMessageOfUnknownSpeaker(header: String) throws {
-    let document = Self.read(UnreadableHeaderTests.qqExport(damaged: header), name: "全部消息记录.txt")
+    let document = UnreadableHeaderTests.read(UnreadableHeaderTests.qqExport(damaged: header), name: "全部消息记录.txt")
     #expect(document.format == .qqMessageManagerTXT)
     #expect(document.units.map(\.line) == [9, 12, 15])
     try UnreadableHeaderTests.expectUnreadable(document, line: 12, bodyLine: 13, endLine: 13, header: header)
@@ -74,9 +70,9 @@ import Testing
   /// WeFlow and QQ exports alike.
   @Test(arguments: everydayLines)
   func everydayLinesStayInTheirMessage(line: String) {
-    let memoTrace = Self.read("2023-03-01 10:05:10 小李\n先说好\n\n\(line)\n\n2023-03-01 10:07:02 老周\n好的\n", name: "老周.txt")
-    let weFlow = Self.read("2024-03-01 10:05:10 '小李'\n先说好\n\n\(line)\n\n2024-03-01 10:07:02 '老周'\n好的\n", name: "老周.txt")
-    let qq = Self.read(
+    let memoTrace = UnreadableHeaderTests.read("2023-03-01 10:05:10 小李\n先说好\n\n\(line)\n\n2023-03-01 10:07:02 老周\n好的\n", name: "老周.txt")
+    let weFlow = UnreadableHeaderTests.read("2024-03-01 10:05:10 '小李'\n先说好\n\n\(line)\n\n2024-03-01 10:07:02 '老周'\n好的\n", name: "老周.txt")
+    let qq = UnreadableHeaderTests.read(
       "2023-03-05 09:10:02 小李(10001001)\n先说好\n\n\(line)\n\n2023-03-05 09:12:00 老周(20001001)\n好的\n", name: "全部消息记录.txt")
     #expect(memoTrace.format == .wechatMemoTraceTXT)
     #expect(weFlow.format == .wechatWeFlowTXT)

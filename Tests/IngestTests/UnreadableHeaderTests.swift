@@ -16,7 +16,7 @@ import Testing
     "2023-03-01 10:06:40老周", "2023-03-01  10:06:40 老周", "2023-3-1 10:06:40 老周", "2023-03-01 10:06:40 ",
   ]
 
-  /// `text` read as the evidence file `name`.
+  /// `text` read as the evidence file `name` (the reader of every damaged-header suite).
   static func read(_ text: String, name: String) -> EvidenceDocument {
     EvidenceReader.read(data: Data(text.utf8), path: name, options: IngestOptions())
   }

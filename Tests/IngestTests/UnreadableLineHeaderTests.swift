@@ -7,10 +7,6 @@ import Testing
 /// attempt at a header but does not parse starts a message of unknown speaker and time with a
 /// warning, instead of continuing the previous speaker's message.
 @Suite struct UnreadableLineHeaderTests {
-  static func read(_ text: String, name: String) -> EvidenceDocument {
-    EvidenceReader.read(data: Data(text.utf8), path: name, options: IngestOptions())
-  }
-
   @Test(arguments: [
     ("1|老周:2023-03-01 10:0X:40:钱用U结算，不走公账", "钱用U结算，不走公账"),
     ("1|老周:2023-03-01 10:06:钱用U结算，不走公账", "钱用U结算，不走公账"),
@@ -19,7 +15,7 @@ import Testing
   ])
   func wechatDumpDamagedHeaderStartsAMessageOfUnknownSpeaker(header: String, firstLine: String) throws {
     let text = "1|小李:2023-03-01 10:05:10:在吗\n跑分接不接\n\(header)\n后台要能控制输赢\n1|小李:2023-03-01 10:07:02:好的\n"
-    let document = Self.read(text, name: "老周.txt")
+    let document = UnreadableHeaderTests.read(text, name: "老周.txt")
     #expect(document.format == .wechatDumpTXT)
     #expect(document.units.map(\.line) == [1, 3, 5])
     #expect(document.unit(at: 1)?.text == "在吗\n跑分接不接")
@@ -36,7 +32,7 @@ import Testing
   @Test(arguments: ["2023-03-01 10:06:40 到账", "100|200 两档", "1|老周 说的", "3|价格:2023年的", "12:30 开会"])
   func wechatDumpContinuationLinesStay(line: String) {
     let text = "1|小李:2023-03-01 10:05:10:先说好\n\(line)\n1|老周:2023-03-01 10:07:02:好的\n"
-    let document = Self.read(text, name: "老周.txt")
+    let document = UnreadableHeaderTests.read(text, name: "老周.txt")
     #expect(document.units.map(\.line) == [1, 3])
     #expect(document.unit(at: 1)?.text == "先说好\n\(line)")
     #expect(document.diagnostics.isEmpty && document.status == .parsed)
@@ -82,7 +78,7 @@ import Testing
       小李 (2023-03-01 10:07:02):好的
 
       """
-    let document = Self.read(text, name: "老周/index.txt")
+    let document = UnreadableHeaderTests.read(text, name: "老周/index.txt")
     #expect(document.format == .wechatExporterTXT)
     #expect(document.units.map(\.line) == [3, 5, 7, 8])
     #expect(document.unit(at: 3)?.text == "在吗\n跑分接不接")
@@ -100,7 +96,7 @@ import Testing
   @Test(arguments: ["2023-03-01 10:06:40 到账", "(2023-03-01 10:06:40)", "见合同 (2023-03-01 签)：三万", "价格 (12:30 前):五千"])
   func wechatExporterContinuationLinesStay(line: String) {
     let text = "老周 - 微信聊天记录\n\n小李 (2023-03-01 10:05:10):先说好\n\(line)\n老周 (2023-03-01 10:07:02):好的\n"
-    let document = Self.read(text, name: "老周/index.txt")
+    let document = UnreadableHeaderTests.read(text, name: "老周/index.txt")
     #expect(document.units.map(\.line) == [3, 5])
     #expect(document.unit(at: 3)?.text == "先说好\n\(line)")
     #expect(document.diagnostics.isEmpty && document.status == .parsed)
@@ -116,7 +112,7 @@ import Testing
   ])
   func whatsAppDamagedHeaderStartsAMessageOfUnknownSpeaker(header: String, firstLine: String) throws {
     let text = "13/6/18, 1:50 p.m. - 小李: 在吗\n跑分接不接\n\(header)\n后台要能控制输赢\n13/6/18, 1:57 p.m. - 小李: 好的\n"
-    let document = Self.read(text, name: "WhatsApp Chat with 老周.txt")
+    let document = UnreadableHeaderTests.read(text, name: "WhatsApp Chat with 老周.txt")
     #expect(document.format == .whatsAppTXT)
     #expect(document.units.map(\.line) == [1, 3, 5])
     #expect(document.unit(at: 1)?.text == "在吗\n跑分接不接")
@@ -133,7 +129,7 @@ import Testing
   @Test(arguments: ["13/6/18 见面再说", "12.5.2023 10.00 在银行", "2023/03/01 10:06 到账", "1:55 p.m. - 再说", "100 - 200 块", "13/6/18: 到账"])
   func whatsAppContinuationLinesStay(line: String) {
     let text = "13/6/18, 1:50 p.m. - 小李: 先说好\n\(line)\n13/6/18, 1:57 p.m. - 老周: 好的\n"
-    let document = Self.read(text, name: "WhatsApp Chat with 老周.txt")
+    let document = UnreadableHeaderTests.read(text, name: "WhatsApp Chat with 老周.txt")
     #expect(document.units.map(\.line) == [1, 3])
     #expect(document.unit(at: 1)?.text == "先说好\n\(line)")
     #expect(document.diagnostics.isEmpty && document.status == .parsed)
