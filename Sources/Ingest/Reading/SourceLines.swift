@@ -8,15 +8,18 @@
 /// break starts no extra line — each read as a `Substring` of the text when it is asked for.
 ///
 /// Only where each line starts and how long its break is are stored (9 bytes a line, where a
-/// `Substring` takes 32), so a file of short lines such as pretty-printed JSON costs a fraction
-/// of its own size to hold.
+/// `Substring` takes 32; 8 in a text without carriage returns, where every break is one byte),
+/// so a file of short lines such as pretty-printed JSON costs a fraction of its own size to hold.
 struct SourceLines: RandomAccessCollection, Sendable {
   /// The text the lines are read from.
   let text: String
   /// The UTF-8 offset where each line starts.
   private let starts: [Int]
-  /// The length in bytes of the break after each line (0 for a last line without one).
-  private let breakLengths: [UInt8]
+  /// The length in bytes of the break after each line (0 for a last line without one); nil when
+  /// the text holds no carriage return, where each is 1 but a last line's (`endsWithBreak`).
+  private let breakLengths: [UInt8]?
+  /// Whether the text ends with a line break (the last line's break is then not 0).
+  private let endsWithBreak: Bool
   /// The UTF-8 length of `text`.
   private let byteCount: Int
 
@@ -25,11 +28,12 @@ struct SourceLines: RandomAccessCollection, Sendable {
     var text = text
     text.makeContiguousUTF8()
     var starts: [Int] = []
-    var breakLengths: [UInt8] = []
+    var breakLengths: [UInt8]?
     byteCount = text.utf8.withContiguousStorageIfAvailable { bytes in
       Self.findLines(bytes, starts: &starts, breakLengths: &breakLengths)
       return bytes.count
     } ?? 0
+    endsWithBreak = text.utf8.last == 0x0A || text.utf8.last == 0x0D
     self.text = text
     self.starts = starts
     self.breakLengths = breakLengths
@@ -38,11 +42,18 @@ struct SourceLines: RandomAccessCollection, Sendable {
   var startIndex: Int { 0 }
   var endIndex: Int { starts.count }
 
+  /// The length of the break after line `position`.
+  @inline(__always)
+  private func breakLength(_ position: Int) -> Int {
+    if let breakLengths { return Int(breakLengths[position]) }
+    return position + 1 < starts.count || endsWithBreak ? 1 : 0
+  }
+
   subscript(position: Int) -> Substring {
     let next = position + 1 < starts.count ? starts[position + 1] : byteCount
     let utf8 = text.utf8
     let start = utf8.index(utf8.startIndex, offsetBy: starts[position])
-    return text[start..<utf8.index(utf8.startIndex, offsetBy: next - Int(breakLengths[position]))]
+    return text[start..<utf8.index(utf8.startIndex, offsetBy: next - breakLength(position))]
   }
 
   /// Calls `body` with the UTF-8 of lines `range` (0-based positions) as they stand in the text,
@@ -50,7 +61,7 @@ struct SourceLines: RandomAccessCollection, Sendable {
   func withUTF8<Result>(ofLines range: ClosedRange<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
     let start = starts[range.lowerBound]
     let next = range.upperBound + 1 < starts.count ? starts[range.upperBound + 1] : byteCount
-    let end = next - Int(breakLengths[range.upperBound])
+    let end = next - breakLength(range.upperBound)
     if let result = text.utf8.withContiguousStorageIfAvailable({ body(UnsafeBufferPointer(rebasing: $0[start..<end])) }) {
       return result
     }
@@ -63,7 +74,7 @@ struct SourceLines: RandomAccessCollection, Sendable {
     func walk(_ bytes: UnsafeBufferPointer<UInt8>) {
       for position in starts.indices {
         let next = position + 1 < starts.count ? starts[position + 1] : byteCount
-        body(position, UnsafeBufferPointer(rebasing: bytes[starts[position]..<(next - Int(breakLengths[position]))]))
+        body(position, UnsafeBufferPointer(rebasing: bytes[starts[position]..<(next - breakLength(position))]))
       }
     }
     if text.utf8.withContiguousStorageIfAvailable(walk) == nil { Array(text.utf8).withUnsafeBufferPointer(walk) }
@@ -94,7 +105,7 @@ struct SourceLines: RandomAccessCollection, Sendable {
   /// Records where every line starts and the length of its break. A text without a carriage
   /// return (almost every export) is read eight bytes at a time (`lineFeedStarts`); one with
   /// carriage returns byte by byte.
-  private static func findLines(_ bytes: UnsafeBufferPointer<UInt8>, starts: inout [Int], breakLengths: inout [UInt8]) {
+  private static func findLines(_ bytes: UnsafeBufferPointer<UInt8>, starts: inout [Int], breakLengths: inout [UInt8]?) {
     guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
     let count = bytes.count
     let hasCarriageReturn = memchr(base, 0x0D, count) != nil
@@ -104,13 +115,12 @@ struct SourceLines: RandomAccessCollection, Sendable {
     if !hasCarriageReturn {
       let unterminated = bytes[count - 1] != 0x0A
       starts = lineFeedStarts(bytes, lines: lineFeeds + (unterminated ? 1 : 0))
-      breakLengths = [UInt8](repeating: 1, count: starts.count)
-      if unterminated { breakLengths[starts.count - 1] = 0 }
       return
     }
     let breaks = lineFeeds + occurrences(of: 0x0D, in: bytes)
     starts.reserveCapacity(breaks + 1)
-    breakLengths.reserveCapacity(breaks + 1)
+    var lengths: [UInt8] = []
+    lengths.reserveCapacity(breaks + 1)
     var offset = 0
     starts.append(0)
     while offset < count {
@@ -120,11 +130,12 @@ struct SourceLines: RandomAccessCollection, Sendable {
         continue
       }
       let length = byte == 0x0D && offset + 1 < count && bytes[offset + 1] == 0x0A ? 2 : 1
-      breakLengths.append(UInt8(length))
+      lengths.append(UInt8(length))
       offset += length
       if offset < count { starts.append(offset) }
     }
-    if breakLengths.count < starts.count { breakLengths.append(0) }
+    if lengths.count < starts.count { lengths.append(0) }
+    breakLengths = lengths
   }
 
   /// Where the `lines` lines of a text without carriage returns start: at 0 and after every line

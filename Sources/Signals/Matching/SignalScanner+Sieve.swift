@@ -20,7 +20,7 @@ extension SignalScanner {
     guard !decisive.contains(where: { compiled.patterns[$0].utf8.contains { $0 == 0x0A || $0 == 0x0D } }) else { return nil }
     let tables = SieveTables(scanner: self)
     return UnitSieve(radius: radius, minimumUnits: minimumUnits) {
-      var run = SieveRun(tables: tables)
+      let run = SieveRunStorage(SieveRun(tables: tables))
       return { body in run.passes(body) }
     }
   }
@@ -59,6 +59,26 @@ private struct SieveTables: Sendable {
     }
     self.triggers = triggers
   }
+}
+
+/// A `SieveRun` held for the closure a parser calls once per message: kept behind a pointer, as a
+/// variable the closure captured would be checked for exclusive access at every call (about 1 %
+/// of a scan's time). The closure is used on one thread (`UnitSieve.init`), so no two calls
+/// overlap.
+private final class SieveRunStorage {
+  private let run: UnsafeMutablePointer<SieveRun>
+
+  init(_ run: SieveRun) {
+    self.run = .allocate(capacity: 1)
+    self.run.initialize(to: run)
+  }
+
+  deinit {
+    run.deinitialize(count: 1)
+    run.deallocate()
+  }
+
+  func passes(_ body: UnsafeBufferPointer<UInt8>) -> Bool { run.pointee.passes(body) }
 }
 
 /// The sieve's test over one run of messages of a conversation, taken in order.

@@ -39,6 +39,9 @@ enum HeaderAttempt {
   /// The UTF-8 length of the date and clock a line opens with when it is an attempt at a header
   /// (see the type's grammar), or nil when it is not.
   static func timestampLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    // Every attempt opens with a digit, ASCII or full-width (EF BC 90–99): most body lines are
+    // answered from their first byte.
+    guard let lead = bytes.first, isDigit(lead) || lead == 0xEF else { return nil }
     var reader = ByteReader(bytes: bytes)
     guard let hasYear = reader.date() else { return nil }
     reader.dateClockGap()

@@ -30,21 +30,28 @@ struct LocalDateTime: Sendable, Hashable {
 
   /// Reads strict `YYYY-MM-DD HH:MM:SS` (zero-padded, 24-hour, ASCII digits) from the first 19
   /// bytes of `bytes`; nil when they are not in that shape (fields are not range-checked).
+  ///
+  /// Read without a branch per digit, as every chat header passes through here: a digit's value
+  /// `v` is its byte less `0` (wrapping), and `v | (v + 6)` has a bit of its high half set exactly
+  /// when `v` is above 9 — `v` itself from 16 up (a byte below `0` wraps to 208 or more), `v + 6`
+  /// from 10 to 15 — so one test of all fourteen such values OR-ed decides.
   static func readISOLike(_ bytes: UnsafeBufferPointer<UInt8>) -> LocalDateTime? {
     guard bytes.count >= 19, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x20, bytes[13] == 0x3A, bytes[16] == 0x3A
     else { return nil }
-    func number(_ start: Int, _ count: Int) -> Int? {
-      var value = 0
-      for offset in start..<(start + count) {
-        let byte = bytes[offset]
-        guard byte >= 0x30, byte <= 0x39 else { return nil }
-        value = value * 10 + Int(byte - 0x30)
-      }
-      return value
+    var outOfRange: UInt8 = 0
+    @inline(__always) func digit(_ offset: Int) -> Int {
+      let value = bytes[offset] &- 0x30
+      outOfRange |= value | (value &+ 6)
+      return Int(value)
     }
-    guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-      let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2)
-    else { return nil }
+    @inline(__always) func two(_ offset: Int) -> Int { digit(offset) * 10 + digit(offset + 1) }
+    let year = two(0) * 100 + two(2)
+    let month = two(5)
+    let day = two(8)
+    let hour = two(11)
+    let minute = two(14)
+    let second = two(17)
+    guard outOfRange & 0xF0 == 0 else { return nil }
     return LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
   }
 
