@@ -127,12 +127,7 @@ extension SignalScanner {
         part: describer.part(occurrence),
         verdict: rule.rule.negationMode == .ignore ? .affirmed : detector.verdict(for: occurrence).verdict)
     }
-    let unlessNode = rule.unless.map { unless in
-      describer.node(
-        unless,
-        occurrences: evaluation.usableOccurrences(
-          literals: rule.unlessPatterns, money: rule.unlessUsesMoney, regexes: rule.unlessRegexes))
-    }
+    let unlessNode = rule.unless.map { unless in describer.node(unless, occurrences: evaluation.unlessOccurrences()) }
     let roles = SpeakerRoles(subjects: subjects)
     let speaker = checksSpeaker ? SpeakerCheck(constraint: rule.rule.speaker, unit: unit, subjects: subjects) : nil
     let outcome = evaluation.outcome()

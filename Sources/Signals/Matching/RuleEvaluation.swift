@@ -32,6 +32,23 @@ struct RuleEvaluation {
     usableOccurrences(selected: context.select(literals), money: money, regexes: regexes)
   }
 
+  /// The occurrences the rule's `unless` is evaluated on: its own literals, amounts and regex
+  /// matches, except one lying inside a longer phrase of the rule's `match` found in the unit
+  /// (`恢复` inside `恢复出厂`, `不接` inside `不接真实行情`, `车队` inside `跑分车队`). Such a word is
+  /// part of the phrase the rule looks for, not a mention of its own, and counting it would make
+  /// the phrase suppress itself — as a negation cue inside a term never negates it.
+  func unlessOccurrences() -> [Occurrence] {
+    let candidates = usableOccurrences(
+      literals: rule.unlessMask, money: rule.unlessUsesMoney, regexes: rule.unlessRegexes)
+    guard !candidates.isEmpty else { return candidates }
+    let phrases = usableOccurrences(literals: rule.matchMask, money: false, regexes: rule.matchRegexes)
+    return candidates.filter { word in
+      !phrases.contains { phrase in
+        phrase.start <= word.start && word.end <= phrase.end && phrase.end - phrase.start > word.end - word.start
+      }
+    }
+  }
+
   /// The `selected` literal occurrences with the money and regex occurrences, sorted by start.
   private func usableOccurrences(selected: [Occurrence], money: Bool, regexes: Set<Int>) -> [Occurrence] {
     var result = selected
@@ -139,9 +156,7 @@ struct RuleEvaluation {
       if comparison.verdict == .notCompared, result.suppressedReason == nil { result.suppressedReason = comparison.reason }
     }
     if let unless = rule.unless {
-      let unlessOccurrences = usableOccurrences(
-        literals: rule.unlessMask, money: rule.unlessUsesMoney, regexes: rule.unlessRegexes)
-      let evaluator = ExpressionEvaluator(occurrences: unlessOccurrences, patterns: patterns, context: context)
+      let evaluator = ExpressionEvaluator(occurrences: unlessOccurrences(), patterns: patterns, context: context)
       if let filter = evaluator.firstCandidate(unless) {
         result.suppressedReason = "unless \(filter.writtenTrace(patterns: patterns, context: context))"
       }
