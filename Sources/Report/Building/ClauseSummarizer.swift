@@ -1,3 +1,4 @@
+import Ingest
 import Signals
 
 /// Computes the per-clause summaries of the active findings.
@@ -16,6 +17,8 @@ enum ClauseSummarizer {
 struct ClauseTally: Sendable {
   private var counts: [String: Int] = [:]
   private var first: [String: String] = [:]
+  /// Per clause, the earliest and latest time of the findings counted that carry one.
+  private var spans: [String: ClosedRange<ChatTime>] = [:]
   /// Per clause, how many (document, rule) pairs of finished documents have each weight.
   private var weights: [String: [Double: Int]] = [:]
   /// Per clause, the weight of each rule citing it in the current document.
@@ -34,6 +37,7 @@ struct ClauseTally: Sendable {
     for (position, clause) in finding.clauses.enumerated() where !finding.clauses[..<position].contains(clause) {
       counts[clause, default: 0] += 1
       if first[clause] == nil { first[clause] = finding.id }
+      if let time = finding.time { spans[clause] = Self.widen(spans[clause], by: time) }
       open[clause, default: [:]][finding.rule] = finding.weight
     }
   }
@@ -45,6 +49,9 @@ struct ClauseTally: Sendable {
     later.closeDocument()
     counts.merge(later.counts, uniquingKeysWith: +)
     first.merge(later.first, uniquingKeysWith: { mine, _ in mine })
+    spans.merge(later.spans) { mine, theirs in
+      min(mine.lowerBound, theirs.lowerBound)...max(mine.upperBound, theirs.upperBound)
+    }
     for (clause, histogram) in later.weights {
       weights[clause, default: [:]].merge(histogram, uniquingKeysWith: +)
     }
@@ -70,8 +77,14 @@ struct ClauseTally: Sendable {
       let sorted = histogram.keys.sorted().flatMap { Array(repeating: $0, count: histogram[$0, default: 0]) }
       return ClauseSummary(
         id: id, findings: closed.counts[id, default: 0], score: ClauseScore.noisyOR(sorted),
-        firstFindingID: closed.first[id, default: ""])
+        firstFindingID: closed.first[id, default: ""], timeSpan: closed.spans[id])
     }
+  }
+
+  /// `span` stretched to hold `time` (a span of `time` alone when there is none).
+  private static func widen(_ span: ClosedRange<ChatTime>?, by time: ChatTime) -> ClosedRange<ChatTime> {
+    guard let span else { return time...time }
+    return min(span.lowerBound, time)...max(span.upperBound, time)
   }
 
   /// Moves the current document's rule weights into the histograms.

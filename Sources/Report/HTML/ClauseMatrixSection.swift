@@ -1,3 +1,5 @@
+import Ingest
+
 /// The clause matrix: Art. 11 items and other clauses, with the neutral-help factors beside them.
 enum ClauseMatrixSection {
   /// The matrix section.
@@ -16,7 +18,9 @@ enum ClauseMatrixSection {
     var html = """
       <section id="matrix">
       <h2>Clause matrix</h2>
-      <p class="note">\(HTML.escape(ClauseScore.explanation)) A count links to the first finding.</p>
+      <p class="note">\(HTML.escape(ClauseScore.explanation)) A count links to the first finding. \
+      Said: the earliest and the latest message time of the findings for the clause (as read in \
+      the zone shown), to set beside when the help was given.</p>
       <div class="matrix">
       <div>
       <h3>法释〔2019〕15号 第十一条: presumed knowledge (rebuttable)</h3>
@@ -42,14 +46,14 @@ enum ClauseMatrixSection {
     return html
   }
 
-  /// One matrix table: label, title, findings, score, first finding.
+  /// One matrix table: label, title, findings (linked to the first), score, when said.
   static func table(
     _ ids: [String], label: (String) -> String, _ summaries: [String: ClauseSummary],
     _ context: HTMLContext
   ) -> String {
     var html = """
       <table class="clauses">
-      <thead><tr><th>Item</th><th>Clause</th><th>Findings</th><th>Score</th></tr></thead>
+      <thead><tr><th>Item</th><th>Clause</th><th>Findings</th><th>Score</th><th>Said</th></tr></thead>
       <tbody>
 
       """
@@ -66,9 +70,18 @@ enum ClauseMatrixSection {
       let score = summary.map { String(format: "%.2f", $0.score) } ?? "—"
       html += "<tr class=\"\(summary == nil ? "empty" : "hit")\"><td>\(HTML.escape(label(id)))</td>"
       html += "<td><span class=\"cid\">\(HTML.escape(id))</span> \(HTML.escape(title))</td>"
-      html += "<td>\(count)</td><td>\(score)</td></tr>\n"
+      html += "<td>\(count)</td><td>\(score)</td><td>\(said(summary?.timeSpan))</td></tr>\n"
     }
     html += "</tbody>\n</table>\n"
     return html
+  }
+
+  /// `2023-06-04T10:40:56+08:00 – 2023-07-02T09:12:00+08:00`, one time when both are the same,
+  /// `—` when no finding carries a time.
+  static func said(_ span: ClosedRange<ChatTime>?) -> String {
+    guard let span else { return "—" }
+    let first = "<time>\(HTML.escape(span.lowerBound.iso8601))</time>"
+    guard span.upperBound.epochSeconds != span.lowerBound.epochSeconds else { return first }
+    return first + " – <time>\(HTML.escape(span.upperBound.iso8601))</time>"
   }
 }

@@ -1,3 +1,5 @@
+import Ingest
+
 /// How strongly the active findings support one clause.
 public struct ClauseSummary: Sendable, Hashable {
   /// The clause id, e.g. `interp2019.art11.4`.
@@ -9,13 +11,18 @@ public struct ClauseSummary: Sendable, Hashable {
   public var score: Double
   /// Id of the first citing finding in report order, for "jump to first" links.
   public var firstFindingID: String
+  /// The earliest and the latest message time among the citing findings that carry one (nil
+  /// when none does): when the signals for the clause were said, to set beside when the help was
+  /// given — knowledge must exist at that time.
+  public var timeSpan: ClosedRange<ChatTime>?
 
   /// Creates a summary.
-  public init(id: String, findings: Int, score: Double, firstFindingID: String) {
+  public init(id: String, findings: Int, score: Double, firstFindingID: String, timeSpan: ClosedRange<ChatTime>? = nil) {
     self.id = id
     self.findings = findings
     self.score = score
     self.firstFindingID = firstFindingID
+    self.timeSpan = timeSpan
   }
 }
 

@@ -57,7 +57,9 @@ public struct JSONReportWriter: Sendable {
       json.array(report.clauses) { json, clause in
         json.object { json in
           json.member("findings", clause.findings)
+          if let span = clause.timeSpan { json.member("firstTime", span.lowerBound.iso8601) }
           json.member("id", clause.id)
+          if let span = clause.timeSpan { json.member("lastTime", span.upperBound.iso8601) }
           json.member("score", clause.score)
         }
       }
