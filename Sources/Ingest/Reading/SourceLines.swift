@@ -80,6 +80,32 @@ struct SourceLines: RandomAccessCollection, Sendable {
     if text.utf8.withContiguousStorageIfAvailable(walk) == nil { Array(text.utf8).withUnsafeBufferPointer(walk) }
   }
 
+  /// Calls `body` with the 0-based position and the UTF-8 (without its break) of each of the
+  /// first `limit` lines in turn, read in place, until it returns false: what format detection
+  /// reads of a file's head, at no cost per line beyond the bytes it looks at.
+  func forEachUTF8(prefix limit: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Bool) {
+    func walk(_ bytes: UnsafeBufferPointer<UInt8>) {
+      for position in 0..<Swift.min(limit, starts.count) {
+        let next = position + 1 < starts.count ? starts[position + 1] : byteCount
+        guard body(position, UnsafeBufferPointer(rebasing: bytes[starts[position]..<(next - breakLength(position))])) else {
+          return
+        }
+      }
+    }
+    if text.utf8.withContiguousStorageIfAvailable(walk) == nil { Array(text.utf8).withUnsafeBufferPointer(walk) }
+  }
+
+  /// Whether a line given as its UTF-8 is blank as `Substring.isBlank` tells: answered from the
+  /// bytes for the lines of every export (empty, ASCII blanks, or led by a byte no white space
+  /// starts with), else from `line`.
+  static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, line: @autoclosure () -> Substring) -> Bool {
+    guard let lead = bytes.first else { return true }
+    if lead < 0x80, lead != 0x20, !(0x09...0x0D).contains(lead) { return false }
+    if lead >= 0x80, lead != 0xC2, !(0xE1...0xE3).contains(lead) { return false }
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0B || $0 == 0x0C }) { return true }
+    return line().isBlank
+  }
+
   /// How many bytes of `bytes` are `target`, counted eight at a time: a byte of a word XOR-ed
   /// with `target` in every byte is zero exactly where the byte matched, and the expression below
   /// sets the high bit of exactly those bytes.

@@ -14,6 +14,9 @@ struct HTMLParser: BatchingParser {
   static let longLineBytes = 1 << 20
 
   func detect(_ source: SourceText) -> Bool {
+    // Every page opens with `<` once blanks are skipped: any other text is answered at once,
+    // without lowering the case of its first lines (asked of every text file a scan reads).
+    guard source.firstSignificantCharacter == "<" else { return false }
     var head = ""
     for line in source.lines {
       head += line.prefix(Self.headLength).lowercased()

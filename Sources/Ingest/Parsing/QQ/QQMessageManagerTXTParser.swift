@@ -41,19 +41,42 @@ struct QQMessageManagerTXTParser: BatchingParser {
     QQPieceCarry(path: path, sieve: sieve)
   }
 
+  /// Whether the text is such an export: a separator, the title or a block field in the first
+  /// `sampleLines` lines, or headers there of which half name a QQ account or one has a locale
+  /// clock. Every text file a scan reads is asked, so the lines are read in place as bytes and
+  /// only a line led by a digit is read as a header.
   func detect(_ source: SourceText) -> Bool {
+    var framed = false
     var headers = 0
     var qqSenders = 0
     var localeClocks = 0
-    for line in source.lines.prefix(Self.sampleLines) {
-      if line == Self.separator || line.hasPrefix(Self.fileTitle) || Self.blockField(line) != nil { return true }
-      if let header = QQHeader.parse(line) {
-        headers += 1
-        if header.accountID != nil { qqSenders += 1 }
-        if header.isLocaleClock { localeClocks += 1 }
-      }
+    source.lines.forEachUTF8(prefix: Self.sampleLines) { position, line in
+      guard let lead = line.first else { return true }
+      if lead == 0x3D, line.elementsEqual(Self.separatorBytes) { framed = true }
+      if lead == Self.titleBytes[0], line.starts(with: Self.titleBytes) || Self.isBlockField(line) { framed = true }
+      if framed { return false }
+      guard lead >= 0x30, lead <= 0x39, let header = QQHeader.parse(source.lines[position]) else { return true }
+      headers += 1
+      if header.accountID != nil { qqSenders += 1 }
+      if header.isLocaleClock { localeClocks += 1 }
+      return true
     }
-    return headers > 0 && (qqSenders * 2 >= headers || localeClocks > 0)
+    return framed || (headers > 0 && (qqSenders * 2 >= headers || localeClocks > 0))
+  }
+
+  /// `separator`, `fileTitle` and the block field keys as UTF-8 (the title and both keys start
+  /// with 消, E6 B6 88).
+  private static let separatorBytes = Array(separator.utf8)
+  private static let titleBytes = Array(fileTitle.utf8)
+  private static let blockFieldKeys = ["消息分组", "消息对象"].map { Array($0.utf8) }
+
+  /// `blockField(_:) != nil` of a line given as its UTF-8: a key, then `:` or `：`.
+  private static func isBlockField(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    blockFieldKeys.contains { key in
+      guard line.starts(with: key) else { return false }
+      let rest = UnsafeBufferPointer(rebasing: line[key.count...])
+      return rest.first == 0x3A || rest.starts(with: [0xEF, 0xBC, 0x9A])
+    }
   }
 
   func parse(_ source: SourceText, into batches: UnitBatches) -> [Diagnostic] {

@@ -11,6 +11,9 @@ struct TelegramHTMLParser: DocumentParser {
   let format = DocumentFormat.telegramHTML
 
   func detect(_ source: SourceText) -> Bool {
+    // An export page opens with `<!DOCTYPE html>`: a text that does not open with a tag is
+    // answered at once (every text file a scan reads is asked).
+    guard source.firstSignificantCharacter == "<" else { return false }
     var headerSeen = false
     for line in source.lines.prefix(400) {
       if line.utf8Contains("class=\"page_header\"") { headerSeen = true }

@@ -65,21 +65,10 @@ struct HeaderRecords<Header> {
       splitter.records.reserveCapacity(source.lines.count / 2 + 1)
       source.lines.forEachUTF8 { position, bytes in
         let number = position + 1
-        splitter.take(number: number, role: role(number, bytes), blank: Self.isBlank(bytes, line: source.line(number)))
+        splitter.take(number: number, role: role(number, bytes), blank: SourceLines.isBlank(bytes, line: source.line(number)))
       }
       return splitter.finish()
     }
-  }
-
-  /// `Substring.isBlank` of a line given as its bytes: answered from the bytes for the lines of
-  /// every export (empty, ASCII blanks, or led by a byte no white space starts with), else from
-  /// `line`.
-  private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, line: @autoclosure () -> Substring) -> Bool {
-    guard let lead = bytes.first else { return true }
-    if lead < 0x80, lead != 0x20, !(0x09...0x0D).contains(lead) { return false }
-    if lead >= 0x80, lead != 0xC2, !(0xE1...0xE3).contains(lead) { return false }
-    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0B || $0 == 0x0C }) { return true }
-    return line().isBlank
   }
 
   /// The record-splitting state, fed one line at a time.

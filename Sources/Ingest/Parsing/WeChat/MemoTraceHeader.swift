@@ -60,35 +60,65 @@ enum MemoTraceFlavour: Sendable {
     "【发起非实时转账】", "【红包】", "【音视频通话】", "【分享链接】", "【位置分享】", "【名片】", "【合并转发的聊天记录】", "引用：",
   ]
 
-  /// The first bytes of the markers of both generations, so that most lines are passed over
-  /// without comparing them with every marker.
-  static let markerLeads = Set((v1Markers + v2Markers).compactMap(\.utf8.first))
+  /// The markers' UTF-8, for comparing with lines read in place.
+  private static let v1MarkerBytes = v1Markers.map { Array($0.utf8) }
+  private static let v2MarkerBytes = v2Markers.map { Array($0.utf8) }
+
+  /// Per byte value, whether a marker of either generation starts with it, so that most lines
+  /// are passed over without comparing them with every marker.
+  private static let startsMarker: [Bool] = {
+    var table = [Bool](repeating: false, count: 256)
+    for marker in v1Markers + v2Markers { if let lead = marker.utf8.first { table[Int(lead)] = true } }
+    return table
+  }()
 
   /// How many non-blank lines may come before the first header (an exporter or user preamble).
   static let preambleLines = 20
 
   /// The flavour, or nil when the text is not a MemoTrace TXT: the first non-blank line must be a
   /// header, or a header must follow a short preamble and be followed by more headers.
+  ///
+  /// Asked of every text file a scan reads (both generations' parsers ask), so the lines are read
+  /// in place as bytes: in a folder of small chats this decided a third of the scan's time when
+  /// each line was taken as a `Substring`.
   static func classify(_ source: SourceText) -> MemoTraceFlavour? {
-    let head = source.lines.lazy.filter { !$0.isBlank }.prefix(preambleLines + 1)
-    guard let firstHeader = head.firstIndex(where: { MemoTraceHeader.parse($0) != nil }) else { return nil }
+    guard let firstHeader = firstHeaderPosition(source) else { return nil }
     var headers = 0
     var v1Score = 0
     var v2Score = 0
-    for line in source.lines.prefix(sampleLines) {
+    source.lines.forEachUTF8(prefix: sampleLines) { _, line in
       if let header = MemoTraceHeader.parse(line) {
         headers += 1
         if !header.hasRest { v2Score += 1 }
-        continue
+        return true
       }
-      let bytes = line.utf8.drop(while: { $0 == 0x20 })
-      guard let lead = bytes.first, markerLeads.contains(lead) else { continue }
-      let trimmed = Substring(bytes)
-      if v1Markers.contains(where: { trimmed.utf8HasPrefix($0) }) { v1Score += 1 }
-      if v2Markers.contains(where: { trimmed.utf8HasPrefix($0) }) { v2Score += 1 }
+      var start = 0
+      while start < line.count, line[start] == 0x20 { start += 1 }
+      guard start < line.count, startsMarker[Int(line[start])] else { return true }
+      let trimmed = UnsafeBufferPointer(rebasing: line[start...])
+      if v1MarkerBytes.contains(where: { trimmed.starts(with: $0) }) { v1Score += 1 }
+      if v2MarkerBytes.contains(where: { trimmed.starts(with: $0) }) { v2Score += 1 }
+      return true
     }
-    guard firstHeader == head.startIndex || headers >= 2 else { return nil }
+    guard firstHeader == 0 || headers >= 2 else { return nil }
     return v2Score > v1Score ? .v2 : .v1
+  }
+
+  /// Among the first `preambleLines + 1` non-blank lines, how many come before the first header;
+  /// nil when none of them is a header.
+  private static func firstHeaderPosition(_ source: SourceText) -> Int? {
+    var before = 0
+    var found: Int?
+    source.lines.forEachUTF8(prefix: Int.max) { position, line in
+      guard !SourceLines.isBlank(line, line: source.lines[position]) else { return true }
+      if MemoTraceHeader.parse(line) != nil {
+        found = before
+        return false
+      }
+      before += 1
+      return before <= preambleLines
+    }
+    return found
   }
 }
 

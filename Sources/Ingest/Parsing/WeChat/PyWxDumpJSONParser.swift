@@ -44,7 +44,10 @@ struct PyWxDumpJSONParser: BatchingParser {
       var assignments = Set<String>()
       for line in source.lines.prefix(Self.headLines) {
         let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-        guard let marker = Self.detectionMarkers.first(where: { trimmed.hasPrefix($0) }) else { continue }
+        // Every marker opens with `const `: most lines are passed over at their first byte.
+        guard trimmed.utf8.first == 0x63,
+          let marker = Self.detectionMarkers.first(where: { trimmed.hasPrefix($0) })
+        else { continue }
         if marker == Self.messagesMarker { return true }
         assignments.insert(marker)
         if assignments.count == 2 { return true }
