@@ -29,7 +29,7 @@ import Testing
     #expect(finding.speakerRole == .subject)
     #expect(finding.excerpt.hasPrefix("[service: edit_group_title] "))
     let html = HTMLReportWriter().render(report)
-    #expect(html.contains("<code>tech.win-control</code> · 张三 · subject · 2023-03-02T20:10:00+08:00"))
+    #expect(html.contains("<code>tech.win-control</code> · 张三 (action) · subject · 2023-03-02T20:10:00+08:00"))
     #expect(html.contains("<p class=\"excerpt\">[service: edit_group_title] 后台<mark"))
     #expect(try scan(subjects: ["李四"]).findings.first { $0.rule == "tech.win-control" }?.speakerRole == .counterpart)
     #expect(try scan(subjects: ["user1001"]).findings.first { $0.rule == "tech.win-control" }?.speakerRole == .subject)

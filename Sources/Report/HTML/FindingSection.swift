@@ -112,7 +112,7 @@ enum FindingSection {
       let wording = finding.clauses.map { HTML.escape(context.supportsWording($0)) }
       html += "<ul class=\"supports\"><li>\(wording.joined(separator: "</li><li>"))</li></ul>\n"
     }
-    html += "<p class=\"meta\">\(who(finding).map { $0 + " · " } ?? "")"
+    html += "<p class=\"meta\">\(who(finding, context).map { $0 + " · " } ?? "")"
     html += context.sourceLink(finding)
     html += "</p>\n"
     html += contextTable(finding, context)
@@ -144,7 +144,7 @@ enum FindingSection {
     html += "\(HTML.escape(finding.polarity.rawValue))\" id=\"\(HTML.escape(anchor))\">\n"
     html += "<p><span class=\"level\">\(HTML.escape(finding.level.rawValue))</span> "
     html +=
-      "\(HTML.escape(finding.title)) <code>\(HTML.escape(finding.rule))</code> · \(who(finding).map { $0 + " · " } ?? "")"
+      "\(HTML.escape(finding.title)) <code>\(HTML.escape(finding.rule))</code> · \(who(finding, context).map { $0 + " · " } ?? "")"
     html += context.sourceLink(finding)
     html += " · <a href=\"#\(HTML.escape(main))\">full card under "
     html += "\(HTML.escape(finding.clauses.first.map(context.citation) ?? ""))</a></p>\n"
@@ -164,13 +164,23 @@ enum FindingSection {
 
   /// `speaker · role · time`, escaped. A unit without a speaker shows why in place of the name
   /// ("speaker unknown", "system notice") and no role; a document without speakers shows
-  /// neither. Nil when there is nothing to show.
-  static func who(_ finding: Finding) -> String? {
+  /// neither; the actor of a chat service event is marked ` (action)` (`WhoLabel`). Nil when
+  /// there is nothing to show.
+  static func who(_ finding: Finding, _ context: HTMLContext) -> String? {
     var parts: [String] = []
-    if let label = finding.speakerLabel { parts.append(label) }
+    if let label = finding.speakerLabel {
+      let isAction = finding.speaker != nil && unit(of: finding, context).map(WhoLabel.isAction) == true
+      parts.append(WhoLabel.marked(label, isAction: isAction))
+    }
     if finding.speaker != nil || finding.speakerRole != .unknown { parts.append(finding.speakerRole.rawValue) }
     if let time = finding.time { parts.append(time.iso8601) }
     return parts.isEmpty ? nil : parts.map(HTML.escape).joined(separator: " · ")
+  }
+
+  /// The unit `finding` sits on, when the report keeps its document's units.
+  static func unit(of finding: Finding, _ context: HTMLContext) -> TextUnit? {
+    guard let units = context.documents[finding.path]?.units, units.indices.contains(finding.unitIndex) else { return nil }
+    return units[finding.unitIndex]
   }
 
   /// The finding's unit with its matched parts marked, between up to two units on either side.
@@ -188,13 +198,11 @@ enum FindingSection {
       let isTarget = index == finding.unitIndex
       let spans = isTarget ? HTMLContext.spans(of: finding) : []
       let text = Highlighter.lines(of: unit.text).map { Highlighter.render($0, spans: spans) }
-      var speaker = unit.speaker ?? SpeakerAbsence(unit: unit)?.label ?? ""
-      if let time = unit.time { speaker += (speaker.isEmpty ? "" : " · ") + time.iso8601 }
       html += "<tr\(isTarget ? " class=\"target\"" : "")><td class=\"ln\">"
       html += context.sourceLink(
         path: finding.path, line: unit.line, endLine: unit.endLine, page: unit.page,
         sheet: unit.attributes["sheet"], showPath: false)
-      html += "</td><td class=\"who\">\(HTML.escape(speaker))</td>"
+      html += "</td><td class=\"who\">\(HTML.escape(WhoLabel.row(unit)))</td>"
       html += "<td class=\"txt\">\(text.joined(separator: "<br>"))</td></tr>\n"
     }
     html += "</table>\n"

@@ -68,7 +68,8 @@ enum SourceViewSection {
   }
 
   /// The rows of one unit: header lines carry `speaker · time` (for a message without a speaker,
-  /// why: "speaker unknown", "system notice"), body lines the highlighted text.
+  /// why: "speaker unknown", "system notice"; an action's actor marked, see `WhoLabel`), body
+  /// lines the highlighted text.
   /// Cells carry no classes (the style sheet selects them by position) to keep long views small.
   /// The k-th line of the unit's text sits on file line `unit.fileLine(ofTextLine: k)` (usually
   /// `firstBodyLine + k`; not for JSON escapes, DOCX breaks or collapsed HTML, where several text
@@ -81,8 +82,7 @@ enum SourceViewSection {
     let spans = context.spans[document.path]?[index] ?? []
     let findings = context.unitFindings[document.path]?[index] ?? []
     let lines = Highlighter.lines(of: unit.text)
-    var who = unit.speaker ?? SpeakerAbsence(unit: unit)?.label ?? ""
-    if let time = unit.time { who += (who.isEmpty ? "" : " · ") + time.iso8601 }
+    let who = WhoLabel.row(unit)
     var textLinesOnFileLine: [Int: [Int]] = [:]
     for k in lines.indices { textLinesOnFileLine[unit.fileLine(ofTextLine: k), default: []].append(k) }
     let bodyLines = textLinesOnFileLine.keys
