@@ -7,10 +7,13 @@
 /// - the words before the cue in its clause are a first-person agent (我, 我们, 咱们, 被我, 我这边)
 ///   and adverbs only (当场, 直接, 绝对, 都, 把他 …), or adverbs only; when the cue shares the
 ///   term's clause, a topic may come between the term and the agent (`这种功能我是绝对不会做的`),
-///   or stand with the agent unsaid when it names the kind of work (`这种功能绝对不做`, `的活不碰`);
-///   so `先别拒绝`, `客户拒绝`, `我没拒绝` are no refusals of the term;
+///   or stand with the agent unsaid when it names the kind of work or a thing of the trade
+///   (`这种功能绝对不做`, `的活不碰`, `这种盘坚决不碰`; see `TopicNoun`); so `先别拒绝`, `客户拒绝`,
+///   `我没拒绝`, `这种收款码一律不接` (the code may take no such payment) are no refusals of the term;
 /// - the cue closes its clause: only particles and pronouns (了, 的, 掉, 他, 他们 …) follow it
 ///   before a clause mark, so `拒绝付款` and `拒绝了三次` are no refusals of the term;
+/// - the cue's clause is no question (`这种站一律不碰？` asks, it does not refuse; `我拒绝了，你呢？`
+///   refuses);
 /// - no reversal (还是, 后来, 最后, 结果, 只好, 答应了 …) follows in the rest of the sentence.
 ///
 /// Every check reads a bounded stretch of scalars around the cue.
@@ -26,19 +29,21 @@ struct RefusalClause {
     else { return false }
     let clauseMark = between.lastIndex(where: Self.isClauseMark)
     let clauseStart = clauseMark.map { $0 + 1 } ?? termEnd
-    guard agentAndAdverbs(clauseStart..<cue.start, topicAllowed: clauseMark == nil) else { return false }
-    guard let tailEnd = tailEnd(after: cue.end) else { return false }
+    let thingCue = Self.isThingCue(scalars[cue.start..<cue.end])
+    guard agentAndAdverbs(clauseStart..<cue.start, topicAllowed: clauseMark == nil, thingCue: thingCue) else { return false }
+    guard let tailEnd = tailEnd(after: cue.end), tailEnd == scalars.count || scalars[tailEnd] != "?" else { return false }
     var sentenceEnd = tailEnd
     let limit = min(scalars.count, tailEnd + Self.reversalReach)
     while sentenceEnd < limit, !Self.sentenceEnds.contains(scalars[sentenceEnd]) { sentenceEnd += 1 }
     return !contains(Self.reversals, in: tailEnd..<sentenceEnd)
   }
 
-  /// Whether the words of `range` are `[topic] [被] agent adverbs*` or `adverbs*`.
-  private func agentAndAdverbs(_ range: Range<Int>, topicAllowed: Bool) -> Bool {
+  /// Whether the words of `range` are `[topic] [被] agent adverbs*` or `adverbs*`; `thingCue`
+  /// says whether a thing could be the one refusing (`isThingCue`).
+  private func agentAndAdverbs(_ range: Range<Int>, topicAllowed: Bool, thingCue: Bool) -> Bool {
     let words = scalars[range].filter { !$0.isWhitespaceScalar }
     guard let agent = words.lastIndex(where: Self.firstPerson.contains) else {
-      return Self.isAdverbs(words[...]) || topicAllowed && Self.isTopicAndAdverbs(words[...])
+      return Self.isAdverbs(words[...]) || topicAllowed && Self.isTopicAndAdverbs(words[...], thingCue: thingCue)
     }
     var afterAgent = agent + 1
     for suffix in Self.agentSuffixes where words[afterAgent...].starts(with: suffix) {
@@ -68,17 +73,25 @@ struct RefusalClause {
     range.contains { index in phrases.contains { scalars[index...].starts(with: $0) } }
   }
 
-  /// Whether `words` are a topic naming the kind of work refused (`这种功能`, `这类业务`, `的活`: a
-  /// demonstrative or 的, then a noun of `topicNouns`) and adverbs only, with the agent left
-  /// unsaid as Chinese leaves it (`控制输赢这种功能绝对不做`): the speaker's own refusal. Anyone else
-  /// named in between (`这种方式客户拒绝`) is no adverb, so it is no refusal by the speaker.
-  private static func isTopicAndAdverbs(_ words: ArraySlice<Unicode.Scalar>) -> Bool {
+  /// Whether `words` are a topic naming what is refused (`这种功能`, `这类业务`, `的活`, `这种盘`:
+  /// a marker (a demonstrative or 的) or none, then a noun of `topicNouns`) and adverbs only, with the
+  /// agent left unsaid as Chinese leaves it (`控制输赢这种功能绝对不做`): the speaker's own refusal.
+  /// Anyone else named in between (`这种方式客户拒绝`, `这种站站长不碰`) is no adverb, so it is no
+  /// refusal by the speaker. Which markers and cues a noun admits is its `TopicNoun` kind's.
+  private static func isTopicAndAdverbs(_ words: ArraySlice<Unicode.Scalar>, thingCue: Bool) -> Bool {
     var rest = words
-    if let demonstrative = topicMarkers.first(where: { rest.starts(with: $0) }) {
-      rest = rest.dropFirst(demonstrative.count)
-    }
-    guard let noun = topicNouns.first(where: { rest.starts(with: $0) }) else { return false }
-    return isAdverbs(rest.dropFirst(noun.count))
+    let marker = topicMarkers.first { rest.starts(with: $0.words) }
+    if let marker { rest = rest.dropFirst(marker.words.count) }
+    guard let noun = topicNouns.first(where: { rest.starts(with: $0.words) }),
+      noun.kind.admits(marker: marker?.kind, thingCue: thingCue)
+    else { return false }
+    return isAdverbs(rest.dropFirst(noun.words.count))
+  }
+
+  /// Whether a thing, not only a person, can be the one doing `cue`: a code or a card "does not
+  /// take" a payment (`不接`, `没接`, `不会接`), a system or a bank "refuses" (`拒绝`, `拒了`).
+  static func isThingCue(_ cue: ArraySlice<Unicode.Scalar>) -> Bool {
+    cue.contains("接") || cue.first == "拒"
   }
 
   private static func isAdverbs(_ words: ArraySlice<Unicode.Scalar>) -> Bool {
@@ -112,10 +125,20 @@ struct RefusalClause {
     "坚决", "绝对", "肯定", "一律", "全部", "全都", "统统", "一直", "从来", "根本", "一概", "一口", "婉言", "当面", "给",
     "把他们", "把他", "把她", "把对方", "把客户", "把人",
   ])
-  static let topicMarkers = words(["这种", "这类", "这样的", "这个", "这些", "此类", "那种", "那类", "的"])
-  static let topicNouns = words([
-    "功能", "业务", "单子", "单", "活儿", "活", "事情", "事", "项目", "需求", "生意", "东西", "软件", "系统", "平台", "要求",
-  ])
+  /// The markers a topic may start with, longest first.
+  static let topicMarkers = TopicMarker.table(
+    kind: ["这种", "这类", "这样的", "此类", "那种", "那类", "这一类", "这几类", "这几种"],
+    specific: ["这个", "这些", "那个", "那些", "这张", "这条", "这款", "的"])
+  /// The nouns a topic may name, longest first.
+  static let topicNouns = TopicNoun.table(
+    work: [
+      "功能", "业务", "单子", "单", "活儿", "活", "事情", "事", "项目", "需求", "生意", "东西", "要求", "买卖", "订单", "私活",
+    ],
+    product: [
+      "软件", "系统", "平台", "盘", "盘子", "盘口", "台子", "站", "网站", "站子", "app", "小程序", "源码", "程序", "后台", "模板",
+      "包网", "话术", "脚本",
+    ],
+    instrument: ["码", "二维码", "收款码", "卡", "银行卡", "号", "账号", "账户", "通道", "接口"])
   static let tailWords = words([
     "了", "的", "啦", "掉", "过", "他", "她", "它", "们", "对方", "客户", "人家", "这个", "这单", "这种", "啊", "呀", "哈",
     "呢", "哦", "喔", "噢",
@@ -124,4 +147,64 @@ struct RefusalClause {
   static let reversals = words([
     "但", "可是", "不过", "然而", "只是", "还是", "结果", "后来", "最后", "最终", "只好", "只能", "答应了", "同意了",
   ])
+}
+
+/// A word that may start a refusal's topic (`这种`, `这个`, `的`).
+struct TopicMarker {
+  /// What the marker makes of the noun after it.
+  enum Kind {
+    /// A kind of thing (`这种`, `这类`, `这样的`): a category, which refuses nothing itself.
+    case kind
+    /// This very thing or things (`这个`, `这些`, `的`).
+    case specific
+  }
+
+  let words: [Unicode.Scalar]
+  let kind: Kind
+
+  /// The markers of both kinds, longest first.
+  static func table(kind: [String], specific: [String]) -> [TopicMarker] {
+    let markers = kind.map { TopicMarker(words: Array($0.unicodeScalars), kind: .kind) }
+      + specific.map { TopicMarker(words: Array($0.unicodeScalars), kind: .specific) }
+    return markers.sorted { $0.words.count > $1.words.count }
+  }
+}
+
+/// A noun that may name what a refusal's topic refuses.
+struct TopicNoun {
+  /// What the noun names, which decides the markers and cues it stands with.
+  enum Kind {
+    /// Work or a deal (功能, 业务, 单子, 活, 买卖): never the one refusing, so it stands with every
+    /// cue.
+    case work
+    /// A thing made or run for the trade (盘, 站, app, 源码, 后台, 平台, 系统): a cue a thing can
+    /// do too (`不接`, `拒绝`: a site takes no such traffic, a system refuses a login) counts only
+    /// after a kind marker: `这种站不接` refuses the work, `这个站不接` may say what the site takes.
+    case product
+    /// A means of payment or an account (码, 卡, 号, 通道, 接口), which takes or declines
+    /// payments itself: a cue a thing can do never counts (`这种码不接` may say what the code
+    /// takes); `这种码不碰` refuses it.
+    case instrument
+
+    /// Whether the noun stands as a topic after a marker of kind `marker` (nil: none, as in
+    /// `菠菜站不碰`) before a cue, a thing cue when `thingCue`.
+    func admits(marker: TopicMarker.Kind?, thingCue: Bool) -> Bool {
+      switch self {
+      case .work: true
+      case .product: marker == .kind || !thingCue
+      case .instrument: !thingCue
+      }
+    }
+  }
+
+  let words: [Unicode.Scalar]
+  let kind: Kind
+
+  /// The nouns of every kind, longest first.
+  static func table(work: [String], product: [String], instrument: [String]) -> [TopicNoun] {
+    let nouns = work.map { TopicNoun(words: Array($0.unicodeScalars), kind: .work) }
+      + product.map { TopicNoun(words: Array($0.unicodeScalars), kind: .product) }
+      + instrument.map { TopicNoun(words: Array($0.unicodeScalars), kind: .instrument) }
+    return nouns.sorted { $0.words.count > $1.words.count }
+  }
 }
