@@ -7,7 +7,8 @@ import Testing
 
 /// The HTML report's "who" cells mark the actor of a Telegram service event as having done an
 /// action (`张三 (action)`), in the finding's meta line, its context table and the source view,
-/// escaped; a message of the same person and an event without an actor are not marked.
+/// escaped, and the timeline marks the finding under the actor's name; a message of the same
+/// person and an event without an actor are not marked.
 @Suite struct ServiceActionWhoTests {
   /// An actor name that needs escaping.
   static let actor = "张<三>&'"
@@ -50,6 +51,7 @@ import Testing
       #expect(html.contains("<p class=\"meta\">\(Self.escaped) (action) · subject · 2023-03-02T20:10:00+08:00 · "))
       #expect(html.contains("<td class=\"who\">\(Self.escaped) (action) · 2023-03-02T20:10:00+08:00</td>"))
       #expect(html.contains("<td>\(Self.escaped) (action) · 2023-03-02T20:10:00+08:00</td>"))
+      #expect(html.contains("\">\(finding.title)</a> (action) · "))
       #expect(!html.contains(Self.actor))
     }
   }
@@ -60,7 +62,7 @@ import Testing
       #expect(html.contains("<td class=\"who\">\(Self.escaped) · 2023-03-02T20:11:00+08:00</td>"))
       #expect(html.contains("<td class=\"who\">system notice · 2023-03-02T20:12:00+08:00</td>"))
       let beforeMarks = html.components(separatedBy: " (action)").dropLast()
-      #expect(!beforeMarks.isEmpty && beforeMarks.allSatisfy { $0.hasSuffix(Self.escaped) })
+      #expect(!beforeMarks.isEmpty && beforeMarks.allSatisfy { $0.hasSuffix(Self.escaped) || $0.hasSuffix("</a>") })
     }
   }
 

@@ -1,6 +1,7 @@
 /// The timeline of findings per speaker and the amount totals.
 enum TimelineSection {
-  /// The timeline and amounts section.
+  /// The timeline and amounts section; a finding on a chat service event is marked as the
+  /// speaker's action (`WhoLabel`).
   static func render(_ context: HTMLContext) -> String {
     var html = """
       <section id="timeline">
@@ -20,7 +21,8 @@ enum TimelineSection {
         let anchor = context.primaryCard[finding.id] ?? finding.id
         html += "<li class=\"\(HTML.escape(finding.polarity.rawValue))\">"
         html += "<time>\(HTML.escape(finding.time?.iso8601 ?? ""))</time> "
-        html += "<a href=\"#\(HTML.escape(anchor))\">\(HTML.escape(finding.title))</a> · "
+        let action = FindingSection.unit(of: finding, context).map(WhoLabel.isAction) == true ? WhoLabel.actionMark : ""
+        html += "<a href=\"#\(HTML.escape(anchor))\">\(HTML.escape(finding.title))</a>\(action) · "
         html += context.sourceLink(finding)
         html += "</li>\n"
       }
