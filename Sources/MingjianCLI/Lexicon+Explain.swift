@@ -9,14 +9,14 @@ extension MingjianCommand.Lexicon {
     static let configuration = CommandConfiguration(
       abstract: "Show a rule's operator tree with per-node results on a text or an evidence line.",
       discussion: """
-        FILE:LINE is cited as findings cite it: a file, or a member of a ZIP archive read in place
-        (case.zip!/chats/a.txt:12, also case.zip/chats/a.txt:12; nested archives
-        outer.zip!/inner.zip!/a.txt:3). On an evidence line the explanation says whether the
-        rule's speaker constraint counts the unit, with the roles a scan gives: the subjects are
-        those of the nearest case.yml in FILE's folder or a folder above it (for an archive
-        member, from the folder holding the archive), up to the filesystem root, with the
-        --subject values added, as scan adds them to the case.yml of the folder it scans. The
-        case.yml used is named in the output. A text given with --text is spoken by whoever the
+        FILE:LINE is cited as findings cite it: a file, or a member of a ZIP archive read in place \
+        (case.zip!/chats/a.txt:12, also case.zip/chats/a.txt:12; nested archives \
+        outer.zip!/inner.zip!/a.txt:3). On an evidence line the explanation says whether the \
+        rule's speaker constraint counts the unit, with the roles a scan gives: the subjects are \
+        those of the nearest case.yml in FILE's folder or a folder above it (for an archive \
+        member, from the folder holding the archive), up to the filesystem root, with the \
+        --subject values added, as scan adds them to the case.yml of the folder it scans. The \
+        case.yml used is named in the output. A text given with --text is spoken by whoever the \
         rule requires.
 
         Examples:
