@@ -30,9 +30,13 @@ public struct EvidenceFolder: Sendable {
   /// The bytes of files that concurrent `read(_:streaming:pieces:)` calls may read whole at once:
   /// half the parse limit, so that two large exports are not parsed side by side.
   let wholeReads: WholeReadBudget
-  /// Where a text file above the parse limit in GB18030 or UTF-16 is decoded into a UTF-8 copy
-  /// to be read in pieces (`readTranscoded`): the temporary folder.
+  /// Where a text file in GB18030, UTF-16 or Big5 is decoded into a UTF-8 copy to be read in
+  /// pieces (`readTranscoded`): the temporary folder.
   var decodedCopyFolder = FileManager.default.temporaryDirectory
+  /// A text file of at least this many bytes in GB18030, UTF-16 or Big5 that is read in pieces is
+  /// read through a UTF-8 copy even within the parse limit: the size from which such a file's
+  /// text is decoded again from the file (`RereadDecoding.minimumBytes`); tests lower it.
+  var decodedCopyFromBytes = RereadDecoding.minimumBytes
 
   /// Opens the folder at `root`; throws `.folderNotFound` when it does not exist or is not a
   /// folder, `.unreadable` when it cannot be listed.

@@ -5,8 +5,12 @@ extension EvidenceFolder {
   /// - a large UTF-8 file in a format that can be cut (see `StreamingPolicy`: MemoTrace, WeFlow
   ///   and wechat-dump TXT, plain text, and QQ TXT, whose pieces carry their state through a
   ///   `PieceCarry`) as a series of pieces, each an `EvidenceDocument` whose units carry their
-  ///   true line numbers; such a file in UTF-16 or GB18030 above the parse limit is read in
-  ///   pieces through a UTF-8 copy (`readTranscoded`);
+  ///   true line numbers; such a file in UTF-16, GB18030 or Big5 of `decodedCopyFromBytes` or
+  ///   more, or above the parse limit, is read in pieces through a UTF-8 copy (`readTranscoded`),
+  ///   with the units and diagnostics its text decoded in memory gives. When the copy cannot be
+  ///   made, a file within the parse limit is read as before, its text decoded in memory (the
+  ///   same findings, at a memory that grows with the file), with a `decoded-copy` note saying why; one
+  ///   above the limit is listed unread with a `decoded-copy` warning;
   /// - a large QQ MHT export by its head alone, up to the end of its HTML part (`MHTTextHead`):
   ///   the pictures after it are hashed, not held;
   /// - a file whose parser reads it bit by bit (HTML pages, the JSON, JavaScript and CSV chat
@@ -92,7 +96,7 @@ extension EvidenceFolder {
       }
     }
     var copyProblem: String?
-    if size > options.maxParseBytes, size > policy.thresholdBytes,
+    if size > policy.thresholdBytes, size > options.maxParseBytes || size >= decodedCopyFromBytes,
       let document = readTranscoded(entry, streaming: policy, problem: &copyProblem, pieces: consume)
     {
       return document
@@ -102,10 +106,14 @@ extension EvidenceFolder {
       parse(size: size) { deliver in read(entry, inBatches: true, streaming: policy, pieces: deliver) }
     }
     if let copyProblem {
+      // Within the parse limit the file is read all the same, its text decoded in memory.
+      let aboveLimit = size > options.maxParseBytes
       document.diagnostics.append(
         Diagnostic(
-          .warning, code: "decoded-copy", file: entry.relativePath, line: nil,
-          message: "\(copyProblem), so this file above the parse limit was not read in pieces"))
+          aboveLimit ? .warning : .note, code: "decoded-copy", file: entry.relativePath, line: nil,
+          message: aboveLimit
+            ? "\(copyProblem), so this file above the parse limit was not read in pieces"
+            : "\(copyProblem), so its text was decoded in memory to be read (memory then grows with the file)"))
     }
     if size >= FreedMemory.trimAfterBytes { FreedMemory.release() }
     return document

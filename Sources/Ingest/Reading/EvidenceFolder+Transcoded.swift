@@ -1,20 +1,21 @@
 import Foundation
 
 extension EvidenceFolder {
-  /// Reads in pieces a text file above the parse limit in UTF-16 or GB18030 (told from its first
-  /// 64 KiB) in a format that can be cut, through a UTF-8 copy in the temporary folder
-  /// (`TranscodedCopy`), handing each piece to `consume`; returns the manifest document, with
-  /// the evidence file's hash, size and encoding and, for damaged GB18030, the warning naming the
-  /// lines whose bytes were replaced. Nil when the file is not such a text (it is then listed as
-  /// above the parse limit, as before), or when the copy could not be made or written: `problem`
-  /// then says why, for the manifest. A file that could not be read or changed while it was read
-  /// is an error document.
+  /// Reads in pieces a text file in UTF-16, GB18030 or Big5 (told from its first 64 KiB, Big5
+  /// when GB18030 does not read it as plausible text) in a format that can be cut, through a
+  /// UTF-8 copy in the temporary folder (`TranscodedCopy`), handing each piece to `consume`;
+  /// returns the manifest document, with the evidence file's hash, size and encoding and, for
+  /// damaged GB18030, the warning naming the lines whose bytes were replaced: what reading the
+  /// text decoded in memory in pieces gives. Nil when the file is not such a text, or when the
+  /// copy could not be made or written: `problem` then says why, for the manifest. A file that
+  /// could not be read or changed while it was read is an error document.
   func readTranscoded(
     _ entry: EvidenceEntry, streaming policy: StreamingPolicy, problem: inout String?,
     pieces consume: (EvidenceDocument) -> Void
   ) -> EvidenceDocument? {
-    guard let head = SequentialFile(path: entry.systemPath, io: io)?.read(upTo: TextDecoding.sniffLength),
-      let plan = RereadDecoding.plan(TextDecoding.sniff(head, rereadFrom: 0))
+    guard entry.relativePath != options.caseFileName,
+      let head = SequentialFile(path: entry.systemPath, io: io)?.read(upTo: TextDecoding.sniffLength),
+      BinarySignature.detect(head) == nil, let plan = RereadDecoding.plan(TextDecoding.sniff(head, rereadFrom: 0))
     else { return nil }
     let path = entry.relativePath
     // The evidence folder is only read: no copy is made inside it.
@@ -26,7 +27,14 @@ extension EvidenceFolder {
     }
     var failed = EvidenceDocument(path: path, sha256: "", bytes: 0, format: .unknown, status: .error)
     let copy: TranscodedCopy
-    switch TranscodedCopy.make(plan: plan, in: decodedCopyFolder, open: {
+    // The copy is given up after its first piece when a whole read would not cut the text into
+    // pieces either (a format that cannot be cut, lone carriage returns).
+    let accepted = TranscodedCopy.Head(bytes: policy.pieceBytes) { [options, unitSieve] start in
+      let text = DecodedTextPieces(text: String(decoding: start, as: UTF8.self), sha256: "", size: start.count)
+      return PieceStream(
+        file: text, rereader: { _ in text }, path: path, policy: policy, options: options, sieve: unitSieve) != nil
+    }
+    switch TranscodedCopy.make(plan: plan, in: decodedCopyFolder, head: accepted, open: {
       SequentialFile(path: entry.systemPath, io: io)
     }) {
     case .copied(let made):

@@ -136,7 +136,7 @@ enum RereadDecoding {
 
   /// Why what `file` read cannot be used: a read failed, or the bytes were not those first
   /// hashed as `sha256`; nil when it can. Reads what is left first.
-  private static func verify(_ file: SequentialFile, sha256: String) -> Failure? {
+  static func verify(_ file: SequentialFile, sha256: String) -> Failure? {
     let (hash, change) = file.finish()
     if let failure = file.failure { return .unreadable(failure) }
     if let change { return .changed(change) }

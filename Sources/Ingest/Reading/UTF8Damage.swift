@@ -141,30 +141,55 @@ struct UTF8Damage: Sendable, Hashable {
   /// bytes `next` hands over block after block (nil at the end), one block held at a time: a
   /// sequence cut between two blocks is counted whole.
   static func countSequences(_ next: () -> [UInt8]?) -> (multibyteCharacters: Int, invalidSequences: Int) {
-    var multibyte = 0
-    var invalid = 0
-    var carry: [UInt8] = []
-    func count(_ bytes: ArraySlice<UInt8>) {
-      guard let damage = measure(bytes, countingLines: false) else { return }
-      multibyte += damage.multibyteCharacters
-      invalid += damage.invalidSequences
-    }
-    while let block = next() {
+    var tally = Tally()
+    while let block = next() { tally.add(block) }
+    tally.finish()
+    return (tally.counts.multibyteCharacters, tally.counts.invalidSequences)
+  }
+
+  /// What `measure` counts (without lines) in bytes handed over block after block, one block held
+  /// at a time: a sequence cut between two blocks is counted whole.
+  struct Tally {
+    /// The counts of the bytes added so far (no lines named); those of all of them once finished.
+    private(set) var counts = UTF8Damage()
+    /// The last bytes added, which the next block may complete.
+    private var carry: [UInt8] = []
+
+    /// Counts `block`, the bytes after those added before.
+    mutating func add(_ block: [UInt8]) {
       let joined = carry + block
-      let cut = completeEnd(joined)
+      let cut = Self.completeEnd(joined)
       count(joined[..<cut])
       carry = Array(joined[cut...])
     }
-    count(carry[...])
-    return (multibyte, invalid)
-  }
 
-  /// Where the sequences of `bytes` that the bytes after them cannot change end: before the last
-  /// byte that starts a sequence (any byte but 0x80...0xBF) when it is one of the last three, since
-  /// a sequence is at most four bytes long; else at the end.
-  private static func completeEnd(_ bytes: [UInt8]) -> Int {
-    guard let start = bytes.lastIndex(where: { $0 & 0xC0 != 0x80 }), bytes.count - start < 4 else { return bytes.count }
-    return start
+    /// Counts the last bytes held back: the bytes have all been added.
+    mutating func finish() {
+      count(carry[...])
+      carry = []
+    }
+
+    /// Whether the replacements can no longer be few (`replacesFew`) whatever the `remaining`
+    /// bytes still to be added hold: each gives at most one scalar.
+    func cannotReplaceFew(remaining: Int) -> Bool {
+      counts.invalidSequences > 1 && counts.invalidSequences * 20 > counts.scalars + carry.count + remaining
+    }
+
+    private mutating func count(_ bytes: ArraySlice<UInt8>) {
+      guard let measured = measure(bytes, countingLines: false) else { return }
+      counts.invalidSequences += measured.invalidSequences
+      counts.invalidBytes += measured.invalidBytes
+      counts.multibyteCharacters += measured.multibyteCharacters
+      counts.scalars += measured.scalars
+    }
+
+    /// Where the sequences of `bytes` that the bytes after them cannot change end: before the
+    /// last byte that starts a sequence (any byte but 0x80...0xBF) when it is one of the last
+    /// three, since a sequence is at most four bytes long; else at the end.
+    private static func completeEnd(_ bytes: [UInt8]) -> Int {
+      guard let start = bytes.lastIndex(where: { $0 & 0xC0 != 0x80 }), bytes.count - start < 4 else { return bytes.count }
+      return start
+    }
   }
 
   /// The warning naming the lines of `path` that held invalid bytes, numbered after
