@@ -40,6 +40,9 @@ extension EvidenceFolder {
     case .copied(let made):
       copy = made
     case .none(let reason):
+      // The file is read another way next: the buffers of the copy's first pieces, kept for
+      // reuse, would add to what that reading holds.
+      FreedMemory.release()
       problem = reason
       return nil
     case .unreadable(let reason):
