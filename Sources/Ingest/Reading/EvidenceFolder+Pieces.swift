@@ -9,8 +9,8 @@ extension EvidenceFolder {
   ///   more, or above the parse limit, is read in pieces through a UTF-8 copy (`readTranscoded`),
   ///   with the units and diagnostics its text decoded in memory gives. When the copy cannot be
   ///   made, a file within the parse limit is read as before, its text decoded in memory (the
-  ///   same findings, at a memory that grows with the file), with a `decoded-copy` note saying why; one
-  ///   above the limit is listed unread with a `decoded-copy` warning;
+  ///   same findings, at a memory that grows with the file), with a `decoded-copy` note saying
+  ///   why; one above the limit is listed unread with a `decoded-copy` warning;
   /// - a large QQ MHT export by its head alone, up to the end of its HTML part (`MHTTextHead`):
   ///   the pictures after it are hashed, not held;
   /// - a file whose parser reads it bit by bit (HTML pages, the JSON, JavaScript and CSV chat
