@@ -131,7 +131,8 @@ struct TranscodedCopy {
         writer.discard()
         return Outcome(failure)
       }
-      if TextDecoding.mayBeUTF8(multibyteCharacters: asUTF8.multibyteCharacters, invalidSequences: asUTF8.invalidSequences) {
+      let (multibyte, invalid) = asUTF8
+      if TextDecoding.mayBeUTF8(multibyteCharacters: multibyte, invalidSequences: invalid) {
         writer.discard()
         return .none(reason: nil)
       }
