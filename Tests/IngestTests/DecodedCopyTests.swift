@@ -242,6 +242,7 @@ import Testing
         let made = TranscodedCopy.make(plan: .gb18030, in: FileManager.default.temporaryDirectory, head: head) {
           SequentialFile(path: path, io: .system)
         }
+        if case .copied(let copy) = made { copy.remove() }
         guard case .none(reason: nil) = made else {
           Issue.record("a copy was made of bytes a whole read takes for UTF-8")
           return
