@@ -122,6 +122,17 @@ enum MemoTraceFlavour: Sendable {
   }
 }
 
+/// A parser of one MemoTrace TXT generation: it detects a text exactly when
+/// `MemoTraceFlavour.classify` names its flavour.
+protocol MemoTraceGeneration: DocumentParser {
+  /// The generation the parser reads.
+  var flavour: MemoTraceFlavour { get }
+}
+
+extension MemoTraceGeneration {
+  func detect(_ source: SourceText) -> Bool { MemoTraceFlavour.classify(source) == flavour }
+}
+
 /// The MemoTrace TXT exports (v1 and 2.x) and WeFlow's, which share their shape: records open
 /// with a header after a blank line and the conversation is the file's, so nothing carries over from one record to the next and a large
 /// file can be read in pieces cut before any header.

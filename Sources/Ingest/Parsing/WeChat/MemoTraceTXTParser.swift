@@ -3,10 +3,9 @@
 /// Record = `YYYY-MM-DD HH:MM:SS name` header, body lines, blank line. A header with no body is a
 /// system notice whose "name" part is the notice. Names are HTML-escaped and backslash-escaped by
 /// the exporter. The conversation is the file name stem (MemoTrace names the file after the chat).
-struct MemoTraceTXTParser: MemoTraceTXTRecords {
+struct MemoTraceTXTParser: MemoTraceTXTRecords, MemoTraceGeneration {
+  let flavour = MemoTraceFlavour.v1
   let format = DocumentFormat.wechatMemoTraceTXT
-
-  func detect(_ source: SourceText) -> Bool { MemoTraceFlavour.classify(source) == .v1 }
 
   func parse(_ source: SourceText) -> ParseOutcome {
     parseRecords(source) { record, rest, time, conversation in

@@ -3,15 +3,14 @@
 /// Differs from v1: system records have a time-only header with the notice on the following
 /// lines; placeholders use full-width 【】; transfers (`【发起转账】:￥5000.00` + `备注: …`) and red
 /// packets (`【红包】: …`) are written, and become `transfer` units; quotes are `引用：name: text`.
-struct MemoTraceV2TXTParser: MemoTraceTXTRecords {
+struct MemoTraceV2TXTParser: MemoTraceTXTRecords, MemoTraceGeneration {
+  let flavour = MemoTraceFlavour.v2
   let format = DocumentFormat.wechatMemoTraceV2TXT
 
   /// Transfer states MemoTrace 2 writes inside 【】 (`display_content()`).
   static let transferStates: Set<String> = [
     "发起转账", "已收款", "已退还", "非实时转账收款", "发起非实时转账", "已被接收", "已被退还", "已过期", "未知", "转账",
   ]
-
-  func detect(_ source: SourceText) -> Bool { MemoTraceFlavour.classify(source) == .v2 }
 
   func parse(_ source: SourceText) -> ParseOutcome {
     parseRecords(source) { record, rest, time, conversation in
