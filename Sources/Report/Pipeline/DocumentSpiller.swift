@@ -176,62 +176,43 @@ struct SpilledParts {
   }
 
   /// Gives the findings of `made` their ids, gathers their summaries and candidates, and spills
-  /// their rendered entries. The findings are read where they lie in `made`, never copied but
-  /// for the candidates and the few with amounts.
+  /// their rendered entries (`SpillBlocks`), in one pass. Each finding is moved out of `made`
+  /// into a local and back: read where it lies in the buffer, a finding was copied whole for
+  /// each use (its id, the tallies, each rendering), which cost more than the rest of the pass.
+  /// Only the candidates and the inculpatory findings, whose amounts are read, are copied.
   private mutating func gather(_ made: UnsafeMutableBufferPointer<MadeFinding>) {
-    var active: [Int] = []
-    var suppressed: [Int] = []
+    guard let base = made.baseAddress else { return }
+    var blocks = SpillBlocks(spill: spill, formats: formats)
     var inculpatory: [Finding] = []
     var counts = FindingCounts(active: 0, exculpatory: 0, suppressed: 0, unmapped: 0)
     for index in made.indices {
-      made[index].finding.id = ids.id(for: made[index].finding)
-      if let keptIndex = made[index].keptIndex {
-        var candidate = made[index].finding
+      var item = (base + index).move()
+      let id = ids.id(for: item.finding)
+      item.finding.id = id
+      if let keptIndex = item.keptIndex {
+        var candidate = item.finding
         candidate.unitIndex = keptIndex
         gathered.candidates.append(candidate)
       }
-      if made[index].finding.isSuppressed {
-        suppressed.append(index)
+      if item.finding.isSuppressed {
         counts.suppressed += 1
-        continue
+      } else {
+        counts.active += 1
+        if item.finding.polarity == .exculpatory { counts.exculpatory += 1 }
+        if item.finding.clauses.isEmpty { counts.unmapped += 1 }
+        gathered.clauses.add(item.finding)
+        gathered.timed.add(item.finding)
+        if item.finding.polarity == .inculpatory { inculpatory.append(item.finding) }
       }
-      active.append(index)
-      counts.active += 1
-      if made[index].finding.polarity == .exculpatory { counts.exculpatory += 1 }
-      if made[index].finding.clauses.isEmpty { counts.unmapped += 1 }
-      gathered.clauses.add(made[index].finding)
-      gathered.timed.add(made[index].finding)
-      if made[index].finding.polarity == .inculpatory { inculpatory.append(made[index].finding) }
+      blocks.add(item.finding)
+      let done = item
+      (base + index).initialize(to: consume done)
     }
+    blocks.finish()
     gathered.counts.add(counts)
     gathered.amounts += AmountEntry.entries(of: inculpatory)
-    if formats.contains(.json) {
-      gathered.activeJSON += spillJSON(UnsafeBufferPointer(made), at: active)
-      gathered.suppressedJSON += spillJSON(UnsafeBufferPointer(made), at: suppressed)
-    }
-    if formats.contains(.csv) {
-      gathered.csvRows += Self.blocks(of: active).map { block in
-        var rows: [UInt8] = []
-        for index in block { CSVReportWriter.appendRow(for: made[index].finding, to: &rows) }
-        return spill.append(Data(rows))
-      }
-    }
-  }
-
-  /// Spills the `findings.json` entries of the findings of `made` at `indices`, a block at a time.
-  private func spillJSON(_ made: UnsafeBufferPointer<MadeFinding>, at indices: [Int]) -> [SpillSegment] {
-    Self.blocks(of: indices).map { block in
-      spill.append(
-        PrettyJSONBuffer.fragment(depth: JSONReportWriter.entryDepth, block) { json, index in
-          JSONReportWriter.write(made[index].finding, to: &json)
-        })
-    }
-  }
-
-  /// `indices` cut into blocks of `DocumentSpiller.blockSize`.
-  private static func blocks(of indices: [Int]) -> [ArraySlice<Int>] {
-    stride(from: 0, to: indices.count, by: DocumentSpiller.blockSize).map {
-      indices[$0..<min($0 + DocumentSpiller.blockSize, indices.count)]
-    }
+    gathered.activeJSON += blocks.activeJSON
+    gathered.suppressedJSON += blocks.suppressedJSON
+    gathered.csvRows += blocks.csvRows
   }
 }

@@ -71,10 +71,17 @@ public struct CSVReportWriter: Sendable {
     }
   }
 
-  /// Appends the row of one finding, in UTF-8, to `bytes`. Inlined, as
-  /// `JSONReportWriter.write(_:to:)`: a call copied a finding read from a buffer.
+  /// Appends the row of one finding, in UTF-8, to `bytes`.
   @inline(__always)
   static func appendRow(for finding: Finding, to bytes: inout [UInt8]) {
+    appendRow(for: finding, time: finding.time?.iso8601, to: &bytes)
+  }
+
+  /// Appends the row of `finding` as `appendRow(for:to:)` does, with `time` as its time: the
+  /// finding's `time?.iso8601`, which the spill renders once for both findings files
+  /// (`FindingTimeText`). Inlined, as `JSONReportWriter.write(_:time:to:)`.
+  @inline(__always)
+  static func appendRow(for finding: Finding, time: String?, to bytes: inout [UInt8]) {
     appendField(finding.id, to: &bytes)
     // Field by field, in `columns` order, each after a comma (no array of the values is made).
     func next(_ value: String) {
@@ -86,7 +93,7 @@ public struct CSVReportWriter: Sendable {
     next(String(finding.endLine))
     next(finding.speaker ?? "")
     next(finding.speakerRole.rawValue)
-    next(finding.time?.iso8601 ?? "")
+    next(time ?? "")
     next(finding.rule)
     next(finding.title)
     next(finding.polarity.rawValue)

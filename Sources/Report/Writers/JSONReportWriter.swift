@@ -149,10 +149,18 @@ public struct JSONReportWriter: Sendable {
   }
 
   /// Writes the entry of `finding` in the `findings` or `suppressed` array: the members of its
-  /// `FindingsFile.Entry`, read straight from the finding. Inlined: the spill writes findings
-  /// where they lie in a buffer, and a call copied each one first.
+  /// `FindingsFile.Entry`, read straight from the finding.
   @inline(__always)
   static func write(_ finding: Finding, to json: inout PrettyJSONBuffer) {
+    write(finding, time: finding.time?.iso8601, to: &json)
+  }
+
+  /// Writes the entry of `finding` as `write(_:to:)` does, with `time` as its time: the
+  /// finding's `time?.iso8601`, which the spill renders once for both findings files
+  /// (`FindingTimeText`). Inlined: the spill writes findings from a local it moved them into,
+  /// and a call copied each one first.
+  @inline(__always)
+  static func write(_ finding: Finding, time: String?, to json: inout PrettyJSONBuffer) {
     json.object { json in
       json.member("clauses", finding.clauses)
       json.member("endLine", finding.endLine)
@@ -180,7 +188,7 @@ public struct JSONReportWriter: Sendable {
       json.member("speaker", finding.speaker)
       json.member("speakerAbsence", finding.speakerAbsence?.rawValue)
       json.member("speakerRole", finding.speakerRole.rawValue)
-      json.member("time", finding.time?.iso8601)
+      json.member("time", time)
       json.member("title", finding.title)
       json.member("values", finding.values)
       json.member("weight", finding.weight)

@@ -73,13 +73,22 @@ struct PrettyJSONBuffer {
   static func fragment<Item>(
     depth: Int, _ items: some Sequence<Item>, _ element: (inout PrettyJSONBuffer, Item) -> Void
   ) -> Data {
-    var buffer = PrettyJSONBuffer(capacity: 0)
-    buffer.depth = depth
-    for item in items {
-      buffer.separate()
-      element(&buffer, item)
-    }
+    var buffer = PrettyJSONBuffer(fragmentDepth: depth)
+    for item in items { buffer.element { element(&$0, item) } }
     return buffer.data()
+  }
+
+  /// An empty fragment at nesting `depth`, to be given its elements one at a time with
+  /// `element(_:)`; its `data()` are the bytes `fragment(depth:_:_:)` gives for those elements.
+  init(fragmentDepth depth: Int) {
+    self.init(capacity: 0)
+    self.depth = depth
+  }
+
+  /// Writes the next element of a fragment (see `init(fragmentDepth:)`) with `body`.
+  mutating func element(_ body: (inout PrettyJSONBuffer) -> Void) {
+    separate()
+    body(&self)
   }
 
   /// Writes an array whose elements were rendered by `fragment` at this buffer's depth plus one,
