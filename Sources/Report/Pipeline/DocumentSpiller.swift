@@ -67,9 +67,6 @@ struct DocumentSpiller: Sendable {
   /// Told the bytes of each piece read (`ScanProgress`); nil tells no one.
   var progress: ScanProgress.Counter? = nil
 
-  /// Findings per spilled block.
-  static let blockSize = 1_024
-
   /// Reads, scans and spills `entry`.
   func process(_ entry: EvidenceEntry) -> DocumentOutcome {
     let byPiece = read(entry, spillingEachPiece: true)
@@ -171,48 +168,51 @@ struct SpilledParts {
     guard let first = made.first?.finding else { return true }
     if let last, !FindingOrder.precedes(last, first) { return false }
     last = made.last?.finding
-    made.withUnsafeMutableBufferPointer { made in gather(made) }
+    gather(&made)
     return true
   }
 
   /// Gives the findings of `made` their ids, gathers their summaries and candidates, and spills
-  /// their rendered entries (`SpillBlocks`), in one pass. Each finding is moved out of `made`
-  /// into a local and back: read where it lies in the buffer, a finding was copied whole for
-  /// each use (its id, the tallies, each rendering), which cost more than the rest of the pass.
-  /// Only the candidates and the inculpatory findings, whose amounts are read, are copied.
-  private mutating func gather(_ made: UnsafeMutableBufferPointer<MadeFinding>) {
-    guard let base = made.baseAddress else { return }
+  /// their rendered entries (`SpillBlocks`), in one pass. Only the candidates and the findings
+  /// whose amounts are read (`AmountFindings`) are copied.
+  private mutating func gather(_ made: inout [MadeFinding]) {
     var blocks = SpillBlocks(spill: spill, formats: formats)
-    var inculpatory: [Finding] = []
+    var amounts = AmountFindings()
     var counts = FindingCounts(active: 0, exculpatory: 0, suppressed: 0, unmapped: 0)
-    for index in made.indices {
-      var item = (base + index).move()
-      let id = ids.id(for: item.finding)
-      item.finding.id = id
-      if let keptIndex = item.keptIndex {
-        var candidate = item.finding
-        candidate.unitIndex = keptIndex
-        gathered.candidates.append(candidate)
-      }
-      if item.finding.isSuppressed {
-        counts.suppressed += 1
-      } else {
-        counts.active += 1
-        if item.finding.polarity == .exculpatory { counts.exculpatory += 1 }
-        if item.finding.clauses.isEmpty { counts.unmapped += 1 }
-        gathered.clauses.add(item.finding)
-        gathered.timed.add(item.finding)
-        if item.finding.polarity == .inculpatory { inculpatory.append(item.finding) }
-      }
-      blocks.add(item.finding)
-      let done = item
-      (base + index).initialize(to: consume done)
-    }
+    for index in made.indices { gather(&made[index], blocks: &blocks, amounts: &amounts, counts: &counts) }
     blocks.finish()
     gathered.counts.add(counts)
-    gathered.amounts += AmountEntry.entries(of: inculpatory)
+    gathered.amounts += AmountEntry.entries(of: amounts.kept)
     gathered.activeJSON += blocks.activeJSON
     gathered.suppressedJSON += blocks.suppressedJSON
     gathered.csvRows += blocks.csvRows
+  }
+
+  /// Gives `item` its id and adds it to the candidates, `counts`, the tallies, `amounts` and
+  /// `blocks`. The finding is an `inout` parameter, which nothing else may touch during the
+  /// call, and is read where it lies: read from the array's buffer in the loop itself, it was
+  /// copied whole for each use (its id, each tally, each rendering), which cost more than the
+  /// uses. Not inlined, so that it stays a parameter.
+  @inline(never)
+  private mutating func gather(
+    _ item: inout MadeFinding, blocks: inout SpillBlocks, amounts: inout AmountFindings, counts: inout FindingCounts
+  ) {
+    item.finding.id = ids.id(for: item.finding)
+    if let keptIndex = item.keptIndex {
+      var candidate = item.finding
+      candidate.unitIndex = keptIndex
+      gathered.candidates.append(candidate)
+    }
+    if item.finding.isSuppressed {
+      counts.suppressed += 1
+    } else {
+      counts.active += 1
+      if item.finding.polarity == .exculpatory { counts.exculpatory += 1 }
+      if item.finding.clauses.isEmpty { counts.unmapped += 1 }
+      gathered.clauses.add(item.finding)
+      gathered.timed.add(item.finding)
+      if item.finding.polarity == .inculpatory { amounts.add(item.finding) }
+    }
+    blocks.add(item.finding)
   }
 }

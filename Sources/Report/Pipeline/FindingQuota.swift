@@ -15,18 +15,29 @@ struct FindingQuota: Sendable {
   /// Whether `finding`, which follows every finding offered before in report order, is shown in
   /// at least one of its groups; it then takes a place in each group that has room.
   mutating func admit(_ finding: Finding) -> Bool {
+    admit(suppressed: finding.isSuppressed, clauses: finding.clauses)
+  }
+
+  /// `admit(_:)` for a finding that is suppressed or not and cites `clauses`: the spill asks
+  /// for every finding it makes, and passing the finding read from a buffer copied it whole. Its
+  /// groups are the suppressed group, else each distinct clause, else the group of findings
+  /// citing none; no set of them is built.
+  mutating func admit(suppressed: Bool, clauses: [String]) -> Bool {
     guard limit > 0 else { return true }
+    if suppressed { return take(Self.suppressedGroup) }
+    if clauses.isEmpty { return take(HTMLContext.unmappedGroup) }
     var admitted = false
-    for group in Self.groups(of: finding) where used[group, default: 0] < limit {
-      used[group, default: 0] += 1
-      admitted = true
+    for (position, clause) in clauses.enumerated() where !clauses[..<position].contains(clause) {
+      if take(clause) { admitted = true }
     }
     return admitted
   }
 
-  /// The groups `finding` is listed in.
-  static func groups(of finding: Finding) -> Set<String> {
-    if finding.isSuppressed { return [suppressedGroup] }
-    return finding.clauses.isEmpty ? [HTMLContext.unmappedGroup] : Set(finding.clauses)
+  /// Takes a place in `group` if it has room; whether it had.
+  private mutating func take(_ group: String) -> Bool {
+    let count = used[group, default: 0]
+    guard count < limit else { return false }
+    used[group] = count + 1
+    return true
   }
 }

@@ -38,7 +38,9 @@ final class PieceSpilling: @unchecked Sendable {
     }
     MadeFinding.sortInReportOrder(&made)
     if var open = quota {
-      let chosen = made.withUnsafeBufferPointer { made in made.indices.filter { open.admit(made[$0].finding) } }
+      let chosen = made.withUnsafeBufferPointer { made in
+        made.indices.filter { open.admit(suppressed: made[$0].finding.isSuppressed, clauses: made[$0].finding.clauses) }
+      }
       quota = open
       kept.add(piece, around: chosen.map { (unitIndex: made[$0].finding.unitIndex, related: made[$0].finding.related) })
       for index in chosen { made[index].keptIndex = unitBase + made[index].finding.unitIndex }

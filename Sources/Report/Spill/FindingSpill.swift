@@ -53,16 +53,19 @@ public final class FindingSpill: @unchecked Sendable {
 
   /// Appends `data` and returns where it is; safe to call from several threads.
   func append(_ data: Data) -> SpillSegment {
+    data.withUnsafeBytes { append($0) }
+  }
+
+  /// Appends `bytes` and returns where they are; safe to call from several threads.
+  func append(_ bytes: UnsafeRawBufferPointer) -> SpillSegment {
     lock.lock()
     defer { lock.unlock() }
-    let segment = SpillSegment(offset: end, count: data.count)
-    guard !data.isEmpty, firstFailure == nil else { return segment }
-    let written = data.withUnsafeBytes { buffer in
-      Self.transfer(buffer.count, at: end) { done, offset in
-        pwrite(descriptor, buffer.baseAddress.map { $0 + done }, buffer.count - done, offset)
-      }
+    let segment = SpillSegment(offset: end, count: bytes.count)
+    guard !bytes.isEmpty, firstFailure == nil else { return segment }
+    let written = Self.transfer(bytes.count, at: end) { done, offset in
+      pwrite(descriptor, bytes.baseAddress.map { $0 + done }, bytes.count - done, offset)
     }
-    if let written { firstFailure = written } else { end += Int64(data.count) }
+    if let written { firstFailure = written } else { end += Int64(bytes.count) }
     return segment
   }
 

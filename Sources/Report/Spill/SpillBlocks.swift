@@ -4,22 +4,24 @@ import Foundation
 /// `findings.json` entries of the active and of the suppressed findings and the `findings.csv`
 /// rows of the active ones, each kind only when its format is among `formats`.
 ///
-/// Findings are added one at a time, in report order, and each kind is spilled a block of
-/// `DocumentSpiller.blockSize` findings at a time, the last block when `finish()` is called:
-/// the blocks of each kind are those rendering its findings in blocks after they are all
-/// gathered gave, byte for byte. A finding's time is rendered once for both files.
+/// Findings are added one at a time, in report order. Each kind is spilled as a block of whole
+/// entries (or rows) once it holds `blockBytes`, and what is left when `finish()` is called:
+/// a `findings.json` block is a fragment of the entries array (`PrettyJSONBuffer.passFragment`),
+/// and the writers join the blocks of each kind into the bytes rendering all its findings in
+/// one go gives. The bytes go from the rendering buffer to the spill file without a copy in
+/// between, and a finding's time is rendered once for both files.
 struct SpillBlocks {
+  /// Bytes of a kind gathered before they are spilled as a block.
+  static let blockBytes = 1 << 18
+
   /// Where the blocks go.
   let spill: FindingSpill
   private let json: Bool
   private let csv: Bool
   private var times = FindingTimeText()
   private var active = PrettyJSONBuffer(fragmentDepth: JSONReportWriter.entryDepth)
-  private var activeCount = 0
   private var suppressed = PrettyJSONBuffer(fragmentDepth: JSONReportWriter.entryDepth)
-  private var suppressedCount = 0
   private var rows: [UInt8] = []
-  private var rowCount = 0
   /// The spilled `findings.json` entries of the active findings, in report order.
   private(set) var activeJSON: [SpillSegment] = []
   /// The spilled `findings.json` entries of the suppressed findings, in report order.
@@ -44,46 +46,38 @@ struct SpillBlocks {
     if finding.isSuppressed {
       guard json else { return }
       suppressed.element { JSONReportWriter.write(finding, time: time, to: &$0) }
-      suppressedCount += 1
-      if suppressedCount == DocumentSpiller.blockSize { spillSuppressed() }
+      if suppressed.fragmentByteCount >= Self.blockBytes { spillSuppressed() }
       return
     }
     if json {
       active.element { JSONReportWriter.write(finding, time: time, to: &$0) }
-      activeCount += 1
-      if activeCount == DocumentSpiller.blockSize { spillActive() }
+      if active.fragmentByteCount >= Self.blockBytes { spillActive() }
     }
     if csv {
       CSVReportWriter.appendRow(for: finding, time: time, to: &rows)
-      rowCount += 1
-      if rowCount == DocumentSpiller.blockSize { spillRows() }
+      if rows.count >= Self.blockBytes { spillRows() }
     }
   }
 
   /// Spills the blocks not yet full.
   mutating func finish() {
-    if activeCount > 0 { spillActive() }
-    if suppressedCount > 0 { spillSuppressed() }
-    if rowCount > 0 { spillRows() }
+    if active.fragmentByteCount > 0 { spillActive() }
+    if suppressed.fragmentByteCount > 0 { spillSuppressed() }
+    if !rows.isEmpty { spillRows() }
   }
 
   private mutating func spillActive() {
-    let block = active
-    active = PrettyJSONBuffer(fragmentDepth: JSONReportWriter.entryDepth)
-    activeCount = 0
-    activeJSON.append(spill.append(block.data()))
+    let spill = spill
+    activeJSON.append(active.passFragment { spill.append($0) })
   }
 
   private mutating func spillSuppressed() {
-    let block = suppressed
-    suppressed = PrettyJSONBuffer(fragmentDepth: JSONReportWriter.entryDepth)
-    suppressedCount = 0
-    suppressedJSON.append(spill.append(block.data()))
+    let spill = spill
+    suppressedJSON.append(suppressed.passFragment { spill.append($0) })
   }
 
   private mutating func spillRows() {
-    csvRows.append(spill.append(Data(rows)))
+    csvRows.append(rows.withUnsafeBytes { spill.append($0) })
     rows.removeAll(keepingCapacity: true)
-    rowCount = 0
   }
 }

@@ -19,6 +19,9 @@ struct PrettyJSONBuffer {
   private(set) var sinkError: (any Error)?
   private var depth = 0
   private var firstInContainer = true
+  /// Whether full blocks of bytes are moved to `output` as they are written; a fragment keeps
+  /// its bytes together until it is handed over.
+  private var movesFullBlocks = true
   private static let blockSize = 1 << 16
 
   /// Creates an empty buffer with room for about `capacity` bytes.
@@ -79,16 +82,30 @@ struct PrettyJSONBuffer {
   }
 
   /// An empty fragment at nesting `depth`, to be given its elements one at a time with
-  /// `element(_:)`; its `data()` are the bytes `fragment(depth:_:_:)` gives for those elements.
+  /// `element(_:)`; its `data()` are the bytes `fragment(depth:_:_:)` gives for those elements,
+  /// and `passFragment(_:)` hands them over in parts, each a fragment of its own.
   init(fragmentDepth depth: Int) {
     self.init(capacity: 0)
     self.depth = depth
+    movesFullBlocks = false
   }
 
   /// Writes the next element of a fragment (see `init(fragmentDepth:)`) with `body`.
   mutating func element(_ body: (inout PrettyJSONBuffer) -> Void) {
     separate()
     body(&self)
+  }
+
+  /// The number of bytes of a fragment's elements written and not yet handed over.
+  var fragmentByteCount: Int { bytes.count }
+
+  /// Hands the elements of a fragment written so far to `body`, as the bytes of a fragment of
+  /// their own, and goes on with an empty fragment at the same depth (keeping the room).
+  mutating func passFragment<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+    let result = bytes.withUnsafeBytes(body)
+    bytes.removeAll(keepingCapacity: true)
+    firstInContainer = true
+    return result
   }
 
   /// Writes an array whose elements were rendered by `fragment` at this buffer's depth plus one,
@@ -112,7 +129,7 @@ struct PrettyJSONBuffer {
 
   /// Moves the gathered bytes to the output once a block is full; called between values.
   private mutating func flushIfFull() {
-    guard bytes.count >= Self.blockSize else { return }
+    guard movesFullBlocks, bytes.count >= Self.blockSize else { return }
     moveBytes()
   }
 
@@ -133,13 +150,32 @@ struct PrettyJSONBuffer {
     close(0x5D)
   }
 
-  /// Writes `"key" : ` as the next member of the current object.
+  /// Writes `"key" : ` as the next member of the current object, after the separator and the
+  /// indent (`separate()`), all put together first and appended at once: a member's start,
+  /// appended a byte or two at a time, cost as much as its value.
   mutating func key(_ key: StaticString) {
-    separate()
-    bytes.append(0x22)
-    bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-    bytes.append(0x22)
-    appendColon()
+    flushIfFull()
+    let comma = firstInContainer ? 0 : 2
+    firstInContainer = false
+    let indent = 2 * depth
+    let keyCount = key.utf8CodeUnitCount
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: comma + indent + keyCount + 5) { start in
+      if comma > 0 {
+        start[0] = 0x2C
+        start[1] = 0x0A
+      }
+      start[comma..<comma + indent].initialize(repeating: 0x20)
+      var next = comma + indent
+      start[next] = 0x22
+      next += 1
+      for offset in 0..<keyCount { start[next + offset] = key.utf8Start[offset] }
+      next += keyCount
+      start[next] = 0x22
+      start[next + 1] = 0x20
+      start[next + 2] = 0x3A
+      start[next + 3] = 0x20
+      bytes.append(contentsOf: start)
+    }
   }
 
   /// A string member.
