@@ -2,6 +2,10 @@ import Foundation
 import Ingest
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @testable import Report
 
 /// The spill renders each finding's entries as it gathers it (`SpillBlocks`), its time once for
@@ -39,6 +43,36 @@ import Testing
     let csv = try pipeline.runSpilling(folder: folder, htmlLimit: 5, formats: [.csv])
     #expect(CSVReportWriter().render(csv) == CSVReportWriter().render(memory))
     #expect(both.counts == memory.counts && both.clauses == memory.clauses && both.amounts == memory.amounts)
+  }
+
+  @Test func writtenFilesCopyTheSpilledBlocksIntoTheBytesOfTheInMemoryScan() throws {
+    let folder = try Self.evidence(messages: 2_600)
+    let out = try SpillingScanTests.spillParent()
+    defer {
+      try? FileManager.default.removeItem(at: folder)
+      try? FileManager.default.removeItem(at: out)
+    }
+    let pipeline = ScanPipeline(lexicon: try SpillingScanTests.shipped(), subjects: ["小李"])
+    let memory = try pipeline.run(folder: folder)
+    let spilled = try pipeline.runSpilling(folder: folder, htmlLimit: 5)
+    #expect((spilled.spilled?.suppressedJSON.count ?? 0) > 0 && (spilled.spilled?.csvRows.count ?? 0) > 1)
+    try JSONReportWriter().write(spilled, to: out.appendingPathComponent("findings.json"))
+    try CSVReportWriter().write(spilled, to: out.appendingPathComponent("findings.csv"))
+    #expect(try Data(contentsOf: out.appendingPathComponent("findings.json")) == JSONReportWriter().render(memory))
+    #expect(try Data(contentsOf: out.appendingPathComponent("findings.csv")) == CSVReportWriter().render(memory))
+  }
+
+  @Test func aCopyToADescriptorNotOpenForWritingFailsWithTheSystemsReason() throws {
+    let parent = try SpillingScanTests.spillParent()
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let spill = try FindingSpill(parent: parent, evidenceFolder: parent.appendingPathComponent("evidence"))
+    let segment = spill.append(Data("{ }".utf8))
+    let target = parent.appendingPathComponent("read-only")
+    try Data().write(to: target)
+    let handle = try FileHandle(forReadingFrom: target)
+    defer { try? handle.close() }
+    #expect(spill.copy(segment, to: handle.fileDescriptor) == String(cString: strerror(EBADF)))
+    #expect(spill.failure == nil)
   }
 
   @Test func aTimeIsTheISOTextOfItsOwnFieldsWhetherOrNotItRepeatsTheOneBefore() throws {
