@@ -11,7 +11,7 @@ import Foundation
 /// the bytes go to the file block by block and memory stays at one block.
 struct PrettyJSONBuffer {
   /// Bytes are gathered here and moved to `output` (or written to `sink`) in blocks.
-  private var bytes: [UInt8] = []
+  private var bytes = ByteRun(capacity: PrettyJSONBuffer.blockSize + 4_096)
   private var output = Data()
   /// The file the bytes go to instead of `output`, when writing straight to a file.
   private let sink: FileHandle?
@@ -28,20 +28,18 @@ struct PrettyJSONBuffer {
   init(capacity: Int) {
     sink = nil
     output.reserveCapacity(capacity)
-    bytes.reserveCapacity(Self.blockSize + 4_096)
   }
 
   /// Creates a buffer that writes to `file` in blocks of about 64 KiB instead of keeping the
   /// bytes; call `finish(appending:)` at the end and check `sinkError`.
   init(writingTo file: FileHandle) {
     sink = file
-    bytes.reserveCapacity(Self.blockSize + 4_096)
   }
 
   /// Everything written, followed by `trailer` when given.
   consuming func data(appending trailer: UInt8? = nil) -> Data {
     if let trailer { bytes.append(trailer) }
-    output.append(contentsOf: bytes)
+    bytes.withUnsafeBufferPointer { output.append($0) }
     return output
   }
 
@@ -53,8 +51,12 @@ struct PrettyJSONBuffer {
 
   /// Moves the gathered bytes to the output or the sink.
   private mutating func moveBytes() {
-    if sink == nil { output.append(contentsOf: bytes) } else { emit(Data(bytes)) }
-    bytes.removeAll(keepingCapacity: true)
+    if sink == nil {
+      bytes.withUnsafeBufferPointer { output.append($0) }
+    } else {
+      emit(bytes.withUnsafeBufferPointer { Data(buffer: $0) })
+    }
+    bytes.removeAll()
   }
 
   /// Appends finished bytes to the output, or writes them to the sink.
@@ -102,8 +104,8 @@ struct PrettyJSONBuffer {
   /// Hands the elements of a fragment written so far to `body`, as the bytes of a fragment of
   /// their own, and goes on with an empty fragment at the same depth (keeping the room).
   mutating func passFragment<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
-    let result = bytes.withUnsafeBytes(body)
-    bytes.removeAll(keepingCapacity: true)
+    let result = bytes.withUnsafeBufferPointer { body(UnsafeRawBufferPointer($0)) }
+    bytes.removeAll()
     firstInContainer = true
     return result
   }
@@ -179,22 +181,21 @@ struct PrettyJSONBuffer {
     firstInContainer = false
     let indent = 2 * depth
     let keyCount = key.utf8CodeUnitCount
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: comma + indent + keyCount + 5) { start in
+    bytes.append(length: comma + indent + keyCount + 5) { start in
       if comma > 0 {
         start[0] = 0x2C
         start[1] = 0x0A
       }
-      start[comma..<comma + indent].initialize(repeating: 0x20)
+      (start + comma).update(repeating: 0x20, count: indent)
       var next = comma + indent
       start[next] = 0x22
       next += 1
-      for offset in 0..<keyCount { start[next + offset] = key.utf8Start[offset] }
+      (start + next).update(from: key.utf8Start, count: keyCount)
       next += keyCount
       start[next] = 0x22
       start[next + 1] = 0x20
       start[next + 2] = 0x3A
       start[next + 3] = 0x20
-      bytes.append(contentsOf: start)
     }
   }
 
