@@ -60,7 +60,7 @@ import Testing
 
   @Test func eachCSVRowIsTheRowOfItsFields() {
     for finding in Self.findings() {
-      var bytes: [UInt8] = []
+      var bytes = ByteRun(capacity: 0)
       CSVReportWriter.appendRow(for: finding, to: &bytes)
       let fields = [
         finding.id, finding.path, String(finding.line), String(finding.endLine), finding.speaker ?? "",
@@ -70,14 +70,14 @@ import Testing
         finding.page.map(String.init) ?? "", finding.sheet ?? "", finding.speakerAbsence?.rawValue ?? "",
         FindingValues.csvField(finding.values), finding.messageID ?? "",
       ]
-      #expect(String(decoding: bytes, as: UTF8.self) == CSVReportWriter.row(fields))
+      #expect(bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) } == CSVReportWriter.row(fields))
     }
   }
 
   @Test(arguments: hostile)
   func aFieldIsAppendedAsFieldQuotesIt(text: String) {
-    var bytes: [UInt8] = []
+    var bytes = ByteRun(capacity: 0)
     CSVReportWriter.appendField(text, to: &bytes)
-    #expect(bytes == Array(CSVReportWriter.field(text).utf8))
+    #expect(bytes.withUnsafeBufferPointer(Array.init) == Array(CSVReportWriter.field(text).utf8))
   }
 }

@@ -21,7 +21,7 @@ struct SpillBlocks {
   private var times = FindingTimeText()
   private var active = PrettyJSONBuffer(fragmentDepth: JSONReportWriter.entryDepth)
   private var suppressed = PrettyJSONBuffer(fragmentDepth: JSONReportWriter.entryDepth)
-  private var rows: [UInt8] = []
+  private var rows = ByteRun(capacity: SpillBlocks.blockBytes + 4_096)
   /// The spilled `findings.json` entries of the active findings, in report order.
   private(set) var activeJSON: [SpillSegment] = []
   /// The spilled `findings.json` entries of the suppressed findings, in report order.
@@ -77,7 +77,7 @@ struct SpillBlocks {
   }
 
   private mutating func spillRows() {
-    csvRows.append(rows.withUnsafeBytes { spill.append($0) })
-    rows.removeAll(keepingCapacity: true)
+    csvRows.append(rows.withUnsafeBufferPointer { spill.append(UnsafeRawBufferPointer($0)) })
+    rows.removeAll()
   }
 }

@@ -33,9 +33,9 @@ public struct CSVReportWriter: Sendable {
       while let batch = next() { batch.forEach { data.append($0) } }
       return data
     }
-    var rows: [UInt8] = []
+    var rows = ByteRun(capacity: 512 * report.findings.count)
     for finding in report.findings { CSVReportWriter.appendRow(for: finding, to: &rows) }
-    return data + Data(rows)
+    return data + rows.withUnsafeBufferPointer { Data(buffer: $0) }
   }
 
   /// Writes the same bytes as `render` to `file`, replacing it; a spilled report's rows are
@@ -72,7 +72,7 @@ public struct CSVReportWriter: Sendable {
 
   /// Appends the row of one finding, in UTF-8, to `bytes`.
   @inline(__always)
-  static func appendRow(for finding: Finding, to bytes: inout [UInt8]) {
+  static func appendRow(for finding: Finding, to bytes: inout ByteRun) {
     appendRow(for: finding, time: finding.time?.iso8601, to: &bytes)
   }
 
@@ -80,7 +80,7 @@ public struct CSVReportWriter: Sendable {
   /// finding's `time?.iso8601`, which the spill renders once for both findings files
   /// (`FindingTimeText`). Inlined, as `JSONReportWriter.write(_:time:to:)`.
   @inline(__always)
-  static func appendRow(for finding: Finding, time: String?, to bytes: inout [UInt8]) {
+  static func appendRow(for finding: Finding, time: String?, to bytes: inout ByteRun) {
     appendField(finding.id, to: &bytes)
     // Field by field, in `columns` order, each after a comma (no array of the values is made).
     func next(_ value: String) {
@@ -112,7 +112,7 @@ public struct CSVReportWriter: Sendable {
 
   /// Appends `field(value)` to `bytes`, copying the value's bytes when it holds no double quote
   /// (the only case `field` rewrites the text in).
-  static func appendField(_ value: String, to bytes: inout [UInt8]) {
+  static func appendField(_ value: String, to bytes: inout ByteRun) {
     var text = value
     let written = text.withUTF8 { utf8 -> Bool in
       var needsQuotes = false
