@@ -8,10 +8,13 @@ import Testing
 @Suite struct FingerprintCounterTests {
   /// Matched texts on the fast path (ASCII and basic CJK ideographs) and off it (full-width
   /// forms, compatibility ideographs, ideographic and no-break spaces, combining marks, Hangul,
-  /// emoji), with capitals, whitespace, the base's own separator and empty text.
+  /// emoji), with capitals, whitespace, the base's own separator and empty text; the first and
+  /// last basic ideographs and their neighbours, DEL, and texts that leave the fast path after
+  /// their first characters.
   static let texts = [
     "控制输赢", "USDT", "usdt", "U s\tD\nT", "ＵＳＤＴ", "Ｕ", "走 U", "走\u{3000}U", "a\u{A0}b", "e\u{301}",
     "\u{E9}", "ﬁ", "\u{F900}", "한국", "💰5万", "", "a\u{1F}b", "A-Z_0~9", "\r\n", "第1-2条",
+    "\u{4E00}\u{9FFF}", "\u{4DFF}", "\u{A000}", "中\u{3400}", "Ab 中\u{FF21}", "USDT\u{7F}", "控制\u{2028}X",
   ]
 
   /// A finding of `rule` in `path` whose matched parts have `texts`.

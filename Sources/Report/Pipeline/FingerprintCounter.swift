@@ -56,15 +56,41 @@ struct FingerprintCounter {
     bytes.append(separator)
     for (position, part) in parts.enumerated() {
       if position > 0 { bytes.append(separator) }
-      if part.text.unicodeScalars.allSatisfy(isOwnNFKCForm) {
-        // Only ASCII changes, so the text is folded a byte at a time: the bytes of an
-        // ideograph are all 0x80 or above.
-        for byte in part.text.utf8 where !isASCIIWhitespace(byte) { bytes.append(asciiLowercased(byte)) }
-      } else {
+      let start = bytes.count
+      if !appendFolded(part.text, to: &bytes) {
+        bytes.removeSubrange(start...)
         bytes += FindingFingerprint.normalise(part.text).utf8
       }
     }
     return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `text` normalised as `FindingFingerprint.normalise` does when each of its scalars
+  /// is its own NFKC form (`isOwnNFKCForm`): only ASCII changes then, so the text is folded a
+  /// byte at a time, its ideographs (three bytes, all 0x80 or above) copied as they are. False,
+  /// with part of the text appended, at the first scalar that is not. The scalars are read from
+  /// the bytes in the same pass, rather than decoded in a pass of their own.
+  private static func appendFolded(_ text: String, to bytes: inout [UInt8]) -> Bool {
+    var text = text
+    return text.withUTF8 { utf8 in
+      var index = 0
+      while index < utf8.count {
+        let byte = utf8[index]
+        if byte < 0x80 {
+          guard isOwnNFKCForm(Unicode.Scalar(byte)) else { return false }
+          if !isASCIIWhitespace(byte) { bytes.append(asciiLowercased(byte)) }
+          index += 1
+          continue
+        }
+        // Any scalar from U+0800 to U+FFFF takes three bytes, the first 0xE0 to 0xEF.
+        guard byte & 0xF0 == 0xE0, index + 2 < utf8.count else { return false }
+        let value = UInt32(byte & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+        guard let scalar = Unicode.Scalar(value), isOwnNFKCForm(scalar) else { return false }
+        bytes.append(contentsOf: utf8[index..<index + 3])
+        index += 3
+      }
+      return true
+    }
   }
 
   /// The same string as `FindingFingerprint.id` for the finding whose base is `base`.
