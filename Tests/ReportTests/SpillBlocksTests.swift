@@ -2,10 +2,6 @@ import Foundation
 import Ingest
 import Testing
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 @testable import Report
 
 /// The spill renders each finding's entries as it gathers it (`SpillBlocks`), its time once for
@@ -45,7 +41,7 @@ import Testing
     #expect(both.counts == memory.counts && both.clauses == memory.clauses && both.amounts == memory.amounts)
   }
 
-  @Test func writtenFilesCopyTheSpilledBlocksIntoTheBytesOfTheInMemoryScan() throws {
+  @Test func writtenFilesOfSeveralBlocksAreTheBytesOfTheInMemoryScan() throws {
     let folder = try Self.evidence(messages: 2_600)
     let out = try SpillingScanTests.spillParent()
     defer {
@@ -60,19 +56,6 @@ import Testing
     try CSVReportWriter().write(spilled, to: out.appendingPathComponent("findings.csv"))
     #expect(try Data(contentsOf: out.appendingPathComponent("findings.json")) == JSONReportWriter().render(memory))
     #expect(try Data(contentsOf: out.appendingPathComponent("findings.csv")) == CSVReportWriter().render(memory))
-  }
-
-  @Test func aCopyToADescriptorNotOpenForWritingFailsWithTheSystemsReason() throws {
-    let parent = try SpillingScanTests.spillParent()
-    defer { try? FileManager.default.removeItem(at: parent) }
-    let spill = try FindingSpill(parent: parent, evidenceFolder: parent.appendingPathComponent("evidence"))
-    let segment = spill.append(Data("{ }".utf8))
-    let target = parent.appendingPathComponent("read-only")
-    try Data().write(to: target)
-    let handle = try FileHandle(forReadingFrom: target)
-    defer { try? handle.close() }
-    #expect(spill.copy(segment, to: handle.fileDescriptor) == String(cString: strerror(EBADF)))
-    #expect(spill.failure == nil)
   }
 
   @Test func aTimeIsTheISOTextOfItsOwnFieldsWhetherOrNotItRepeatsTheOneBefore() throws {

@@ -84,33 +84,6 @@ public final class FindingSpill: @unchecked Sendable {
     return Data()
   }
 
-  /// Writes the bytes of `segment` to `output` where its writes have got to, copied by the
-  /// kernel (`sendfile`) without passing through memory, or read and written where the kernel
-  /// cannot copy them; the error text on failure, nil on success. A read error is also what
-  /// `failure` reports.
-  func copy(_ segment: SpillSegment, to output: Int32) -> String? {
-    var offset = off_t(segment.offset)
-    var left = segment.count
-    while left > 0 {
-      let sent = sendfile(output, descriptor, &offset, left)
-      if sent > 0 {
-        left -= sent
-      } else if sent < 0, errno == EINTR {
-        continue
-      } else {
-        // What is left goes through memory, which tells a read error from a write error.
-        let rest = read(SpillSegment(offset: Int64(offset), count: left))
-        if rest.count < left { return failure?.description ?? "the spill file ended early" }
-        return rest.withUnsafeBytes { bytes in
-          Self.transfer(bytes.count, at: 0) { done, _ in
-            write(output, bytes.baseAddress.map { $0 + done }, bytes.count - done)
-          }
-        }
-      }
-    }
-    return nil
-  }
-
   /// Runs `step` (a `pread` or `pwrite` of what is left, at an offset) until `count` bytes are
   /// done; the error text on failure, nil on success.
   private static func transfer(_ count: Int, at start: Int64, _ step: (Int, off_t) -> Int) -> String? {

@@ -39,7 +39,7 @@ public struct CSVReportWriter: Sendable {
   }
 
   /// Writes the same bytes as `render` to `file`, replacing it; a spilled report's rows are
-  /// copied from the spill file by the kernel (`FindingSpill.copy(_:to:)`).
+  /// copied a batch at a time.
   public func write(_ report: CaseReport, to file: URL) throws(ReportError) {
     if let spilled = report.spilled, !spilled.prepares(.csv) {
       throw .formatNotPrepared(path: file.path, format: .csv)
@@ -58,12 +58,13 @@ public struct CSVReportWriter: Sendable {
     var failure: String?
     do {
       try handle.write(contentsOf: Self.byteOrderMark + Data(CSVReportWriter.row(CSVReportWriter.columns).utf8))
-      for segment in spilled.csvRows where failure == nil {
-        failure = spilled.store.copy(segment, to: handle.fileDescriptor)
+      let next = spilled.batches(spilled.csvRows)
+      while let batch = next() {
+        for block in batch { try handle.write(contentsOf: block) }
       }
       try handle.close()
     } catch {
-      failure = failure ?? error.localizedDescription
+      failure = error.localizedDescription
     }
     if let failure = failure ?? spilled.store.failure?.description {
       throw .cannotWrite(path: file.path, reason: failure)

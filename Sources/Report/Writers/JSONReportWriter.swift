@@ -67,7 +67,7 @@ public struct JSONReportWriter: Sendable {
       json.array(report.documents) { json, document in Self.write(FindingsFile.Document(document), to: &json) }
       json.key("findings")
       if let spilled = report.spilled {
-        json.array(spilled: spilled.activeJSON, of: spilled)
+        json.array(fragmentBatches: spilled.batches(spilled.activeJSON))
       } else {
         json.array(fragmentBatches: entryBatches(report.findings))
       }
@@ -93,7 +93,7 @@ public struct JSONReportWriter: Sendable {
       json.member("subjects", report.subjects)
       json.key("suppressed")
       if let spilled = report.spilled {
-        json.array(spilled: spilled.suppressedJSON, of: spilled)
+        json.array(fragmentBatches: spilled.batches(spilled.suppressedJSON))
       } else {
         json.array(fragmentBatches: entryBatches(report.suppressed))
       }

@@ -126,26 +126,6 @@ struct PrettyJSONBuffer {
     close(0x5D)
   }
 
-  /// Writes an array whose elements are the fragments `spilled` holds at `segments`, in order,
-  /// byte for byte as `array(fragmentBatches:)` of them: with a file as the sink they are copied
-  /// from the spill file to it by the kernel (`FindingSpill.copy(_:to:)`), never read into
-  /// memory; otherwise they are read a batch at a time. Empty fragments add nothing.
-  mutating func array(spilled segments: [SpillSegment], of spilled: SpilledFindings) {
-    guard let sink else {
-      array(fragmentBatches: spilled.batches(segments))
-      return
-    }
-    open(0x5B)
-    for segment in segments where segment.count > 0 {
-      if !firstInContainer { appendComma() }
-      firstInContainer = false
-      moveBytes()
-      guard sinkError == nil else { continue }
-      if let failure = spilled.store.copy(segment, to: sink.fileDescriptor) { sinkError = SpillCopyError(reason: failure) }
-    }
-    close(0x5D)
-  }
-
   /// The nesting depth new members and elements are written at.
   var currentDepth: Int { depth }
 
