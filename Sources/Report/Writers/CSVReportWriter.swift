@@ -116,14 +116,8 @@ public struct CSVReportWriter: Sendable {
   static func appendField(_ value: String, to bytes: inout ByteRun) {
     var text = value
     let written = text.withUTF8 { utf8 -> Bool in
-      var needsQuotes = false
-      for byte in utf8 {
-        switch byte {
-        case 0x22: return false
-        case 0x2C, 0x0A, 0x0D: needsQuotes = true
-        default: break
-        }
-      }
+      guard !ByteScan.holdsQuote(utf8) else { return false }
+      let needsQuotes = ByteScan.needsCSVQuotes(utf8)
       if needsQuotes { bytes.append(0x22) }
       if let first = utf8.first, startsFormula(first) { bytes.append(UInt8(ascii: "'")) }
       bytes.append(contentsOf: utf8)

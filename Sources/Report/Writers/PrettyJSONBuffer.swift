@@ -241,7 +241,7 @@ struct PrettyJSONBuffer {
   mutating func string(_ value: String) {
     var text = value
     let plain = text.withUTF8 { utf8 -> Bool in
-      guard !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+      guard !ByteScan.needsJSONEscape(utf8) else { return false }
       bytes.append(0x22)
       bytes.append(contentsOf: utf8)
       bytes.append(0x22)
