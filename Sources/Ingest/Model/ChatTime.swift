@@ -33,39 +33,59 @@ public struct ChatTime: Sendable, Hashable, Codable, Comparable {
     self.init(epochSeconds: local - Int64(utcOffsetSeconds), utcOffsetSeconds: utcOffsetSeconds, raw: raw)
   }
 
-  /// ISO 8601 with offset, e.g. `2023-03-02T20:16:30+08:00`. Built digit by digit: it is written
-  /// for every finding, where `String(format:)` cost more than the rest of the finding.
+  /// ISO 8601 with offset, e.g. `2023-03-02T20:16:30+08:00`. Written digit by digit straight
+  /// into the string's bytes: it is written for every finding, where `String(format:)`, and then
+  /// an array and a string per number, cost more than the rest of the finding. A year before 0
+  /// or after 9999 and an offset of 100 hours or more are written with the digits they need.
   public var iso8601: String {
     let local = epochSeconds + Int64(utcOffsetSeconds)
     var days = local / 86_400
-    var secs = local % 86_400
-    if secs < 0 { secs += 86_400; days -= 1 }
-    let (y, m, d) = ChatTime.civilFromDays(Int(days))
-    let off = abs(utcOffsetSeconds)
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(25)
-    func digits(_ value: Int, _ width: Int) {
-      let text = String(abs(value)).utf8
-      if value < 0 { bytes.append(UInt8(ascii: "-")) }
-      bytes += repeatElement(UInt8(ascii: "0"), count: max(0, width - text.count))
-      bytes += text
+    var seconds = local % 86_400
+    if seconds < 0 {
+      seconds += 86_400
+      days -= 1
     }
-    digits(y, 4)
-    bytes.append(UInt8(ascii: "-"))
-    digits(m, 2)
-    bytes.append(UInt8(ascii: "-"))
-    digits(d, 2)
-    bytes.append(UInt8(ascii: "T"))
-    digits(Int(secs / 3600), 2)
-    bytes.append(UInt8(ascii: ":"))
-    digits(Int(secs % 3600 / 60), 2)
-    bytes.append(UInt8(ascii: ":"))
-    digits(Int(secs % 60), 2)
-    bytes.append(UInt8(ascii: utcOffsetSeconds >= 0 ? "+" : "-"))
-    digits(off / 3600, 2)
-    bytes.append(UInt8(ascii: ":"))
-    digits(off % 3600 / 60, 2)
-    return String(decoding: bytes, as: UTF8.self)
+    let (year, month, day) = ChatTime.civilFromDays(Int(days))
+    let offset = abs(utcOffsetSeconds)
+    return String(unsafeUninitializedCapacity: 64) { buffer in
+      var count = 0
+      func put(_ byte: UInt8) {
+        buffer[count] = byte
+        count += 1
+      }
+      func put(_ value: Int, width: Int) {
+        if value < 0 { put(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits = 1
+        var scale: UInt = 1
+        while magnitude / scale >= 10 {
+          scale *= 10
+          digits += 1
+        }
+        for _ in digits..<max(digits, width) { put(UInt8(ascii: "0")) }
+        while scale > 0 {
+          put(UInt8(ascii: "0") + UInt8(magnitude / scale))
+          magnitude %= scale
+          scale /= 10
+        }
+      }
+      put(year, width: 4)
+      put(UInt8(ascii: "-"))
+      put(month, width: 2)
+      put(UInt8(ascii: "-"))
+      put(day, width: 2)
+      put(UInt8(ascii: "T"))
+      put(Int(seconds / 3600), width: 2)
+      put(UInt8(ascii: ":"))
+      put(Int(seconds % 3600 / 60), width: 2)
+      put(UInt8(ascii: ":"))
+      put(Int(seconds % 60), width: 2)
+      put(UInt8(ascii: utcOffsetSeconds >= 0 ? "+" : "-"))
+      put(offset / 3600, width: 2)
+      put(UInt8(ascii: ":"))
+      put(offset % 3600 / 60, width: 2)
+      return count
+    }
   }
 
   public static func < (lhs: ChatTime, rhs: ChatTime) -> Bool { lhs.epochSeconds < rhs.epochSeconds }

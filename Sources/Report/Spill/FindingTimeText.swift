@@ -5,7 +5,7 @@ import Ingest
 /// files write the text of each.
 ///
 /// The text depends only on `epochSeconds` and `utcOffsetSeconds`, so a time equal in both
-/// reuses the text of the one before; it is always `time?.iso8601`, written by `ISOTimeText`.
+/// reuses the text of the one before; it is always `time?.iso8601`.
 struct FindingTimeText {
   private var last: (epochSeconds: Int64, utcOffsetSeconds: Int, text: String)?
 
@@ -16,7 +16,7 @@ struct FindingTimeText {
     if let last, last.epochSeconds == time.epochSeconds, last.utcOffsetSeconds == time.utcOffsetSeconds {
       return last.text
     }
-    let text = ISOTimeText.text(of: time)
+    let text = time.iso8601
     last = (time.epochSeconds, time.utcOffsetSeconds, text)
     return text
   }
