@@ -3,12 +3,6 @@ import Testing
 
 @testable import Ingest
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// A text file in GB18030, UTF-16 or Big5 within the parse limit that is read in pieces is read
 /// through a UTF-8 copy (`TranscodedCopy`) instead of from its text decoded in memory, with the
 /// same units, line numbers, diagnostics, status, hash, size and encoding. Each file is read both
@@ -88,23 +82,7 @@ import Testing
 
   /// `text` encoded as `charset` by iconv.
   static func encode(_ text: String, as charset: String) throws -> [UInt8] {
-    let descriptor = try #require(iconv_open(charset, "UTF-8"), "iconv cannot encode \(charset)")
-    try #require(descriptor != iconv_t(bitPattern: -1), "iconv cannot encode \(charset)")
-    defer { iconv_close(descriptor) }
-    var input = Array(text.utf8).map { CChar(bitPattern: $0) }
-    var output = [CChar](repeating: 0, count: input.count * 4 + 16)
-    let outputCount = output.count
-    let written: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
-      output.withUnsafeMutableBufferPointer { outBuffer in
-        var inPointer = inBuffer.baseAddress
-        var outPointer = outBuffer.baseAddress
-        var inLeft = inBuffer.count
-        var outLeft = outputCount
-        guard iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft) != -1, inLeft == 0 else { return nil }
-        return outputCount - outLeft
-      }
-    }
-    return try #require(written.map { output.prefix($0).map { UInt8(bitPattern: $0) } }, "\(charset) cannot hold the text")
+    try #require(DecodingInPlaceTests.encoded(text, as: charset), "iconv cannot encode the text as \(charset)")
   }
 
   /// A MemoTrace chat in traditional Chinese of `records` messages whose full-width punctuation

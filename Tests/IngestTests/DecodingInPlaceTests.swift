@@ -55,8 +55,11 @@ import Testing
   }
 
   /// `text` encoded as GB18030 by iconv.
-  static func gb18030(_ text: String) -> [UInt8]? {
-    let descriptor = iconv_open("GB18030", "UTF-8")
+  static func gb18030(_ text: String) -> [UInt8]? { encoded(text, as: "GB18030") }
+
+  /// `text` encoded as `charset` by iconv; nil when iconv cannot encode it.
+  static func encoded(_ text: String, as charset: String) -> [UInt8]? {
+    let descriptor = iconv_open(charset, "UTF-8")
     guard let descriptor, descriptor != iconv_t(bitPattern: -1) else { return nil }
     defer { iconv_close(descriptor) }
     var input = Array(text.utf8).map { CChar(bitPattern: $0) }

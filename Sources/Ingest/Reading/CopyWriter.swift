@@ -73,12 +73,10 @@ struct CopyWriter {
     if byteOrderMark { _ = file.read(upTo: 2) }
     var transcoder = UTF16Transcoder(littleEndian: littleEndian, rejectsNUL: !byteOrderMark)
     while let block = next(file) {
-      var count = 0
-      let fed = output.withUnsafeMutableBufferPointer { output in
-        block.withUnsafeBufferPointer { (try? transcoder.feed($0, into: output, at: &count)) != nil }
+      let written = copy(block, droppingMark: false) { input, output, count in
+        (try? transcoder.feed(input, into: output, at: &count)) != nil
       }
-      guard fed else { return .notText }
-      write(count: count, droppingMark: false)
+      guard written != nil else { return .notText }
     }
     if refused { return .declined }
     guard (try? transcoder.finish()) != nil else { return .notText }
@@ -94,13 +92,10 @@ struct CopyWriter {
     while let block = next(file) {
       if Self.holdsNUL(block) { return .declined }
       if !asUTF8.cannotReplaceFew(remaining: file.size - file.consumed) { asUTF8.add(block) }
-      var count = 0
-      let fed = output.withUnsafeMutableBufferPointer { output in
-        block.withUnsafeBufferPointer { repairer.feed($0, into: output, at: &count) }
+      guard let count = copy(block, droppingMark: true, with: { repairer.feed($0, into: $1, at: &$2) }) else {
+        return .notText
       }
-      guard fed else { return .notText }
       counts.add(output, count: count)
-      write(count: count, droppingMark: true)
     }
     if refused { return .declined }
     var count = 0
@@ -122,13 +117,10 @@ struct CopyWriter {
     guard let converter = IconvConverter(from: Big5.charset) else { return .notText }
     var counts = TextCounts()
     while let block = next(file) {
-      var count = 0
-      let fed = output.withUnsafeMutableBufferPointer { output in
-        block.withUnsafeBufferPointer { converter.feed($0, into: output, at: &count) }
+      guard let count = copy(block, droppingMark: false, with: { converter.feed($0, into: $1, at: &$2) }) else {
+        return .notText
       }
-      guard fed else { return .notText }
       counts.add(output, count: count)
-      write(count: count, droppingMark: false)
     }
     if refused { return .declined }
     var count = 0
@@ -167,6 +159,22 @@ struct CopyWriter {
   private mutating func ended(_ decoded: CopyDecoding) -> CopyDecoding {
     judgeHead()
     return refused ? .declined : decoded
+  }
+
+  /// Decodes `block` into `output` with `feed` (input, output, bytes written so far) and appends
+  /// the text to the copy: how many bytes of `output` it holds, or nil when the block does not
+  /// decode.
+  private mutating func copy(
+    _ block: [UInt8], droppingMark: Bool,
+    with feed: (UnsafeBufferPointer<UInt8>, UnsafeMutableBufferPointer<UInt8>, inout Int) -> Bool
+  ) -> Int? {
+    var count = 0
+    let fed = output.withUnsafeMutableBufferPointer { output in
+      block.withUnsafeBufferPointer { feed($0, output, &count) }
+    }
+    guard fed else { return nil }
+    write(count: count, droppingMark: droppingMark)
+    return count
   }
 
   /// Appends the first `count` bytes of `output`, without a leading U+FEFF when `droppingMark`.
