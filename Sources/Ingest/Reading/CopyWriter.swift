@@ -98,10 +98,8 @@ struct CopyWriter {
       counts.add(output, count: count)
     }
     if refused { return .declined }
-    var count = 0
-    guard output.withUnsafeMutableBufferPointer({ repairer.end(into: $0, at: &count) }) else { return .notText }
+    guard let count = copyEnd(droppingMark: true, with: { repairer.end(into: $0, at: &$1) }) else { return .notText }
     counts.add(output, count: count)
-    write(count: count, droppingMark: true)
     asUTF8.finish()
     if Self.mayBeTakenForUTF8(asUTF8.counts, validGB18030: !repairer.foundDamage) { return .declined }
     guard counts.isPlausible else { return .notText }
@@ -123,10 +121,8 @@ struct CopyWriter {
       counts.add(output, count: count)
     }
     if refused { return .declined }
-    var count = 0
-    guard output.withUnsafeMutableBufferPointer({ converter.finish(into: $0, at: &count) }) else { return .notText }
+    guard let count = copyEnd(droppingMark: false, with: { converter.finish(into: $0, at: &$1) }) else { return .notText }
     counts.add(output, count: count)
-    write(count: count, droppingMark: false)
     guard counts.isPlausible else { return .notText }
     return ended(.text(.big5, nil))
   }
@@ -173,6 +169,18 @@ struct CopyWriter {
       block.withUnsafeBufferPointer { feed($0, output, &count) }
     }
     guard fed else { return nil }
+    write(count: count, droppingMark: droppingMark)
+    return count
+  }
+
+  /// Lets `end` write into `output` what a decoder still holds at the end of the file and appends
+  /// it to the copy: how many bytes of `output` it holds, or nil when the file ended inside a
+  /// character.
+  private mutating func copyEnd(
+    droppingMark: Bool, with end: (UnsafeMutableBufferPointer<UInt8>, inout Int) -> Bool
+  ) -> Int? {
+    var count = 0
+    guard output.withUnsafeMutableBufferPointer({ end($0, &count) }) else { return nil }
     write(count: count, droppingMark: droppingMark)
     return count
   }
