@@ -71,13 +71,10 @@ struct SourceLines: RandomAccessCollection, Sendable {
   /// Calls `body` with the 0-based position and the UTF-8 (without its break) of every line in
   /// turn, read in place.
   func forEachUTF8(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
-    func walk(_ bytes: UnsafeBufferPointer<UInt8>) {
-      for position in starts.indices {
-        let next = position + 1 < starts.count ? starts[position + 1] : byteCount
-        body(position, UnsafeBufferPointer(rebasing: bytes[starts[position]..<(next - breakLength(position))]))
-      }
+    forEachUTF8(prefix: starts.count) { position, bytes in
+      body(position, bytes)
+      return true
     }
-    if text.utf8.withContiguousStorageIfAvailable(walk) == nil { Array(text.utf8).withUnsafeBufferPointer(walk) }
   }
 
   /// Calls `body` with the 0-based position and the UTF-8 (without its break) of each of the
