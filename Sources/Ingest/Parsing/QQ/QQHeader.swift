@@ -70,6 +70,22 @@ struct QQHeader: Sendable {
     isLocaleClock = stamp.isLocaleClock
   }
 
+  /// Whether the sender of a header line, given as its UTF-8, certainly names no account: its
+  /// last scalar, ASCII blanks aside, is printable ASCII other than `)` and `>`, or a CJK
+  /// ideograph. Such a scalar ends a character of its own that is no white space, so the sender's
+  /// trimmed last character is neither `)` nor `>`, which `splitSender` needs to find an account.
+  /// False when it cannot tell from the last bytes.
+  static func endsWithoutAccount(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    var end = line.count
+    while end > 0, line[end - 1] == 0x20 || (0x09...0x0D).contains(line[end - 1]) { end -= 1 }
+    guard end > 0 else { return false }
+    let last = line[end - 1]
+    if last < 0x80 { return (0x21...0x7E).contains(last) && last != 0x29 && last != 0x3E }
+    guard end >= 3, line[end - 3] & 0xF0 == 0xE0, line[end - 2] & 0xC0 == 0x80, last & 0xC0 == 0x80 else { return false }
+    let value = (UInt32(line[end - 3]) & 0x0F) << 12 | (UInt32(line[end - 2]) & 0x3F) << 6 | (UInt32(last) & 0x3F)
+    return (0x4E00...0x9FFF).contains(value)
+  }
+
   /// Reads a header line up to its sender, or returns nil when the line is not a header; a line
   /// is a header exactly when it has a stamp.
   static func stamp(_ line: Substring) -> Stamp? {
