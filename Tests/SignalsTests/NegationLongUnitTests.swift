@@ -13,7 +13,7 @@ import Testing
   func longUnitGivesTheVerdictOfItsClauseAlone(_ index: Int) throws {
     let row = NegationTests.cases[index]
     let scanner = SignalScanner(lexicon: try TestLexicon.set(NegationTests.flagged))
-    let alone = scanner.scan(line: row.text).first { $0.ruleID == row.rule }
+    let alone = scanner.signal(of: row.rule, inLine: row.text)
     // A clause ending in `?` stays the unit's last; any other gets padding after it too.
     let endsInQuestion = row.text.hasSuffix("？") || row.text.hasSuffix("?")
     let long = Self.padding + row.text + (endsInQuestion ? "" : "。" + Self.padding)

@@ -78,7 +78,7 @@ import Testing
   func verdictTable(_ index: Int) throws {
     let row = Self.cases[index]
     let scanner = SignalScanner(lexicon: try TestLexicon.set(Self.flagged))
-    let signal = scanner.scan(line: row.text).first { $0.ruleID == row.rule }
+    let signal = scanner.signal(of: row.rule, inLine: row.text)
     #expect(signal?.negation == row.verdict, "\(row.text)")
     #expect(signal?.suppressedReason == nil)
   }

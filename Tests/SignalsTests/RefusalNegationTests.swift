@@ -89,7 +89,7 @@ import Testing
   func refusalNegatesTheTerm(_ index: Int) throws {
     let row = Self.refusals[index]
     let scanner = SignalScanner(lexicon: try TestLexicon.set(Self.flagged))
-    let signal = scanner.scan(line: row.text).first { $0.ruleID == row.rule }
+    let signal = scanner.signal(of: row.rule, inLine: row.text)
     #expect(signal?.negation == .negated(cue: row.cue), "\(row.text)")
   }
 
@@ -97,7 +97,7 @@ import Testing
   func otherRefusalsLeaveTheTermAffirmed(_ index: Int) throws {
     let row = Self.others[index]
     let scanner = SignalScanner(lexicon: try TestLexicon.set(Self.flagged))
-    let signal = scanner.scan(line: row.text).first { $0.ruleID == row.rule }
+    let signal = scanner.signal(of: row.rule, inLine: row.text)
     #expect(signal?.negation == .affirmed, "\(row.text)")
   }
 

@@ -61,6 +61,12 @@ struct TestLexicon {
 
 /// Scans single lines of text.
 extension SignalScanner {
+  /// The signal of rule `rule` on one speaker-less line, active or suppressed; nil when the rule
+  /// does not match it.
+  func signal(of rule: String, inLine text: String) -> Signal? {
+    scan(line: text).first { $0.ruleID == rule }
+  }
+
   /// The signals of one speaker-less line.
   func scan(line text: String) -> [Signal] {
     scan(
