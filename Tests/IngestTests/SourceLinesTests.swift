@@ -53,6 +53,33 @@ import Testing
     }
   }
 
+  /// A range of lines read in place is the text from the first line's start to the last line's
+  /// end, its own breaks (LF, CRLF, CR) between: read one call at a time or all in one reader.
+  @Test func rangesOfLinesReadInPlace() {
+    for text in ["一\n二\r\n三\r四\n\n五", "a\r\nb\r\n", "x", "\n\n", "甲\r乙\r", "一\n二\n三"] {
+      let lines = SourceLines(text)
+      let bytes = Array(text.utf8)
+      var starts: [Int] = []
+      var ends: [Int] = []
+      var position = 0
+      for line in lines {
+        starts.append(position)
+        position += line.utf8.count
+        ends.append(position)
+        if position < bytes.count { position += bytes[position] == 0x0D && position + 1 < bytes.count && bytes[position + 1] == 0x0A ? 2 : 1 }
+      }
+      lines.withLineBytes { reader in
+        for first in lines.indices {
+          for last in first..<lines.count {
+            let expected = Array(bytes[starts[first]..<ends[last]])
+            #expect(Array(reader.utf8(ofLines: first...last)) == expected, "\(text.debugDescription) \(first)...\(last)")
+            #expect(lines.withUTF8(ofLines: first...last) { Array($0) } == expected)
+          }
+        }
+      }
+    }
+  }
+
   @Test func linesOfEveryBreakKind() {
     let lines = SourceLines("一\n二\r\n三\r四\n\n")
     #expect(Array(lines) == ["一", "二", "三", "四", ""])

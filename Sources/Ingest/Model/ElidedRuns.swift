@@ -10,4 +10,16 @@ extension Array where Element == TextUnit {
       append(.elided(line: line, endLine: endLine, conversation: conversation))
     }
   }
+
+  /// `appendElided` for a parser all of whose units are of one conversation and that knows
+  /// whether the last unit is an elided run it appended (`lastIsElided`): no conversation is
+  /// compared, which the sieve's every unread message would otherwise pay for.
+  mutating func appendElided(line: Int, endLine: Int, conversation: String?, lastIsElided: Bool) {
+    guard lastIsElided, let last = indices.last else {
+      append(.elided(line: line, endLine: endLine, conversation: conversation))
+      return
+    }
+    self[last].endLine = endLine
+    self[last].span += 1
+  }
 }

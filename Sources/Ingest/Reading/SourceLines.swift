@@ -59,13 +59,7 @@ struct SourceLines: RandomAccessCollection, Sendable {
   /// Calls `body` with the UTF-8 of lines `range` (0-based positions) as they stand in the text,
   /// their own breaks between them and none after the last.
   func withUTF8<Result>(ofLines range: ClosedRange<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-    let start = starts[range.lowerBound]
-    let next = range.upperBound + 1 < starts.count ? starts[range.upperBound + 1] : byteCount
-    let end = next - breakLength(range.upperBound)
-    if let result = text.utf8.withContiguousStorageIfAvailable({ body(UnsafeBufferPointer(rebasing: $0[start..<end])) }) {
-      return result
-    }
-    return Array(text.utf8)[start..<end].withUnsafeBufferPointer(body)
+    withLineBytes { body($0.utf8(ofLines: range)) }
   }
 
   /// Calls `body` with the 0-based position and the UTF-8 (without its break) of every line in
@@ -81,15 +75,53 @@ struct SourceLines: RandomAccessCollection, Sendable {
   /// first `limit` lines in turn, read in place, until it returns false: what format detection
   /// reads of a file's head, at no cost per line beyond the bytes it looks at.
   func forEachUTF8(prefix limit: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Bool) {
-    func walk(_ bytes: UnsafeBufferPointer<UInt8>) {
-      for position in 0..<Swift.min(limit, starts.count) {
-        let next = position + 1 < starts.count ? starts[position + 1] : byteCount
-        guard body(position, UnsafeBufferPointer(rebasing: bytes[starts[position]..<(next - breakLength(position))])) else {
-          return
+    withLineBytes { lines in
+      for position in 0..<Swift.min(limit, starts.count) where !body(position, lines.utf8(ofLines: position...position)) {
+        return
+      }
+    }
+  }
+
+  /// Calls `body` with a reader of the lines' UTF-8 in place, for a loop that reads many lines
+  /// (a sieve reads every message): each read is then arithmetic on pointers, where
+  /// `withUTF8(ofLines:_:)` retains and releases the text at every call.
+  func withLineBytes<Result>(_ body: (LineBytes) -> Result) -> Result {
+    func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+      starts.withUnsafeBufferPointer { starts in
+        guard let breakLengths else {
+          return body(LineBytes(bytes: bytes, starts: starts, breakLengths: nil, endsWithBreak: endsWithBreak))
+        }
+        return breakLengths.withUnsafeBufferPointer {
+          body(LineBytes(bytes: bytes, starts: starts, breakLengths: $0, endsWithBreak: endsWithBreak))
         }
       }
     }
-    if text.utf8.withContiguousStorageIfAvailable(walk) == nil { Array(text.utf8).withUnsafeBufferPointer(walk) }
+    if let result = text.utf8.withContiguousStorageIfAvailable(read) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(read)
+  }
+
+  /// The UTF-8 of a text's lines, read in place (`withLineBytes`); valid only inside the call
+  /// that made it.
+  struct LineBytes {
+    fileprivate let bytes: UnsafeBufferPointer<UInt8>
+    fileprivate let starts: UnsafeBufferPointer<Int>
+    fileprivate let breakLengths: UnsafeBufferPointer<UInt8>?
+    fileprivate let endsWithBreak: Bool
+
+    /// The UTF-8 of lines `range` (0-based positions) as they stand in the text, their own
+    /// breaks between them and none after the last.
+    @inline(__always)
+    func utf8(ofLines range: ClosedRange<Int>) -> UnsafeBufferPointer<UInt8> {
+      let last = range.upperBound
+      let next = last + 1 < starts.count ? starts[last + 1] : bytes.count
+      let breakLength: Int
+      if let breakLengths {
+        breakLength = Int(breakLengths[last])
+      } else {
+        breakLength = last + 1 < starts.count || endsWithBreak ? 1 : 0
+      }
+      return UnsafeBufferPointer(rebasing: bytes[starts[range.lowerBound]..<(next - breakLength)])
+    }
   }
 
   /// Whether a line given as its UTF-8 is blank as `Substring.isBlank` tells: answered from the

@@ -81,11 +81,12 @@ struct SourceText: Sendable {
   func elidable(count: Int, textLines: (Int) -> ClosedRange<Int>) -> [Bool]? {
     guard let sieve, count > sieve.minimumUnits else { return nil }
     let passes = sieve.test()
-    let whole = sieve.wholeMessages(count: count) { index in
-      let range = textLines(index)
-      return lines.withUTF8(ofLines: (range.lowerBound - 1)...(range.upperBound - 1), passes)
-    }
-    return whole.map { !$0 }
+    return lines.withLineBytes { bytes in
+      sieve.wholeMessages(count: count) { index in
+        let range = textLines(index)
+        return passes(bytes.utf8(ofLines: (range.lowerBound - 1)...(range.upperBound - 1)))
+      }
+    }.map { !$0 }
   }
 
   /// The first character that is neither white space nor a byte-order mark, or nil: a cheap

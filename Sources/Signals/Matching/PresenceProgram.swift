@@ -46,19 +46,19 @@ struct PresenceProgram: Sendable {
   }
 
   /// The programs of all rules, one after the other.
-  private let instructions: [Instruction]
+  private let instructions: FrozenArray<Instruction>
   /// The pattern ids of the leaves, one run per leaf; leaves with the same patterns (a term set
   /// that several rules use) are one leaf.
-  private let pool: [Int32]
+  private let pool: FrozenArray<Int32>
   /// The run of leaf `l` in `pool` is `pool[leafStarts[l]..<leafStarts[l + 1]]`.
-  private let leafStarts: [Int32]
+  private let leafStarts: FrozenArray<Int32>
   /// The leaves holding pattern `p` are `patternLeaves[patternLeafStarts[p]..<patternLeafStarts[p + 1]]`.
-  private let patternLeafStarts: [Int32]
-  private let patternLeaves: [Int32]
+  private let patternLeafStarts: FrozenArray<Int32>
+  private let patternLeaves: FrozenArray<Int32>
   /// How many distinct leaves the programs have: the capacity of a set of present leaves.
   let leafCount: Int
   /// The program of rule `r` is `instructions[starts[r]..<starts[r + 1]]`.
-  private let starts: [Int32]
+  private let starts: FrozenArray<Int32>
   /// The most thresholds any program nests.
   private let frameCapacity: Int
 
@@ -76,11 +76,11 @@ struct PresenceProgram: Sendable {
       compiler.emitProgram(condition)
       starts.append(Int32(compiler.instructions.count))
     }
-    instructions = compiler.instructions
-    pool = compiler.pool
-    leafStarts = compiler.leafStarts
+    instructions = FrozenArray(compiler.instructions)
+    pool = FrozenArray(compiler.pool)
+    leafStarts = FrozenArray(compiler.leafStarts)
     leafCount = compiler.leafStarts.count - 1
-    self.starts = starts
+    self.starts = FrozenArray(starts)
     frameCapacity = max(compiler.deepest, 1)
     let patternCount = Int((compiler.pool.max() ?? -1) + 1)
     var leavesOf = [[Int32]](repeating: [], count: patternCount)
@@ -95,8 +95,8 @@ struct PresenceProgram: Sendable {
       leaves += list
       leafStartsOfPattern.append(Int32(leaves.count))
     }
-    patternLeafStarts = leafStartsOfPattern
-    patternLeaves = leaves
+    patternLeafStarts = FrozenArray(leafStartsOfPattern)
+    patternLeaves = FrozenArray(leaves)
   }
 
   /// Fills `present` with the leaves that a pattern of `found` makes present (emptying it
@@ -104,6 +104,8 @@ struct PresenceProgram: Sendable {
   /// has: what the unit sieve does for every message in which a pattern is found.
   func markLeaves(of found: StampedIDSet, into present: inout StampedIDSet) {
     present.removeAll()
+    let patternLeafStarts = patternLeafStarts.elements
+    let patternLeaves = patternLeaves.elements
     for pattern in found.members where pattern + 1 < patternLeafStarts.count {
       for slot in Int(patternLeafStarts[pattern])..<Int(patternLeafStarts[pattern + 1]) {
         present.insert(Int(patternLeaves[slot]))
@@ -114,12 +116,13 @@ struct PresenceProgram: Sendable {
   /// Whether rule `rule` may fire on a unit whose present leaves (`markLeaves`) are `present`:
   /// the same answer as `mayFire(_:given:)` with the patterns found.
   func mayFire(_ rule: Int, givenLeaves present: StampedIDSet) -> Bool {
-    run(rule) { leaf, _ in present.contains(leaf) }
+    present.withMembership { members in run(rule) { leaf, _ in members.contains(leaf) } }
   }
 
   /// Whether rule `rule` may fire on a unit in which exactly the patterns of `found` occur.
   func mayFire(_ rule: Int, given found: StampedIDSet) -> Bool {
-    run(rule) { leaf, patterns in
+    let leafStarts = leafStarts.elements
+    return run(rule) { leaf, patterns in
       for slot in Int(leafStarts[leaf])..<Int(leafStarts[leaf + 1]) where found.contains(Int(patterns[slot])) {
         return true
       }
@@ -131,10 +134,11 @@ struct PresenceProgram: Sendable {
   /// leaf and `pool`.
   @inline(__always)
   private func run(_ rule: Int, isPresent: (Int, UnsafeBufferPointer<Int32>) -> Bool) -> Bool {
+    let starts = starts.elements
+    let program = instructions.elements
+    let patterns = pool.elements
     let end = Int(starts[rule + 1])
-    return instructions.withUnsafeBufferPointer { program in
-      pool.withUnsafeBufferPointer { patterns in
-        withUnsafeTemporaryAllocation(of: Frame.self, capacity: frameCapacity) { frames in
+        return withUnsafeTemporaryAllocation(of: Frame.self, capacity: frameCapacity) { frames in
           var index = Int(starts[rule])
           var depth = 0
           while index < end {
@@ -169,8 +173,6 @@ struct PresenceProgram: Sendable {
           }
           return false
         }
-      }
-    }
   }
 
   /// Emits the instructions of conditions and tracks how deep thresholds nest.

@@ -23,6 +23,23 @@ struct StampedIDSet {
   @inline(__always)
   func contains(_ id: Int) -> Bool { stamps[id] == epoch }
 
+  /// Calls `body` with a membership test that reads the stamps in place: for a loop that asks
+  /// many times while calling other code, where `contains` would retain and release the stamps.
+  @inline(__always)
+  func withMembership<Result>(_ body: (Membership) -> Result) -> Result {
+    stamps.withUnsafeBufferPointer { body(Membership(stamps: $0, epoch: epoch)) }
+  }
+
+  /// `contains` over the stamps of a set that does not change while it is asked.
+  struct Membership {
+    fileprivate let stamps: UnsafeBufferPointer<UInt32>
+    fileprivate let epoch: UInt32
+
+    /// Whether `id` is a member.
+    @inline(__always)
+    func contains(_ id: Int) -> Bool { stamps[id] == epoch }
+  }
+
   /// Adds `id` (a no-op when it is a member already); returns whether it was new.
   @inline(__always)
   @discardableResult

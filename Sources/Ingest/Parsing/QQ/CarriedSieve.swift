@@ -37,18 +37,20 @@ struct CarriedSieve {
     let base = count
     var whole = (0..<messages).map { base + $0 <= coveredThrough }
     var revised: [(index: Int, unit: TextUnit)] = []
-    for position in 0..<messages {
-      let lines = textLines(position)
-      guard source.lines.withUTF8(ofLines: (lines.lowerBound - 1)...(lines.upperBound - 1), passes) else { continue }
-      let pass = base + position
-      while let last = open.last, last.index >= pass - radius {
-        revised.append(last)
-        open.removeLast()
+    source.lines.withLineBytes { bytes in
+      for position in 0..<messages {
+        let lines = textLines(position)
+        guard passes(bytes.utf8(ofLines: (lines.lowerBound - 1)...(lines.upperBound - 1))) else { continue }
+        let pass = base + position
+        while let last = open.last, last.index >= pass - radius {
+          revised.append(last)
+          open.removeLast()
+        }
+        let low = max(pass - radius, base, coveredThrough + 1)
+        let high = min(pass + radius, base + messages - 1)
+        if low <= high { for index in low...high { whole[index - base] = true } }
+        coveredThrough = max(coveredThrough, pass + radius)
       }
-      let low = max(pass - radius, base, coveredThrough + 1)
-      let high = min(pass + radius, base + messages - 1)
-      if low <= high { for index in low...high { whole[index - base] = true } }
-      coveredThrough = max(coveredThrough, pass + radius)
     }
     count += messages
     open.removeAll { $0.index < count - radius }

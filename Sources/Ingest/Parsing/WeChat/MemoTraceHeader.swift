@@ -171,6 +171,7 @@ extension MemoTraceTXTRecords {
       let record = records.records[index]
       return record.body ?? record.headerLine...record.headerLine
     }
+    var lastIsElided = false
     for (index, record) in records.records.enumerated() {
       if let elidable, elidable[index] {
         // Only checked: an elided unit keeps no time, and a time's text is made only to be kept.
@@ -179,9 +180,12 @@ extension MemoTraceTXTRecords {
             source.badTime(line: record.headerLine, raw: header.rawTime(in: source.line(record.headerLine))))
         }
         let end = record.body?.upperBound ?? record.headerLine
-        outcome.units.appendElided(line: record.headerLine, endLine: end, conversation: conversation)
+        outcome.units.appendElided(
+          line: record.headerLine, endLine: end, conversation: conversation, lastIsElided: lastIsElided)
+        lastIsElided = true
         continue
       }
+      lastIsElided = false
       guard let header = record.header else {
         outcome.units.append(record.unreadableHeaderUnit(in: source, conversation: conversation))
         continue
