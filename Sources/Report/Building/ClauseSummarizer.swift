@@ -12,13 +12,14 @@ enum ClauseSummarizer {
   }
 }
 
-/// The running per-clause counts, first findings and scoring weights of active findings met in
-/// report order; tallies of consecutive parts of the report can be merged in order.
+/// The running per-clause counts, first findings, times (of all speakers and per speaker role)
+/// and scoring weights of active findings met in report order; tallies of consecutive parts of
+/// the report can be merged in order.
 struct ClauseTally: Sendable {
   private var counts: [String: Int] = [:]
   private var first: [String: String] = [:]
-  /// Per clause, the earliest and latest time of the findings counted that carry one.
-  private var spans: [String: ClosedRange<ChatTime>] = [:]
+  /// Per clause, when the findings counted were said, of every role and per role.
+  private var times: [String: ClauseTimes] = [:]
   /// Per clause, how many (document, rule) pairs of finished documents have each weight.
   private var weights: [String: [Double: Int]] = [:]
   /// Per clause, the weight of each rule citing it in the current document.
@@ -33,11 +34,13 @@ struct ClauseTally: Sendable {
       closeDocument()
       openPath = finding.path
     }
+    let role = finding.speakerRole
+    let time = finding.time
     // Each distinct clause once, without building a set of them.
     for (position, clause) in finding.clauses.enumerated() where !finding.clauses[..<position].contains(clause) {
       counts[clause, default: 0] += 1
       if first[clause] == nil { first[clause] = finding.id }
-      if let time = finding.time { spans[clause] = Self.widen(spans[clause], by: time) }
+      times[clause, default: ClauseTimes()].add(role: role, time: time)
       open[clause, default: [:]][finding.rule] = finding.weight
     }
   }
@@ -49,8 +52,10 @@ struct ClauseTally: Sendable {
     later.closeDocument()
     counts.merge(later.counts, uniquingKeysWith: +)
     first.merge(later.first, uniquingKeysWith: { mine, _ in mine })
-    spans.merge(later.spans) { mine, theirs in
-      min(mine.lowerBound, theirs.lowerBound)...max(mine.upperBound, theirs.upperBound)
+    times.merge(later.times) { mine, theirs in
+      var joined = mine
+      joined.merge(theirs)
+      return joined
     }
     for (clause, histogram) in later.weights {
       weights[clause, default: [:]].merge(histogram, uniquingKeysWith: +)
@@ -77,14 +82,9 @@ struct ClauseTally: Sendable {
       let sorted = histogram.keys.sorted().flatMap { Array(repeating: $0, count: histogram[$0, default: 0]) }
       return ClauseSummary(
         id: id, findings: closed.counts[id, default: 0], score: ClauseScore.noisyOR(sorted),
-        firstFindingID: closed.first[id, default: ""], timeSpan: closed.spans[id])
+        firstFindingID: closed.first[id, default: ""], timeSpan: closed.times[id]?.all,
+        byRole: closed.times[id]?.byRole ?? [])
     }
-  }
-
-  /// `span` stretched to hold `time` (a span of `time` alone when there is none).
-  private static func widen(_ span: ClosedRange<ChatTime>?, by time: ChatTime) -> ClosedRange<ChatTime> {
-    guard let span else { return time...time }
-    return min(span.lowerBound, time)...max(span.upperBound, time)
   }
 
   /// Moves the current document's rule weights into the histograms.

@@ -1,4 +1,5 @@
 import Ingest
+import Signals
 
 /// The clause matrix: Art. 11 items and other clauses, with the neutral-help factors beside them.
 enum ClauseMatrixSection {
@@ -15,21 +16,21 @@ enum ClauseMatrixSection {
       context.isAnalystFactor($0) && !factors.contains($0)
     }
 
+    let byRole = !context.report.subjects.isEmpty
     var html = """
       <section id="matrix">
       <h2>Clause matrix</h2>
       <p class="note">\(HTML.escape(ClauseScore.explanation)) A count links to the first finding. \
-      Said: the earliest and the latest message time of the findings for the clause (as read in \
-      the zone shown), to set beside when the help was given.</p>
+      \(HTML.escape(byRole ? saidByRoleNote : saidNote))</p>
       <div class="matrix">
       <div>
       <h3>法释〔2019〕15号 第十一条: presumed knowledge (rebuttable)</h3>
 
       """
-    html += table(art11, label: { HTMLContext.art11Item($0) ?? $0 }, summaries, context)
+    html += table(art11, label: { HTMLContext.art11Item($0) ?? $0 }, summaries, context, byRole: byRole)
     if !others.isEmpty {
       html += "<h3>Other clauses</h3>\n"
-      html += table(others, label: { context.citation($0) }, summaries, context)
+      html += table(others, label: { context.citation($0) }, summaries, context, byRole: byRole)
     }
     html += """
       </div>
@@ -41,15 +42,30 @@ enum ClauseMatrixSection {
       """
     html += table(
       factors, label: { $0.hasPrefix("neutral.") ? String($0.dropFirst("neutral.".count)) : $0 },
-      summaries, context)
+      summaries, context, byRole: byRole)
     html += "</div>\n</div>\n</section>\n"
     return html
   }
 
-  /// One matrix table: label, title, findings (linked to the first), score, when said.
+  /// The note on the Said column when no subject is named.
+  static let saidNote =
+    "Said: the earliest and the latest message time of the findings for the clause (as read in "
+    + "the zone shown), to set beside when the help was given."
+
+  /// The note on the Said column when subjects are named.
+  static let saidByRoleNote =
+    "Said: when the findings for the clause were said, one line for each kind of speaker: "
+    + "“subject” for the subject’s own words, “told” for what others said in the subject’s chats, "
+    + "“unattributed” for text with no known speaker. Each line gives the earliest and the latest "
+    + "message time (as read in the zone shown) and, in brackets, how many findings, timed or not: "
+    + "to set beside when the help was given, since the knowledge must be the subject’s and exist "
+    + "at that time."
+
+  /// One matrix table: label, title, findings (linked to the first), score, when said (per
+  /// speaker role when `byRole`).
   static func table(
     _ ids: [String], label: (String) -> String, _ summaries: [String: ClauseSummary],
-    _ context: HTMLContext
+    _ context: HTMLContext, byRole: Bool
   ) -> String {
     var html = """
       <table class="clauses">
@@ -70,7 +86,8 @@ enum ClauseMatrixSection {
       let score = summary.map { String(format: "%.2f", $0.score) } ?? "—"
       html += "<tr class=\"\(summary == nil ? "empty" : "hit")\"><td>\(HTML.escape(label(id)))</td>"
       html += "<td><span class=\"cid\">\(HTML.escape(id))</span> \(HTML.escape(title))</td>"
-      html += "<td>\(count)</td><td>\(score)</td><td>\(said(summary?.timeSpan))</td></tr>\n"
+      let when = byRole ? said(byRole: summary?.byRole ?? []) : said(summary?.timeSpan)
+      html += "<td>\(count)</td><td>\(score)</td><td>\(when)</td></tr>\n"
     }
     html += "</tbody>\n</table>\n"
     return html
@@ -83,5 +100,25 @@ enum ClauseMatrixSection {
     let first = "<time>\(HTML.escape(span.lowerBound.iso8601))</time>"
     guard span.upperBound.epochSeconds != span.lowerBound.epochSeconds else { return first }
     return first + " – <time>\(HTML.escape(span.upperBound.iso8601))</time>"
+  }
+
+  /// One line per role present, `subject: <time>…</time> – <time>…</time> (3)`, joined by `<br>`;
+  /// `told: no time (2)` for a role none of whose findings carries a time; `—` when no role has
+  /// findings.
+  static func said(byRole spans: [ClauseRoleSpan]) -> String {
+    guard !spans.isEmpty else { return "—" }
+    return spans.map { span in
+      let when = span.timeSpan.map { said($0) } ?? "no time"
+      return "\(HTML.escape(label(of: span.role))): \(when) (\(span.findings))"
+    }.joined(separator: "<br>")
+  }
+
+  /// The plain word for `role` in the Said column.
+  static func label(of role: SpeakerRole) -> String {
+    switch role {
+    case .subject: "subject"
+    case .counterpart: "told"
+    case .unknown: "unattributed"
+    }
   }
 }

@@ -15,14 +15,21 @@ public struct ClauseSummary: Sendable, Hashable {
   /// when none does): when the signals for the clause were said, to set beside when the help was
   /// given — knowledge must exist at that time.
   public var timeSpan: ClosedRange<ChatTime>?
+  /// The same count and span per speaker role, in `ClauseRoleSpan.roleOrder`, only the roles
+  /// with findings: whose words the signals were, and when each said them.
+  public var byRole: [ClauseRoleSpan]
 
   /// Creates a summary.
-  public init(id: String, findings: Int, score: Double, firstFindingID: String, timeSpan: ClosedRange<ChatTime>? = nil) {
+  public init(
+    id: String, findings: Int, score: Double, firstFindingID: String, timeSpan: ClosedRange<ChatTime>? = nil,
+    byRole: [ClauseRoleSpan] = []
+  ) {
     self.id = id
     self.findings = findings
     self.score = score
     self.firstFindingID = firstFindingID
     self.timeSpan = timeSpan
+    self.byRole = byRole
   }
 }
 

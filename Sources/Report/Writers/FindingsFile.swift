@@ -137,6 +137,23 @@ public struct FindingsFile: Sendable, Hashable, Codable {
     public var findings: Int
     /// Noisy-OR score, 2 decimals.
     public var score: Double
+    /// The earliest message time of the citing findings, ISO 8601; absent when none has a time.
+    public var firstTime: String? = nil
+    /// The latest message time of the citing findings, ISO 8601; absent when none has a time.
+    public var lastTime: String? = nil
+    /// The same per speaker role, keyed by `speakerRole` (`subject`, `counterpart`, `unknown`),
+    /// only the roles with findings; absent when none (and in files written before it was added).
+    public var byRole: [String: RoleEntry]? = nil
+  }
+
+  /// The findings of one speaker role citing a clause: how many, and when they were said.
+  public struct RoleEntry: Sendable, Hashable, Codable {
+    /// Number of active findings of the role citing the clause.
+    public var findings: Int
+    /// The earliest message time among them, ISO 8601; absent when none has a time.
+    public var firstTime: String? = nil
+    /// The latest message time among them, ISO 8601; absent when none has a time.
+    public var lastTime: String? = nil
   }
 }
 
@@ -153,14 +170,33 @@ extension FindingsFile {
       documents: report.documents.map(Document.init),
       findings: report.findings.map(Entry.init),
       suppressed: report.suppressed.map(Entry.init),
-      clauses: report.clauses.map {
-        ClauseScoreEntry(id: $0.id, findings: $0.findings, score: $0.score)
-      },
+      clauses: report.clauses.map(ClauseScoreEntry.init),
       subjectWarnings: report.subjectWarnings.isEmpty
         ? nil
         : report.subjectWarnings.map {
           SubjectWarningEntry(subject: $0.subject, speakers: $0.speakers, message: $0.message)
         })
+  }
+}
+
+extension FindingsFile.ClauseScoreEntry {
+  /// The entry of `clause`.
+  init(_ clause: ClauseSummary) {
+    self.init(
+      id: clause.id, findings: clause.findings, score: clause.score,
+      firstTime: clause.timeSpan?.lowerBound.iso8601, lastTime: clause.timeSpan?.upperBound.iso8601,
+      byRole: clause.byRole.isEmpty
+        ? nil
+        : Dictionary(
+          clause.byRole.map { span in
+            (
+              span.role.rawValue,
+              FindingsFile.RoleEntry(
+                findings: span.findings, firstTime: span.timeSpan?.lowerBound.iso8601,
+                lastTime: span.timeSpan?.upperBound.iso8601)
+            )
+          },
+          uniquingKeysWith: { first, _ in first }))
   }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Signals
 
 /// Writes `findings.json` (schema `mingjian.findings/1`).
 ///
@@ -56,6 +57,19 @@ public struct JSONReportWriter: Sendable {
       json.key("clauses")
       json.array(report.clauses) { json, clause in
         json.object { json in
+          if !clause.byRole.isEmpty {
+            json.key("byRole")
+            json.object { json in
+              for span in clause.byRole.sorted(by: { $0.role.rawValue < $1.role.rawValue }) {
+                json.key(Self.key(of: span.role))
+                json.object { json in
+                  json.member("findings", span.findings)
+                  if let time = span.timeSpan { json.member("firstTime", time.lowerBound.iso8601) }
+                  if let time = span.timeSpan { json.member("lastTime", time.upperBound.iso8601) }
+                }
+              }
+            }
+          }
           json.member("findings", clause.findings)
           if let span = clause.timeSpan { json.member("firstTime", span.lowerBound.iso8601) }
           json.member("id", clause.id)
@@ -102,6 +116,15 @@ public struct JSONReportWriter: Sendable {
         json.member("name", ReportTool.name)
         json.member("version", ReportTool.version)
       }
+    }
+  }
+
+  /// The member name of `role` in a clause's `byRole`: its `speakerRole` value.
+  private static func key(of role: SpeakerRole) -> StaticString {
+    switch role {
+    case .subject: "subject"
+    case .counterpart: "counterpart"
+    case .unknown: "unknown"
     }
   }
 
