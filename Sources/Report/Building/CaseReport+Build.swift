@@ -89,7 +89,7 @@ enum FindingAssembler {
       sheet: unit?.attributes["sheet"], messageID: unit?.attributes["messageID"],
       speaker: unit?.speaker,
       speakerRole: signal.speakerRole, speakerAbsence: unit.flatMap(SpeakerAbsence.init(unit:)), time: unit?.time,
-      excerpt: unit.map { Excerpt.make(text: $0.text, parts: parts) } ?? "",
+      excerpt: unit.map { Excerpt.make(unit: $0, parts: parts) } ?? "",
       parts: parts, polarity: rule?.polarity ?? .inculpatory, clauses: rule?.clauses ?? [],
       weight: rule.map { $0.weight.isFinite ? min(max($0.weight, 0), 1) : 0 } ?? 0,
       values: signal.values, related: signal.related, negation: signal.negation,

@@ -1,3 +1,4 @@
+import Ingest
 import Signals
 
 /// The excerpt of a unit shown in findings.json and the CSV.
@@ -8,6 +9,19 @@ enum Excerpt {
   static let context = 80
   /// The longest excerpt of a long unit, in scalars, before the ellipses.
   static let windowLimit = 600
+  /// The longest `[service: <action>]` label kept in front of a cut excerpt, in scalars.
+  static let labelLimit = 64
+
+  /// The excerpt of `unit`: its text (`make(text:parts:)`), and for a chat service event (a
+  /// Telegram pin, title change, invitation) a cut excerpt still starts with the text's
+  /// `[service: <action>]` label, so that it reads as the actor's action at any length.
+  static func make(unit: TextUnit, parts: [MatchedPart]) -> String {
+    let excerpt = make(text: unit.text, parts: parts)
+    guard unit.attributes[TextUnit.serviceActionAttribute] != nil, let label = serviceLabel(of: unit.text),
+      !excerpt.unicodeScalars.starts(with: label.unicodeScalars)
+    else { return excerpt }
+    return "\(label) \(excerpt)"
+  }
 
   /// The unit's text, or for a long unit the part around the matched parts with `…` marking what
   /// was cut. Offsets are Unicode scalars, as in `MatchedPart`.
@@ -23,5 +37,15 @@ enum Excerpt {
     if lower > 0 { excerpt = "…" + excerpt }
     if upper < scalars.count { excerpt += "…" }
     return excerpt
+  }
+
+  /// The `[service: <action>]` or `[service]` label a service event's text starts with (within
+  /// its first `labelLimit` scalars: an action is one short word), or nil.
+  static func serviceLabel(of text: String) -> String? {
+    let head = text.unicodeScalars.prefix(labelLimit)
+    guard head.starts(with: "[service".unicodeScalars), let close = head.firstIndex(of: "]") else { return nil }
+    let label = String(text.unicodeScalars[...close])
+    guard label == "[service]" || label.hasPrefix("[service: ") else { return nil }
+    return String(label)
   }
 }
