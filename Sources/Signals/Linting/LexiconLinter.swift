@@ -132,6 +132,7 @@ public enum LexiconLinter {
     case .quote: []
     case .forward: EnclosingSpans.forwardMarkers.map { String(String.UnicodeScalarView($0)) }
     case .prohibition: EnclosingSpans.prohibitionCues.map { String(String.UnicodeScalarView($0)) }
+    case .reported: []
     }
   }
 

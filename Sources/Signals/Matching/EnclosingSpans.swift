@@ -1,4 +1,4 @@
-/// Finds the quoted, forwarded and prohibition spans of a normalised text (`inside` /
+/// Finds the quoted, forwarded, prohibition and reported spans of a normalised text (`inside` /
 /// `not_inside`), as scalar ranges.
 struct EnclosingSpans {
   /// Opening and closing marks of quoted words (normalisation has made full-width ＂ a straight `"`).
@@ -25,6 +25,7 @@ struct EnclosingSpans {
     case .quote: ["「", "『", "“", "‘", "\"", "引"]
     case .forward: ["转", "聊"]
     case .prohibition: ["不", "禁", "严", "切"]
+    case .reported: Array(ReportedSpeech.telltales)
     }
   }
 
@@ -36,6 +37,7 @@ struct EnclosingSpans {
     case .quote: (quotedWords() + quoteLines()).sorted { $0.lowerBound < $1.lowerBound }
     case .forward: forwarded()
     case .prohibition: prohibitions()
+    case .reported: ReportedSpeech(scalars: scalars).spans()
     }
   }
 

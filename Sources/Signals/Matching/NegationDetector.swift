@@ -81,7 +81,9 @@ struct NegationDetector {
         && !terms.contains { $0 != candidate && $0.overlaps(candidate) }
     }
 
-    let cues = maximal(free.filter { vocabulary.cues.contains($0.pattern) })
+    let reported = ReportedSpeech(scalars: context.scalars)
+    let cues = maximal(
+      free.filter { vocabulary.cues.contains($0.pattern) && !Self.isOthersNo($0, for: occurrence, in: reported) })
     if let last = cues.last {
       if cues.count % 2 == 0 {
         return (.doubleNegated(cues: cues.map(text)), cues[0].start..<last.end)
@@ -94,7 +96,7 @@ struct NegationDetector {
     if let cue = window.last(where: { vocabulary.questionPseudo.contains($0.pattern) }) {
       return (.question(cue: text(cue)), cue.start..<cue.end)
     }
-    if let cue = afterCue(for: occurrence, among: all, pseudos: pseudos) {
+    if let cue = afterCue(for: occurrence, among: all, pseudos: pseudos, reported: reported) {
       return afterCueVerdict(cue)
     }
     if let cue = refusal(of: occurrence, among: all, pseudos: pseudos, terms: terms) {
@@ -109,9 +111,19 @@ struct NegationDetector {
     return (.affirmed, nil)
   }
 
-  private func afterCue(for occurrence: Occurrence, among all: ArraySlice<Occurrence>, pseudos: [Occurrence])
-    -> Occurrence?
-  {
+  /// Whether `cue` is a no in someone else's reported words (`ReportedSpeech`) that leave the
+  /// term out: `杀猪盘他说不做` reports his no, not the speaker's; in `他说不做杀猪盘` the term is
+  /// within his words and the no governs it there.
+  private static func isOthersNo(_ cue: Occurrence, for occurrence: Occurrence, in reported: ReportedSpeech) -> Bool {
+    guard let words = reported.span(enclosing: cue.start, cue.end) else { return false }
+    return !(words.lowerBound <= occurrence.start && occurrence.end <= words.upperBound)
+  }
+
+  /// The first after-cue within `after` scalars after the occurrence, before the next breaker,
+  /// that is neither inside a pseudo phrase nor someone else's reported no.
+  private func afterCue(
+    for occurrence: Occurrence, among all: ArraySlice<Occurrence>, pseudos: [Occurrence], reported: ReportedSpeech
+  ) -> Occurrence? {
     let limit = occurrence.end + vocabulary.after
     var nextBreak = Int.max
     for candidate in all where candidate.start >= occurrence.end && vocabulary.breakers.contains(candidate.pattern) {
@@ -121,28 +133,27 @@ struct NegationDetector {
       vocabulary.afterCues.contains(candidate.pattern) && candidate.start >= occurrence.end
         && candidate.start < limit && candidate.end <= nextBreak
         && !pseudos.contains { $0 != candidate && $0.contains(candidate) }
+        && !Self.isOthersNo(candidate, for: occurrence, in: reported)
     }
   }
 
   /// What an after-cue makes of the term: it negates it, unless the words right after it undo it
-  /// with a second no (`控制输赢这种功能不做不行`: it must be done; a double negation) or make it
-  /// a condition (`不做的话，客户都跑了`: if it is not done; hypothetical).
+  /// with a second no or its cost (`控制输赢这种功能不做不行`, `杀猪盘的单子不接白不接`, `博彩的活儿不接就亏了`:
+  /// a double negation), make it a condition (`不做的话，客户都跑了`: hypothetical) or ask it
+  /// (`杀猪盘的你们不接吗？`: a question); see `AfterCueSequel`.
   private func afterCueVerdict(_ cue: Occurrence) -> (verdict: NegationVerdict, cue: Range<Int>?) {
-    let scalars = context.scalars
-    guard let sequel = Self.afterCueSequels.first(where: { scalars[cue.end...].starts(with: $0) }) else {
+    guard let sequel = AfterCueSequel(cue: cue.start..<cue.end, in: context.scalars) else {
       return (.negated(cue: text(cue)), cue.start..<cue.end)
     }
-    let end = cue.end + sequel.count
-    if sequel == Self.conditional {
+    switch sequel {
+    case .secondNo(let end):
+      return (.doubleNegated(cues: [text(cue), context.originalSlice(start: cue.end, end: end).text]), cue.start..<end)
+    case .condition(let end):
       return (.hypothetical(cue: context.originalSlice(start: cue.start, end: end).text), cue.start..<end)
+    case .question(let end):
+      return (.question(cue: context.originalSlice(start: cue.start, end: end).text), cue.start..<end)
     }
-    return (.doubleNegated(cues: [text(cue), context.originalSlice(start: cue.end, end: end).text]), cue.start..<end)
   }
-
-  /// The conditional particle that makes an after-cue a condition.
-  private static let conditional = Array("的话".unicodeScalars)
-  /// What may follow an after-cue and change its meaning: the conditional, or a second no.
-  private static let afterCueSequels = [conditional] + ["不可以", "不行", "不成"].map { Array($0.unicodeScalars) }
 
   /// The first refusal starting within `refusalReach` after the occurrence that closes a refusal
   /// clause of it (`RefusalClause`); a refusal inside a pseudo phrase or a term does not count.

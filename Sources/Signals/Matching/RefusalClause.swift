@@ -5,7 +5,8 @@
 /// - no sentence end (`。`, `!`, `?`, a line break) and no contrast (但, 可是, 不过, 然而, 只是) lies
 ///   between the term and the cue;
 /// - the words before the cue in its clause are a first-person agent (我, 我们, 咱们, 被我, 我这边)
-///   and adverbs only (当场, 直接, 绝对, 都, 把他 …), or adverbs only; when the cue shares the
+///   and adverbs only (当场, 直接, 绝对, 都, 把他, the saying 说了 and whom it is told 跟他 …), or
+///   adverbs only; when the cue shares the
 ///   term's clause, a topic may come between the term and the agent (`这种功能我是绝对不会做的`),
 ///   or stand with the agent unsaid when it names the kind of work or a thing of the trade
 ///   (`这种功能绝对不做`, `的活不碰`, `这种盘坚决不碰`; see `TopicNoun`); so `先别拒绝`, `客户拒绝`,
@@ -14,7 +15,9 @@
 ///   before a clause mark, so `拒绝付款` and `拒绝了三次` are no refusals of the term;
 /// - the cue's clause is no question (`这种站一律不碰？` asks, it does not refuse; `我拒绝了，你呢？`
 ///   refuses);
-/// - no reversal (还是, 后来, 最后, 结果, 只好, 答应了 …) follows in the rest of the sentence.
+/// - no reversal (还是, 后来, 最后, 结果, 只好, 答应了 …) follows in the rest of the sentence;
+/// - the cue is no one else's reported words (`他说这种盘坚决不碰`, `老板说过他们不接`;
+///   `ReportedSpeech`), while the speaker's own saying (`我说了不做`) refuses.
 ///
 /// Every check reads a bounded stretch of scalars around the cue.
 struct RefusalClause {
@@ -24,6 +27,7 @@ struct RefusalClause {
   /// `termEnd`.
   func refuses(termEnd: Int, cue: Occurrence) -> Bool {
     guard termEnd <= cue.start, cue.end <= scalars.count else { return false }
+    guard ReportedSpeech(scalars: scalars).span(enclosing: cue.start, cue.end) == nil else { return false }
     let between = scalars[termEnd..<cue.start]
     guard !between.contains(where: Self.sentenceEnds.contains), !contains(Self.contrasts, in: termEnd..<cue.start)
     else { return false }
@@ -124,6 +128,8 @@ struct RefusalClause {
     "是", "都", "也", "就", "还", "已经", "早就", "早", "当场", "直接", "立刻", "马上", "立马", "当时", "当即", "果断",
     "坚决", "绝对", "肯定", "一律", "全部", "全都", "统统", "一直", "从来", "根本", "一概", "一口", "婉言", "当面", "给",
     "把他们", "把他", "把她", "把对方", "把客户", "把人",
+    // The speaker's own saying and whom it is said to (`我说了不做`, `跟他说了不接`, `我跟客户说过不做`).
+    "说了", "说过", "说", "讲了", "讲过", "跟你", "跟您", "跟他们", "跟他", "跟她", "跟客户", "跟对方", "和他", "和客户", "对他",
   ])
   /// The markers a topic may start with, longest first.
   static let topicMarkers = TopicMarker.table(

@@ -46,6 +46,7 @@ struct UnitMatchContext {
     var quoteSpans: [Range<Int>]?
     var forwardSpans: [Range<Int>]?
     var prohibitionSpans: [Range<Int>]?
+    var reportedSpans: [Range<Int>]?
     /// The offset of a final `?` once asked for (`finalQuestionMark`): nil until then.
     var questionMark: Int??
 
@@ -64,6 +65,7 @@ struct UnitMatchContext {
       copy.quoteSpans = quoteSpans
       copy.forwardSpans = forwardSpans
       copy.prohibitionSpans = prohibitionSpans
+      copy.reportedSpans = reportedSpans
       copy.questionMark = questionMark
       return copy
     }
@@ -108,6 +110,7 @@ struct UnitMatchContext {
       case .quote: storage.quoteSpans
       case .forward: storage.forwardSpans
       case .prohibition: storage.prohibitionSpans
+      case .reported: storage.reportedSpans
       }
     if let known { return known }
     let found = EnclosingSpans(scalars: scalars).spans(kind)
@@ -115,6 +118,7 @@ struct UnitMatchContext {
     case .quote: storage.quoteSpans = found
     case .forward: storage.forwardSpans = found
     case .prohibition: storage.prohibitionSpans = found
+    case .reported: storage.reportedSpans = found
     }
     return found
   }

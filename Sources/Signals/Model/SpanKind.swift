@@ -13,4 +13,11 @@ public enum SpanKind: String, Sendable, Hashable, Codable, CaseIterable {
   /// 严禁, 不准, 不允许 or 切勿, with a following clause that continues it (包括, 例如 …) and, when
   /// the cue opens its clause (“一律禁止”), the clause before it in the same sentence.
   case prohibition
+  /// Someone else's words reported by the speaker (`他说这种盘坚决不碰`, `老板说过他们不接博彩的`,
+  /// `听客户讲别家都不做这个`): after a reporting verb (说, 讲, 表示, 称, 告诉) whose subject is not
+  /// the speaker, to the end of its clause (see `ReportedSpeech`). Only a part that says no (one
+  /// holding a negation cue, after-cue or refusal of the rule's `negation` vocabulary: 不做,
+  /// 坚决不, 拒绝) is placed by it: the no is the other person's, while what was reported to the
+  /// speaker (`客户说要做菠菜，我拒绝了`) is still what the speaker refuses.
+  case reported
 }
