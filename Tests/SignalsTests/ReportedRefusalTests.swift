@@ -36,6 +36,7 @@ import Testing
     ("说实话，菠菜平台的活不碰", "ref.gambling", "不碰"),
     ("菠菜平台这类生意我是说一律不接的", "ref.gambling", "不接"),
     ("控制输赢这种功能我跟客户说了不做", "ref.control", "不做"),
+    ("菠菜平台他们说过的那种我们一律不接", "ref.gambling", "不接"),
   ]
 
   @Test(arguments: reported.indices)
@@ -119,6 +120,7 @@ import Testing
     ("价格好说，这种盘不碰", []),
     ("名称不接受修改", []),
     ("你跟他说这种不做", []),
+    ("他们说的那种盘我们不碰", []),
   ]
 
   @Test(arguments: spans.indices)

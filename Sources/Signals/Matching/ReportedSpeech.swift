@@ -11,7 +11,8 @@
 ///
 /// The reported words run from the verb (past 过, 了, 是 …) to the end of its clause; when the
 /// verb ends its clause (`老板说过：…`, `听客户讲，…`) they are the next clause. They never
-/// run past a sentence end or `contentReach` scalars.
+/// run past a sentence end or `contentReach` scalars. A verb followed by 的 reports nothing: it
+/// names a thing (`他说的那种盘我们不碰`).
 ///
 /// Every check reads a bounded stretch of scalars around the position asked about.
 struct ReportedSpeech {
@@ -57,6 +58,8 @@ struct ReportedSpeech {
     while start < scalars.count, let particle = Self.verbParticles.first(where: { scalars[start...].starts(with: $0) }) {
       start += particle.count
     }
+    // `他说的那种盘我们不碰`: what he said names a thing; the words after it are the speaker's.
+    guard start == scalars.count || scalars[start] != "的" else { return nil }
     if start < scalars.count, Self.isClauseMark(scalars[start]) { start += 1 }
     var end = start
     while end < scalars.count, end - start < Self.contentReach, !Self.isClauseMark(scalars[end]),
