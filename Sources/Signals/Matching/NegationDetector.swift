@@ -6,10 +6,12 @@
 /// `没` and `没有`). One cue negates, two cancel (double negation, affirmed but uncertain); a
 /// conditional cue makes the occurrence hypothetical; an A-not-A pseudo phrase (有没有, 能不能)
 /// before the term, or a unit ending in `?` with the term in its last clause, makes it a question;
-/// an after-cue within `after` characters, before any breaker, negates (unless a second no or
-/// 的话 follows it: `不做不行`, `不做的话`), and so does a no given
-/// right after the term's own question (`…吗？不，…`), and so does a refusal that closes a
-/// first-person refusal clause later in the same sentence (`…控制输赢，我当场拒绝了`, `RefusalClause`).
+/// an after-cue within `after` characters, before any breaker, negates (unless a second no, its
+/// cost, 的话 or a question follows it: `不做不行`, `不接白不接`, `不接就亏了`, `不做的话`, `不接吗？`;
+/// `AfterCueSequel`), and so does a no given right after the term's own question (`…吗？不，…`),
+/// and so does a refusal that closes a first-person refusal clause later in the same sentence
+/// (`…控制输赢，我当场拒绝了`, `RefusalClause`). A cue or after-cue in someone else's reported
+/// words negates only a term inside them (`控制输赢他说不做` is his no; `ReportedSpeech`).
 ///
 /// Only the occurrences near the term are looked at (found by binary search in the unit's sorted
 /// occurrences), so a verdict costs the same in a long unit as in a short one.
