@@ -50,11 +50,7 @@ import Testing
 
   @Test func findingsJSONIsWhatJSONEncoderWrites() throws {
     let report = Self.report()
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    let expected = try encoder.encode(FindingsFile(report)) + Data([0x0A])
-    let rendered = JSONReportWriter().render(report)
-    #expect(String(decoding: rendered, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+    let rendered = try FindingsFileParity.expectRenderedEqualsEncoded(report)
     #expect(try JSONDecoder().decode(FindingsFile.self, from: rendered) == FindingsFile(report))
   }
 
