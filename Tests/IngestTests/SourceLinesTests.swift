@@ -19,6 +19,16 @@ import Testing
     }
   }
 
+  /// A text of nothing but the target fills every lane of a batch of words (255 per lane), the
+  /// most the count by lanes must hold, and batches end anywhere in a long text.
+  @Test func occurrencesOfATextOfOnlyTheTarget() {
+    for length in [8 * 255, 8 * 255 + 1, 8 * 256, 8 * 510 + 7, 8 * 1_000 + 5] {
+      let bytes = [UInt8](repeating: 0x0A, count: length)
+      #expect(bytes.withUnsafeBufferPointer { SourceLines.occurrences(of: 0x0A, in: $0) } == length)
+      #expect(bytes.withUnsafeBufferPointer { SourceLines.occurrences(of: 0x0D, in: $0) } == 0)
+    }
+  }
+
   /// `LineIndex` puts every byte on the line `SourceLines` puts it on, whatever the breaks.
   @Test(arguments: ["\n", "\r\n", "\r", "mixed"])
   func lineIndexAgreesWithTheLineTable(lineBreak: String) {
