@@ -139,7 +139,8 @@ enum TimelineBuilder {
 }
 
 /// The number of timed active findings per speaker (empty for no speaker) and the role of each
-/// speaker's first, fed in report order.
+/// speaker's first, fed in report order — except that a speaker who told the subject anything
+/// (`counterpart`) is shown so even when the first finding was among third parties only.
 struct TimedSpeakers: Sendable {
   /// Per speaker: the role of the first timed finding and how many there are.
   private(set) var counts: [String: (role: SpeakerRole, findings: Int)] = [:]
@@ -150,11 +151,26 @@ struct TimedSpeakers: Sendable {
     guard finding.time != nil, !finding.isSuppressed else { return }
     // Read before the lookup: a default value that reads the finding copies the whole finding.
     let role = finding.speakerRole
-    counts[finding.speaker ?? "", default: (role, 0)].findings += 1
+    Self.count(&counts[finding.speaker ?? "", default: (role, 0)], role: role)
+  }
+
+  /// Counts one more finding of `role` in `entry`, in place.
+  @inline(__always)
+  private static func count(_ entry: inout (role: SpeakerRole, findings: Int), role: SpeakerRole) {
+    entry.findings += 1
+    entry.role = shown(entry.role, later: role)
   }
 
   /// Adds `later`, counted from findings that follow these in report order.
   mutating func merge(_ later: TimedSpeakers) {
-    counts.merge(later.counts) { mine, theirs in (mine.role, mine.findings + theirs.findings) }
+    counts.merge(later.counts) { mine, theirs in
+      (Self.shown(mine.role, later: theirs.role), mine.findings + theirs.findings)
+    }
+  }
+
+  /// The role a speaker's timeline shows, `first` being that of the earlier findings: the first,
+  /// unless it is `thirdParty` and the speaker also told the subject something.
+  private static func shown(_ first: SpeakerRole, later: SpeakerRole) -> SpeakerRole {
+    first == .thirdParty && later == .counterpart ? .counterpart : first
   }
 }

@@ -15,6 +15,7 @@ struct ClauseTimes: Sendable {
   private(set) var all: ClosedRange<ChatTime>?
   private var subject = RoleTally()
   private var counterpart = RoleTally()
+  private var thirdParty = RoleTally()
   private var unknown = RoleTally()
 
   /// Counts a finding of `role` said at `time` (nil when it carries none).
@@ -48,6 +49,7 @@ struct ClauseTimes: Sendable {
       switch role {
       case .subject: subject
       case .counterpart: counterpart
+      case .thirdParty: thirdParty
       case .unknown: unknown
       }
     }
@@ -55,6 +57,7 @@ struct ClauseTimes: Sendable {
       switch role {
       case .subject: subject = newValue
       case .counterpart: counterpart = newValue
+      case .thirdParty: thirdParty = newValue
       case .unknown: unknown = newValue
       }
     }

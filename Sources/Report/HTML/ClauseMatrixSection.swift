@@ -17,11 +17,13 @@ enum ClauseMatrixSection {
     }
 
     let byRole = !context.report.subjects.isEmpty
+    let thirdParties = context.report.clauses.contains { $0.byRole.contains { $0.role == .thirdParty } }
+    let note = byRole ? saidByRoleNote + (thirdParties ? " " + thirdPartyNote : "") : saidNote
     var html = """
       <section id="matrix">
       <h2>Clause matrix</h2>
       <p class="note">\(HTML.escape(ClauseScore.explanation)) A count links to the first finding. \
-      \(HTML.escape(byRole ? saidByRoleNote : saidNote))</p>
+      \(HTML.escape(note))</p>
       <div class="matrix">
       <div>
       <h3>法释〔2019〕15号 第十一条: presumed knowledge (rebuttable)</h3>
@@ -60,6 +62,15 @@ enum ClauseMatrixSection {
     + "message time (as read in the zone shown) and, in brackets, how many findings, timed or not: "
     + "to set beside when the help was given, since the knowledge must be the subject’s and exist "
     + "at that time."
+
+  /// What the "third parties" lines of the Said column and the `thirdParty` role mean, added to
+  /// `saidByRoleNote` when some clause has such findings.
+  static let thirdPartyNote =
+    "“third parties” (role thirdParty) is for what others said in a conversation in which no "
+    + "message of the subject appears — a group of other people, a chat between two others: "
+    + "those words do not show that the subject was told anything. A conversation is counted so "
+    + "only when every one of its messages was read or the file holds no spelling of the "
+    + "subject’s name; otherwise its words stay “told”."
 
   /// One matrix table: label, title, findings (linked to the first), score, when said (per
   /// speaker role when `byRole`).
@@ -118,6 +129,7 @@ enum ClauseMatrixSection {
     switch role {
     case .subject: "subject"
     case .counterpart: "told"
+    case .thirdParty: "third parties"
     case .unknown: "unattributed"
     }
   }

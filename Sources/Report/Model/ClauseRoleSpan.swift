@@ -6,7 +6,7 @@ import Signals
 /// 明知 is the subject's, and it must exist when the help is given: what the subject said, what
 /// the subject was told and what nobody can be named for are set apart, each with its own span.
 public struct ClauseRoleSpan: Sendable, Hashable {
-  /// The speaker role of the findings (`subject`, `counterpart` or `unknown`).
+  /// The speaker role of the findings (`subject`, `counterpart`, `thirdParty` or `unknown`).
   public var role: SpeakerRole
   /// Number of active findings of this role citing the clause.
   public var findings: Int
@@ -22,6 +22,6 @@ public struct ClauseRoleSpan: Sendable, Hashable {
   }
 
   /// The roles in the order the report lists them: the subject's own words, what the subject was
-  /// told, then the unattributed.
-  public static let roleOrder: [SpeakerRole] = [.subject, .counterpart, .unknown]
+  /// told, what third parties said among themselves, then the unattributed.
+  public static let roleOrder: [SpeakerRole] = [.subject, .counterpart, .thirdParty, .unknown]
 }

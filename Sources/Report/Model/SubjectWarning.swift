@@ -34,7 +34,8 @@ public struct SubjectWarning: Sendable, Hashable {
         + "“\(subject)”, which they do not contain)"
     }
     return "subject “\(subject)” matches no speaker name or account id in the scanned documents, so every "
-      + "speaker is treated as a counterpart and rules about the subject's own words find nothing; \(found)"
+      + "speaker is treated as someone else (a counterpart, or a third party where no subject speaks) and rules "
+      + "about the subject's own words find nothing; \(found)"
   }
 
   /// One warning per subject of `subjects` that `census` does not match, in the order given.

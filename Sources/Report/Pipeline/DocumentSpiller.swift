@@ -45,6 +45,11 @@ struct DocumentFindings: Sendable {
 /// read again and its findings are held and sorted whole before they are spilled. The units kept
 /// for the HTML report are those of a whole read however the document was cut (`StreamedExcerpt`,
 /// which says what little differs).
+///
+/// Whether a conversation's `counterpart` words are third parties' (`ConversationVoices`) is
+/// known only once the whole document is read. A document read in one piece is relabelled
+/// before anything is spilled; one read in several pieces that holds such a conversation is read
+/// again, knowing them, and what the first reading spilled is left unused in the spill file.
 struct DocumentSpiller: Sendable {
   /// The folder being scanned.
   let evidence: EvidenceFolder
@@ -69,27 +74,51 @@ struct DocumentSpiller: Sendable {
 
   /// Reads, scans and spills `entry`.
   func process(_ entry: EvidenceEntry) -> DocumentOutcome {
-    let byPiece = read(entry, spillingEachPiece: true)
-    return byPiece.inOrder ? byPiece.outcome : read(entry, spillingEachPiece: false).outcome
+    var spillingEachPiece = true
+    var thirdParty: Set<String>?
+    while true {
+      let reading = read(entry, spillingEachPiece: spillingEachPiece, thirdParty: thirdParty)
+      if let later = reading.thirdPartyLater {
+        thirdParty = later
+      } else if reading.inOrder || !spillingEachPiece {
+        return reading.outcome
+      } else {
+        spillingEachPiece = false
+      }
+    }
   }
 
   /// Reads `entry` and spills its findings after each piece, or all at the end; `inOrder` is
   /// false (and the outcome incomplete) when they are spilled by piece and a piece's findings do
   /// not follow those already spilled. From a document's second piece on, each piece is spilled
   /// on a `SerialStage` while the next one is scanned.
-  private func read(_ entry: EvidenceEntry, spillingEachPiece: Bool) -> (outcome: DocumentOutcome, inOrder: Bool) {
+  ///
+  /// `thirdParty` names the document's third parties' conversations when they are known (a
+  /// second reading); when nil they are found, and a document of one piece is relabelled before
+  /// it is spilled, while one of several that holds some returns them in `thirdPartyLater`:
+  /// its outcome then is not to be used, and it is to be read again knowing them.
+  private func read(
+    _ entry: EvidenceEntry, spillingEachPiece: Bool, thirdParty: Set<String>?
+  ) -> (outcome: DocumentOutcome, inOrder: Bool, thirdPartyLater: Set<String>?) {
     var scan = DocumentScan(scanner: scanner, subjects: subjects)
     var speakers = SpeakerCensus()
+    var voices = ConversationVoices()
     let spilling = PieceSpilling(spiller: self, spillingEachPiece: spillingEachPiece)
     var first: (piece: EvidenceDocument, signals: [Signal])?
     var stage: SerialStage<(piece: EvidenceDocument, signals: [Signal])>?
     var document = evidence.read(entry, streaming: streaming) { piece in
       progress?.read(bytes: piece.bytes)
       speakers.add(piece)
+      if thirdParty == nil { voices.add(piece, scan: scan) }
       // While pieces are spilled on the stage, an out-of-order piece is noticed there; the
       // pieces scanned after it are dropped by `take`.
       guard stage != nil || spilling.inOrder else { return }
-      let scanned = (piece: piece, signals: scan.next(piece))
+      var scanned = (piece: piece, signals: scan.next(piece))
+      if let thirdParty {
+        ConversationVoices.relabel(&scanned.signals, in: piece.units, thirdParty: thirdParty)
+      } else {
+        voices.noteTold(scanned.signals, in: piece.units)
+      }
       if let stage {
         stage.put(scanned)
       } else if let earlier = first {
@@ -103,9 +132,20 @@ struct DocumentSpiller: Sendable {
       }
     }
     stage?.finish()
-    if let first { spilling.take(first.piece, signals: first.signals) }
+    // A piece found out of order drops the signals of the pieces after it: nothing is decided.
+    let found =
+      thirdParty == nil && spilling.inOrder
+      ? voices.thirdParty(
+        subjects: Array(subjects), entry: entry, document: document, evidence: evidence, streaming: streaming, scan: scan)
+      : []
+    if var first {
+      ConversationVoices.relabel(&first.signals, in: first.piece.units, thirdParty: found)
+      spilling.take(first.piece, signals: first.signals)
+    } else if !found.isEmpty {
+      return (DocumentOutcome(document: document, findings: DocumentFindings(), speakers: speakers), true, found)
+    }
     let findings = spilling.finish(&document)
-    return (DocumentOutcome(document: document, findings: findings, speakers: speakers), spilling.inOrder)
+    return (DocumentOutcome(document: document, findings: findings, speakers: speakers), spilling.inOrder, nil)
   }
 }
 

@@ -66,17 +66,31 @@ public struct ScanPipeline: Sendable {
       var kept = StreamedExcerpt(excerpt: excerpt)
       var unitBase = 0
       var findings: [Finding] = []
+      var voices = ConversationVoices()
+      // The conversation of each `counterpart` finding, by its index in `findings`.
+      var told: [(finding: Int, conversation: String)] = []
       var document = evidence.read(entry, streaming: streaming) { piece in
         speakers.add(piece)
+        voices.add(piece, scan: scan)
         let signals = scan.next(piece)
+        voices.noteTold(signals, in: piece.units)
         kept.add(piece, around: signals.map { (unitIndex: $0.unitIndex, related: $0.related) })
         for signal in signals {
           let unit = FindingAssembler.unit(at: signal.unitIndex, in: piece.units)
+          if signal.speakerRole == .counterpart, let unit {
+            told.append((findings.count, ConversationVoices.key(of: unit)))
+          }
           var placed = signal
           placed.unitIndex += unitBase
           findings.append(FindingAssembler.finding(from: placed, rule: rulesByID[signal.ruleID], unit: unit))
         }
         unitBase += piece.units.count
+      }
+      let thirdParty = voices.thirdParty(
+        subjects: Array(subjectSet), entry: entry, document: document, evidence: evidence, streaming: streaming,
+        scan: scan)
+      for (index, conversation) in told where thirdParty.contains(conversation) {
+        findings[index].speakerRole = .thirdParty
       }
       // The findings' unit indices move from the document's units to the kept ones.
       let (units, keptIndex) = kept.finish()

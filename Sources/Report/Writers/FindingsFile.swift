@@ -105,7 +105,7 @@ public struct FindingsFile: Sendable, Hashable, Codable {
     /// Why the unit has no speaker, where it has none (`SpeakerAbsence`: `unreadableHeader`,
     /// `unnamed`, `systemNotice`, `document`); absent when `speaker` is set.
     public var speakerAbsence: String?
-    /// `subject`, `counterpart` or `unknown`.
+    /// `subject`, `counterpart`, `thirdParty` or `unknown`.
     public var speakerRole: String
     /// ISO 8601 time with offset, where the unit has one.
     public var time: String?
@@ -141,8 +141,9 @@ public struct FindingsFile: Sendable, Hashable, Codable {
     public var firstTime: String? = nil
     /// The latest message time of the citing findings, ISO 8601; absent when none has a time.
     public var lastTime: String? = nil
-    /// The same per speaker role, keyed by `speakerRole` (`subject`, `counterpart`, `unknown`),
-    /// only the roles with findings; absent when none (and in files written before it was added).
+    /// The same per speaker role, keyed by `speakerRole` (`subject`, `counterpart`,
+    /// `thirdParty`, `unknown`), only the roles with findings; absent when none (and in files
+    /// written before it was added).
     public var byRole: [String: RoleEntry]? = nil
   }
 

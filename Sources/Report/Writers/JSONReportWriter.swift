@@ -124,6 +124,7 @@ public struct JSONReportWriter: Sendable {
     switch role {
     case .subject: "subject"
     case .counterpart: "counterpart"
+    case .thirdParty: "thirdParty"
     case .unknown: "unknown"
     }
   }

@@ -48,7 +48,7 @@ public struct SpeakerCheck: Sendable, Hashable, Codable {
     case .subject:
       let verdict = holds ? "" : ", not a counterpart"
       return "\(named) is a subject (--subject \(list))\(verdict)"
-    case .counterpart:
+    case .counterpart, .thirdParty:
       let verdict = holds ? "" : ", not a subject"
       return "\(named) is not among the subjects (--subject \(list)): a counterpart\(verdict)"
     }

@@ -147,6 +147,14 @@ public struct DocumentScan {
     scratch = UnitScratch(compiled: scanner.compiled)
   }
 
+  /// Whose words `unit` holds, as the signals on it say (`SpeakerRoles`).
+  public func role(of unit: TextUnit) -> SpeakerRole {
+    roles.role(of: unit)
+  }
+
+  /// Whether any subject is named: without one every role is `unknown`.
+  public var namesSubjects: Bool { !roles.subjects.isEmpty }
+
   /// The signals of the next piece of the document (its units follow those of earlier pieces),
   /// sorted by line, then rule id; `unitIndex` counts within `piece`.
   public mutating func next(_ piece: EvidenceDocument) -> [Signal] {

@@ -105,6 +105,11 @@ public enum SpeakerRole: String, Sendable, Hashable, Codable {
   case subject
   /// Said by someone else in a chat with the subject: what the subject was told.
   case counterpart
+  /// Said by someone else in a conversation in which no message of a subject appears (a group
+  /// of others, a chat between two other people): what third parties said, which does not show
+  /// the subject was told anything. The scanner never gives it: the report gives it to a
+  /// `counterpart` unit once the whole conversation is known to hold no subject's message.
+  case thirdParty
   /// No speaker, or no subject named.
   case unknown
 }
