@@ -116,7 +116,8 @@ import Testing
   }
 
   /// Each chat of a Telegram export is a conversation of its own: the subject's group is what
-  /// the subject was told, the chat between two others is third parties'.
+  /// the subject was told, the chat between two others is third parties', and a chat in which
+  /// one person writes and no subject answers (most likely the subject's own chat) stays told.
   @Test func eachChatOfATelegramExportIsDecidedOnItsOwn() throws {
     let export = Self.telegram([
       (name: "项目群", messages: [("小李", "收到"), ("老周", Self.line)]),
@@ -131,7 +132,7 @@ import Testing
       let byLine = Dictionary(grouping: report.findings.filter { $0.speaker == "老周" }, by: \.line)
         .mapValues { Set($0.map(\.speakerRole)) }
       #expect(byLine.sorted { $0.key < $1.key }.map(\.value) == [[.counterpart], [.thirdParty]])
-      #expect(Self.roles(report, speaker: "阿强") == [.thirdParty])
+      #expect(Self.roles(report, speaker: "阿强") == [.counterpart])
     }
     // The speaker who told the subject something is shown so on the timeline.
     #expect(spilled.timeline.first { $0.speaker == "老周" }?.role == .counterpart)
@@ -191,6 +192,7 @@ import Testing
     add("未读", [TextUnit(kind: .elided, line: 10, endLine: 11, text: "", conversation: "未读")])
     add(nil, [message(nil, "阿强", kind: .system, line: 13), message(nil, nil, kind: .system, line: 14)])
     add("账号", [TextUnit(kind: .message, line: 16, text: "话", speakerID: "xiaoli_01", conversation: "账号")])
+    add("独白", [message("独白", "老周", line: 18)])
     let document = EvidenceDocument(path: "a", sha256: "", bytes: 0, format: .plainText, status: .parsed, units: units)
     let scan = DocumentScan(scanner: SignalScanner(lexicon: try SpillingScanTests.shipped()), subjects: ["小李", "xiaoli_01"])
     var voices = ConversationVoices()
@@ -200,7 +202,7 @@ import Testing
     #expect(voices.withUnreadMessages == ["未读"])
     var relabelled = told
     ConversationVoices.relabel(&relabelled, in: units, thirdParty: voices.certain)
-    #expect(relabelled.map(\.speakerRole) == [.thirdParty, .counterpart, .counterpart, .counterpart, .counterpart, .thirdParty, .counterpart])
+    #expect(relabelled.map(\.speakerRole) == [.thirdParty, .counterpart, .counterpart, .counterpart, .counterpart, .thirdParty, .counterpart, .counterpart])
 
   }
 

@@ -67,10 +67,11 @@ enum ClauseMatrixSection {
   /// `saidByRoleNote` when some clause has such findings.
   static let thirdPartyNote =
     "“third parties” (role thirdParty) is for what others said in a conversation in which no "
-    + "message of the subject appears — a group of other people, a chat between two others: "
-    + "those words do not show that the subject was told anything. A conversation is counted so "
-    + "only when every one of its messages was read or the file holds no spelling of the "
-    + "subject’s name; otherwise its words stay “told”."
+    + "message of the subject appears and at least two people speak — a group of other people, a "
+    + "chat between two others: those words do not show that the subject was told anything (a "
+    + "group in which the subject is a silent member is counted so too: check its members). A "
+    + "chat in which one other person writes and the subject never answers stays “told”, as does "
+    + "a conversation not every message of which was read while the file holds the subject’s name."
 
   /// One matrix table: label, title, findings (linked to the first), score, when said (per
   /// speaker role when `byRole`).

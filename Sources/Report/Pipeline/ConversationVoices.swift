@@ -10,6 +10,9 @@ import Signals
 /// `counterpart`). It is a third parties' conversation only when it is certain that no message of
 /// a subject appears in it:
 /// - no unit of it is a subject's (a message, a transfer or a service action);
+/// - at least two people speak in it: a chat in which one other person writes and the subject
+///   never answers is most likely the subject's own one-to-one chat (evidence is mostly taken from
+///   the subject's phone), whose words reached the subject;
 /// - every message and transfer of it has a known speaker (a damaged header might be the
 ///   subject's), and it holds only chat units (an e-mail's paragraphs have a recipient the units
 ///   do not name);
@@ -32,6 +35,8 @@ struct ConversationVoices {
   private var unread: Set<String> = []
   /// Conversations holding a `counterpart` signal: the only ones worth deciding.
   private var told: Set<String> = []
+  /// Per conversation, up to two of the people (not subjects) who speak in it.
+  private var voices: [String: Set<String>] = [:]
 
   /// The name `unit`'s conversation is known by here.
   static func key(of unit: TextUnit) -> String { unit.conversation ?? "" }
@@ -64,6 +69,7 @@ struct ConversationVoices {
           let subject = scan.role(of: unit) == .subject
           last = (unit.speaker, unit.speakerID, subject)
           run.subjectSpeaks = subject
+          if !subject, run.voices.count < 2 { run.voices.insert("\(unit.speaker ?? "")\u{0}\(unit.speakerID ?? "")") }
         }
       }
     }
@@ -96,21 +102,29 @@ struct ConversationVoices {
   ) -> Set<String> {
     guard !Self.splitFormats.contains(document.format) else { return [] }
     let unread = withUnreadMessages
-    guard !unread.isEmpty, SubjectPresence.mayName(subjects, in: entry, document: document) else {
+    guard !unread.isEmpty,
+      !unread.allSatisfy(hasTwoVoices) || SubjectPresence.mayName(subjects, in: entry, document: document)
+    else {
       return certain.union(unread)
     }
     var unsieved = evidence
     unsieved.unitSieve = nil
     var whole = ConversationVoices()
     _ = unsieved.read(entry, streaming: streaming) { whole.add($0, scan: scan) }
-    return certain.union(unread.subtracting(whole.subjectSpeaks).subtracting(whole.unsure).subtracting(whole.unread))
+    return certain.union(
+      unread.subtracting(whole.subjectSpeaks).subtracting(whole.unsure).subtracting(whole.unread).filter(whole.hasTwoVoices))
   }
 
-  /// The conversations with `counterpart` words in which no subject's message appears and every
-  /// message was read with a known speaker and is a chat unit: third parties' for certain.
-  var certain: Set<String> { candidates.subtracting(unread) }
+  /// The conversations with `counterpart` words in which no subject's message appears, at least
+  /// two people speak, and every message was read with a known speaker and is a chat unit: third
+  /// parties' for certain.
+  var certain: Set<String> { candidates.subtracting(unread).filter(hasTwoVoices) }
 
-  /// The conversations that would be third parties' if their unread messages hold no subject's.
+  /// Whether at least two people who are not subjects speak in conversation `key`, as read.
+  private func hasTwoVoices(_ key: String) -> Bool { voices[key]?.count ?? 0 >= 2 }
+
+  /// The conversations that would be third parties' if their unread messages hold no subject's
+  /// (and, where the messages read show only one person, another person's).
   var withUnreadMessages: Set<String> { candidates.intersection(unread) }
 
   /// The conversations with `counterpart` words in which no unit read is a subject's and no
@@ -133,6 +147,7 @@ struct ConversationVoices {
     var subjectSpeaks = false
     var unsure = false
     var unread = false
+    var voices: Set<String> = []
   }
 
   private mutating func note(_ run: Run) {
@@ -140,5 +155,6 @@ struct ConversationVoices {
     if run.subjectSpeaks { subjectSpeaks.insert(key) }
     if run.unsure { unsure.insert(key) }
     if run.unread { unread.insert(key) }
+    if !run.voices.isEmpty, voices[key]?.count ?? 0 < 2 { voices[key, default: []].formUnion(run.voices) }
   }
 }
