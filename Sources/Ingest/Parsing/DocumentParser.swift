@@ -76,10 +76,16 @@ enum ParserRegistry {
   /// once here for both instead of once by each (a tenth of the scan of a folder of small chats).
   static func parser(for source: SourceText) -> any DocumentParser {
     var flavour: MemoTraceFlavour??
-    return parsers.first { parser in
-      guard let generation = parser as? any MemoTraceGeneration else { return parser.detect(source) }
+    return entries.first { entry in
+      guard let generation = entry.generation else { return entry.parser.detect(source) }
       if flavour == nil { flavour = .some(MemoTraceFlavour.classify(source)) }
-      return flavour == .some(generation.flavour)
-    } ?? PlainTextParser()
+      return flavour == .some(generation)
+    }?.parser ?? PlainTextParser()
+  }
+
+  /// The parsers, each with its MemoTrace generation if it is one, found once rather than by a
+  /// dynamic cast of every parser for every file.
+  private static let entries: [(parser: any DocumentParser, generation: MemoTraceFlavour?)] = parsers.map {
+    ($0, ($0 as? any MemoTraceGeneration)?.flavour)
   }
 }

@@ -91,8 +91,27 @@ struct SourceText: Sendable {
 
   /// The first character that is neither white space nor a byte-order mark, or nil: a cheap
   /// first test for the formats that must open with a given character (JSON's `{` or `[`).
+  ///
+  /// Lines of ASCII white space only are passed over in place; the first other byte answers at
+  /// once when it and the byte after it are ASCII (it is then a character of its own), else that
+  /// line and the ones after it are read as characters.
   var firstSignificantCharacter: Character? {
-    for line in lines {
+    var answer: Character?
+    var resumeAt: Int?
+    lines.forEachUTF8(prefix: Int.max) { position, bytes in
+      var index = 0
+      while index < bytes.count, bytes[index] == 0x20 || (0x09...0x0D).contains(bytes[index]) { index += 1 }
+      guard index < bytes.count else { return true }
+      let byte = bytes[index]
+      if byte < 0x80, index + 1 == bytes.count || bytes[index + 1] < 0x80 {
+        answer = Character(Unicode.Scalar(byte))
+      } else {
+        resumeAt = position
+      }
+      return false
+    }
+    guard let resumeAt else { return answer }
+    for line in lines[resumeAt...] {
       if let character = line.first(where: { !$0.isWhitespace && $0 != "\u{FEFF}" }) { return character }
     }
     return nil

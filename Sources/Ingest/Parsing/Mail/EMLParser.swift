@@ -12,15 +12,28 @@ struct EMLParser: DocumentParser {
   /// Header fields that mark an e-mail when they open the file.
   static let mailHeaders: Set<String> = ["from", "to", "subject", "date", "received", "message-id", "mime-version", "return-path", "cc"]
 
+  /// How many lines of the header block detection reads.
+  static let headLines = 200
+
+  /// True when the header block (up to the first empty line, within `headLines`) holds only
+  /// fields and their folded continuations, among them `From` and two more mail header fields.
+  /// Lines are read in place (`MailHeadLine`); the first line that is no field ends the walk.
   func detect(_ source: SourceText) -> Bool {
     var names: Set<String> = []
-    for line in source.lines.prefix(200) {
-      if line.isEmpty { break }
-      if line.first == " " || line.first == "\t" { continue }
-      guard let colon = line.firstIndex(of: ":"), !line[..<colon].contains(" ") else { return false }
-      names.insert(line[..<colon].lowercased())
+    var isMail = true
+    source.lines.forEachUTF8(prefix: Self.headLines) { position, bytes in
+      switch MailHeadLine(bytes, line: source.lines[position]) {
+      case .end: return false
+      case .continuation: return true
+      case .notAField:
+        isMail = false
+        return false
+      case .field(let name):
+        names.insert(name)
+        return true
+      }
     }
-    return names.contains("from") && names.intersection(Self.mailHeaders).count >= 3
+    return isMail && names.contains("from") && names.intersection(Self.mailHeaders).count >= 3
   }
 
   func parse(_ source: SourceText) -> ParseOutcome {

@@ -74,10 +74,19 @@ enum CSVRecords {
     return inQuotes ? recordLine : nil
   }
 
-  /// The first record's values (the header row), if the file has one.
+  /// The first record's values (the header row), if the file has one of more than one field: nil
+  /// for a first non-empty line without a `,` byte (a one-field row is the header of no chat
+  /// table), told from its bytes in place, as is the line's length; only a line that may be a
+  /// header row is taken as a `Substring` and split.
   static func headerRow(_ source: SourceText) -> [String]? {
-    guard let first = source.lines.first(where: { !$0.isEmpty }), first.utf8.count <= headerRowLimit else { return nil }
-    return first.split(separator: ",", omittingEmptySubsequences: false).map {
+    var position: Int?
+    source.lines.forEachUTF8(prefix: Int.max) { index, bytes in
+      guard !bytes.isEmpty else { return true }
+      if bytes.count <= headerRowLimit, bytes.contains(0x2C) { position = index }
+      return false
+    }
+    guard let position else { return nil }
+    return source.lines[position].split(separator: ",", omittingEmptySubsequences: false).map {
       String($0).trimmingQuotes
     }
   }

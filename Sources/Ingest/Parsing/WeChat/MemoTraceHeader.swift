@@ -64,12 +64,17 @@ enum MemoTraceFlavour: Sendable {
   private static let v1MarkerBytes = v1Markers.map { Array($0.utf8) }
   private static let v2MarkerBytes = v2Markers.map { Array($0.utf8) }
 
-  /// Per byte value, whether a marker of either generation starts with it, so that most lines
-  /// are passed over without comparing them with every marker.
-  private static let startsMarker: [Bool] = {
-    var table = [Bool](repeating: false, count: 256)
-    for marker in v1Markers + v2Markers { if let lead = marker.utf8.first { table[Int(lead)] = true } }
-    return table
+  /// Per byte value, whether a marker of either generation starts with it (`leads`) or has it
+  /// second (`seconds`), so that most lines are passed over without comparing them with every
+  /// marker: CJK text shares the lead byte of `引` and `【`, seldom their second byte too.
+  private static let (leads, seconds): ([Bool], [Bool]) = {
+    var leads = [Bool](repeating: false, count: 256)
+    var seconds = leads
+    for marker in v1MarkerBytes + v2MarkerBytes {
+      leads[Int(marker[0])] = true
+      seconds[Int(marker[1])] = true
+    }
+    return (leads, seconds)
   }()
 
   /// How many non-blank lines may come before the first header (an exporter or user preamble).
@@ -81,27 +86,48 @@ enum MemoTraceFlavour: Sendable {
   /// Asked of every text file a scan reads (both generations' parsers ask), so the lines are read
   /// in place as bytes: in a folder of small chats this decided a third of the scan's time when
   /// each line was taken as a `Substring`.
+  ///
+  /// The walk stops as soon as the rest of the sample cannot change the answer: each line adds at
+  /// most one to either score (a header only to v2's, a marker line to the generation its marker
+  /// belongs to), so once the lead of one score is larger than the lines left, and the headers
+  /// needed after a preamble are seen, the flavour is known. A line led by a digit is a header
+  /// or nothing (no marker opens with a digit), and only a time-only header (exactly 19 bytes)
+  /// scores, so longer ones are parsed only while headers are still counted.
   static func classify(_ source: SourceText) -> MemoTraceFlavour? {
     guard let firstHeader = firstHeaderPosition(source) else { return nil }
+    let headersNeeded = firstHeader == 0 ? 0 : 2
+    let sampled = Swift.min(sampleLines, source.lines.count)
     var headers = 0
     var v1Score = 0
     var v2Score = 0
-    source.lines.forEachUTF8(prefix: sampleLines) { _, line in
-      if let header = MemoTraceHeader.parse(line) {
-        headers += 1
-        if !header.hasRest { v2Score += 1 }
-        return true
-      }
-      var start = 0
-      while start < line.count, line[start] == 0x20 { start += 1 }
-      guard start < line.count, startsMarker[Int(line[start])] else { return true }
-      let trimmed = UnsafeBufferPointer(rebasing: line[start...])
-      if v1MarkerBytes.contains(where: { trimmed.starts(with: $0) }) { v1Score += 1 }
-      if v2MarkerBytes.contains(where: { trimmed.starts(with: $0) }) { v2Score += 1 }
-      return true
+    source.lines.forEachUTF8(prefix: sampleLines) { position, line in
+      score(line, headers: &headers, countingHeaders: headers < headersNeeded, v1: &v1Score, v2: &v2Score)
+      let left = sampled - position - 1
+      return headers < headersNeeded || (v2Score - v1Score <= left && v1Score - v2Score < left)
     }
-    guard firstHeader == 0 || headers >= 2 else { return nil }
+    guard headers >= headersNeeded else { return nil }
     return v2Score > v1Score ? .v2 : .v1
+  }
+
+  /// Adds what one sample line tells to the counts: a header (counted only when
+  /// `countingHeaders`, but a time-only one always scores for v2), or a generation's marker after
+  /// leading spaces.
+  private static func score(
+    _ line: UnsafeBufferPointer<UInt8>, headers: inout Int, countingHeaders: Bool, v1: inout Int, v2: inout Int
+  ) {
+    guard let lead = line.first else { return }
+    if lead >= 0x30, lead <= 0x39 {
+      guard line.count == 19 || countingHeaders, let header = MemoTraceHeader.parse(line) else { return }
+      headers += 1
+      if !header.hasRest { v2 += 1 }
+      return
+    }
+    var start = 0
+    while start < line.count, line[start] == 0x20 { start += 1 }
+    guard start + 1 < line.count, leads[Int(line[start])], seconds[Int(line[start + 1])] else { return }
+    let trimmed = UnsafeBufferPointer(rebasing: line[start...])
+    if v1MarkerBytes.contains(where: { trimmed.starts(with: $0) }) { v1 += 1 }
+    if v2MarkerBytes.contains(where: { trimmed.starts(with: $0) }) { v2 += 1 }
   }
 
   /// Among the first `preambleLines + 1` non-blank lines, how many come before the first header;

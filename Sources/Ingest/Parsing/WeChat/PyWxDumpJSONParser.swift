@@ -42,17 +42,16 @@ struct PyWxDumpJSONParser: BatchingParser {
     switch shape {
     case .dataJS:
       var assignments = Set<String>()
-      for line in source.lines.prefix(Self.headLines) {
-        let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-        // Every marker opens with `const `: most lines are passed over at their first byte.
-        guard trimmed.utf8.first == 0x63,
-          let marker = Self.detectionMarkers.first(where: { trimmed.hasPrefix($0) })
-        else { continue }
-        if marker == Self.messagesMarker { return true }
+      var found = false
+      source.lines.forEachUTF8(prefix: Self.headLines) { position, bytes in
+        guard Self.mayOpenWithMarker(bytes), let marker = Self.detectionMarker(opening: source.lines[position]) else {
+          return true
+        }
         assignments.insert(marker)
-        if assignments.count == 2 { return true }
+        found = marker == Self.messagesMarker || assignments.count == 2
+        return !found
       }
-      return false
+      return found
     case .json:
       guard source.firstSignificantCharacter == "[" else { return false }
       var head = ""
@@ -63,6 +62,27 @@ struct PyWxDumpJSONParser: BatchingParser {
       let compact = String(head.filter { !$0.isWhitespace && $0 != "\u{FEFF}" })
       return compact.hasPrefix("[{") && Self.rowKeys.allSatisfy { compact.utf8Contains($0) }
     }
+  }
+
+  /// The detection marker a `data.js` line opens with after spaces and tabs, if any.
+  static func detectionMarker(opening line: Substring) -> String? {
+    let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+    return detectionMarkers.first(where: { trimmed.hasPrefix($0) })
+  }
+
+  /// The markers' UTF-8, for `mayOpenWithMarker`.
+  private static let detectionMarkerBytes = detectionMarkers.map { Array($0.utf8) }
+
+  /// Whether a line's UTF-8 opens with a detection marker's bytes after ASCII spaces and tabs:
+  /// true for every line `detectionMarker(opening:)` finds a marker in (the markers are ASCII, and
+  /// each space or tab it drops is one byte), so only those lines are taken as a `Substring`. Every
+  /// marker opens with `const `: most lines are passed over at their first byte.
+  static func mayOpenWithMarker(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    var start = 0
+    while start < line.count, line[start] == 0x20 || line[start] == 0x09 { start += 1 }
+    guard start < line.count, line[start] == 0x63 else { return false }
+    let trimmed = UnsafeBufferPointer(rebasing: line[start...])
+    return detectionMarkerBytes.contains { trimmed.starts(with: $0) }
   }
 
   /// Reads the rows one at a time as the JSON reader meets them, never the whole list.

@@ -24,10 +24,32 @@ struct WechatDumpTXTParser: DocumentParser {
   static let redPacketType = 436_207_665
   static let transferType = 419_430_449
 
+  /// How many lines detection looks at.
+  static let sampleLines = 200
+
+  /// True when the first non-blank line of the first `sampleLines` is a header and at least half
+  /// of the non-blank ones (of at most four) are. Lines are read in place: only a line that opens
+  /// with a type code and its bar (`mayBeHeader`) is taken as a `Substring` and read as a header,
+  /// and the walk stops at a first line that is not one or at the second header, which settle it.
   func detect(_ source: SourceText) -> Bool {
-    let sample = source.lines.prefix(200).filter { !$0.isBlank }
-    guard let first = sample.first, Self.header(first) != nil else { return false }
-    return sample.filter { Self.header($0) != nil }.count * 2 >= min(sample.count, 4)
+    var nonBlank = 0
+    var headers = 0
+    source.lines.forEachUTF8(prefix: Self.sampleLines) { position, line in
+      guard !SourceLines.isBlank(line, line: source.lines[position]) else { return true }
+      nonBlank += 1
+      if Self.mayBeHeader(line), Self.header(source.lines[position]) != nil { headers += 1 }
+      return headers == 1
+    }
+    return headers > 0 && headers * 2 >= min(nonBlank, 4)
+  }
+
+  /// Whether a line's UTF-8 may hold a header: the bytes before its first `|` are an optional
+  /// sign and ASCII digits, as `Int` reads a type code. False for every line `header` reads.
+  static func mayBeHeader(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = line.first == 0x2B || line.first == 0x2D ? 1 : 0
+    let digits = index
+    while index < line.count, line[index] >= 0x30, line[index] <= 0x39 { index += 1 }
+    return index > digits && index < line.count && line[index] == 0x7C
   }
 
   /// A message starts at every header and takes no state from the lines before it.
