@@ -95,6 +95,13 @@ struct QQHeader: Sendable {
     return scannedStamp(line)
   }
 
+  /// `stamp(_:)` of `line` given also as its UTF-8 (`bytes`): the commonest header is read from
+  /// the bytes, and only a line of another shape is taken as a `Substring` (`line`) and scanned.
+  static func stamp(_ bytes: UnsafeBufferPointer<UInt8>, line: @autoclosure () -> Substring) -> Stamp? {
+    guard let lead = bytes.first, lead >= 0x30, lead <= 0x39 else { return nil }
+    return isoStamp(bytes) ?? scannedStamp(line())
+  }
+
   /// `stamp` read scalar by scalar, for every shape of header.
   static func scannedStamp(_ line: Substring) -> Stamp? {
     var cursor = TextCursor(line)

@@ -44,8 +44,8 @@ struct QQMessageManagerTXTParser: BatchingParser {
   /// Whether the text is such an export: a separator, the title or a block field in the first
   /// `sampleLines` lines, or headers there of which half name a QQ account or one has a locale
   /// clock. Every text file a scan reads is asked, so the lines are read in place as bytes, only
-  /// a line led by a digit is read as a header, and its sender is split only when it may end in
-  /// an account.
+  /// a line led by a digit is read as a header (from its bytes for the commonest shape), and its
+  /// sender is split only when it may end in an account.
   func detect(_ source: SourceText) -> Bool {
     var framed = false
     var headers = 0
@@ -56,13 +56,13 @@ struct QQMessageManagerTXTParser: BatchingParser {
       if lead == 0x3D, line.elementsEqual(Self.separatorBytes) { framed = true }
       if lead == Self.titleBytes[0], line.starts(with: Self.titleBytes) || Self.isBlockField(line) { framed = true }
       if framed { return false }
-      guard lead >= 0x30, lead <= 0x39 else { return true }
-      let text = source.lines[position]
-      guard let stamp = QQHeader.stamp(text) else { return true }
+      guard lead >= 0x30, lead <= 0x39, let stamp = QQHeader.stamp(line, line: source.lines[position]) else { return true }
       headers += 1
       if stamp.isLocaleClock { localeClocks += 1 }
       // The sender is split (which builds its strings) only when it may end in an account.
-      if !QQHeader.endsWithoutAccount(line), QQHeader(line: text, stamp: stamp).accountID != nil { qqSenders += 1 }
+      if !QQHeader.endsWithoutAccount(line), QQHeader(line: source.lines[position], stamp: stamp).accountID != nil {
+        qqSenders += 1
+      }
       return true
     }
     return framed || (headers > 0 && (qqSenders * 2 >= headers || localeClocks > 0))
