@@ -18,6 +18,18 @@ import Testing
     #expect(String(text[range]) == needle)
   }
 
+  /// A line read in place as bytes holds a needle exactly when the text holds it.
+  @Test func bytesHoldANeedleExactlyWhenTheTextDoes() {
+    let texts = ["", "a", "aaab", "xabc", "ab", "第三条 付款方式", "Save by Tencent MsgMgr", "<Save by Tencent MsgMg>"]
+    let needles = ["", "a", "aab", "bc", "abc", "付款", "款方", "Tencent MsgMgr", "\u{FFFD}"]
+    for text in texts {
+      for needle in needles {
+        let found = Array(text.utf8).withUnsafeBufferPointer { $0.containsBytes(Array(needle.utf8)) }
+        #expect(found == text.utf8Contains(needle), "\(text.debugDescription) \(needle.debugDescription)")
+      }
+    }
+  }
+
   @Test func missingLongerAndEmptyNeedlesAreNotFound() {
     #expect("abc".utf8Range(of: "abd") == nil)
     #expect("ab".utf8Range(of: "abc") == nil)

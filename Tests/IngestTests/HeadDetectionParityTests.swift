@@ -71,6 +71,10 @@ import Testing
     "今天开会：下午三点\n",
     "好的，收到\n[图片]\n",
     "\u{FFFD}\u{FFFD}乱码\nFrom: a\n",
+    "From: <Save by Tencent MsgMgr>\nSubject: Tencent IM Message\nMIME-Version: 1.0\n\n",
+    "MIME-Version: 1.0\nSave by Tencent MsgMg\nTencent IM Messag\n",
+    "Tencent IM Message",
+    "Save by Tencent MsgMgr",
   ]
 
   /// `text` and its variants: a leading U+FEFF, CRLF breaks, blank lines first, and cut short at
@@ -96,6 +100,7 @@ import Testing
     #expect(ChatTableCSVParser().detect(source) == HeadDetectionReference.chatTableCSV(source), comment)
     #expect(PyWxDumpJSONParser(shape: .dataJS).detect(source) == HeadDetectionReference.pyWxDumpDataJS(source), comment)
     #expect(source.firstSignificantCharacter == HeadDetectionReference.firstSignificantCharacter(source), comment)
+    #expect(QQMHTParser().detect(source) == HeadDetectionReference.qqMHT(source), comment)
     let reference = HeadDetectionReference.headerRow(source)
     #expect(CSVRecords.headerRow(source) == (reference.map { $0.count > 1 } == true ? reference : nil), comment)
   }
@@ -186,6 +191,16 @@ import Testing
       for _ in 0..<12 { answers.insert(MemoTraceFlavour.classify(Self.source(MemoTraceChatGenerator.chat(&random)))) }
     }
     #expect(answers == [.v1, .v2, nil])
+  }
+
+  @Test(arguments: [18, 19, 20, 21])
+  func qqMHTReadsTwentyLinesOnly(_ before: Int) {
+    for signature in QQMHTParser.signatures {
+      let text = String(repeating: "MIME-Version: 1.0\n", count: before) + "x" + signature + "y\n"
+      let source = Self.source(text)
+      #expect(QQMHTParser().detect(source) == (before < 20))
+      #expect(HeadDetectionReference.qqMHT(source) == (before < 20))
+    }
   }
 
   @Test func wechatDumpReadsTwoHundredLinesOnly() {

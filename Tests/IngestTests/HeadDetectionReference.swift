@@ -90,6 +90,11 @@ enum HeadDetectionReference {
     return false
   }
 
+  /// QQ's MHT detector on `Substring`s.
+  static func qqMHT(_ source: SourceText) -> Bool {
+    source.lines.prefix(20).contains { $0.utf8Contains("Save by Tencent MsgMgr") || $0.utf8Contains("Tencent IM Message") }
+  }
+
   /// The first significant character found character by character.
   static func firstSignificantCharacter(_ source: SourceText) -> Character? {
     for line in source.lines {

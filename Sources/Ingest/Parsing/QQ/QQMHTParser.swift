@@ -8,8 +8,21 @@
 struct QQMHTParser: BatchingParser {
   let format = DocumentFormat.qqMHT
 
+  /// The texts QQ writes in the first lines of such a file, one of which marks it.
+  static let signatures = ["Save by Tencent MsgMgr", "Tencent IM Message"]
+  /// How many lines detection looks at.
+  static let headLines = 20
+
+  /// The signatures' UTF-8, looked for in lines read in place.
+  private static let signatureBytes = signatures.map { Array($0.utf8) }
+
   func detect(_ source: SourceText) -> Bool {
-    source.lines.prefix(20).contains { $0.utf8Contains("Save by Tencent MsgMgr") || $0.utf8Contains("Tencent IM Message") }
+    var found = false
+    source.lines.forEachUTF8(prefix: Self.headLines) { _, line in
+      found = Self.signatureBytes.contains { line.containsBytes($0) }
+      return !found
+    }
+    return found
   }
 
   func parse(_ source: SourceText, into batches: UnitBatches) -> [Diagnostic] {

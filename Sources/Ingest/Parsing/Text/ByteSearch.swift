@@ -64,3 +64,23 @@ extension StringProtocol {
     return nil
   }
 }
+
+extension UnsafeBufferPointer<UInt8> {
+  /// True when `pattern` (not empty) occurs in the bytes, as `utf8Contains` tells of a text.
+  /// Searched with `memchr` and `memcmp`, as `utf8Range(of:)` searches contiguous text.
+  func containsBytes(_ pattern: [UInt8]) -> Bool {
+    guard let base = baseAddress, let first = pattern.first, pattern.count <= count else { return false }
+    let lastStart = count - pattern.count
+    var offset = 0
+    while offset <= lastStart {
+      guard let hit = memchr(base + offset, Int32(first), lastStart - offset + 1) else { return false }
+      let candidate = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      let matches = pattern.withUnsafeBufferPointer { needle in
+        needle.baseAddress.map { memcmp(base + candidate, $0, needle.count) == 0 } ?? false
+      }
+      if matches { return true }
+      offset = candidate + 1
+    }
+    return false
+  }
+}
