@@ -1,7 +1,7 @@
 /// A set of pattern ids as one bit per id: membership is a shift and a mask, where a `Set<Int>`
 /// hashes the id. A rule's patterns are tested against every occurrence of each unit it is
 /// evaluated on.
-struct PatternMask: Sendable {
+struct PatternMask: Sendable, Equatable {
   /// Bit `id % 64` of word `id / 64` is set for each member `id`.
   private let words: [UInt64]
 
