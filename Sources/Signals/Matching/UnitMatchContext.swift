@@ -49,6 +49,8 @@ struct UnitMatchContext {
     var reportedSpans: [Range<Int>]?
     /// The offset of a final `?` once asked for (`finalQuestionMark`): nil until then.
     var questionMark: Int??
+    /// The normalised text as a string once asked for (`normalizedString`).
+    var string: String?
 
     init(normalized: NormalizedText, scalars: [Unicode.Scalar], original: [Unicode.Scalar], occurrences: [Occurrence]) {
       self.normalized = normalized
@@ -67,6 +69,7 @@ struct UnitMatchContext {
       copy.prohibitionSpans = prohibitionSpans
       copy.reportedSpans = reportedSpans
       copy.questionMark = questionMark
+      copy.string = string
       return copy
     }
   }
@@ -134,6 +137,15 @@ struct UnitMatchContext {
     return mark
   }
 
+  /// The normalised text as a string, for regexes (of `re:` leaves and `extract` entries): made
+  /// once per unit from its UTF-8, not once per regex from its scalars.
+  var normalizedString: String {
+    if let known = storage.string { return known }
+    let string = normalized.string
+    storage.string = string
+    return string
+  }
+
   /// The storage, unshared, for a mutation.
   private mutating func uniqueStorage() -> Storage {
     if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
@@ -153,7 +165,7 @@ struct UnitMatchContext {
 
   /// Runs the regexes (once each) over the normalised text.
   mutating func runRegexes(_ ids: Set<Int>, compiled: [CompiledRegex]) {
-    let string = String(String.UnicodeScalarView(scalars))
+    let string = normalizedString
     let whole = NSRange(string.startIndex..<string.endIndex, in: string)
     let storage = uniqueStorage()
     for id in ids where storage.regexMatches[id] == nil {

@@ -57,7 +57,7 @@ struct ValueExtractor {
   /// one), taken from the original text.
   private func firstMatch(_ regex: CompiledRegex) -> String? {
     guard let expression = regex.expression else { return nil }
-    let string = String(String.UnicodeScalarView(context.scalars))
+    let string = context.normalizedString
     guard let match = expression.firstMatch(in: string, range: NSRange(string.startIndex..<string.endIndex, in: string))
     else { return nil }
     let nsRange = match.numberOfRanges > 1 && match.range(at: 1).location != NSNotFound ? match.range(at: 1) : match.range
