@@ -3,13 +3,18 @@
 /// A leaf yields one candidate per occurrence and an `any` rewraps every candidate of its items,
 /// but a rule keeps at most one of them: writing each trace at once (`「跑分」`, `any $x「…」`)
 /// cost a string or two per candidate, most of them dropped. A leaf's trace is written from the
-/// candidate's only part; `any` adds a prefix count; an operator that combines candidates writes
-/// its trace from the traces of those it chose, as before.
+/// candidate's only part; `any` adds a prefix count; an operator that combines candidates keeps
+/// those it chose and writes its trace from theirs when it is itself written (an `any` of several
+/// `all`s, or an `exclude` rule evaluated twice, drops most of them).
 struct CandidateTrace {
   /// What the trace is made of, besides its `any ` prefixes.
-  enum Body {
-    /// Already written: an `all`, `at_least` or `count` trace, or a price comparison's summary.
+  indirect enum Body {
+    /// Already written: a price comparison's summary.
     case text(String)
+    /// `all(…)` (`atLeast` nil) or `at_least n(…)` of the candidates chosen, with `near≤…`.
+    case combination(atLeast: Int?, chosen: [MatchCandidate], near: NearConstraint?)
+    /// `count≥minimum(found× …)`, with the trace of the first candidate counted.
+    case count(minimum: Int, found: Int, first: MatchCandidate?)
     /// `「term」`, the pattern of the candidate's part.
     case term
     /// `$name「term」`.
@@ -49,6 +54,32 @@ struct CandidateTrace {
     switch body {
     case .text(let text):
       result += text
+    case .combination(let atLeast, let chosen, let near):
+      if let atLeast {
+        result += "at_least "
+        result += String(atLeast)
+        result += "("
+      } else {
+        result += "all("
+      }
+      for (position, candidate) in chosen.enumerated() {
+        if position > 0 { result += ", " }
+        candidate.writeTrace(patterns: patterns, context: context, into: &result)
+      }
+      result += ")"
+      if let near {
+        result += " near≤"
+        result += String(near.within)
+        if near.ordered { result += " ordered" }
+      }
+    case .count(let minimum, let found, let first):
+      result += "count≥"
+      result += String(minimum)
+      result += "("
+      result += String(found)
+      result += "× "
+      first?.writeTrace(patterns: patterns, context: context, into: &result)
+      result += ")"
     case .term:
       result += "「"
       result += part.map { patterns[$0.pattern] } ?? ""

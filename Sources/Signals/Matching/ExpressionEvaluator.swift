@@ -126,11 +126,8 @@ struct ExpressionEvaluator {
       guard !options.contains(where: { $0.isEmpty }) else { return [] }
       let chosen = near.map { combine(options, near: $0) } ?? leftmost(options)
       guard let chosen else { return [] }
-      var trace = "all("
-      join(chosen, into: &trace)
-      trace += ")"
-      trace += Self.suffix(near)
-      return [MatchCandidate(parts: Self.parts(of: chosen), trace: CandidateTrace(trace))]
+      let trace = CandidateTrace(.combination(atLeast: nil, chosen: chosen, near: near))
+      return [MatchCandidate(parts: Self.parts(of: chosen), trace: trace)]
     case .atLeast(let count, let items, let near):
       let options = items.map { evaluate($0) }.filter { !$0.isEmpty }
       guard count > 0, options.count >= count else { return [] }
@@ -143,11 +140,8 @@ struct ExpressionEvaluator {
         if near == nil { break }
       }
       guard let best else { return [] }
-      var trace = "at_least \(count)("
-      join(best, into: &trace)
-      trace += ")"
-      trace += Self.suffix(near)
-      return [MatchCandidate(parts: Self.parts(of: best), trace: CandidateTrace(trace))]
+      let trace = CandidateTrace(.combination(atLeast: count, chosen: best, near: near))
+      return [MatchCandidate(parts: Self.parts(of: best), trace: trace)]
     case .sequence(_, let then, _):
       return evaluate(then)
     case .count(let inner, let minimum):
@@ -156,9 +150,8 @@ struct ExpressionEvaluator {
         chosen.append(candidate)
       }
       guard chosen.count >= minimum, minimum > 0 else { return [] }
-      let first = chosen.first.map { $0.writtenTrace(patterns: patterns, context: context) } ?? ""
-      let trace = "count≥\(minimum)(\(chosen.count)× \(first))"
-      return [MatchCandidate(parts: Self.parts(of: chosen), trace: CandidateTrace(trace))]
+      let trace = CandidateTrace(.count(minimum: minimum, found: chosen.count, first: chosen.first))
+      return [MatchCandidate(parts: Self.parts(of: chosen), trace: trace)]
     }
   }
 
@@ -205,19 +198,6 @@ struct ExpressionEvaluator {
     var parts: [Occurrence] = []
     for candidate in candidates { candidate.appendParts(to: &parts) }
     return parts
-  }
-
-  /// Appends the written traces of `candidates`, separated by `, `, to `trace`.
-  private func join(_ candidates: [MatchCandidate], into trace: inout String) {
-    for (position, candidate) in candidates.enumerated() {
-      if position > 0 { trace += ", " }
-      candidate.writeTrace(patterns: patterns, context: context, into: &trace)
-    }
-  }
-
-  private static func suffix(_ near: NearConstraint?) -> String {
-    guard let near else { return "" }
-    return " near≤\(near.within)\(near.ordered ? " ordered" : "")"
   }
 
   private static func span(_ candidates: [MatchCandidate]) -> (Int, Int) {
