@@ -112,9 +112,10 @@ public struct SignalScanner: Sendable {
         continue
       }
       let event = SequenceTracker.Event(unit: unit, ordinal: ordinal)
+      // The earlier event is looked up first: without one, the `then` event is not evaluated.
       if roles.admits(rule.rule.speaker, kind: unit.kind, role: role),
-        let then = evaluation.outcome(of: sequence.then),
-        let earlier = sequences.earlier(rule: rule.rule.id, conversation: conversation, before: event, window: sequence.window)
+        let earlier = sequences.earlier(rule: rule.rule.id, conversation: conversation, before: event, window: sequence.window),
+        let then = evaluation.outcome(of: sequence.then)
       {
         let related = RelatedUnit(path: path, line: earlier.event.unit.line, endLine: earlier.event.unit.endLine, role: "earlier")
         signals.append(
