@@ -122,8 +122,14 @@ struct ExpressionEvaluator {
       let inOrder = zip(result, result.dropFirst()).allSatisfy { ($0.start, $0.end) <= ($1.start, $1.end) }
       return inOrder ? result : result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
     case .all(let items, let near):
-      let options = items.map { evaluate($0) }
-      guard !options.contains(where: { $0.isEmpty }) else { return [] }
+      // Items are evaluated in turn until one has no candidate: then none of the rest matters.
+      var options: [[MatchCandidate]] = []
+      options.reserveCapacity(items.count)
+      for item in items {
+        let candidates = evaluate(item)
+        guard !candidates.isEmpty else { return [] }
+        options.append(candidates)
+      }
       let chosen = near.map { combine(options, near: $0) } ?? leftmost(options)
       guard let chosen else { return [] }
       let trace = CandidateTrace(.combination(atLeast: nil, chosen: chosen, near: near))
