@@ -98,7 +98,9 @@ import Testing
   }
 
   @Test func countNeedsRepeatedOccurrences() throws {
-    #expect(try signals("先删记录，等会再删记录")["ext.repeat"]?.matched.count == 2)
+    let signal = try #require(try signals("先删记录，等会再删记录")["ext.repeat"])
+    #expect(signal.matched.count == 2)
+    #expect(signal.why == "count≥2(2× 「删记录」) · no negation cue")
     #expect(try signals("先删记录")["ext.repeat"] == nil)
   }
 

@@ -76,7 +76,8 @@ import Testing
   }
 
   @Test func orderedNearKeepsTheListedOrder() throws {
-    #expect(try fired("op.ordered", "转账以后截图发我") != nil)
+    let signal = try #require(try fired("op.ordered", "转账以后截图发我"))
+    #expect(signal.why == "all(「转账」, 「截图」) near≤5 ordered · no negation cue")
     #expect(try fired("op.ordered", "截图以后转账") == nil)
   }
 
