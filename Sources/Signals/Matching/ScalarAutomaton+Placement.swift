@@ -20,7 +20,7 @@ extension ScalarAutomaton {
       // grows with the square of the lexicon: a quarter of a second with 1,000 more rules).
       var lastOfWidth = [Int](repeating: 0, count: Self.widthBuckets)
       for state in 1..<stateCount {
-        let classes = trie.exceptions[state].keys.map(Int.init).sorted()
+        let classes = trie.exceptions[state].map { Int($0.cls) }
         let width = min(classes.count, Self.widthBuckets - 1)
         let base = slots.firstFit(classes, from: lastOfWidth[width] - classCount)
         slots.take(base: base, classes: classes)

@@ -67,19 +67,19 @@ struct ScalarAutomaton: Sendable {
     classOfBMP = Self.bmpClasses(classOfScalar)
     classOfFoldedScalar = classOfScalar
 
-    let trie = Trie(classed)
+    let trie = Trie(classed, classCount: classCount)
     let placement = Placement(trie: trie, classCount: classCount)
     let encoded = trie.outputs.indices.map { state in
       UInt32(placement.bases[state]) | (trie.outputs[state].isEmpty ? 0 : Self.outputFlag)
     }
     var rootNext = [UInt32](repeating: encoded[0], count: classCount)
-    for (cls, child) in trie.children[0] { rootNext[Int(cls)] = encoded[child] }
+    for edge in trie.children[0] { rootNext[Int(edge.cls)] = encoded[edge.next] }
     self.rootNext = rootNext
     var slots = [UInt64](repeating: Self.emptySlot, count: placement.length)
     for state in trie.exceptions.indices {
       let base = placement.bases[state]
-      for (cls, next) in trie.exceptions[state] {
-        slots[base + Int(cls)] = UInt64(base) << 32 | UInt64(encoded[next])
+      for edge in trie.exceptions[state] {
+        slots[base + Int(edge.cls)] = UInt64(base) << 32 | UInt64(encoded[edge.next])
       }
     }
     self.slots = slots
