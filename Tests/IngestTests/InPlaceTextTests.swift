@@ -106,4 +106,19 @@ import ZIPFoundation
     #expect(!InPlaceText.mayBeUTF8(head: chinese + [0xFF] + chinese))
     #expect(!InPlaceText.mayBeUTF8(head: Array(chinese.dropLast(3)) + [0x80, 0x80, 0x80, 0x80]))
   }
+
+  /// Only the head's first `checkedLength` bytes are checked; a file whose first bad byte comes
+  /// later passes the check, is found repaired by its read and is read again: it comes back as
+  /// its bytes, as a file that fails the check at once does.
+  @Test func aFileBadOnlyAfterTheCheckedBytesIsStillReadAsBytes() throws {
+    let line = Array("2023-05-01 21:40:12 张三\n接口做了AES加密\n".utf8)
+    var good: [UInt8] = []
+    while good.count <= InPlaceText.checkedLength { good += line }
+    let gb18030 = try #require(DecodingInPlaceTests.gb18030("银行卡收购，一张八百"))
+    #expect(InPlaceText.mayBeUTF8(head: good + gb18030))
+    #expect(try Self.contents(of: good + gb18030).kind == "bytes")
+    #expect(try Self.contents(of: good + [0xFF] + good).kind == "bytes")
+    let whole = try Self.contents(of: good)
+    #expect(whole.kind == "text" && whole.text == String(decoding: good, as: UTF8.self))
+  }
 }

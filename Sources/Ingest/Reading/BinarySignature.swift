@@ -27,11 +27,15 @@ struct BinarySignature: Sendable, Hashable {
 
   /// The signature the bytes start with, or nil when none is known.
   static func detect(_ bytes: some Collection<UInt8>) -> BinarySignature? {
+    // Asked of every file a scan reads: the head is compared in place, with no array or string
+    // made for a comparison.
     let head = Array(bytes.prefix(16))
     func starts(_ magic: [UInt8], at offset: Int = 0) -> Bool {
-      head.count >= offset + magic.count && Array(head[offset..<offset + magic.count]) == magic
+      head.count >= offset + magic.count && head[offset...].starts(with: magic)
     }
-    func ascii(_ text: String, at offset: Int = 0) -> Bool { starts(Array(text.utf8), at: offset) }
+    func ascii(_ text: StaticString, at offset: Int = 0) -> Bool {
+      text.withUTF8Buffer { head.count >= offset + $0.count && head[offset...].starts(with: $0) }
+    }
 
     if starts([0x89, 0x50, 0x4E, 0x47]) { return .init(kind: "image (PNG)") }
     if starts([0xFF, 0xD8, 0xFF]) { return .init(kind: "image (JPEG)") }

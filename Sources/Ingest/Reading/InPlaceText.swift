@@ -32,23 +32,33 @@ enum InPlaceText {
   /// UTF-8 but for a character cut at their end. A GB18030 file fails at its first Chinese
   /// character, so it is read as bytes at once: read into a string, its bytes would have been
   /// replaced by U+FFFD, three bytes for each, before it was read again.
+  ///
+  /// Only the first `checkedLength` bytes are checked to be UTF-8: the read that follows checks
+  /// the whole file anyway (and reports it `repaired` when it is not), so checking all of a head
+  /// that is the whole of a small chat validated it twice.
   static func mayBeUTF8(head: [UInt8]) -> Bool {
     guard BinarySignature.detect(head) == nil, !head.starts(with: [0xFF, 0xFE]), !head.starts(with: [0xFE, 0xFF])
     else { return false }
-    return !containsNUL(head[...]) && isUTF8ButForItsEnd(head)
+    return !containsNUL(head[...]) && isUTF8ButForItsEnd(head.prefix(checkedLength))
   }
 
+  /// How many of a file's first bytes `mayBeUTF8(head:)` checks to be UTF-8: enough to meet the
+  /// first Chinese characters of a GB18030 export, which then is read as bytes at once; one whose
+  /// first non-UTF-8 byte comes later is told by its read, and read again.
+  static let checkedLength = 4_096
+
   /// Whether `bytes` are valid UTF-8, leaving aside a character cut at their end.
-  private static func isUTF8ButForItsEnd(_ bytes: [UInt8]) -> Bool {
-    var end = bytes.count
+  private static func isUTF8ButForItsEnd(_ bytes: ArraySlice<UInt8>) -> Bool {
+    let start = bytes.startIndex
+    var end = bytes.endIndex
     var lead = end
-    while lead > 0, end - lead < 3, bytes[lead - 1] & 0xC0 == 0x80 { lead -= 1 }
-    if lead > 0 {
+    while lead > start, end - lead < 3, bytes[lead - 1] & 0xC0 == 0x80 { lead -= 1 }
+    if lead > start {
       let first = bytes[lead - 1]
       let length = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 1
       if end - (lead - 1) < length { end = lead - 1 }
     }
-    return bytes.withUnsafeBufferPointer { String(validating: $0[..<end], as: UTF8.self) != nil }
+    return bytes[..<end].withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
   }
 
   /// Reads a file of `capacity` bytes whose first bytes are `head` (already found to allow UTF-8
