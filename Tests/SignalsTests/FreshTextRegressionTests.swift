@@ -83,7 +83,8 @@ import Testing
     }
   }
 
-  /// Exculpatory lines that gave an Art. 11 finding when measured: a refusal of a request
-  /// reported just before it is not read as refusing it (13, `tech.pay-crypto`).
-  static let knownExculpatoryAlarms: Set<Int> = [13]
+  /// Exculpatory lines that give an Art. 11 finding: none since the speaker's refusal of a
+  /// request someone else made is read as refusing it (13, `客户说要用U付款，我说不行`, gave
+  /// `tech.pay-crypto` before; `RequestAnswer`).
+  static let knownExculpatoryAlarms: Set<Int> = []
 }

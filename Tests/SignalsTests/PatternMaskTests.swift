@@ -36,7 +36,7 @@ import Testing
     let negation = CompiledNegation(.standard, table: &table)
     let union = Set(
       negation.cues.ids + negation.hypothetical.ids + negation.questionPseudo.ids + negation.afterCues.ids
-        + negation.refusals.ids)
+        + negation.refusals.ids + negation.requestRefusals.ids)
     #expect(Set(negation.qualifiers.ids) == union)
     #expect(!union.isEmpty)
     for id in negation.breakers.ids where !union.contains(id) { #expect(!negation.qualifiers.contains(id)) }

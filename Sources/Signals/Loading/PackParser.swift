@@ -28,6 +28,7 @@ struct PackParser {
   private static let packKeys = ["id", "title", "version", "description", "author", "references", "date"]
   private static let negationKeys = [
     "cues", "pseudo", "breakers", "hypothetical", "before", "after_cues", "after", "refusals", "refusal_reach",
+    "request_refusals",
   ]
   private static let ruleKeys = [
     "id", "title", "level", "weight", "polarity", "scope", "speaker", "match", "unless", "negation",
@@ -130,6 +131,7 @@ struct PackParser {
     if let list = phrases("hypothetical", &reader) { settings.hypothetical = list }
     if let list = phrases("after_cues", &reader) { settings.afterCues = list }
     if let list = phrases("refusals", &reader) { settings.refusals = list }
+    if let list = phrases("request_refusals", &reader) { settings.requestRefusals = list }
     if let value = entries["before"].flatMap({ reader.integer($0.value, "negation before") }) {
       settings.before = max(0, value)
     }

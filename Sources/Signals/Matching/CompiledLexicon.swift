@@ -303,6 +303,8 @@ final class CompiledNegation: Sendable {
   let hypothetical: SortedPatternIDs
   let afterCues: SortedPatternIDs
   let refusals: SortedPatternIDs
+  /// The refusals that answer someone else's request (`NegationSettings.requestRefusals`).
+  let requestRefusals: SortedPatternIDs
   /// The cues, conditionals, A-not-A phrases, after-cues and refusals together: a unit holding
   /// none of them (and not ending in `?`) has every occurrence affirmed.
   let qualifiers: SortedPatternIDs
@@ -320,12 +322,14 @@ final class CompiledNegation: Sendable {
     let hypothetical = settings.hypothetical.map { table.id($0) }
     let afterCues = settings.afterCues.map { table.id($0) }
     let refusals = settings.refusals.map { table.id($0) }
+    let requestRefusals = settings.requestRefusals.map { table.id($0) }
     self.cues = SortedPatternIDs(cues)
     self.questionPseudo = SortedPatternIDs(questionPseudo)
     self.hypothetical = SortedPatternIDs(hypothetical)
     self.afterCues = SortedPatternIDs(afterCues)
     self.refusals = SortedPatternIDs(refusals)
-    qualifiers = SortedPatternIDs(cues + hypothetical + questionPseudo + afterCues + refusals)
+    self.requestRefusals = SortedPatternIDs(requestRefusals)
+    qualifiers = SortedPatternIDs(cues + hypothetical + questionPseudo + afterCues + refusals + requestRefusals)
     before = settings.before
     after = settings.after
     refusalReach = settings.refusalReach

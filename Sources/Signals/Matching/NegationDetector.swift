@@ -10,7 +10,9 @@
 /// cost, 的话 or a question follows it: `不做不行`, `不接白不接`, `不接就亏了`, `不做的话`, `不接吗？`;
 /// `AfterCueSequel`), and so does a no given right after the term's own question (`…吗？不，…`),
 /// and so does a refusal that closes a first-person refusal clause later in the same sentence
-/// (`…控制输赢，我当场拒绝了`, `RefusalClause`). A cue or after-cue in someone else's reported
+/// (`…控制输赢，我当场拒绝了`, `RefusalClause`), and so does the speaker's refusal answering, in a
+/// later clause, a request someone else made that holds the term (`客户说要用U付款，我说不行`;
+/// `ReportedRequest`, `RequestAnswer`). A cue or after-cue in someone else's reported
 /// words negates only a term inside them (`控制输赢他说不做` is his no; `ReportedSpeech`).
 ///
 /// Only the occurrences near the term are looked at (found by binary search in the unit's sorted
@@ -104,6 +106,9 @@ struct NegationDetector {
     if let cue = refusal(of: occurrence, among: all, pseudos: pseudos, terms: terms) {
       return (.negated(cue: text(cue)), cue.start..<cue.end)
     }
+    if let cue = requestRefusal(of: occurrence) {
+      return (.negated(cue: text(cue)), cue.start..<cue.end)
+    }
     if let answer = negativeAnswer(after: occurrence) {
       return (.negated(cue: answer.cue), answer.range)
     }
@@ -169,6 +174,25 @@ struct NegationDetector {
         && !pseudos.contains { $0 != candidate && $0.contains(candidate) }
         && !terms.contains { $0 != candidate && $0.overlaps(candidate) }
         && clause.refuses(termEnd: occurrence.end, cue: candidate)
+    }
+  }
+
+  /// When the occurrence lies in a request someone else made (`ReportedRequest`): the first
+  /// refusal or request refusal starting within `refusalReach` after the request's clause that
+  /// answers it (`RequestAnswer`); one inside a pseudo phrase or a term does not count.
+  private func requestRefusal(of occurrence: Occurrence) -> Occurrence? {
+    guard let request = ReportedRequest(scalars: context.scalars).span(enclosing: occurrence.start, occurrence.end)
+    else { return nil }
+    let limit = request.upperBound + vocabulary.refusalReach
+    let all = Occurrence.starting(in: (request.upperBound - reach)..<(limit + 1 + reach), of: context.occurrences)
+    let terms = Occurrence.starting(in: (request.upperBound - reach)..<(limit + 1 + reach), of: self.terms)
+    let answer = RequestAnswer(scalars: context.scalars)
+    return all.first { candidate in
+      (vocabulary.refusals.contains(candidate.pattern) || vocabulary.requestRefusals.contains(candidate.pattern))
+        && candidate.start >= request.upperBound && candidate.start <= limit
+        && !all.contains { vocabulary.pseudo.contains($0.pattern) && $0 != candidate && $0.contains(candidate) }
+        && !terms.contains { $0 != candidate && $0.overlaps(candidate) }
+        && answer.refuses(request: request, cue: candidate)
     }
   }
 

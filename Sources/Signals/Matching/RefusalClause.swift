@@ -62,7 +62,7 @@ struct RefusalClause {
 
   /// Where the particles and pronouns after a cue end (at a clause mark, a sentence end or the end
   /// of the unit), or nil when anything else follows the cue in its clause.
-  private func tailEnd(after start: Int) -> Int? {
+  func tailEnd(after start: Int) -> Int? {
     var position = start
     while position < scalars.count, !Self.isClauseMark(scalars[position]), !Self.sentenceEnds.contains(scalars[position]) {
       guard position - start < Self.tailReach,
@@ -98,7 +98,7 @@ struct RefusalClause {
     cue.contains("接") || cue.first == "拒"
   }
 
-  private static func isAdverbs(_ words: ArraySlice<Unicode.Scalar>) -> Bool {
+  static func isAdverbs(_ words: ArraySlice<Unicode.Scalar>) -> Bool {
     var rest = words
     while !rest.isEmpty {
       guard let word = adverbs.first(where: { rest.starts(with: $0) }) else { return false }
@@ -107,7 +107,7 @@ struct RefusalClause {
     return true
   }
 
-  private static func isClauseMark(_ scalar: Unicode.Scalar) -> Bool {
+  static func isClauseMark(_ scalar: Unicode.Scalar) -> Bool {
     clauseMarks.contains(scalar) || scalar.isWhitespaceScalar && scalar != "\n" && scalar != "\r"
   }
 

@@ -81,8 +81,8 @@ struct ReportedSpeech {
   }
 
   /// Whether the words right before the verb at `index`, in its clause, name a subject other than
-  /// the speaker.
-  private func isReported(subjectBefore index: Int) -> Bool {
+  /// the speaker (also read for a request verb's subject, `ReportedRequest`).
+  func isReported(subjectBefore index: Int) -> Bool {
     var lower = index
     while lower > 0, index - lower < Self.subjectReach, !Self.isClauseMark(scalars[lower - 1]),
       !Self.sentenceEnds.contains(scalars[lower - 1])

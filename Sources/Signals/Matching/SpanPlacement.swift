@@ -62,7 +62,7 @@ struct SpanPlacement {
     Occurrence.starting(in: occurrence.start..<occurrence.end, of: context.occurrences).contains { candidate in
       candidate.end <= occurrence.end
         && (negation.cues.contains(candidate.pattern) || negation.afterCues.contains(candidate.pattern)
-          || negation.refusals.contains(candidate.pattern))
+          || negation.refusals.contains(candidate.pattern) || negation.requestRefusals.contains(candidate.pattern))
     }
   }
 }

@@ -19,14 +19,19 @@ public struct NegationSettings: Sendable, Hashable {
   /// Refusals said after a term, in the same sentence (拒绝, 拉黑, 没答应, 不会做 …): they negate
   /// the term when they close a first-person refusal clause (LEXICON.md "Refusals").
   public var refusals: [String]
-  /// How many characters after a term a refusal may start.
+  /// How many characters after a term a refusal may start; for the answer to a request, after
+  /// the request's clause.
   public var refusalReach: Int
+  /// Refusals that, besides `refusals`, answer a request someone else made when said as the
+  /// speaker's answer in a later clause (不行, 免谈, 没门 …; LEXICON.md "Answers to a request"):
+  /// `客户说要用U付款，我说不行`. Alone they refuse nothing (`不行就换个通道`).
+  public var requestRefusals: [String]
 
   /// Creates settings; the defaults are empty lists, so nothing is negated.
   public init(
     cues: [String] = [], pseudo: [String] = [], breakers: [String] = [],
     hypothetical: [String] = [], before: Int = 8, afterCues: [String] = [], after: Int = 6,
-    refusals: [String] = [], refusalReach: Int = 20
+    refusals: [String] = [], refusalReach: Int = 20, requestRefusals: [String] = []
   ) {
     self.cues = cues
     self.pseudo = pseudo
@@ -37,10 +42,11 @@ public struct NegationSettings: Sendable, Hashable {
     self.after = after
     self.refusals = refusals
     self.refusalReach = refusalReach
+    self.requestRefusals = requestRefusals
   }
 
   /// Every phrase of every list, for building the automaton.
-  var allPhrases: [String] { cues + pseudo + breakers + hypothetical + afterCues + refusals }
+  var allPhrases: [String] { cues + pseudo + breakers + hypothetical + afterCues + refusals + requestRefusals }
 }
 
 extension NegationSettings {
@@ -63,5 +69,9 @@ extension NegationSettings {
       "拒绝", "拒了", "回绝", "谢绝", "婉拒", "推掉", "推了", "拉黑", "没答应", "没同意", "没听", "没理", "不会做",
       "不会接", "不做", "不接", "没接", "不干", "不碰",
     ],
-    refusalReach: 20)
+    refusalReach: 20,
+    requestRefusals: [
+      "不行", "不可以", "不能", "不同意", "不答应", "不要", "不用", "免谈", "没门", "没戏", "不考虑", "不接受", "不合作",
+      "不能做", "不能接", "做不了", "接不了", "办不到", "不收",
+    ])
 }
