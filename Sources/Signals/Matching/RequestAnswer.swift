@@ -15,8 +15,8 @@
 /// - it closes its clause (particles and pronouns, or the cue said again, follow it: `不行不行`),
 ///   which is no question (`我说不行吗？`), so `不行就换个通道` refuses nothing;
 /// - no clause between the request and it accepts (`我说可以，…`), and nothing in the rest of
-///   the sentence reverses it (`RefusalClause.reversals`: 后来, 还是, 答应了 …) or accepts
-///   (`我说不行，加钱就可以`, `…，后来说行`);
+///   the sentence reverses it (`RefusalClause.reversals`: 后来, 还是, 答应了 …), haggles over it
+///   (`我说不行，得加钱`, `这个价不行`: the no is to the price) or accepts (`我说不行，加钱就可以`);
 /// - it is not someone else's reported words (`客户说要用U，他老板说不行`).
 ///
 /// Every check reads a bounded stretch of scalars around the cue.
@@ -39,7 +39,9 @@ struct RequestAnswer {
     let limit = min(scalars.count, tailEnd + RefusalClause.reversalReach)
     while sentenceEnd < limit, !RefusalClause.sentenceEnds.contains(scalars[sentenceEnd]) { sentenceEnd += 1 }
     let rest = tailEnd..<sentenceEnd
-    let reversed = rest.contains { index in RefusalClause.reversals.contains { scalars[index...].starts(with: $0) } }
+    let reversed = rest.contains { index in
+      (RefusalClause.reversals + Self.counterOffers).contains { scalars[index...].starts(with: $0) }
+    }
     return !reversed && !clauses(in: rest).contains(where: accepts)
   }
 
@@ -122,6 +124,8 @@ struct RequestAnswer {
   /// (nothing stands before it here), and 这, 那 before a noun or alone (`这事`, `那不行`).
   static let topicMarkers = (RefusalClause.topicMarkers.filter { $0.words != ["的"] }
     + TopicMarker.table(kind: [], specific: ["这", "那"])).sorted { $0.words.count > $1.words.count }
+  /// Words after a no that make it a haggle over the price, not a refusal of the request.
+  static let counterOffers = words(["加钱", "加价", "得加", "要加", "再加", "另算", "另外收", "涨价", "多收", "价"])
   /// A yes standing alone, longest first.
   static let yeses = words(["没问题", "可以", "好的", "同意", "答应", "安排", "行", "好", "成", "ok"])
   /// A yes on a condition or as well, ending a clause (`加钱就可以`, `U也行`), longest first.
