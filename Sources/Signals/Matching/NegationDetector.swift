@@ -181,7 +181,13 @@ struct NegationDetector {
   /// refusal or request refusal starting within `refusalReach` after the request's clause that
   /// answers it (`RequestAnswer`); one inside a pseudo phrase or a term does not count.
   private func requestRefusal(of occurrence: Occurrence) -> Occurrence? {
-    guard let request = ReportedRequest(scalars: context.scalars).span(enclosing: occurrence.start, occurrence.end)
+    // A request ends at most `contentReach` scalars after the term; without a refusal within
+    // reach of that, there is no answer to look for (the common case, checked first).
+    let horizon = occurrence.end..<(occurrence.end + ReportedSpeech.contentReach + vocabulary.refusalReach + 1)
+    let refusing = Occurrence.starting(in: horizon, of: context.occurrences).contains {
+      vocabulary.refusals.contains($0.pattern) || vocabulary.requestRefusals.contains($0.pattern)
+    }
+    guard refusing, let request = ReportedRequest(scalars: context.scalars).span(enclosing: occurrence.start, occurrence.end)
     else { return nil }
     let limit = request.upperBound + vocabulary.refusalReach
     let all = Occurrence.starting(in: (request.upperBound - reach)..<(limit + 1 + reach), of: context.occurrences)
