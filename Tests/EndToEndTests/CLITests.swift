@@ -4,7 +4,9 @@ import Testing
 /// The `mingjian` executable as a user meets it: outputs, exit codes and messages.
 @Suite(.serialized) struct CLITests {
   @Test func scanWritesThreeOutputsAndIsByteIdenticalOnRerun() throws {
-    let out = try RepositoryPaths.temporaryDirectory().appendingPathComponent("report")
+    let temporary = try TemporaryFolder("e2e")
+    defer { temporary.remove() }
+    let out = temporary.url.appendingPathComponent("report")
     let args = ["scan", "corpus/demo", "-o", out.path, "--subject", "小李"]
     let first = try CommandRunner.run(args)
     #expect(first.status == 0, "stderr: \(first.stderr)")
@@ -26,7 +28,9 @@ import Testing
   }
 
   @Test func caseFileNamesTheSubjectsAndIsListedButNotSearched() throws {
-    let root = try RepositoryPaths.temporaryDirectory()
+    let temporary = try TemporaryFolder("e2e")
+    defer { temporary.remove() }
+    let root = temporary.url
     let evidence = root.appendingPathComponent("evidence")
     try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
     try "subjects: [小李]\n# 后台要能控制输赢 is a note here, not evidence\n".write(
@@ -51,7 +55,9 @@ import Testing
   }
 
   @Test func maxFileMBSetsTheSizeAboveWhichFilesAreOnlyHashed() throws {
-    let root = try RepositoryPaths.temporaryDirectory()
+    let temporary = try TemporaryFolder("e2e")
+    defer { temporary.remove() }
+    let root = temporary.url
     let evidence = root.appendingPathComponent("evidence")
     try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
     let chat = (0..<30_000).map { "2023-05-01 10:\(String(format: "%02d", $0 / 60 % 60)):00 小李\n第\($0)条，明天上午十点开会\n\n" }
@@ -76,7 +82,9 @@ import Testing
   /// A report directory the scan may not write is refused before the evidence is read, not
   /// after a long scan: here the evidence folder does not even exist.
   @Test func aRefusedReportDirectoryStopsTheScanBeforeItStarts() throws {
-    let root = try RepositoryPaths.temporaryDirectory()
+    let temporary = try TemporaryFolder("e2e")
+    defer { temporary.remove() }
+    let root = temporary.url
     let out = root.appendingPathComponent("report")
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
     try "old".write(to: out.appendingPathComponent("findings.json"), atomically: true, encoding: .utf8)
@@ -89,7 +97,9 @@ import Testing
   /// Run from another folder, a scan finds the packs of the checkout it was built in, and a
   /// missing evidence folder is named as such (not as a lexicon problem).
   @Test func scansFromAnyFolderWithTheCheckoutsLexicons() throws {
-    let elsewhere = try RepositoryPaths.temporaryDirectory()
+    let temporary = try TemporaryFolder("e2e")
+    defer { temporary.remove() }
+    let elsewhere = temporary.url
     let demo = RepositoryPaths.root.appendingPathComponent("corpus/demo").path
     let scanned = try CommandRunner.run(["scan", demo, "-o", "report", "--format", "json"], in: elsewhere)
     #expect(scanned.status == 0, "stderr: \(scanned.stderr)")
@@ -105,7 +115,9 @@ import Testing
   /// A negative number given to a numeric option is a value refused by its check, not a
   /// missing value; `lexicon explain` says why a FILE:LINE cannot be read, naming the file.
   @Test func badValuesAreNamedForWhatTheyAre() throws {
-    let out = try RepositoryPaths.temporaryDirectory().appendingPathComponent("r").path
+    let temporary = try TemporaryFolder("e2e")
+    defer { temporary.remove() }
+    let out = temporary.url.appendingPathComponent("r").path
     let negative = try CommandRunner.run(["scan", "corpus/demo", "-o", out, "--html-limit", "-1"])
     #expect(negative.status == 2 && negative.stderr.contains("--html-limit must be 0 (all) or more"))
     let member = try CommandRunner.run(["lexicon", "explain", "--rule", "tech.pay-crypto", "e/chats.zip!/a.txt:4"])
@@ -116,7 +128,9 @@ import Testing
 
   /// The summary names a file that could not be read once, then why.
   @Test func theSummaryNamesAnUnreadableFileOnce() throws {
-    let root = try RepositoryPaths.temporaryDirectory()
+    let temporary = try TemporaryFolder("e2e")
+    defer { temporary.remove() }
+    let root = temporary.url
     let evidence = root.appendingPathComponent("evidence")
     try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
     FileManager.default.createFile(atPath: evidence.appendingPathComponent("empty.txt").path, contents: Data())
@@ -127,7 +141,9 @@ import Testing
   }
 
   @Test func missingEvidenceFolderIsAFatalErrorNamingIt() throws {
-    let out = try RepositoryPaths.temporaryDirectory().appendingPathComponent("r")
+    let temporary = try TemporaryFolder("e2e")
+    defer { temporary.remove() }
+    let out = temporary.url.appendingPathComponent("r")
     let result = try CommandRunner.run(["scan", "no/such/folder", "-o", out.path])
     #expect(result.status == 2)
     #expect(result.stderr.contains("no/such/folder"))
@@ -141,7 +157,9 @@ import Testing
   }
 
   @Test func malformedLexiconNamesFileLineAndColumnAndExits2() throws {
-    let folder = try RepositoryPaths.temporaryDirectory()
+    let temporary = try TemporaryFolder("e2e")
+    defer { temporary.remove() }
+    let folder = temporary.url
     try FileManager.default.copyItem(
       at: RepositoryPaths.lexicons.appendingPathComponent("clauses.yml"),
       to: folder.appendingPathComponent("clauses.yml"))
@@ -204,7 +222,9 @@ import Testing
   }
 
   @Test func lexiconNewScaffoldsAPackThatPassesItsOwnTests() throws {
-    let folder = try RepositoryPaths.temporaryDirectory().appendingPathComponent("lexicons")
+    let temporary = try TemporaryFolder("e2e")
+    defer { temporary.remove() }
+    let folder = temporary.url.appendingPathComponent("lexicons")
     try FileManager.default.copyItem(at: RepositoryPaths.lexicons, to: folder)
     let created = try CommandRunner.run(["lexicon", "new", "loan-fraud", "--lexicons", folder.path])
     #expect(created.status == 0, "\(created.stderr)")

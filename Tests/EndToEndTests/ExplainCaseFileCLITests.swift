@@ -19,8 +19,9 @@ import Testing
 
   /// A scratch folder holding `evidence/chats/张三.txt`, `evidence/chats.zip` (IngestTests'
   /// archive fixture, with `nested.zip!/deep.txt`) and, when given, `evidence/case.yml`.
-  private static func scratch(caseFile: String?) throws -> URL {
-    let root = try RepositoryPaths.temporaryDirectory()
+  private static func scratch(caseFile: String?) throws -> TemporaryFolder {
+    let temporary = try TemporaryFolder("e2e")
+    let root = temporary.url
     let chats = root.appendingPathComponent("evidence/chats")
     try FileManager.default.createDirectory(at: chats, withIntermediateDirectories: true)
     try Data(chat.utf8).write(to: chats.appendingPathComponent("张三.txt"))
@@ -28,7 +29,7 @@ import Testing
       at: RepositoryPaths.root.appendingPathComponent("Tests/IngestTests/Fixtures/archives/chats.zip"),
       to: root.appendingPathComponent("evidence/chats.zip"))
     if let caseFile { try Data(caseFile.utf8).write(to: root.appendingPathComponent("evidence/case.yml")) }
-    return root
+    return temporary
   }
 
   private static func explain(_ location: String, _ extra: [String] = [], in folder: URL) throws -> CommandRunner.Outcome {
@@ -57,8 +58,9 @@ import Testing
   }
 
   @Test func caseFileSubjectsGiveTheRolesAScanGives() throws {
-    let subject = try Self.scratch(caseFile: "subjects: [张三]\n")
-    defer { try? FileManager.default.removeItem(at: subject) }
+    let subjectFolder = try Self.scratch(caseFile: "subjects: [张三]\n")
+    defer { subjectFolder.remove() }
+    let subject = subjectFolder.url
     let held = try Self.explain("evidence/chats/张三.txt:5", in: subject)
     #expect(held.status == 0, "stderr: \(held.stderr)")
     #expect(Self.subjectsLine(held) == "subjects: 张三 (from /evidence/case.yml)")
@@ -66,10 +68,9 @@ import Testing
     #expect(held.stdout.contains("result: fires"))
     #expect(try Self.scannedRules(in: subject).contains(Self.rule))
 
-    let counterpart = try Self.scratch(caseFile: "subjects: [王五]\n")
-    defer { try? FileManager.default.removeItem(at: counterpart) }
-
-    defer { try? FileManager.default.removeItem(at: counterpart) }
+    let counterpartFolder = try Self.scratch(caseFile: "subjects: [王五]\n")
+    defer { counterpartFolder.remove() }
+    let counterpart = counterpartFolder.url
     let refused = try Self.explain("evidence/chats/张三.txt:5", in: counterpart)
     #expect(refused.stdout.contains("speaker: subject — does not hold: “张三” is not among the subjects (--subject 王五)"))
     #expect(refused.stdout.contains("result: no signal (the speaker constraint does not hold; the match alone holds)"))
@@ -77,8 +78,9 @@ import Testing
   }
 
   @Test func subjectOptionsAreAddedToTheCaseFileAsScanAddsThem() throws {
-    let folder = try Self.scratch(caseFile: "subjects: [王五]\n")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.scratch(caseFile: "subjects: [王五]\n")
+    defer { temporary.remove() }
+    let folder = temporary.url
     let result = try Self.explain("evidence/chats/张三.txt:5", ["--subject", "张三", "--subject", "王五"], in: folder)
     #expect(result.status == 0, "stderr: \(result.stderr)")
     #expect(Self.subjectsLine(result) == "subjects: 王五 (from /evidence/case.yml); 张三 (--subject)")
@@ -86,8 +88,9 @@ import Testing
   }
 
   @Test func withoutACaseFileOnlySubjectOptionsCount() throws {
-    let folder = try Self.scratch(caseFile: nil)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.scratch(caseFile: nil)
+    defer { temporary.remove() }
+    let folder = temporary.url
     let bare = try Self.explain("evidence/chats/张三.txt:5", in: folder)
     #expect(bare.status == 0, "stderr: \(bare.stderr)")
     #expect(bare.stdout.hasPrefix("rule \(Self.rule) on "))
@@ -98,8 +101,9 @@ import Testing
 
   /// The nearest case.yml wins; the search starts at the file's own folder.
   @Test func theNearestCaseFileAboveTheFileIsRead() throws {
-    let folder = try Self.scratch(caseFile: "subjects: [王五]\n")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.scratch(caseFile: "subjects: [王五]\n")
+    defer { temporary.remove() }
+    let folder = temporary.url
     try Data("subjects: [张三]\n".utf8).write(to: folder.appendingPathComponent("evidence/chats/case.yml"))
     let result = try Self.explain("evidence/chats/张三.txt:5", in: folder)
     #expect(Self.subjectsLine(result) == "subjects: 张三 (from /evidence/chats/case.yml)")
@@ -111,8 +115,9 @@ import Testing
 
   /// A member of an archive, nested or not, takes the case.yml beside the archive on disk.
   @Test func archiveMembersTakeTheCaseFileBesideTheArchive() throws {
-    let folder = try Self.scratch(caseFile: "subjects: [张三]\n")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.scratch(caseFile: "subjects: [张三]\n")
+    defer { temporary.remove() }
+    let folder = temporary.url
     let member = try Self.explain("evidence/chats.zip!/聊天记录/张三/张三.txt:2", in: folder)
     #expect(member.status == 0, "stderr: \(member.stderr)")
     #expect(Self.subjectsLine(member) == "subjects: 张三 (from /evidence/case.yml)")
@@ -144,8 +149,9 @@ import Testing
 
   /// A case.yml that cannot be used stops explain as it stops scan, naming the file and the line.
   @Test func aBrokenCaseFileIsAnErrorNamingIt() throws {
-    let folder = try Self.scratch(caseFile: "subjects: [\"\"]\n")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.scratch(caseFile: "subjects: [\"\"]\n")
+    defer { temporary.remove() }
+    let folder = temporary.url
     let result = try Self.explain("evidence/chats/张三.txt:5", in: folder)
     #expect(result.status == 2)
     #expect(result.stderr.hasPrefix("mingjian: /"), "stderr: \(result.stderr)")

@@ -10,14 +10,18 @@ import Testing
   }
 
   @Test func lexiconTestFindsTheCheckoutsPacksFromAnotherFolder() throws {
-    let elsewhere = try RepositoryPaths.temporaryDirectory()
+    let temporary = try TemporaryFolder("e2e")
+    defer { temporary.remove() }
+    let elsewhere = temporary.url
     let result = try CommandRunner.run(["lexicon", "test"], in: elsewhere)
     #expect(result.status == 0, "stderr: \(result.stderr)")
     #expect(Self.summary(result).range(of: #"^\d+ passed, 0 failed$"#, options: .regularExpression) != nil)
   }
 
   @Test func lexiconTestTakesTheLexiconsOptionLikeTheOtherCommands() throws {
-    let elsewhere = try RepositoryPaths.temporaryDirectory()
+    let temporary = try TemporaryFolder("e2e")
+    defer { temporary.remove() }
+    let elsewhere = temporary.url
     let named = try CommandRunner.run(["lexicon", "test", "--lexicons", RepositoryPaths.lexicons.path], in: elsewhere)
     #expect(named.status == 0, "stderr: \(named.stderr)")
     let positional = try CommandRunner.run(["lexicon", "test", RepositoryPaths.lexicons.path], in: elsewhere)

@@ -26,12 +26,4 @@ enum RepositoryPaths {
     }
     return root.appendingPathComponent(".build/debug/mingjian")
   }
-
-  /// A fresh temporary folder for one test.
-  static func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("mingjian-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
 }

@@ -5,7 +5,9 @@ import Testing
 /// new one, says which it removed, and `--help` says so.
 @Suite(.serialized) struct StaleReportCLITests {
   @Test func forceRemovesTheEarlierReportFilesThisRunDoesNotWrite() throws {
-    let out = try RepositoryPaths.temporaryDirectory().appendingPathComponent("stale")
+    let temporary = try TemporaryFolder("e2e")
+    defer { temporary.remove() }
+    let out = temporary.url.appendingPathComponent("stale")
     let first = try CommandRunner.run(["scan", "corpus/demo", "-o", out.path, "--subject", "小李"])
     #expect(first.status == 0, "stderr: \(first.stderr)")
     try "mine".write(to: out.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)

@@ -5,7 +5,9 @@ import Testing
 @Suite(.serialized) struct SubjectWarningCLITests {
   @Test(arguments: ["张三", "小 李"])
   func aSubjectMatchingNoSpeakerIsWarnedAboutOnStandardError(subject: String) throws {
-    let out = try RepositoryPaths.temporaryDirectory().appendingPathComponent("report")
+    let temporary = try TemporaryFolder("e2e")
+    defer { temporary.remove() }
+    let out = temporary.url.appendingPathComponent("report")
     let result = try CommandRunner.run(["scan", "corpus/demo", "-o", out.path, "--subject", subject])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     #expect(result.stderr.contains("mingjian: warning: subject “\(subject)” matches no speaker"))
@@ -16,7 +18,9 @@ import Testing
   }
 
   @Test func aMatchingSubjectBringsNoWarning() throws {
-    let out = try RepositoryPaths.temporaryDirectory().appendingPathComponent("report")
+    let temporary = try TemporaryFolder("e2e")
+    defer { temporary.remove() }
+    let out = temporary.url.appendingPathComponent("report")
     let result = try CommandRunner.run(["scan", "corpus/demo", "-o", out.path, "--subject", "小李", "--format", "json"])
     #expect(result.status == 0)
     #expect(!result.stderr.contains("warning"))
@@ -24,7 +28,9 @@ import Testing
 
   @Test(arguments: ["", "  "])
   func anEmptySubjectIsAUsageError(subject: String) throws {
-    let out = try RepositoryPaths.temporaryDirectory().appendingPathComponent("report")
+    let temporary = try TemporaryFolder("e2e")
+    defer { temporary.remove() }
+    let out = temporary.url.appendingPathComponent("report")
     let result = try CommandRunner.run(["scan", "corpus/demo", "-o", out.path, "--subject", subject])
     #expect(result.status == 2)
     #expect(result.stderr.contains("--subject needs a name or account id"))
@@ -35,7 +41,9 @@ import Testing
   /// scan with a message naming case.yml and the line, as an empty `--subject` does.
   @Test(arguments: ["subjects:\n  - 小李\n  - null\n", "subjects:\n  - 小李\n  -\n"])
   func anEmptySubjectInTheCaseFileStopsTheScan(caseFile: String) throws {
-    let root = try RepositoryPaths.temporaryDirectory()
+    let temporary = try TemporaryFolder("e2e")
+    defer { temporary.remove() }
+    let root = temporary.url
     let evidence = root.appendingPathComponent("evidence")
     try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
     try caseFile.write(to: evidence.appendingPathComponent("case.yml"), atomically: true, encoding: .utf8)

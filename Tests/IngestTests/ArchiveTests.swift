@@ -54,14 +54,15 @@ import ZIPFoundation
 
   /// A scratch evidence folder holding one file, removed when the value goes.
   final class OneFileFolder {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-zip-\(UUID().uuidString)")
+    private let temporary: TemporaryFolder
+    var url: URL { temporary.url }
 
     init(_ name: String, _ bytes: [UInt8]) throws {
-      try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+      temporary = try TemporaryFolder("zip")
       try Data(bytes).write(to: url.appendingPathComponent(name))
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    deinit { temporary.remove() }
   }
 
   @Test func nestedArchivesAreReadInPlaceThreeLevelsDeep() throws {
@@ -318,8 +319,8 @@ enum TestZip {
   @Test func aLargeZippedChatIsHandedOverInBatches() throws {
     let chat = (0..<20_000).map { "[2023/5/\(1 + $0 / 1_000) 10:\(String(format: "%02d", $0 % 60)):00] 老周: 第\($0)条，明天上午十点开会" }
     let zip = try TestZip.bytes([("_chat.txt", Data(chat.joined(separator: "\n").utf8), .deflate)])
-    let (root, folder, _) = try StreamedReadingTests.folder("WhatsApp Chat with 老周.zip", zip)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, _) = try StreamedReadingTests.folder("WhatsApp Chat with 老周.zip", zip)
+    defer { temporary.remove() }
     let entry = try #require(folder.entries().first { $0.archiveMember != nil })
     let whole = folder.read(entry)
     let batched = StreamedReadingTests.streamed(folder, entry)

@@ -87,8 +87,8 @@ import Testing
     let warning = try #require(document.diagnostics.first)
     #expect(warning.code == "invalid-gb18030" && warning.line == 6 + 30 * 3 + 2)
     #expect(document.unit(at: 6 + 30 * 3 + 1)?.text == "\u{FFFD}第30条，收到")
-    let (root, folder, entry) = try StreamedReadingTests.folder("全部消息记录.txt", bytes)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try StreamedReadingTests.folder("全部消息记录.txt", bytes)
+    defer { temporary.remove() }
     #expect(folder.read(entry) == document)
   }
 

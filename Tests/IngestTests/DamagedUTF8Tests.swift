@@ -48,8 +48,8 @@ import Testing
   /// the in-place read finds it repaired), gives the same document.
   @Test func theFolderReadMatchesTheByteRead() throws {
     let bytes = Self.memoTrace(count: 100, damaged: 51)
-    let (root, folder, entry) = try StreamedReadingTests.folder("张三.txt", bytes)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try StreamedReadingTests.folder("张三.txt", bytes)
+    defer { temporary.remove() }
     let document = folder.read(entry)
     #expect(document == EvidenceReader.read(data: Data(bytes), path: "张三.txt"))
     #expect(document.status == .partial)
@@ -211,8 +211,8 @@ import Testing
     let target = try #require(bytes.indices.first { $0 > offset && bytes[$0] == 0x0A })
     bytes.insert(0xFF, at: target)
     let line = bytes[..<target].filter { $0 == 0x0A }.count + 1
-    let (root, folder, entry) = try StreamedReadingTests.folder("张三.txt", bytes)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try StreamedReadingTests.folder("张三.txt", bytes)
+    defer { temporary.remove() }
     let streamed = StreamedReadingTests.streamed(folder, entry)
     #expect(streamed.pieces > 2)
     #expect(streamed.document.status == .partial)

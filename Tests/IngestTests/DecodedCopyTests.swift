@@ -29,15 +29,11 @@ import Testing
     _ bytes: [UInt8], name: String, throughCopy: Bool, limit: Int = IngestOptions().maxParseBytes, copyFolder: URL? = nil,
     sieve: UnitSieve? = nil
   ) throws -> Reading {
-    let temporary = FileManager.default.temporaryDirectory
-    let root = temporary.appendingPathComponent("mingjian-copypath-\(UUID().uuidString)")
-    let copies = temporary.appendingPathComponent("mingjian-copies-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    try FileManager.default.createDirectory(at: copies, withIntermediateDirectories: true)
-    defer {
-      try? FileManager.default.removeItem(at: root)
-      try? FileManager.default.removeItem(at: copies)
-    }
+    let rootFolder = try TemporaryFolder("copypath")
+    defer { rootFolder.remove() }
+    let copiesFolder = try TemporaryFolder("copies")
+    defer { copiesFolder.remove() }
+    let (root, copies) = (rootFolder.url, copiesFolder.url)
     try Data(bytes).write(to: root.appendingPathComponent(name))
     var folder = try EvidenceFolder(root: root, options: IngestOptions(maxParseBytes: limit))
     folder.decodedCopyFolder = copyFolder ?? copies

@@ -27,9 +27,9 @@ import Testing
 
   /// Reads `bytes` as the file `name` whole and in tiny pieces (with `sieve`) and expects the same.
   static func expectSameAsWhole(_ bytes: [UInt8], name: String, encoding: String, sieve: UnitSieve?) throws -> Int {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-decoded-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let temporary = try TemporaryFolder("decoded")
+    defer { temporary.remove() }
+    let root = temporary.url
     try Data(bytes).write(to: root.appendingPathComponent(name))
     var folder = try EvidenceFolder(root: root)
     folder.unitSieve = sieve
@@ -74,8 +74,8 @@ import Testing
   /// is read whole, as such a UTF-8 file is.
   @Test func aTextWithLoneCarriageReturnsIsReadWhole() throws {
     let text = StreamedReadingTests.memoTraceV1(records: 300).replacingOccurrences(of: "\n", with: "\r")
-    let (root, folder, entry) = try StreamedReadingTests.folder("cr.txt", try Encoding.gb18030.encode(text))
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try StreamedReadingTests.folder("cr.txt", try Encoding.gb18030.encode(text))
+    defer { temporary.remove() }
     let streamed = StreamedReadingTests.streamed(folder, entry, policy: Self.tiny)
     let whole = folder.read(entry)
     #expect(streamed.pieces == 1)
@@ -96,8 +96,8 @@ import Testing
   /// A text that still starts with U+FEFF after its byte-order mark is read whole.
   @Test func aTextStartingWithASecondByteOrderMarkIsReadWhole() throws {
     let bytes = try Encoding.utf16LE.encode("\u{FEFF}" + StreamedReadingTests.memoTraceV1(records: 300))
-    let (root, folder, entry) = try StreamedReadingTests.folder("bom.txt", bytes)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try StreamedReadingTests.folder("bom.txt", bytes)
+    defer { temporary.remove() }
     let streamed = StreamedReadingTests.streamed(folder, entry, policy: Self.tiny)
     #expect(streamed.pieces == 1)
     #expect(streamed.document == folder.read(entry))

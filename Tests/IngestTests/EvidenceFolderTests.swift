@@ -13,12 +13,13 @@ import Testing
 @Suite struct EvidenceFolderTests {
   /// A scratch evidence folder with a sibling "outside" file, removed when the test ends.
   final class Scratch {
-    let base: URL
+    private let temporary: TemporaryFolder
+    var base: URL { temporary.url }
     let evidence: URL
 
     init() throws {
-      base = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-ingest-\(UUID().uuidString)")
-      evidence = base.appendingPathComponent("evidence")
+      temporary = try TemporaryFolder("ingest")
+      evidence = temporary.url.appendingPathComponent("evidence")
       try FileManager.default.createDirectory(
         at: evidence.appendingPathComponent("聊天/sub"), withIntermediateDirectories: true)
       try Data("outside secret\n".utf8).write(to: base.appendingPathComponent("outside.txt"))
@@ -36,7 +37,7 @@ import Testing
     deinit {
       chmod(evidence.appendingPathComponent("locked.txt").path, 0o644)
       chmod(evidence.appendingPathComponent("closed").path, 0o755)
-      try? FileManager.default.removeItem(at: base)
+      temporary.remove()
     }
   }
 

@@ -9,18 +9,22 @@ import Testing
   static let pieces: [[UInt8]] = [Array("消息记录\n".utf8), [], Array(repeating: 0x41, count: 100_000), [0x0A]]
 
   /// A file holding `pieces` joined; the caller removes the folder.
-  static func file() throws -> (folder: URL, url: URL, sha256: String) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-reread-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let url = folder.appendingPathComponent("全部消息记录.txt")
+  static func file() throws -> (folder: TemporaryFolder, url: URL, sha256: String) {
+    let folder = try TemporaryFolder("reread")
+    let url = folder.url.appendingPathComponent("全部消息记录.txt")
     let bytes = pieces.flatMap { $0 }
-    try Data(bytes).write(to: url)
+    do {
+      try Data(bytes).write(to: url)
+    } catch {
+      folder.remove()
+      throw error
+    }
     return (folder, url, EvidenceReader.sha256Hex(bytes))
   }
 
   @Test func readsTheSamePiecesEveryTime() throws {
     let (folder, url, sha256) = try Self.file()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { folder.remove() }
     let rereader = EvidenceRereader(path: Array(url.path.utf8), io: .system, sha256: sha256)
     for round in 0..<2 {
       rereader.rewind()
@@ -32,7 +36,7 @@ import Testing
 
   @Test func aFileChangedSinceItWasHashedIsAChange() throws {
     let (folder, url, sha256) = try Self.file()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { folder.remove() }
     var bytes = Self.pieces.flatMap { $0 }
     bytes[20] = 0x42
     try Data(bytes).write(to: url)
@@ -50,7 +54,7 @@ import Testing
 
   @Test func aShorterFileIsAChangeAndAMissingOneAFailure() throws {
     let (folder, url, sha256) = try Self.file()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { folder.remove() }
     try Data(Self.pieces[0]).write(to: url)
     let shorter = EvidenceRereader(path: Array(url.path.utf8), io: .system, sha256: sha256)
     shorter.rewind()

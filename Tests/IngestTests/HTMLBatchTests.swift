@@ -20,8 +20,8 @@ import Testing
   @Test(arguments: [8 << 20, 0])
   func aLargePageComesInBatchesWithTheUnitsOfAWholeRead(parserThreadBytes: Int) throws {
     let messages = UnitBatches.standardSize * 2 + 500
-    let (root, folder, entry) = try StreamedReadingTests.folder("chat.html", Array(Self.page(messages: messages).utf8))
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try StreamedReadingTests.folder("chat.html", Array(Self.page(messages: messages).utf8))
+    defer { temporary.remove() }
     let whole = folder.read(entry)
     let batched = StreamedReadingTests.streamed(folder, entry, policy: StreamingPolicy(parserThreadBytes: parserThreadBytes))
 
@@ -39,8 +39,8 @@ import Testing
 
   @Test(arguments: [8 << 20, 0])
   func aSmallPageStaysOneDocument(parserThreadBytes: Int) throws {
-    let (root, folder, entry) = try StreamedReadingTests.folder("chat.html", Array(Self.page(messages: 40).utf8))
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try StreamedReadingTests.folder("chat.html", Array(Self.page(messages: 40).utf8))
+    defer { temporary.remove() }
     let batched = StreamedReadingTests.streamed(folder, entry, policy: StreamingPolicy(parserThreadBytes: parserThreadBytes))
     #expect(batched.pieces == 1)
     #expect(batched.document.units.count == 41)
@@ -49,9 +49,9 @@ import Testing
 
   @Test func theLongLineWarningCountsTheBlocksOfEveryBatch() throws {
     let messages = UnitBatches.standardSize + 8_000
-    let (root, folder, entry) = try StreamedReadingTests.folder(
+    let (temporary, folder, entry) = try StreamedReadingTests.folder(
       "page.html", Array(Self.page(messages: messages, oneLine: true).utf8))
-    defer { try? FileManager.default.removeItem(at: root) }
+    defer { temporary.remove() }
     let batched = StreamedReadingTests.streamed(folder, entry, policy: StreamingPolicy())
     #expect(batched.pieces == 2)
     let warning = try #require(batched.document.diagnostics.first { $0.code == "ingest.long-line" })

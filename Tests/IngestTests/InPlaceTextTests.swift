@@ -7,18 +7,22 @@ import ZIPFoundation
 /// Files decoded where they are read give the documents of the ordinary read of their bytes.
 @Suite struct InPlaceTextTests {
   /// Writes `bytes` to a file of its own; the caller removes the folder.
-  static func file(_ bytes: [UInt8]) throws -> (folder: URL, path: [UInt8]) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-inplace-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let url = folder.appendingPathComponent("chat.txt")
-    try Data(bytes).write(to: url)
+  static func file(_ bytes: [UInt8]) throws -> (folder: TemporaryFolder, path: [UInt8]) {
+    let folder = try TemporaryFolder("inplace")
+    let url = folder.url.appendingPathComponent("chat.txt")
+    do {
+      try Data(bytes).write(to: url)
+    } catch {
+      folder.remove()
+      throw error
+    }
     return (folder, Array(url.path.utf8))
   }
 
   /// How `FileBytes` reads `bytes` when asked to decode in place: "text", "bytes" or a failure.
   static func contents(of bytes: [UInt8]) throws -> (kind: String, text: String?, encoding: TextEncoding?) {
     let (folder, path) = try file(bytes)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { folder.remove() }
     switch FileBytes.read(path, display: "chat.txt", limit: 1 << 30, decodingInPlace: true) {
     case .success(.text(let text, let encoding, let sha256, let size)):
       #expect(sha256 == EvidenceReader.sha256Hex(bytes))

@@ -54,9 +54,10 @@ import Testing
 
   /// Writes `bytes` to a new file, runs `body` with its path, and removes the file.
   static func withFile<T>(_ bytes: [UInt8], _ body: ([UInt8]) throws -> T) throws -> T {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-gbrepair-\(UUID().uuidString)")
+    let temporary = try TemporaryFolder("gbrepair")
+    defer { temporary.remove() }
+    let url = temporary.url.appendingPathComponent("chat.txt")
     try Data(bytes).write(to: url)
-    defer { try? FileManager.default.removeItem(at: url) }
     return try body(Array(url.path.utf8))
   }
 

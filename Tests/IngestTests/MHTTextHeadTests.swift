@@ -70,8 +70,8 @@ import Testing
   @Test(arguments: [("\r\n", false), ("\n", false), ("\r\n", true)])
   func theHeadGivesTheUnitsOfAWholeRead(lineBreak: String, bom: Bool) throws {
     let bytes = Self.export(rows: 600, pictures: 40, lineBreak: lineBreak, bom: bom)
-    let (root, folder, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
+    defer { temporary.remove() }
     let whole = folder.read(entry)
     let streamed = StreamedReadingTests.streamed(folder, entry, policy: Self.policy)
     #expect(whole.format == .qqMHT)
@@ -97,8 +97,8 @@ import Testing
   @Test(arguments: ["\r", "\r\n"])
   func unitsCiteTheSameLinesWhateverTheBreaks(lineBreak: String) throws {
     func units(_ lineBreak: String) throws -> [TextUnit] {
-      let (root, folder, entry) = try StreamedReadingTests.folder("项目群.mht", Self.export(rows: 200, pictures: 3, lineBreak: lineBreak))
-      defer { try? FileManager.default.removeItem(at: root) }
+      let (temporary, folder, entry) = try StreamedReadingTests.folder("项目群.mht", Self.export(rows: 200, pictures: 3, lineBreak: lineBreak))
+      defer { temporary.remove() }
       return StreamedReadingTests.streamed(folder, entry, policy: Self.policy).units
     }
     let reference = try units("\n")
@@ -109,9 +109,9 @@ import Testing
   @Test func anExportAboveTheParseLimitIsReadWhenItsHTMLPartFits() throws {
     let bytes = Self.export(rows: 300, pictures: 2_000)
     let htmlBytes = String(decoding: bytes, as: UTF8.self).components(separatedBy: "</table>")[0].utf8.count
-    let (root, unlimited, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
-    defer { try? FileManager.default.removeItem(at: root) }
-    let limited = try EvidenceFolder(root: root, options: IngestOptions(maxParseBytes: htmlBytes * 2))
+    let (temporary, unlimited, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
+    defer { temporary.remove() }
+    let limited = try EvidenceFolder(root: temporary.url, options: IngestOptions(maxParseBytes: htmlBytes * 2))
     #expect(bytes.count > htmlBytes * 4)
     #expect(limited.read(entry).status == .unsupported)
     let streamed = StreamedReadingTests.streamed(limited, entry, policy: Self.policy)
@@ -122,9 +122,9 @@ import Testing
 
   @Test func anHTMLPartAboveTheLimitIsHashedButNotRead() throws {
     let bytes = Self.export(rows: 300, pictures: 3)
-    let (root, _, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
-    defer { try? FileManager.default.removeItem(at: root) }
-    let limited = try EvidenceFolder(root: root, options: IngestOptions(maxParseBytes: 4_096))
+    let (temporary, _, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
+    defer { temporary.remove() }
+    let limited = try EvidenceFolder(root: temporary.url, options: IngestOptions(maxParseBytes: 4_096))
     let streamed = StreamedReadingTests.streamed(limited, entry, policy: Self.policy)
     #expect(streamed.units.isEmpty)
     #expect(streamed.document.status == .unsupported)
@@ -144,8 +144,8 @@ import Testing
     let needle = Array("第40条".utf8)
     let offset = try #require((0...(bytes.count - needle.count)).first { Array(bytes[$0..<($0 + needle.count)]) == needle })
     bytes.insert(byte, at: offset)
-    let (root, folder, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
+    defer { temporary.remove() }
     let whole = folder.read(entry)
     let streamed = StreamedReadingTests.streamed(folder, entry, policy: Self.policy)
     #expect(streamed.document.diagnostics.allSatisfy { $0.code != "mht-head" })
@@ -156,8 +156,8 @@ import Testing
 
   @Test func anExportWithANestedMultipartIsReadWhole() throws {
     let bytes = Self.export(rows: 100, pictures: 5, nested: true)
-    let (root, folder, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
+    defer { temporary.remove() }
     let whole = folder.read(entry)
     let streamed = StreamedReadingTests.streamed(folder, entry, policy: Self.policy)
     #expect(whole.units.count == 100)
@@ -168,8 +168,8 @@ import Testing
   @Test func anExportWithoutAnHTMLPartWarnsAsAWholeRead() throws {
     var text = String(decoding: Self.export(rows: 40, pictures: 3), as: UTF8.self)
     text = text.replacingOccurrences(of: "Content-Type:text/html", with: "Content-Type:text/plain")
-    let (root, folder, entry) = try StreamedReadingTests.folder("项目群.mht", Array(text.utf8))
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try StreamedReadingTests.folder("项目群.mht", Array(text.utf8))
+    defer { temporary.remove() }
     let whole = folder.read(entry)
     let streamed = StreamedReadingTests.streamed(folder, entry, policy: Self.policy)
     #expect(whole.diagnostics.map(\.message) == ["no text/html part found in this QQ MHT file"])
@@ -228,8 +228,8 @@ import Testing
     var withUnits = 0
     for round in 0..<150 {
       let bytes = Self.randomExport(&random)
-      let (root, folder, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
-      defer { try? FileManager.default.removeItem(at: root) }
+      let (temporary, folder, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
+      defer { temporary.remove() }
       let whole = folder.read(entry)
       let streamed = StreamedReadingTests.streamed(folder, entry, policy: StreamingPolicy(thresholdBytes: 10))
       #expect(whole.format == .qqMHT, "round \(round)")
@@ -246,10 +246,10 @@ import Testing
   @Test(arguments: EvidenceFolderTests.Change.allCases)
   func anExportThatChangesWhileReadIsAnError(change: EvidenceFolderTests.Change) throws {
     let bytes = Self.export(rows: 50, pictures: 10)
-    let (root, _, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, _, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
+    defer { temporary.remove() }
     let folder = try EvidenceFolder(
-      root: root, options: IngestOptions(), io: EvidenceFolderTests.ChangingStatus(perOpenedFile: true, change.apply).io)
+      root: temporary.url, options: IngestOptions(), io: EvidenceFolderTests.ChangingStatus(perOpenedFile: true, change.apply).io)
     let streamed = StreamedReadingTests.streamed(folder, entry, policy: Self.policy)
     #expect(streamed.units.isEmpty)
     #expect(streamed.document.status == .error)
@@ -274,14 +274,14 @@ import Testing
   /// parse limit) before its head is read: two large exports are never read side by side.
   @Test func theHeadIsReadUnderAReservationOfTheFileSize() throws {
     let bytes = Self.export(rows: 300, pictures: 20)
-    let (root, _, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, _, entry) = try StreamedReadingTests.folder("项目群.mht", bytes)
+    defer { temporary.remove() }
     let log = ReservationLog()
     let io = FileIO { descriptor in
       log.record()
       return FileStatus.of(descriptor)
     }
-    let folder = try EvidenceFolder(root: root, options: IngestOptions(), io: io)
+    let folder = try EvidenceFolder(root: temporary.url, options: IngestOptions(), io: io)
     log.budget = folder.wholeReads
     let streamed = StreamedReadingTests.streamed(folder, entry, policy: Self.policy)
     #expect(streamed.document.format == .qqMHT)

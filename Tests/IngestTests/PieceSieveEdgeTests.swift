@@ -8,9 +8,9 @@ import Testing
 @Suite struct PieceSieveEdgeTests {
   @Test func theMessagesNearAPassAcrossACutAreBuiltWhole() throws {
     let text = UnitSieveTests.chat(count: 6_000)
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-piece-sieve-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try TemporaryFolder("piece-sieve")
+    defer { temporary.remove() }
+    let folder = temporary.url
     try text.write(to: folder.appendingPathComponent("群聊.txt"), atomically: true, encoding: .utf8)
     var evidence = try EvidenceFolder(root: folder)
     let entry = try #require(evidence.entries().first)

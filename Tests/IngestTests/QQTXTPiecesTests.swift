@@ -75,9 +75,9 @@ import Testing
   static func read(_ text: String, name: String = "全部消息记录.txt", policy: StreamingPolicy, sieve: UnitSieve?) throws -> (
     units: [TextUnit], pieces: Int, document: EvidenceDocument
   ) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-qqpieces-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try TemporaryFolder("qqpieces")
+    defer { temporary.remove() }
+    let folder = temporary.url
     try Data(text.utf8).write(to: folder.appendingPathComponent(name))
     var evidence = try EvidenceFolder(root: folder)
     evidence.unitSieve = sieve

@@ -9,8 +9,9 @@ import Testing
   /// Writes `bytes` to a file and decodes it again as its plan says; nil when there is no plan.
   static func reread(_ bytes: [UInt8], change: (([UInt8]) -> [UInt8])? = nil) throws -> Result<DecodedText, RereadDecoding.Failure>? {
     guard let plan = RereadDecoding.plan(TextDecoding.sniff(bytes)) else { return nil }
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-reread-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: url) }
+    let temporary = try TemporaryFolder("reread")
+    defer { temporary.remove() }
+    let url = temporary.url.appendingPathComponent("text")
     try Data(bytes).write(to: url)
     let file = try #require(SequentialFile(path: Array(url.path.utf8), io: .system))
     if let change { try Data(change(bytes)).write(to: url) }

@@ -57,9 +57,9 @@ enum SieveParity {
   static func readWholeAndInPieces(_ text: String, name: String) throws -> (
     whole: EvidenceDocument, streamed: [TextUnit], pieces: Int, manifest: EvidenceDocument
   ) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-pieces-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try TemporaryFolder("pieces")
+    defer { temporary.remove() }
+    let folder = temporary.url
     try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
     let evidence = try EvidenceFolder(root: folder)
     let entry = try #require(evidence.entries().first)

@@ -20,8 +20,8 @@ import Testing
 
   @Test func aLargeMemoTraceCSVComesInBatchesWithTheUnitsOfAWholeRead() throws {
     let rows = UnitBatches.standardSize + 250
-    let (root, folder, entry) = try StreamedReadingTests.folder("张三_utf8.csv", Array(Self.memoTraceCSV(rows: rows).utf8))
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try StreamedReadingTests.folder("张三_utf8.csv", Array(Self.memoTraceCSV(rows: rows).utf8))
+    defer { temporary.remove() }
     let whole = folder.read(entry)
     let batched = StreamedReadingTests.streamed(folder, entry, policy: StreamingPolicy())
 

@@ -91,8 +91,8 @@ import Testing
   func aLargeTelegramExportComesInBatchesWithTheUnitsOfAWholeRead(nameFirst: Bool) throws {
     let perChat = UnitBatches.standardSize / 2 + 100
     let text = Self.telegramExport(perChat: perChat, nameFirst: nameFirst)
-    let (root, folder, entry) = try StreamedReadingTests.folder("result.json", Array(text.utf8))
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try StreamedReadingTests.folder("result.json", Array(text.utf8))
+    defer { temporary.remove() }
     let whole = folder.read(entry)
     let batched = StreamedReadingTests.streamed(folder, entry, policy: StreamingPolicy())
 
@@ -124,9 +124,9 @@ import Testing
 
   @Test func aLargePyWxDumpExportComesInBatchesWithTheUnitsOfAWholeRead() throws {
     let rows = UnitBatches.standardSize + 300
-    let (root, folder, entry) = try StreamedReadingTests.folder(
+    let (temporary, folder, entry) = try StreamedReadingTests.folder(
       "wxid_demo_peer01_0_9000.json", Array(try Self.pyWxDumpExport(rows: rows).utf8))
-    defer { try? FileManager.default.removeItem(at: root) }
+    defer { temporary.remove() }
     let whole = folder.read(entry)
     let batched = StreamedReadingTests.streamed(folder, entry, policy: StreamingPolicy())
 
@@ -146,8 +146,8 @@ import Testing
       "{ type:1, text: '第\(index)条：接口做了AES加密',is_send:\(index % 2),timestamp:\(1_682_948_412 + index),is_chatroom:0,displayname:'\(index % 2 == 0 ? "张三" : "李四")'},"
     }
     let page = "<html><head><title>张三</title></head><body>\n<script>\n    const chatMessages = [\n\(messages.joined(separator: "\n"))\n    ];\n</script>\n</body></html>\n"
-    let (root, folder, entry) = try StreamedReadingTests.folder("张三.html", Array(page.utf8))
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try StreamedReadingTests.folder("张三.html", Array(page.utf8))
+    defer { temporary.remove() }
     let whole = folder.read(entry)
     let batched = StreamedReadingTests.streamed(folder, entry, policy: StreamingPolicy())
 

@@ -9,13 +9,17 @@ import Testing
   static let policy = StreamingPolicy(thresholdBytes: 1_000, pieceBytes: 4_096, maxPieceBytes: 64 * 1_024)
 
   /// A folder holding one file with `bytes`; the caller removes it.
-  static func folder(_ name: String, _ bytes: [UInt8]) throws -> (URL, EvidenceFolder, EvidenceEntry) {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-stream-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    try Data(bytes).write(to: root.appendingPathComponent(name))
-    let folder = try EvidenceFolder(root: root, options: IngestOptions())
-    let entry = try #require(folder.entries().first)
-    return (root, folder, entry)
+  static func folder(_ name: String, _ bytes: [UInt8]) throws -> (TemporaryFolder, EvidenceFolder, EvidenceEntry) {
+    let temporary = try TemporaryFolder("stream")
+    do {
+      try Data(bytes).write(to: temporary.url.appendingPathComponent(name))
+      let folder = try EvidenceFolder(root: temporary.url, options: IngestOptions())
+      let entry = try #require(folder.entries().first)
+      return (temporary, folder, entry)
+    } catch {
+      temporary.remove()
+      throw error
+    }
   }
 
   /// A MemoTrace v1 export: messages of one to three lines, quotes, link cards and system
@@ -54,8 +58,8 @@ import Testing
   }
 
   @Test func memoTracePiecesGiveTheUnitsOfAWholeRead() throws {
-    let (root, folder, entry) = try Self.folder("张三.txt", Array(Self.memoTraceV1(records: 2_000).utf8))
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try Self.folder("张三.txt", Array(Self.memoTraceV1(records: 2_000).utf8))
+    defer { temporary.remove() }
     let whole = folder.read(entry)
     let streamed = Self.streamed(folder, entry)
     #expect(whole.format == .wechatMemoTraceTXT)
@@ -78,8 +82,8 @@ import Testing
     text += "2023-05-30 10:00:00 老周\n第一行\n2023-05-30 10:00:05 小李\n接着说\n\n"
     text += "2023-13-45 10:00:00 小李\n时间不对\n\n"
     text += Self.memoTraceV1(records: 300)
-    let (root, folder, entry) = try Self.folder("张三.txt", Array(text.utf8))
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try Self.folder("张三.txt", Array(text.utf8))
+    defer { temporary.remove() }
     let whole = folder.read(entry)
     let streamed = Self.streamed(folder, entry)
     #expect(streamed.pieces > 10)
@@ -91,8 +95,8 @@ import Testing
   @Test func plainTextWithCRLFAndABOMIsCutAtLines() throws {
     let lines = (1...3_000).map { "第\($0)行 普通的工作记录" }
     let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(lines.joined(separator: "\r\n").utf8)
-    let (root, folder, entry) = try Self.folder("notes.txt", bytes)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try Self.folder("notes.txt", bytes)
+    defer { temporary.remove() }
     let whole = folder.read(entry)
     let streamed = Self.streamed(folder, entry)
     #expect(whole.format == .plainText)
@@ -104,9 +108,9 @@ import Testing
   }
 
   @Test func aFileAboveTheParseLimitIsReadInPiecesInsteadOfOnlyHashed() throws {
-    let (root, _, _) = try Self.folder("big.txt", Array(Self.memoTraceV1(records: 500).utf8))
-    defer { try? FileManager.default.removeItem(at: root) }
-    let limited = try EvidenceFolder(root: root, options: IngestOptions(maxParseBytes: 2_000))
+    let (temporary, _, _) = try Self.folder("big.txt", Array(Self.memoTraceV1(records: 500).utf8))
+    defer { temporary.remove() }
+    let limited = try EvidenceFolder(root: temporary.url, options: IngestOptions(maxParseBytes: 2_000))
     let entry = try #require(limited.entries().first)
     #expect(limited.read(entry).status == .unsupported)
     let streamed = Self.streamed(limited, entry)
@@ -117,8 +121,8 @@ import Testing
   @Test func aRecordLongerThanTheLargestPieceIsCutWithAWarning() throws {
     let body = (1...400).map { "很长的一条消息的第\($0)行" }.joined(separator: "\n")
     let text = "2023-05-01 10:00:00 小李\n\(body)\n\n2023-05-01 10:01:00 老周\n好的\n\n"
-    let (root, folder, entry) = try Self.folder("长消息.txt", Array(text.utf8))
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, folder, entry) = try Self.folder("长消息.txt", Array(text.utf8))
+    defer { temporary.remove() }
     let policy = StreamingPolicy(thresholdBytes: 1_000, pieceBytes: 1_024, maxPieceBytes: 2_048)
     let streamed = Self.streamed(folder, entry, policy: policy)
     #expect(streamed.document.status == .partial)
@@ -134,8 +138,8 @@ import Testing
         + (1...200).map { "  {\"id\": \($0), \"type\": \"message\", \"date\": \"2023-05-01T10:00:00\", \"from\": \"小李\", \"text\": \"第\($0)条\"}" }
         .joined(separator: ",\n") + "\n ]\n}\n").utf8)
     for (name, bytes) in [("cr.txt", carriageReturns), ("result.json", telegram)] {
-      let (root, folder, entry) = try Self.folder(name, bytes)
-      defer { try? FileManager.default.removeItem(at: root) }
+      let (temporary, folder, entry) = try Self.folder(name, bytes)
+      defer { temporary.remove() }
       let streamed = Self.streamed(folder, entry)
       let whole = folder.read(entry)
       #expect(streamed.pieces == 1, "\(name)")
@@ -146,10 +150,10 @@ import Testing
 
   @Test(arguments: EvidenceFolderTests.Change.allCases)
   func aFileThatChangesWhileReadInPiecesIsAnError(change: EvidenceFolderTests.Change) throws {
-    let (root, _, _) = try Self.folder("张三.txt", Array(Self.memoTraceV1(records: 300).utf8))
-    defer { try? FileManager.default.removeItem(at: root) }
+    let (temporary, _, _) = try Self.folder("张三.txt", Array(Self.memoTraceV1(records: 300).utf8))
+    defer { temporary.remove() }
     let folder = try EvidenceFolder(
-      root: root, options: IngestOptions(), io: EvidenceFolderTests.ChangingStatus(change.apply).io)
+      root: temporary.url, options: IngestOptions(), io: EvidenceFolderTests.ChangingStatus(change.apply).io)
     let entry = try #require(folder.entries().first)
     let streamed = Self.streamed(folder, entry)
     #expect(streamed.pieces > 1)

@@ -18,9 +18,9 @@ import Testing
   static func read(
     _ bytes: [UInt8], name: String, copyFolder: URL? = nil
   ) throws -> (units: [TextUnit], pieces: Int, document: EvidenceDocument) {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-transcoded-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let temporary = try TemporaryFolder("transcoded")
+    defer { temporary.remove() }
+    let root = temporary.url
     try Data(bytes).write(to: root.appendingPathComponent(name))
     var folder = try EvidenceFolder(root: root, options: IngestOptions(maxParseBytes: limit))
     if let copyFolder { folder.decodedCopyFolder = copyFolder }
@@ -108,9 +108,10 @@ import Testing
 
   @Test func noCopyIsMadeInsideTheEvidenceFolder() throws {
     let bytes = try LargeDamagedGB18030Tests.chat(count: 300, damage: [:])
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-transcoded-\(UUID().uuidString)")
+    let temporary = try TemporaryFolder("transcoded")
+    defer { temporary.remove() }
+    let root = temporary.url
     try FileManager.default.createDirectory(at: root.appendingPathComponent("tmp"), withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: root) }
     try Data(bytes).write(to: root.appendingPathComponent("张三.txt"))
     var folder = try EvidenceFolder(root: root, options: IngestOptions(maxParseBytes: Self.limit))
     folder.decodedCopyFolder = root.appendingPathComponent("tmp")

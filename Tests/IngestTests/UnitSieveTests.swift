@@ -94,9 +94,9 @@ import Testing
   }
 
   @Test func aFolderReadForAScanSievesStreamedPiecesButPlainReadsDoNot() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-sieve-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try TemporaryFolder("sieve")
+    defer { temporary.remove() }
+    let folder = temporary.url
     try Self.chat(count: 6_000).write(to: folder.appendingPathComponent("群聊.txt"), atomically: true, encoding: .utf8)
     var evidence = try EvidenceFolder(root: folder)
     evidence.unitSieve = Self.sieve(radius: 0, minimumUnits: 0)

@@ -63,8 +63,9 @@ import Testing
   /// more as Big5, with the text a whole read gives.
   @Test func aLargeBig5FileIsReadAgainAsBig5() throws {
     let bytes = Array(repeating: Self.big5, count: RereadDecoding.minimumBytes / Self.big5.count + 1).flatMap { $0 }
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-big5-\(UUID().uuidString).txt")
-    defer { try? FileManager.default.removeItem(at: url) }
+    let temporary = try TemporaryFolder("big5")
+    defer { temporary.remove() }
+    let url = temporary.url.appendingPathComponent("big5.txt")
     try Data(bytes).write(to: url)
     let document = EvidenceReader.read(
       bytes: bytes, path: "big5.txt", options: IngestOptions(), sieve: nil,

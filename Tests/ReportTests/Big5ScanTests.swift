@@ -32,9 +32,9 @@ import Testing
   }
 
   @Test func traditionalWordingInBig5IsFound() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-big5-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try TemporaryFolder("big5")
+    defer { temporary.remove() }
+    let folder = temporary.url
     let chat = "2023-06-01 10:00:00 小李\n後台要能控制輸贏，機率我們自己調\n\n2023-06-01 10:01:00 老周\n好的，明天給你報價\n\n"
     try Data(try Self.big5(chat)).write(to: folder.appendingPathComponent("小李.txt"))
     let report = try ScanPipeline(lexicon: try SpillingScanTests.shipped(), subjects: ["小李"]).run(folder: folder)

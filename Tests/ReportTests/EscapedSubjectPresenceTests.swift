@@ -39,9 +39,9 @@ import Testing
   }
 
   @Test func escapedNamesInAFileArePresent() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-escaped-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try TemporaryFolder("escaped")
+    defer { temporary.remove() }
+    let folder = temporary.url
     let files = [
       "memotrace.txt": "2023-07-01 10:00:00 阿杰&amp;小王\n在吗\n\n2023-07-01 10:01:00 O\\'Neil\n在\n",
       "ascii.json": #"{"messages": [{"from": "\u5f20\u4e09", "text": "hi"}]}"#,

@@ -4,15 +4,10 @@ import Testing
 @testable import Report
 
 @Suite struct ReportOutputTests {
-  /// A fresh temporary directory path (not created).
-  static func temporaryPath() -> URL {
-    FileManager.default.temporaryDirectory
-      .appendingPathComponent("mingjian-out-\(UUID().uuidString)")
-  }
-
   @Test func writesTheChosenFormats() throws {
-    let directory = Self.temporaryPath().appendingPathComponent("nested/report")
-    defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+    let temporary = try TemporaryFolder("out")
+    defer { temporary.remove() }
+    let directory = temporary.url.appendingPathComponent("nested/report")
     let report = SampleCase.report()
     try ReportOutput.write(report, to: directory, formats: Set(ReportFormat.allCases), force: false)
     let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
@@ -29,8 +24,9 @@ import Testing
   }
 
   @Test func refusesANonEmptyDirectoryWithoutForce() throws {
-    let directory = Self.temporaryPath()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    let temporary = try TemporaryFolder("out")
+    defer { temporary.remove() }
+    let directory = temporary.url.appendingPathComponent("report")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try "old".write(
       to: directory.appendingPathComponent("findings.json"), atomically: true, encoding: .utf8)
@@ -45,8 +41,9 @@ import Testing
 
   /// What a scan checks before it starts refuses what `write` would refuse, and creates nothing.
   @Test func theCheckBeforeAScanRefusesWhatWritingWould() throws {
-    let root = Self.temporaryPath()
-    defer { try? FileManager.default.removeItem(at: root) }
+    let temporary = try TemporaryFolder("out")
+    defer { temporary.remove() }
+    let root = temporary.url
     let evidence = root.appendingPathComponent("evidence")
     try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
     let missing = root.appendingPathComponent("report")
@@ -70,8 +67,9 @@ import Testing
   }
 
   @Test func writesIntoAnExistingEmptyDirectory() throws {
-    let directory = Self.temporaryPath()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    let temporary = try TemporaryFolder("out")
+    defer { temporary.remove() }
+    let directory = temporary.url.appendingPathComponent("report")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try ReportOutput.write(SampleCase.report(), to: directory, formats: [.csv], force: false)
     #expect(
@@ -79,8 +77,9 @@ import Testing
   }
 
   @Test func refusesAFileInPlaceOfTheDirectory() throws {
-    let file = Self.temporaryPath()
-    defer { try? FileManager.default.removeItem(at: file) }
+    let temporary = try TemporaryFolder("out")
+    defer { temporary.remove() }
+    let file = temporary.url.appendingPathComponent("file")
     try "x".write(to: file, atomically: true, encoding: .utf8)
     #expect(throws: ReportError.notADirectory(path: file.path)) {
       try ReportOutput.write(SampleCase.report(), to: file, formats: [.json], force: true)
@@ -88,8 +87,9 @@ import Testing
   }
 
   @Test func neverWritesIntoTheEvidenceFolder() throws {
-    let evidence = Self.temporaryPath()
-    defer { try? FileManager.default.removeItem(at: evidence) }
+    let temporary = try TemporaryFolder("out")
+    defer { temporary.remove() }
+    let evidence = temporary.url.appendingPathComponent("evidence")
     try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
     var report = SampleCase.report()
     report.evidenceFolder = evidence
@@ -104,17 +104,14 @@ import Testing
     }
     #expect(try FileManager.default.contentsOfDirectory(atPath: evidence.path).isEmpty)
     let sibling = URL(fileURLWithPath: evidence.path + "-report")
-    defer { try? FileManager.default.removeItem(at: sibling) }
     try ReportOutput.write(report, to: sibling, formats: [.html], force: false)
   }
 
   @Test func aSymlinkIntoTheEvidenceFolderIsRefusedToo() throws {
-    let evidence = Self.temporaryPath()
-    let link = Self.temporaryPath()
-    defer {
-      try? FileManager.default.removeItem(at: link)
-      try? FileManager.default.removeItem(at: evidence)
-    }
+    let temporary = try TemporaryFolder("out")
+    defer { temporary.remove() }
+    let evidence = temporary.url.appendingPathComponent("evidence")
+    let link = temporary.url.appendingPathComponent("link")
     try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(at: link, withDestinationURL: evidence)
     var report = SampleCase.report()

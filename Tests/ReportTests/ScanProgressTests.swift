@@ -30,9 +30,9 @@ import Testing
 
   /// A file read in pieces moves the bytes read while its own file count stays.
   @Test func aFileReadInPiecesIsCountedPieceByPiece() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-progress-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try TemporaryFolder("progress")
+    defer { temporary.remove() }
+    let folder = temporary.url
     let chat = (0..<3_000).map { String(format: "2023-06-01 %02d:%02d:00 小李\n好的，收到 %d\n", $0 / 60 % 24, $0 % 60, $0) }
       .joined(separator: "\n")
     try chat.write(to: folder.appendingPathComponent("小李.txt"), atomically: true, encoding: .utf8)

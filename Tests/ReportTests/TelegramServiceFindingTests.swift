@@ -14,9 +14,9 @@ import Testing
     .appendingPathComponent("IngestTests/Fixtures/telegram-service/result.json")
 
   private func scan(subjects: [String]) throws -> CaseReport {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-tg-service-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try TemporaryFolder("tg-service")
+    defer { temporary.remove() }
+    let folder = temporary.url
     try FileManager.default.copyItem(at: Self.export, to: folder.appendingPathComponent("result.json"))
     return try ScanPipeline(lexicon: try SpillingScanTests.shipped(), subjects: subjects).run(folder: folder)
   }

@@ -68,9 +68,9 @@ import Testing
   }
 
   @Test func loadFindsTheFileInTheFolderOrNothing() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("case-file-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try TemporaryFolder("case-file")
+    defer { temporary.remove() }
+    let folder = temporary.url
     #expect(try CaseFile.load(folder: folder) == nil)
     try "subjects: [小李]\n".write(to: folder.appendingPathComponent("case.yml"), atomically: true, encoding: .utf8)
     #expect(try CaseFile.load(folder: folder)?.subjects == ["小李"])

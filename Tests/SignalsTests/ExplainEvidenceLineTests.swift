@@ -15,16 +15,17 @@ import Testing
   /// A scratch folder holding `case.zip` (chats/a.txt, a MemoTrace chat, and note.txt) and
   /// `plain.txt`, removed when the value goes.
   final class Evidence {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-explain-\(UUID().uuidString)")
+    private let temporary: TemporaryFolder
+    var folder: URL { temporary.url }
 
     init() throws {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+      temporary = try TemporaryFolder("explain")
       try StoredZip.bytes([("chats/a.txt", ExplainEvidenceLineTests.chat), ("note.txt", "备注\n")])
         .write(to: folder.appendingPathComponent("case.zip"))
       try Data("第一行\n第二行\n第三行\n".utf8).write(to: folder.appendingPathComponent("plain.txt"))
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    deinit { temporary.remove() }
 
     /// The path of `name` in the folder.
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }

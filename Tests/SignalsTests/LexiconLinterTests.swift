@@ -29,6 +29,7 @@ import Testing
 
   @Test func reportsEachHazardOnceWithTheRuleLocation() throws {
     let folder = try TestLexicon(files: ["lint.yml": Self.text])
+    defer { folder.remove() }
     let diagnostics = LexiconLinter.lint(try folder.load())
     let found = diagnostics.map { "\($0.code) \($0.line ?? 0) \($0.message.prefix { $0 != ":" })" }
     #expect(found == [

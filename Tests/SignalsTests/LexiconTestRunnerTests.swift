@@ -60,6 +60,7 @@ import Testing
 
   private func report() throws -> (LexiconTestReport, TestLexicon) {
     let folder = try TestLexicon(files: ["tech.yml": Self.packText, "tech.test.txt": Self.testText])
+    defer { folder.remove() }
     return (LexiconTestRunner(lexicon: try folder.load()).run(), folder)
   }
 
@@ -128,6 +129,7 @@ import Testing
                   expect: {amount: 6000}
       """)
     let folder = try TestLexicon(files: ["hl.yml": text])
+    defer { folder.remove() }
     let report = LexiconTestRunner(lexicon: try folder.load()).run()
     let amount = try #require(report.rules.first { $0.ruleID == "hl.amount" })
     #expect(amount.checks.map(\.message) == ["amountFen 500000, expected 600000"])

@@ -97,6 +97,7 @@ import Testing
 
       """
     let lexicon = try TestLexicon(files: ["p.yml": pack(rules: "  - {id: p.x, title: x, match: 后台, clauses: [a.one]}")], clauses: clauses)
+    defer { lexicon.remove() }
     #expect(throws: LexiconError.self) { try lexicon.load() }
     do {
       _ = try lexicon.load()
@@ -117,6 +118,7 @@ import Testing
       terms: "    unused: [没用]\n    _spare: [备用]\n",
       rules: "  - {id: p.x, title: x, match: 后台, clauses: [interp2019.art11.4], weight: 0.8, level: high}")
     let folder = try TestLexicon(files: ["p.yml": text, "market-prices.yml": PriceFixture.table()])
+    defer { folder.remove() }
     let set = try folder.load()
     #expect(set.packs.map(\.id) == ["test-pack"])
     #expect(set.prices?.services.map(\.id) == ["exchange", "website"])
@@ -133,11 +135,14 @@ import Testing
     #expect(throws: LexiconError.unreadable(path: missing.path, reason: "no such folder")) {
       try LexiconLoader.load(directory: missing)
     }
-    let file = try TestLexicon(files: ["a.yml": "x: 1\n"]).directory.appendingPathComponent("a.yml")
+    let folder = try TestLexicon(files: ["a.yml": "x: 1\n"])
+    defer { folder.remove() }
+    let file = folder.directory.appendingPathComponent("a.yml")
     #expect(throws: LexiconError.unreadable(path: file.path, reason: "not a folder")) {
       try LexiconLoader.load(directory: file)
     }
     let empty = try TestLexicon(files: [:])
+    defer { empty.remove() }
     #expect(throws: LexiconError.noPacks(directory: empty.directory.path)) { try empty.load() }
   }
 
@@ -147,6 +152,7 @@ import Testing
       "b.yml": pack(rules: "  - {id: b.x, title: x, match: 后台, clauses: [interp2019.art11.4]}")
         .replacingOccurrences(of: "id: test-pack", with: "id: other-pack"),
     ])
+    defer { folder.remove() }
     let set = try LexiconLoader.load(
       files: [folder.directory.appendingPathComponent("b.yml")], clauses: folder.directory.appendingPathComponent("clauses.yml"))
     #expect(set.packs.map(\.id) == ["other-pack"])

@@ -42,9 +42,8 @@ enum PriceFixture {
   }
 
   static func scanner(rates: Bool = true, within: Int = 2, except: String = "") throws -> SignalScanner {
-    let lexicon = try TestLexicon(
-      files: ["market-prices.yml": table(rates: rates), "pack.yml": rule(within: within, except: except)]
-    ).load()
+    let lexicon = try TestLexicon.load(
+      files: ["market-prices.yml": table(rates: rates), "pack.yml": rule(within: within, except: except)])
     return SignalScanner(lexicon: lexicon)
   }
 }
@@ -116,7 +115,7 @@ enum PriceFixture {
               price: {services: [exchange], except: [$partial, 首付]}
             clauses: [interp2019.art11.4]
         """)
-    let lexicon = try TestLexicon(files: ["market-prices.yml": PriceFixture.table(), "pack.yml": good]).load()
+    let lexicon = try TestLexicon.load(files: ["market-prices.yml": PriceFixture.table(), "pack.yml": good])
     #expect(lexicon.rules.first?.price?.except == ["定金", "押金", "首付"])
     let bad = good.replacingOccurrences(of: "$partial", with: "$missing")
     let (_, diagnostics) = try TestLexicon.diagnostics(["market-prices.yml": PriceFixture.table(), "pack.yml": bad])

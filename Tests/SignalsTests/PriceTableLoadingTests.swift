@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct PriceTableLoadingTests {
   @Test func loadsTheTableIntoTheSet() throws {
-    let lexicon = try TestLexicon(files: ["market-prices.yml": PriceFixture.table(), "pack.yml": PriceFixture.rule()]).load()
+    let lexicon = try TestLexicon.load(files: ["market-prices.yml": PriceFixture.table(), "pack.yml": PriceFixture.rule()])
     let table = try #require(lexicon.prices)
     #expect(table.services.map(\.id) == ["exchange", "website"])
     #expect(table.service("exchange")?.lowFen == 5_000_000)

@@ -3,7 +3,9 @@ import Ingest
 
 @testable import Signals
 
-/// Writes YAML packs to a fresh temporary folder and loads them.
+/// Writes YAML packs to a fresh temporary folder and loads them. The folder is the test's to
+/// remove (`remove()`); `load(files:clauses:)`, `set` and `diagnostics` remove it once the packs
+/// are loaded (a loaded `LexiconSet` keeps the paths for its diagnostics, not the files).
 struct TestLexicon {
   /// A two-clause catalogue that test packs cite.
   static let clauses = """
@@ -23,16 +25,22 @@ struct TestLexicon {
 
     """
 
-  let directory: URL
+  private let folder: TemporaryFolder
+
+  /// The folder holding the packs.
+  var directory: URL { folder.url }
 
   /// Creates the folder with `clauses.yml` and the given files (name → content).
   init(files: [String: String], clauses: String = TestLexicon.clauses) throws {
-    directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("signals-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    try clauses.write(to: directory.appendingPathComponent("clauses.yml"), atomically: true, encoding: .utf8)
-    for (name, content) in files {
-      try content.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    folder = try TemporaryFolder("signals-tests")
+    do {
+      try clauses.write(to: folder.url.appendingPathComponent("clauses.yml"), atomically: true, encoding: .utf8)
+      for (name, content) in files {
+        try content.write(to: folder.url.appendingPathComponent(name), atomically: true, encoding: .utf8)
+      }
+    } catch {
+      folder.remove()
+      throw error
     }
   }
 
@@ -42,14 +50,26 @@ struct TestLexicon {
   /// Loads the folder.
   func load() throws(LexiconError) -> LexiconSet { try LexiconLoader.load(directory: directory) }
 
-  /// Loads a single pack given as YAML and returns it.
-  static func set(_ pack: String) throws -> LexiconSet {
-    try TestLexicon(files: ["pack.yml": pack]).load()
+  /// Removes the folder and its files.
+  func remove() { folder.remove() }
+
+  /// Writes the files, loads them and removes the folder.
+  static func load(files: [String: String], clauses: String = TestLexicon.clauses) throws -> LexiconSet {
+    let lexicon = try TestLexicon(files: files, clauses: clauses)
+    defer { lexicon.remove() }
+    return try lexicon.load()
   }
 
-  /// The diagnostics of loading the files, or an empty list when the load succeeds.
+  /// Loads a single pack given as YAML and returns it.
+  static func set(_ pack: String) throws -> LexiconSet {
+    try load(files: ["pack.yml": pack])
+  }
+
+  /// The diagnostics of loading the files, or an empty list when the load succeeds; the folder
+  /// returned is removed already (its `path(_:)` still names the files as the loader did).
   static func diagnostics(_ files: [String: String]) throws -> (TestLexicon, [Diagnostic]) {
     let lexicon = try TestLexicon(files: files)
+    defer { lexicon.remove() }
     do {
       _ = try lexicon.load()
       return (lexicon, [])

@@ -1,0 +1,20 @@
+import Foundation
+
+/// A new, empty folder under the temporary directory that one test owns. The test removes it,
+/// with everything written into it, by `defer { temporary.remove() }` right after making it, so
+/// that running the tests leaves nothing behind in `$TMPDIR`.
+struct TemporaryFolder {
+  /// The folder: `$TMPDIR/mingjian-<purpose>-<UUID>`.
+  let url: URL
+
+  /// Makes the folder; `purpose` is part of its name, so a leftover tells which test made it.
+  init(_ purpose: String) throws {
+    url = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-\(purpose)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+
+  /// Removes the folder and everything in it.
+  func remove() {
+    try? FileManager.default.removeItem(at: url)
+  }
+}
