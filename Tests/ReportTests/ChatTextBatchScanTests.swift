@@ -26,9 +26,10 @@ import Testing
   }
 
   /// A folder with the bodies as a WhatsApp chat (CRLF) and as a WechatExporter chat (LF).
-  static func evidence() throws -> URL {
+  static func evidence() throws -> TemporaryFolder {
     let bodies = try bodies()
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-batch-case-\(UUID().uuidString)")
+    let temporary = try TemporaryFolder("batch-case")
+    let folder = temporary.url
     try FileManager.default.createDirectory(at: folder.appendingPathComponent("项目群"), withIntermediateDirectories: true)
     let stamps = bodies.indices.map { index in (day: 1 + index / 1_440 % 28, hour: index / 60 % 24, minute: index % 60) }
     let whatsApp = zip(bodies, stamps).enumerated().map { index, entry in
@@ -45,7 +46,7 @@ import Testing
     }
     try (["项目群 - 微信聊天记录", ""] + wechat).joined(separator: "\n").appending("\n").write(
       to: folder.appendingPathComponent("项目群/index.txt"), atomically: true, encoding: .utf8)
-    return folder
+    return temporary
   }
 
   static func pipeline(sieves: Bool) throws -> ScanPipeline {
@@ -55,8 +56,9 @@ import Testing
   }
 
   @Test func reportsEqualThoseOfAScanThatBuildsEveryMessage() throws {
-    let folder = try Self.evidence()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.evidence()
+    defer { temporary.remove() }
+    let folder = temporary.url
     let sieved = try Self.pipeline(sieves: true)
     let whole = try Self.pipeline(sieves: false)
     let reference = try whole.run(folder: folder)
@@ -76,8 +78,9 @@ import Testing
 
   @Test(arguments: [true, false])
   func theKeptUnitsAreThoseOfAWholeRead(sieves: Bool) throws {
-    let folder = try Self.evidence()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.evidence()
+    defer { temporary.remove() }
+    let folder = temporary.url
     let report = try Self.pipeline(sieves: sieves).runSpilling(folder: folder, htmlLimit: 0)
     let evidence = try EvidenceFolder(root: folder)
     for entry in evidence.entries() {

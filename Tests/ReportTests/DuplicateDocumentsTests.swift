@@ -8,9 +8,9 @@ import Testing
 /// the amounts count their findings once.
 @Suite struct DuplicateDocumentsTests {
   /// A folder holding one chat, or the chat and a byte-identical copy of it in a subfolder.
-  static func folder(copies: Bool) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-duplicates-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  static func folder(copies: Bool) throws -> TemporaryFolder {
+    let temporary = try TemporaryFolder("duplicates")
+    let folder = temporary.url
     let chat = """
       2023-06-01 10:00:00 小李
       后台要能控制输赢
@@ -24,16 +24,15 @@ import Testing
       try FileManager.default.createDirectory(at: folder.appendingPathComponent("copy"), withIntermediateDirectories: true)
       try chat.write(to: folder.appendingPathComponent("copy/chat.txt"), atomically: true, encoding: .utf8)
     }
-    return folder
+    return temporary
   }
 
   @Test func aCopyIsListedButCountedOnce() throws {
-    let single = try Self.folder(copies: false)
-    let doubled = try Self.folder(copies: true)
-    defer {
-      try? FileManager.default.removeItem(at: single)
-      try? FileManager.default.removeItem(at: doubled)
-    }
+    let singleFolder = try Self.folder(copies: false)
+    defer { singleFolder.remove() }
+    let doubledFolder = try Self.folder(copies: true)
+    defer { doubledFolder.remove() }
+    let (single, doubled) = (singleFolder.url, doubledFolder.url)
     let pipeline = ScanPipeline(lexicon: try SpillingScanTests.shipped(), subjects: ["小李"])
     let one = try pipeline.run(folder: single)
     #expect(!one.findings.isEmpty)

@@ -65,8 +65,9 @@ import Testing
   /// The MemoTrace chat of `SubjectWarningTests.sievedChat`, with the subject's name written as
   /// MemoTrace escapes it in the messages the sieve leaves unread.
   @Test func aSubjectWrittenEscapedInUnreadMessagesIsNotWarnedAbout() throws {
-    let folder = try SubjectWarningTests.sievedChat(speaker: "阿杰&amp;小王")
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try SubjectWarningTests.sievedChat(speaker: "阿杰&amp;小王")
+    defer { temporary.remove() }
+    let folder = temporary.url
     let lexicon = try SpillingScanTests.shipped()
     let pipeline = ScanPipeline(lexicon: lexicon, subjects: ["阿杰&小王"])
     var evidence = try EvidenceFolder(root: folder)

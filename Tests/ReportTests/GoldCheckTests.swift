@@ -8,20 +8,22 @@ import Testing
 @Suite struct GoldCheckTests {
   /// A corpus with one case `c`: a MemoTrace chat whose second message spans lines 4–5, and a
   /// gold file made of `rows` after a valid one.
-  static func corpus(rows: [String]) throws -> URL {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-gold-\(UUID().uuidString)")
+  static func corpus(rows: [String]) throws -> TemporaryFolder {
+    let temporary = try TemporaryFolder("gold")
+    let root = temporary.url
     let folder = root.appendingPathComponent("c")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try "2023-05-01 10:00:00 小李\n好的\n\n2023-05-01 10:01:00 老周\n后台要能控制输赢\n第二行\n\n".write(
       to: folder.appendingPathComponent("chat.txt"), atomically: true, encoding: .utf8)
     let gold = (["# case c", "finding\tchat.txt\t4\tinterp2019.art11.4\tvalid"] + rows).joined(separator: "\n") + "\n"
     try gold.write(to: root.appendingPathComponent("c.gold.tsv"), atomically: true, encoding: .utf8)
-    return root
+    return temporary
   }
 
   static func problem(_ rows: [String]) throws -> String? {
-    let root = try corpus(rows: rows)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let temporary = try corpus(rows: rows)
+    defer { temporary.remove() }
+    let root = temporary.url
     do {
       _ = try CorpusEvaluator(lexicon: ScanPipelineTests.lexicon).evaluate(corpus: root)
       return nil

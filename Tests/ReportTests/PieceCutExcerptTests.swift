@@ -11,15 +11,16 @@ import Testing
   /// `UnitSieveScanTests.evidence()` (a large MemoTrace chat, its CRLF copy and a small one) with
   /// two more cut from the large one: 1,990 messages (kept whole) and 2,050 (just above the
   /// whole-document limit).
-  static func evidence() throws -> URL {
-    let folder = try UnitSieveScanTests.evidence()
+  static func evidence() throws -> TemporaryFolder {
+    let temporary = try UnitSieveScanTests.evidence()
+    let folder = temporary.url
     let large = try String(contentsOf: folder.appendingPathComponent("项目群.txt"), encoding: .utf8)
     let records = large.components(separatedBy: "\n\n")
     for (name, count) in [("近线.txt", 1_990), ("过线.txt", 2_050)] {
       try (records.prefix(count).joined(separator: "\n\n") + "\n").write(
         to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }
-    return folder
+    return temporary
   }
 
   /// The shipped lexicons, loaded once.
@@ -53,8 +54,9 @@ import Testing
 
   @Test(arguments: [true, false])
   func aReadInPiecesWritesTheReportOfAWholeRead(sieves: Bool) throws {
-    let folder = try Self.evidence()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.evidence()
+    defer { temporary.remove() }
+    let folder = temporary.url
     for limit in [0, 3] {
       let whole = try Self.outputs(folder, sieves: sieves, limit: limit, streaming: StreamingPolicy())
       let documents = Dictionary(uniqueKeysWithValues: whole.report.documents.map { ($0.path, $0) })
@@ -70,8 +72,9 @@ import Testing
   }
 
   @Test func findingsLieOnTheEdgesOfPieces() throws {
-    let folder = try Self.evidence()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.evidence()
+    defer { temporary.remove() }
+    let folder = temporary.url
     let streaming = StreamingPolicy(thresholdBytes: 1_000, pieceBytes: 700)
     let report = try Self.outputs(folder, sieves: true, limit: 0, streaming: streaming).report
     for path in ["项目群.txt", "项目群-crlf.txt", "过线.txt"] {

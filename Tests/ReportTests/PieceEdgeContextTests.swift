@@ -130,12 +130,13 @@ import Testing
   }
 
   /// `layout` written in a fresh folder.
-  static func folder(_ layout: Layout) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-edge-\(UUID().uuidString)")
+  static func folder(_ layout: Layout) throws -> TemporaryFolder {
+    let temporary = try TemporaryFolder("edge")
+    let folder = temporary.url
     let file = folder.appendingPathComponent(layout.name)
     try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     try layout.text.write(to: file, atomically: true, encoding: .utf8)
-    return folder
+    return temporary
   }
 
   static func pipeline(sieves: Bool, streaming: StreamingPolicy) throws -> ScanPipeline {
@@ -146,8 +147,9 @@ import Testing
 
   @Test func theSecondMemoTracePieceStartsAndEndsWithTheFinding() throws {
     let (layout, first, last) = Self.memoTrace()
-    let folder = try Self.folder(layout)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.folder(layout)
+    defer { temporary.remove() }
+    let folder = temporary.url
     let evidence = try EvidenceFolder(root: folder)
     let entry = try #require(evidence.entries().first)
     var pieces: [[TextUnit]] = []
@@ -160,8 +162,9 @@ import Testing
   @Test(arguments: ["MemoTrace", "QQ", "WhatsApp", "WechatExporter"])
   func theSievedScanKeepsTheContextAcrossTheEdge(format: String) throws {
     let layout = Self.layout(format)
-    let folder = try Self.folder(layout)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.folder(layout)
+    defer { temporary.remove() }
+    let folder = temporary.url
     let whole = try Self.pipeline(sieves: false, streaming: layout.streaming)
     let sieved = try Self.pipeline(sieves: true, streaming: layout.streaming)
     let reference = try whole.run(folder: folder)

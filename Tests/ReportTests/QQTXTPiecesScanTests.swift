@@ -10,9 +10,9 @@ import Testing
 @Suite struct QQTXTPiecesScanTests {
   /// A folder with one "export all" file: a friend block of `count` messages (every 29th asks
   /// for 控制输赢), a group block, and a 最近联系人 block repeating every fifth friend message.
-  static func exportFolder(count: Int, recentFirst: Bool) throws -> URL {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-qqpieces-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+  static func exportFolder(count: Int, recentFirst: Bool) throws -> TemporaryFolder {
+    let temporary = try TemporaryFolder("qqpieces")
+    let root = temporary.url
     let separator = String(repeating: "=", count: 64)
     func message(_ index: Int) -> String {
       let time = String(format: "2023-06-%02d %02d:%02d:00", 1 + index / 1_440 % 28, index / 60 % 24, index % 60)
@@ -27,13 +27,14 @@ import Testing
     blocks.insert(block("最近联系人", "老周", Array(stride(from: 0, to: count, by: 5))), at: recentFirst ? 0 : 2)
     let text = "消息记录（此消息记录为文本格式，不支持重新导入）\n\n" + blocks.joined()
     try text.write(to: root.appendingPathComponent("全部消息记录.txt"), atomically: true, encoding: .utf8)
-    return root
+    return temporary
   }
 
   @Test(arguments: [false, true])
   func piecesGiveTheFindingsOfAWholeRead(recentFirst: Bool) throws {
-    let root = try Self.exportFolder(count: 3_000, recentFirst: recentFirst)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let temporary = try Self.exportFolder(count: 3_000, recentFirst: recentFirst)
+    defer { temporary.remove() }
+    let root = temporary.url
     let lexicon = ScanPipelineTests.lexicon
     let whole = try ScanPipeline(lexicon: lexicon, subjects: ["小李"]).run(folder: root)
     let pieces = try ScanPipeline(

@@ -11,21 +11,22 @@ import Testing
   let lexicon = ScanPipelineTests.lexicon
 
   /// A folder with one MemoTrace chat of `records` messages, every seventh asking for 控制输赢.
-  static func chatFolder(records: Int) throws -> URL {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-pieces-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+  static func chatFolder(records: Int) throws -> TemporaryFolder {
+    let temporary = try TemporaryFolder("pieces")
+    let root = temporary.url
     let text = (0..<records).map { index in
       let time = String(format: "2023-06-%02d %02d:%02d:00", 1 + index / 1_440 % 28, index / 60 % 24, index % 60)
       let body = index % 7 == 3 ? "第\(index)单，后台要能控制输赢" : "第\(index)条，周报记得交"
       return "\(time) \(index % 2 == 0 ? "小李" : "老周")\n\(body)\n"
     }.joined(separator: "\n")
     try text.write(to: root.appendingPathComponent("群聊.txt"), atomically: true, encoding: .utf8)
-    return root
+    return temporary
   }
 
   @Test func piecesGiveTheFindingsOfAWholeRead() throws {
-    let root = try Self.chatFolder(records: 3_000)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let temporary = try Self.chatFolder(records: 3_000)
+    defer { temporary.remove() }
+    let root = temporary.url
     let whole = try ScanPipeline(lexicon: lexicon, subjects: ["小李"]).run(folder: root)
     let pieces = try ScanPipeline(
       lexicon: lexicon, subjects: ["小李"],
@@ -39,8 +40,9 @@ import Testing
   }
 
   @Test func withoutHTMLOnlyTheUnitsAndTimelinesAreDropped() throws {
-    let root = try Self.chatFolder(records: 3_000)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let temporary = try Self.chatFolder(records: 3_000)
+    defer { temporary.remove() }
+    let root = temporary.url
     let full = try ScanPipeline(lexicon: lexicon, subjects: ["小李"]).run(folder: root)
     let lean = try ScanPipeline(lexicon: lexicon, subjects: ["小李"], preparesHTML: false).run(folder: root)
     #expect(full.documents.first?.units.isEmpty == false)
@@ -53,8 +55,9 @@ import Testing
   }
 
   @Test func findingsJSONWrittenToAFileEqualsTheRenderedBytes() throws {
-    let root = try Self.chatFolder(records: 42_000)
-    defer { try? FileManager.default.removeItem(at: root) }
+    let temporary = try Self.chatFolder(records: 42_000)
+    defer { temporary.remove() }
+    let root = temporary.url
     let report = try ScanPipeline(lexicon: lexicon, subjects: [], preparesHTML: false).run(folder: root)
     #expect(report.findings.count == 6_000)
     let file = root.appendingPathComponent("findings.json")

@@ -7,9 +7,9 @@ import Testing
 
 @Suite struct ScanPipelineTests {
   /// A temporary evidence folder with a few plain-text files and a PNG.
-  static func makeEvidence() throws -> URL {
-    let root = FileManager.default.temporaryDirectory
-      .appendingPathComponent("mingjian-report-\(UUID().uuidString)")
+  static func makeEvidence() throws -> TemporaryFolder {
+    let temporary = try TemporaryFolder("report")
+    let root = temporary.url
     let manager = FileManager.default
     try manager.createDirectory(
       at: root.appendingPathComponent("case-a"), withIntermediateDirectories: true)
@@ -23,7 +23,7 @@ import Testing
     }
     try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]).write(
       to: root.appendingPathComponent("截图.png"))
-    return root
+    return temporary
   }
 
   /// One rule (控制输赢, item (四)) over the sample case's packs and clauses.
@@ -38,8 +38,9 @@ import Testing
   var lexicon: LexiconSet { Self.lexicon }
 
   @Test func scansEveryFileAndKeepsTheManifestComplete() throws {
-    let root = try Self.makeEvidence()
-    defer { try? FileManager.default.removeItem(at: root) }
+    let temporary = try Self.makeEvidence()
+    defer { temporary.remove() }
+    let root = temporary.url
     let report = try ScanPipeline(lexicon: lexicon, subjects: []).run(folder: root)
     #expect(report.documents.count == 13)
     #expect(report.documents.map(\.path) == report.documents.map(\.path).sorted())
@@ -49,8 +50,9 @@ import Testing
   }
 
   @Test func parallelRunEqualsASequentialRunByteForByte() throws {
-    let root = try Self.makeEvidence()
-    defer { try? FileManager.default.removeItem(at: root) }
+    let temporary = try Self.makeEvidence()
+    defer { temporary.remove() }
+    let root = temporary.url
     let parallel = try ScanPipeline(lexicon: lexicon, subjects: ["小李"]).run(folder: root)
     let folder = try EvidenceFolder(root: root)
     let scanner = SignalScanner(lexicon: lexicon)

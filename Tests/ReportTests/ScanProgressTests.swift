@@ -8,9 +8,10 @@ import Testing
 /// A spilling scan tells its progress watcher as each file is finished and each piece is read.
 @Suite struct ScanProgressTests {
   @Test func everyFileIsCountedOnceUpToTheTotal() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-progress-\(UUID().uuidString)")
+    let temporary = try TemporaryFolder("progress")
+    defer { temporary.remove() }
+    let folder = temporary.url
     try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
     let names = ["a.txt", "b.txt", "sub/c.txt", "sub/d.bin", "e.md"]
     for (index, name) in names.enumerated() {
       try "2023-06-01 10:0\(index):00 小李\n后台要能控制输赢\n\n".write(

@@ -35,7 +35,7 @@ import Testing
   /// A chat export of 3,000 messages (MemoTrace TXT, or a QQ message-manager TXT, whose sieve
   /// works on the whole file) with a notice every 61 messages, carried on after the next of
   /// `gaps`; the indexes of each notice and its carrying-on.
-  static func chatFolder(qq: Bool) throws -> (folder: URL, pairs: [(notice: Int, then: Int)]) {
+  static func chatFolder(qq: Bool) throws -> (folder: TemporaryFolder, pairs: [(notice: Int, then: Int)]) {
     var bodies = (0..<3_000).map { (speaker: $0 % 2 == 0 ? "小李" : "老周", text: "第\($0)条，周报记得交") }
     var pairs: [(notice: Int, then: Int)] = []
     for (round, notice) in stride(from: 20, to: 2_950, by: 61).enumerated() {
@@ -51,10 +51,10 @@ import Testing
     let separator = String(repeating: "=", count: 64)
     let head = ["消息记录（此消息记录为文本格式，不支持重新导入）", "", separator, "消息分组:我的好友", separator, "消息对象:老周", separator, "", ""]
     let text = (qq ? head.joined(separator: "\n") : "") + messages.joined(separator: "\n")
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-seq-pieces-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let temporary = try TemporaryFolder("seq-pieces")
+    let folder = temporary.url
     try text.write(to: folder.appendingPathComponent(qq ? "全部消息记录.txt" : "群聊.txt"), atomically: true, encoding: .utf8)
-    return (folder, pairs)
+    return (temporary, pairs)
   }
 
   static let pieces = StreamingPolicy(thresholdBytes: 1_000, pieceBytes: 2_048)
@@ -74,8 +74,9 @@ import Testing
 
   @Test(arguments: [false, true])
   func signalsAcrossPiecesAreThoseOfAWholeRead(qq: Bool) throws {
-    let (folder, pairs) = try Self.chatFolder(qq: qq)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let (temporary, pairs) = try Self.chatFolder(qq: qq)
+    defer { temporary.remove() }
+    let folder = temporary.url
     let within = pairs.filter { $0.then - $0.notice <= 12 }
 
     // The line of each message, and the first line of each piece: a pair straddles a cut when

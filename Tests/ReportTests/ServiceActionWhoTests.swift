@@ -31,10 +31,11 @@ import Testing
 
   /// The reports of the in-memory and the spilling scan of a folder holding `export`.
   private func reports() throws -> [CaseReport] {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-tg-who-\(UUID().uuidString)")
+    let temporary = try TemporaryFolder("tg-who")
+    defer { temporary.remove() }
+    let folder = temporary.url
     let evidence = folder.appendingPathComponent("evidence")
     try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
     try Data(Self.export.utf8).write(to: evidence.appendingPathComponent("result.json"))
     let pipeline = ScanPipeline(lexicon: try SpillingScanTests.shipped(), subjects: ["user1001"])
     return [

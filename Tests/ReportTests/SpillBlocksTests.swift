@@ -9,9 +9,9 @@ import Testing
 @Suite struct SpillBlocksTests {
   /// A folder with one chat of `messages` messages, two at a time sharing their minute, whose
   /// lines give inculpatory, exculpatory, clause-less and negated findings.
-  static func evidence(messages: Int) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-spill-blocks-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  static func evidence(messages: Int) throws -> TemporaryFolder {
+    let temporary = try TemporaryFolder("spill-blocks")
+    let folder = temporary.url
     let lines = ["后台要能控制输赢", "我们只卖标准版", "按u结算", "普通的一行", "我不会帮你控制输赢", "钱用U结算，不走公账"]
     let text = (0..<messages).map { index in
       let minute = index / 2
@@ -19,12 +19,13 @@ import Testing
       return "\(time) \(index % 3 == 0 ? "小李" : "老周")\n第\(index)条，\(lines[index % lines.count])\n"
     }.joined(separator: "\n")
     try text.write(to: folder.appendingPathComponent("chat.txt"), atomically: true, encoding: .utf8)
-    return folder
+    return temporary
   }
 
   @Test func aDocumentOfSeveralBlocksSpillsTheBytesOfTheInMemoryScanInEveryFormat() throws {
-    let folder = try Self.evidence(messages: 2_600)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.evidence(messages: 2_600)
+    defer { temporary.remove() }
+    let folder = temporary.url
     let pipeline = ScanPipeline(lexicon: try SpillingScanTests.shipped(), subjects: ["小李"])
     let memory = try pipeline.run(folder: folder)
     #expect(memory.findings.count > 1_000)
@@ -42,12 +43,11 @@ import Testing
   }
 
   @Test func writtenFilesOfSeveralBlocksAreTheBytesOfTheInMemoryScan() throws {
-    let folder = try Self.evidence(messages: 2_600)
-    let out = try SpillingScanTests.spillParent()
-    defer {
-      try? FileManager.default.removeItem(at: folder)
-      try? FileManager.default.removeItem(at: out)
-    }
+    let evidenceFolder = try Self.evidence(messages: 2_600)
+    defer { evidenceFolder.remove() }
+    let outFolder = try SpillingScanTests.spillParent()
+    defer { outFolder.remove() }
+    let (folder, out) = (evidenceFolder.url, outFolder.url)
     let pipeline = ScanPipeline(lexicon: try SpillingScanTests.shipped(), subjects: ["小李"])
     let memory = try pipeline.run(folder: folder)
     let spilled = try pipeline.runSpilling(folder: folder, htmlLimit: 5)

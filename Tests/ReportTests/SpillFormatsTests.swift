@@ -7,8 +7,9 @@ import Testing
 /// as the in-memory scan, and refuses to write the others.
 @Suite struct SpillFormatsTests {
   @Test func aScanForJSONWritesTheSameJSONAndRendersNoCSVRows() throws {
-    let folder = try SpillingScanTests.evidence()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try SpillingScanTests.evidence()
+    defer { temporary.remove() }
+    let folder = temporary.url
     let pipeline = ScanPipeline(lexicon: try SpillingScanTests.shipped(), subjects: ["小李"], preparesHTML: false)
     let memory = try pipeline.run(folder: folder)
     let spilled = try pipeline.runSpilling(folder: folder, htmlLimit: 0, formats: [.json])
@@ -20,8 +21,9 @@ import Testing
   }
 
   @Test func aScanForCSVWritesTheSameCSVAndRendersNoJSONEntries() throws {
-    let folder = try SpillingScanTests.evidence()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try SpillingScanTests.evidence()
+    defer { temporary.remove() }
+    let folder = temporary.url
     let pipeline = ScanPipeline(lexicon: SpillingScanTests.lexicon, subjects: ["小李"])
     let memory = try pipeline.run(folder: folder)
     let spilled = try pipeline.runSpilling(folder: folder, htmlLimit: 2, formats: [.csv, .html])
@@ -33,12 +35,11 @@ import Testing
   }
 
   @Test func aFormatTheScanWasNotAskedForIsRefusedBeforeAnythingIsWritten() throws {
-    let folder = try SpillingScanTests.evidence()
-    let parent = try SpillingScanTests.spillParent()
-    defer {
-      try? FileManager.default.removeItem(at: folder)
-      try? FileManager.default.removeItem(at: parent)
-    }
+    let evidenceFolder = try SpillingScanTests.evidence()
+    defer { evidenceFolder.remove() }
+    let parentFolder = try SpillingScanTests.spillParent()
+    defer { parentFolder.remove() }
+    let (folder, parent) = (evidenceFolder.url, parentFolder.url)
     let spilled = try ScanPipeline(lexicon: SpillingScanTests.lexicon, subjects: ["小李"])
       .runSpilling(folder: folder, htmlLimit: 2, formats: [.html, .json])
     #expect(spilled.spilled?.prepares(.html) == true && spilled.spilled?.prepares(.csv) == false)

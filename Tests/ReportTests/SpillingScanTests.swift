@@ -14,8 +14,9 @@ import Testing
 
   /// A folder of `files` chats with inculpatory, exculpatory, clause-less and negated lines,
   /// plus an image.
-  static func evidence(files: Int = 6) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-spill-case-\(UUID().uuidString)")
+  static func evidence(files: Int = 6) throws -> TemporaryFolder {
+    let temporary = try TemporaryFolder("spill-case")
+    let folder = temporary.url
     try FileManager.default.createDirectory(
       at: folder.appendingPathComponent("群聊"), withIntermediateDirectories: true)
     let lines = [
@@ -31,7 +32,7 @@ import Testing
         to: folder.appendingPathComponent("群聊/chat-\(file).txt"), atomically: true, encoding: .utf8)
     }
     try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]).write(to: folder.appendingPathComponent("截图.png"))
-    return folder
+    return temporary
   }
 
   /// The sample case's lexicon with one more rule that cites no clause.
@@ -50,15 +51,16 @@ import Testing
   }
 
   /// A fresh folder for spill files, outside the evidence.
-  static func spillParent() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-spill-parent-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
+  static func spillParent() throws -> TemporaryFolder {
+    let temporary = try TemporaryFolder("spill-parent")
+    let folder = temporary.url
+    return temporary
   }
 
   @Test func spilledFindingsJSONAndCSVEqualTheInMemoryRendering() throws {
-    let folder = try Self.evidence()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.evidence()
+    defer { temporary.remove() }
+    let folder = temporary.url
     let sample = try ScanPipeline(lexicon: Self.lexicon, subjects: ["小李"]).run(folder: folder)
     #expect(sample.findings.contains { $0.clauses.isEmpty })
     #expect(sample.findings.contains { $0.clauses.count > 1 })
@@ -81,12 +83,11 @@ import Testing
   }
 
   @Test func writtenFilesKeepTheIdsAndOrderOfTheInMemoryScan() throws {
-    let folder = try Self.evidence()
-    let out = try Self.spillParent()
-    defer {
-      try? FileManager.default.removeItem(at: folder)
-      try? FileManager.default.removeItem(at: out)
-    }
+    let evidenceFolder = try Self.evidence()
+    defer { evidenceFolder.remove() }
+    let outFolder = try Self.spillParent()
+    defer { outFolder.remove() }
+    let (folder, out) = (evidenceFolder.url, outFolder.url)
     let pipeline = ScanPipeline(lexicon: Self.lexicon, subjects: ["小李"])
     let memory = try pipeline.run(folder: folder)
     let spilled = try pipeline.runSpilling(folder: folder, htmlLimit: 2)
@@ -102,8 +103,9 @@ import Testing
   }
 
   @Test func streamedPiecesSpillTheFindingsOfAWholeRead() throws {
-    let folder = try ScanPipelineStreamingTests.chatFolder(records: 3_000)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try ScanPipelineStreamingTests.chatFolder(records: 3_000)
+    defer { temporary.remove() }
+    let folder = temporary.url
     let pipeline = ScanPipeline(
       lexicon: Self.lexicon, subjects: ["小李"], streaming: StreamingPolicy(thresholdBytes: 1_000, pieceBytes: 2_048))
     let whole = try pipeline.run(folder: folder)
@@ -116,8 +118,9 @@ import Testing
   }
 
   @Test func withoutALimitTheHTMLEqualsTheInMemoryHTML() throws {
-    let folder = try Self.evidence()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.evidence()
+    defer { temporary.remove() }
+    let folder = temporary.url
     let pipeline = ScanPipeline(lexicon: Self.lexicon, subjects: ["小李"])
     let memory = try pipeline.run(folder: folder)
     let spilled = try pipeline.runSpilling(folder: folder, htmlLimit: 0)
@@ -128,8 +131,9 @@ import Testing
   }
 
   @Test func theHTMLShowsTheFirstNFindingsOfEachClauseAndSaysHowManyMore() throws {
-    let folder = try Self.evidence()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.evidence()
+    defer { temporary.remove() }
+    let folder = temporary.url
     let spilled = try ScanPipeline(lexicon: Self.lexicon, subjects: ["小李"]).runSpilling(folder: folder, htmlLimit: 3)
     let winControl = try #require(spilled.clauses.first { $0.id == "interp2019.art11.4" })
     #expect(winControl.findings > 3)
@@ -150,8 +154,9 @@ import Testing
   }
 
   @Test func theHTMLShowsTheFirstNSuppressedFindingsAndSaysHowManyMore() throws {
-    let folder = try Self.evidence()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.evidence()
+    defer { temporary.remove() }
+    let folder = temporary.url
     let spilled = try ScanPipeline(lexicon: Self.shipped(), subjects: ["小李"]).runSpilling(folder: folder, htmlLimit: 1)
     #expect(spilled.suppressed.count == 1)
     #expect(spilled.counts.suppressed > 1)
@@ -164,8 +169,9 @@ import Testing
   }
 
   @Test func aPieceWhoseFindingsComeBeforeThoseSpilledIsRefused() throws {
-    let parent = try Self.spillParent()
-    defer { try? FileManager.default.removeItem(at: parent) }
+    let temporary = try Self.spillParent()
+    defer { temporary.remove() }
+    let parent = temporary.url
     let spill = try FindingSpill(parent: parent, evidenceFolder: parent.appendingPathComponent("evidence"))
     var parts = SpilledParts(spill: spill, formats: [.json, .csv])
     let later = MadeFinding(
@@ -192,8 +198,9 @@ import Testing
   }
 
   @Test func unitsAreKeptOnlyForTheDocumentsOfShownFindings() throws {
-    let folder = try Self.evidence(files: 8)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.evidence(files: 8)
+    defer { temporary.remove() }
+    let folder = temporary.url
     let spilled = try ScanPipeline(lexicon: Self.lexicon, subjects: ["小李"]).runSpilling(folder: folder, htmlLimit: 1)
     let shownPaths = Set((spilled.findings + spilled.suppressed).map(\.path))
     #expect(shownPaths == ["群聊/chat-0.txt"])
@@ -208,9 +215,9 @@ import Testing
   }
 
   @Test func candidatesThatFindNoPlaceKeepNoUnitsInALargeDocument() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-spill-prune-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let temporary = try TemporaryFolder("spill-prune")
+    defer { temporary.remove() }
+    let folder = temporary.url
     let chat = { (count: Int, body: (Int) -> String) in
       (0..<count).map { index in
         String(format: "2023-06-01 %02d:%02d:00 小李\n", index / 60 % 24, index % 60) + body(index) + "\n"
@@ -231,12 +238,11 @@ import Testing
   }
 
   @Test func theSpillFileIsGoneAfterTheScanAndNeverInTheEvidenceFolder() throws {
-    let folder = try Self.evidence()
-    let parent = try Self.spillParent()
-    defer {
-      try? FileManager.default.removeItem(at: folder)
-      try? FileManager.default.removeItem(at: parent)
-    }
+    let evidenceFolder = try Self.evidence()
+    defer { evidenceFolder.remove() }
+    let parentFolder = try Self.spillParent()
+    defer { parentFolder.remove() }
+    let (folder, parent) = (evidenceFolder.url, parentFolder.url)
     let before = try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted()
     let pipeline = ScanPipeline(lexicon: Self.lexicon, subjects: [])
     let report = try pipeline.runSpilling(folder: folder, htmlLimit: 5, spillDirectory: parent)

@@ -7,16 +7,18 @@ import Testing
 /// tool's report files this run does not write are removed, and nothing else is.
 @Suite struct StaleReportFilesTests {
   /// A fresh folder holding a full report of the sample case and a file the user put there.
-  static func folderWithAFullReport() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-stale-\(UUID().uuidString)")
+  static func folderWithAFullReport() throws -> TemporaryFolder {
+    let temporary = try TemporaryFolder("stale")
+    let directory = temporary.url
     try ReportOutput.write(SampleCase.report(), to: directory, formats: Set(ReportFormat.allCases), force: false)
     try "mine".write(to: directory.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
-    return directory
+    return temporary
   }
 
   @Test func forceRemovesTheReportFilesThisRunDoesNotWrite() throws {
-    let directory = try Self.folderWithAFullReport()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    let temporary = try Self.folderWithAFullReport()
+    defer { temporary.remove() }
+    let directory = temporary.url
     try "half".write(to: directory.appendingPathComponent(".findings.json.partial"), atomically: true, encoding: .utf8)
     #expect(
       ReportOutput.staleFiles(in: directory, writing: [.csv]) == [".findings.json.partial", "findings.json", "index.html"])
@@ -27,8 +29,9 @@ import Testing
   }
 
   @Test func rewritingEveryFormatRemovesNothing() throws {
-    let directory = try Self.folderWithAFullReport()
-    defer { try? FileManager.default.removeItem(at: directory) }
+    let temporary = try Self.folderWithAFullReport()
+    defer { temporary.remove() }
+    let directory = temporary.url
     #expect(ReportOutput.staleFiles(in: directory, writing: Set(ReportFormat.allCases)).isEmpty)
     let removed = try ReportOutput.write(SampleCase.report(), to: directory, formats: Set(ReportFormat.allCases), force: true)
     #expect(removed.isEmpty)
@@ -39,8 +42,9 @@ import Testing
 
   /// A folder that merely has a report file's name is not the tool's file and is left alone.
   @Test func aFolderNamedLikeAReportFileIsNotRemoved() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-stale-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: directory) }
+    let temporary = try TemporaryFolder("stale")
+    defer { temporary.remove() }
+    let directory = temporary.url
     try FileManager.default.createDirectory(
       at: directory.appendingPathComponent("index.html"), withIntermediateDirectories: true)
     let removed = try ReportOutput.write(SampleCase.report(), to: directory, formats: [.json], force: true)

@@ -50,7 +50,7 @@ import Testing
 
   /// A MemoTrace chat long enough to be sieved, in which `speaker` (阿杰, as the export writes the
   /// name) speaks only in its first messages, far from the one message a rule fires on.
-  static func sievedChat(speaker: String = "阿杰") throws -> URL {
+  static func sievedChat(speaker: String = "阿杰") throws -> TemporaryFolder {
     var messages = (0..<5).map { (speaker, "好的，明天见 \($0)") }
     messages += (0..<2_500).map { ("老周", "快递到了吗 \($0)") }
     messages.append(("老周", "做个菠菜平台，后台要能控制输赢"))
@@ -59,15 +59,16 @@ import Testing
       String(format: "2023-07-%02d %02d:%02d:00 ", 1 + index / 1_440, index / 60 % 24, index % 60)
         + "\(message.0)\n\(message.1)"
     }.joined(separator: "\n\n") + "\n"
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-subject-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let temporary = try TemporaryFolder("subject")
+    let folder = temporary.url
     try text.write(to: folder.appendingPathComponent("微信-老周.txt"), atomically: true, encoding: .utf8)
-    return folder
+    return temporary
   }
 
   @Test func aSubjectWhoseMessagesWereLeftUnreadIsNotWarnedAbout() throws {
-    let folder = try Self.sievedChat()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.sievedChat()
+    defer { temporary.remove() }
+    let folder = temporary.url
     let lexicon = try SpillingScanTests.shipped()
     let pipeline = ScanPipeline(lexicon: lexicon, subjects: ["阿杰"])
     var evidence = try EvidenceFolder(root: folder)
@@ -92,8 +93,9 @@ import Testing
   /// A chat's bytes tell whether a subject can be a speaker of its unread messages: only a
   /// UTF-8 file of its own, holding none of the subjects' bytes, is done with unparsed.
   @Test func subjectPresenceIsToldFromTheBytesOfAUTF8File() throws {
-    let folder = try Self.sievedChat()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.sievedChat()
+    defer { temporary.remove() }
+    let folder = temporary.url
     let evidence = try EvidenceFolder(root: folder)
     let entry = try #require(evidence.entries().first)
     let document = evidence.read(entry)

@@ -13,14 +13,15 @@ import Testing
   static let line = "做个菠菜平台，后台要能控制输赢"
 
   /// A fresh evidence folder holding `files` (relative path → text).
-  static func folder(_ files: [String: String]) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-third-\(UUID().uuidString)")
+  static func folder(_ files: [String: String]) throws -> TemporaryFolder {
+    let temporary = try TemporaryFolder("third")
+    let folder = temporary.url
     for (path, text) in files {
       let url = folder.appendingPathComponent(path)
       try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try text.write(to: url, atomically: true, encoding: .utf8)
     }
-    return folder
+    return temporary
   }
 
   /// A MemoTrace v1 chat of `messages` (speaker, text), a minute apart.
@@ -71,10 +72,11 @@ import Testing
   }
 
   @Test func aChatInWhichTheSubjectSpeaksKeepsCounterpart() throws {
-    let folder = try Self.folder([
+    let temporary = try Self.folder([
       "微信-老周.txt": Self.memoTrace([("小李", "好的，明天见"), ("老周", Self.line), ("小李", Self.line)])
     ])
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { temporary.remove() }
+    let folder = temporary.url
     for report in try [Self.scans(folder, Self.pipeline()).memory, Self.scans(folder, Self.pipeline()).spilled] {
       #expect(Self.roles(report, speaker: "老周") == [.counterpart])
       #expect(Self.roles(report, speaker: "小李") == [.subject])
@@ -82,10 +84,11 @@ import Testing
   }
 
   @Test func aChatInWhichNoSubjectSpeaksIsThirdParties() throws {
-    let folder = try Self.folder([
+    let temporary = try Self.folder([
       "微信-老周.txt": Self.memoTrace([("阿强", "好的，明天见，小李也来"), ("老周", Self.line), ("阿强", Self.line)])
     ])
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { temporary.remove() }
+    let folder = temporary.url
     let (memory, spilled) = try Self.scans(folder, Self.pipeline())
     for report in [memory, spilled] {
       #expect(Self.roles(report, speaker: "老周") == [.thirdParty])
@@ -104,10 +107,11 @@ import Testing
   }
 
   @Test func withoutSubjectsEveryRoleIsUnknown() throws {
-    let folder = try Self.folder([
+    let temporary = try Self.folder([
       "微信-老周.txt": Self.memoTrace([("阿强", "好的"), ("老周", Self.line)])
     ])
-    defer { try? FileManager.default.removeItem(at: folder) }
+    defer { temporary.remove() }
+    let folder = temporary.url
     let (memory, spilled) = try Self.scans(folder, Self.pipeline(subjects: []))
     for report in [memory, spilled] {
       #expect(Self.roles(report, speaker: "老周") == [.unknown])
@@ -124,8 +128,9 @@ import Testing
       (name: "两人私聊", messages: [("老周", Self.line), ("阿强", "好的")]),
       (name: "", messages: [("阿强", Self.line)]),
     ])
-    let folder = try Self.folder(["result.json": export])
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.folder(["result.json": export])
+    defer { temporary.remove() }
+    let folder = temporary.url
     let (memory, spilled) = try Self.scans(folder, Self.pipeline())
     for report in [memory, spilled] {
       // 老周's line in 项目群 comes first in the file, the one in 两人私聊 second.
@@ -148,8 +153,9 @@ import Testing
   /// (`SubjectWarningTests` checks that the sieve leaves 阿杰's messages of this chat unread.)
   @Test(arguments: [false, true])
   func aSievedChatIsDecidedAsAWholeReadDecides(inPieces: Bool) throws {
-    let folder = try SubjectWarningTests.sievedChat()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try SubjectWarningTests.sievedChat()
+    defer { temporary.remove() }
+    let folder = temporary.url
     let streaming = inPieces ? StreamingPolicy(thresholdBytes: 1_000, pieceBytes: 16 << 10) : StreamingPolicy()
     let expected: [(subjects: [String], role: SpeakerRole)] = [
       (["阿杰"], .counterpart), (["张三"], .thirdParty), (["阿"], .thirdParty),
@@ -226,8 +232,9 @@ import Testing
       \(message(2, "老周", Self.line))
       </div></div></div></body></html>
       """
-    let folder = try Self.folder(["ChatExport/messages.html": html])
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.folder(["ChatExport/messages.html": html])
+    defer { temporary.remove() }
+    let folder = temporary.url
     let (memory, spilled) = try Self.scans(folder, Self.pipeline())
     #expect(memory.documents.first?.format == .telegramHTML)
     for report in [memory, spilled] { #expect(Self.roles(report, speaker: "老周") == [.counterpart]) }

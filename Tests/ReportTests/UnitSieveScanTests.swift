@@ -22,7 +22,7 @@ import Testing
   /// A folder of MemoTrace v1 chats: a large one (LF) and its CRLF copy, in which the example
   /// lines stand (twice over) between runs of everyday messages, some as two-line bodies and some right after
   /// each other, with sequences whose two messages an everyday one separates, plus a small chat.
-  static func evidence() throws -> URL {
+  static func evidence() throws -> TemporaryFolder {
     let examples = try exampleLines()
     let everyday = ["好的，明天见", "快递到了吗", "今天开会改到三点", "晚上一起吃饭吧", "我到楼下了", "这周末要加班吗", "行，就这么定了"]
     let sequence: [(String?, String)] = [
@@ -44,14 +44,14 @@ import Testing
         return "\(time) \(speaker)" + lineBreak + body.text.replacingOccurrences(of: "\n", with: lineBreak)
       }.joined(separator: lineBreak + lineBreak) + lineBreak
     }
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mingjian-sieve-case-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let temporary = try TemporaryFolder("sieve-case")
+    let folder = temporary.url
     try chat(bodies[...], lineBreak: "\n").write(to: folder.appendingPathComponent("项目群.txt"), atomically: true, encoding: .utf8)
     try chat(bodies[...], lineBreak: "\r\n").write(
       to: folder.appendingPathComponent("项目群-crlf.txt"), atomically: true, encoding: .utf8)
     try chat(bodies.suffix(300), lineBreak: "\n").write(
       to: folder.appendingPathComponent("小群.txt"), atomically: true, encoding: .utf8)
-    return folder
+    return temporary
   }
 
   static func pipelines(preparesHTML: Bool, streaming: StreamingPolicy = StreamingPolicy()) throws -> (ScanPipeline, ScanPipeline) {
@@ -69,8 +69,9 @@ import Testing
 
   @Test(arguments: [false, true])
   func reportsEqualThoseOfAScanThatBuildsEveryMessage(streamed: Bool) throws {
-    let folder = try Self.evidence()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.evidence()
+    defer { temporary.remove() }
+    let folder = temporary.url
     let streaming = streamed ? StreamingPolicy(thresholdBytes: 1_000, pieceBytes: 128 << 10) : StreamingPolicy()
     let (sieved, whole) = try Self.pipelines(preparesHTML: true, streaming: streaming)
     var reading = try EvidenceFolder(root: folder)
@@ -104,8 +105,9 @@ import Testing
   }
 
   @Test func withoutAnHTMLReportOnlyTheMessagesThatMatterAreBuilt() throws {
-    let folder = try Self.evidence()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try Self.evidence()
+    defer { temporary.remove() }
+    let folder = temporary.url
     let (sieved, whole) = try Self.pipelines(preparesHTML: false)
     #expect(
       JSONReportWriter().render(try sieved.runSpilling(folder: folder, htmlLimit: 0))
