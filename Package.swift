@@ -54,9 +54,13 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "IngestTests", dependencies: ["Ingest", "CLibXML2"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "SignalsTests", dependencies: ["Signals", "Ingest"]),
-    .testTarget(name: "ReportTests", dependencies: ["Report", "Signals", "Ingest"], exclude: ["Snapshots"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Report", "Signals", "Ingest"]),
+    // What every test target shares (a temporary folder a test owns); tests only.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(
+      name: "IngestTests", dependencies: ["Ingest", "CLibXML2", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "SignalsTests", dependencies: ["Signals", "Ingest", "TestSupport"]),
+    .testTarget(
+      name: "ReportTests", dependencies: ["Report", "Signals", "Ingest", "TestSupport"], exclude: ["Snapshots"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Report", "Signals", "Ingest", "TestSupport"]),
   ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The `mingjian` executable as a user meets it: outputs, exit codes and messages.
 @Suite(.serialized) struct CLITests {
@@ -133,7 +134,7 @@ import Testing
     let root = temporary.url
     let evidence = root.appendingPathComponent("evidence")
     try FileManager.default.createDirectory(at: evidence, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: evidence.appendingPathComponent("empty.txt").path, contents: Data())
+    #expect(FileManager.default.createFile(atPath: evidence.appendingPathComponent("empty.txt").path, contents: Data()))
     let result = try CommandRunner.run(["scan", evidence.path, "-o", root.appendingPathComponent("r").path, "--format", "json"])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     let line = try #require(result.stdout.split(separator: "\n").first { $0.contains("empty.txt") })

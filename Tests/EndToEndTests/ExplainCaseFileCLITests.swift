@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `mingjian lexicon explain FILE:LINE` reads the subjects of the `case.yml` a scan of the
 /// evidence folder reads (the nearest one in FILE's folder or above it) and adds `--subject` to

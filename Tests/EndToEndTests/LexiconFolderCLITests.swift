@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every subcommand finds the packs the same way (`--lexicons DIR`, else `./lexicons`, else the
 /// checkout's), and a missing folder is named with how it was given.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `scan --force` into a folder holding an earlier report leaves no stale report file beside the
 /// new one, says which it removed, and `--help` says so.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `mingjian scan` with a subject who is not among the speakers, or an empty one.
 @Suite(.serialized) struct SubjectWarningCLITests {

@@ -6,6 +6,7 @@ import ZIPFoundation
 #endif
 
 @testable import Ingest
+import TestSupport
 
 /// ZIP archives read in place inside an evidence folder.
 @Suite struct ArchiveTests {

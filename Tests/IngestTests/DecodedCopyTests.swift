@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Ingest
+import TestSupport
 
 /// A text file in GB18030, UTF-16 or Big5 within the parse limit that is read in pieces is read
 /// through a UTF-8 copy (`TranscodedCopy`) instead of from its text decoded in memory, with the

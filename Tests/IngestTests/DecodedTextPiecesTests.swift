@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Ingest
+import TestSupport
 
 /// A large chat export in GB18030 or UTF-16 is decoded whole and its text read in pieces: the
 /// units, unit count, hash, size, encoding and diagnostics of a whole read, but never all its units

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Ingest
+import TestSupport
 
 /// Reading an evidence file again gives its bytes piece by piece, and reports a file whose bytes
 /// changed since they were hashed.

@@ -3,6 +3,7 @@ import Testing
 import ZIPFoundation
 
 @testable import Ingest
+import TestSupport
 
 /// Files decoded where they are read give the documents of the ordinary read of their bytes.
 @Suite struct InPlaceTextTests {

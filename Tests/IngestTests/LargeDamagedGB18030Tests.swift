@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Ingest
+import TestSupport
 
 /// A GB18030 file large enough to be decoded again from the file (`RereadDecoding`) with a few
 /// bytes that are not GB18030 is read as a small one is: the same repaired text and the same

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Ingest
+import TestSupport
 
 /// Each piece of a file read in pieces is sieved alone; a message within `radius` of one that
 /// passes is built whole all the same when the two lie on either side of a cut.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Ingest
+import TestSupport
 
 /// A QQ message-manager TXT file above the streaming threshold is read in pieces that carry the
 /// blocks, the `最近联系人` repeats and the sieve from one piece to the next: the units and

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Ingest
+import TestSupport
 
 /// A large file in UTF-16 or GB18030 decoded again from the file gives what `TextDecoding.decode`
 /// gives on its bytes, failures included, and a file that changed in between is reported.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Ingest
+import TestSupport
 
 /// Checks shared by the tests of the parsers that take a unit sieve or are read in pieces.
 enum SieveParity {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Ingest
+import TestSupport
 
 /// Large text files read in pieces give the units, line numbers and hash of a whole read.
 @Suite struct StreamedReadingTests {

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import Ingest
+import TestSupport
 
 /// A text file in GB18030 or UTF-16 above the parse limit, in a format that can be cut, is read
 /// in pieces through a UTF-8 copy (`TranscodedCopy`): the units and diagnostics of a whole read

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Ingest
+import TestSupport
 
 /// A `UnitSieve` lets the MemoTrace TXT parsers build whole only the messages a scan needs; the
 /// others keep their place, lines and conversation.

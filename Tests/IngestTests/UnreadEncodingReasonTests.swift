@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Ingest
+import TestSupport
 
 /// A file listed `unsupported` as not text says what was seen in it: NUL bytes, control bytes, a
 /// broken UTF-16 pattern, or none of them (text in another encoding, most likely); Big5 text is

@@ -4,6 +4,7 @@ import Signals
 import Testing
 
 @testable import Report
+import TestSupport
 
 /// WhatsApp TXT and WechatExporter TXT chats are handed over in batches; a scan keeps for the HTML
 /// report the units a whole read keeps, and its reports are the same with and without the sieve.

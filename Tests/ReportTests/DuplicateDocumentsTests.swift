@@ -3,6 +3,7 @@ import Ingest
 import Testing
 
 @testable import Report
+import TestSupport
 
 /// Byte-identical evidence files are listed each with its findings, but the clause summary and
 /// the amounts count their findings once.

@@ -4,6 +4,7 @@ import Testing
 
 @testable import Ingest
 @testable import Report
+import TestSupport
 
 /// A subject's name written escaped in an export (`&amp;`, `\'`, `\u5f20`) is found in the
 /// file's bytes, so that a sieved chat where only the escaped form occurs is counted again and

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Report
+import TestSupport
 
 /// A gold row that cannot be graded as written stops the evaluation with the gold file's line
 /// and what is wrong, instead of counting as a silent miss.

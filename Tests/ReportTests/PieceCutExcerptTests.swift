@@ -4,6 +4,7 @@ import Signals
 import Testing
 
 @testable import Report
+import TestSupport
 
 /// The units the HTML report keeps of a document do not depend on how it was cut: a document read
 /// in pieces gives the index.html and findings.json of a whole read.

@@ -4,6 +4,7 @@ import Signals
 import Testing
 
 @testable import Report
+import TestSupport
 
 /// A finding on the first message of a piece (or batch) keeps for the HTML report its context
 /// in the piece before, and one on the last message its context in the piece after, with and

@@ -4,6 +4,7 @@ import Signals
 import Testing
 
 @testable import Report
+import TestSupport
 
 /// A QQ message-manager TXT export read in pieces gives the findings, the units kept for the
 /// HTML report and the diagnostics of a whole read, with the 最近联系人 block last or first.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Report
+import TestSupport
 
 @Suite struct ReportOutputTests {
   @Test func writesTheChosenFormats() throws {

@@ -4,6 +4,7 @@ import Signals
 import Testing
 
 @testable import Report
+import TestSupport
 
 /// Reading large files in pieces, dropping source views and streaming findings.json change
 /// nothing in the findings.

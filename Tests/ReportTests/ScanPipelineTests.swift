@@ -4,6 +4,7 @@ import Signals
 import Testing
 
 @testable import Report
+import TestSupport
 
 @Suite struct ScanPipelineTests {
   /// A temporary evidence folder with a few plain-text files and a PNG.

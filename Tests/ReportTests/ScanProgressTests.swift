@@ -4,6 +4,7 @@ import Synchronization
 import Testing
 
 @testable import Report
+import TestSupport
 
 /// A spilling scan tells its progress watcher as each file is finished and each piece is read.
 @Suite struct ScanProgressTests {

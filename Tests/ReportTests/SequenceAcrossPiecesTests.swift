@@ -4,6 +4,7 @@ import Signals
 import Testing
 
 @testable import Report
+import TestSupport
 
 /// A sequence rule whose `first` step ends one piece of a large chat read in pieces and whose
 /// `then` step comes more than three messages later in the next piece gives the signal of a

@@ -4,6 +4,7 @@ import Signals
 import Testing
 
 @testable import Report
+import TestSupport
 
 /// The HTML report's "who" cells mark the actor of a Telegram service event as having done an
 /// action (`张三 (action)`), in the finding's meta line, its context table and the source view,

@@ -3,6 +3,7 @@ import Ingest
 import Testing
 
 @testable import Report
+import TestSupport
 
 /// The spill renders each finding's entries as it gathers it (`SpillBlocks`), its time once for
 /// both findings files (`FindingTimeText`), and still writes what the in-memory scan writes.

@@ -4,6 +4,7 @@ import Signals
 import Testing
 
 @testable import Report
+import TestSupport
 
 /// `ScanPipeline.runSpilling` keeps findings on disk and only the shown ones in memory, yet
 /// writes the same findings.json and findings.csv as the in-memory scan.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Report
+import TestSupport
 
 /// With `force`, a report folder never holds the report of an earlier run beside the new one: the
 /// tool's report files this run does not write are removed, and nothing else is.

@@ -4,6 +4,7 @@ import Signals
 import Testing
 
 @testable import Report
+import TestSupport
 
 /// A subject whom no speaker matches is reported, with the speakers found, in every output.
 @Suite struct SubjectWarningTests {

@@ -4,6 +4,7 @@ import Signals
 import Testing
 
 @testable import Report
+import TestSupport
 
 /// A finding on a Telegram service message cites an action of its actor, not words: its
 /// excerpt says it is a service event, its speaker is the actor, and its role follows

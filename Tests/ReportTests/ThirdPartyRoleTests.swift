@@ -4,6 +4,7 @@ import Signals
 import Testing
 
 @testable import Report
+import TestSupport
 
 /// What others said in a conversation in which no message of a subject appears is `thirdParty`,
 /// not what the subject was told (`counterpart`): in findings.json, findings.csv and index.html.

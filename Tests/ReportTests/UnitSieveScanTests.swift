@@ -4,6 +4,7 @@ import Signals
 import Testing
 
 @testable import Report
+import TestSupport
 
 /// A scan lets the chat parsers skip building the messages no rule can fire on (`UnitSieve`);
 /// its reports are the same as a scan that builds every message.

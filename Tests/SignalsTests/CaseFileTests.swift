@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Signals
+import TestSupport
 
 @Suite struct CaseFileTests {
   @Test func readsSubjectsAndTitle() throws {

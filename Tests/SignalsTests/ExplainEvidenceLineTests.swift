@@ -3,6 +3,7 @@ import Ingest
 import Testing
 
 @testable import Signals
+import TestSupport
 
 /// `lexicon explain FILE:LINE`: the unit read from a file or an archive member in place, the
 /// errors that name what is wrong, and the rule's speaker constraint decided with `--subject`.

@@ -2,6 +2,7 @@ import Foundation
 import Ingest
 
 @testable import Signals
+import TestSupport
 
 /// Writes YAML packs to a fresh temporary folder and loads them. The folder is the test's to
 /// remove (`remove()`); `load(files:clauses:)`, `set` and `diagnostics` remove it once the packs
