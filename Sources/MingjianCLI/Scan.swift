@@ -93,6 +93,7 @@ extension MingjianCommand {
         preparesHTML: formats.contains(.html))
       let progressLine = ProgressLine.onTerminal()
       pipeline.progress = progressLine?.progress
+      InterruptCleanup.install { progressLine?.erase() }
       let report: CaseReport
       do {
         defer { progressLine?.erase() }

@@ -33,6 +33,9 @@ public struct EvidenceFolder: Sendable {
   /// Where a text file in GB18030, UTF-16 or Big5 is decoded into a UTF-8 copy to be read in
   /// pieces (`readTranscoded`): the temporary folder.
   var decodedCopyFolder = FileManager.default.temporaryDirectory
+  /// Where each decoded copy is registered until it is removed, for an interrupted scan to
+  /// remove it (`TemporaryFiles`); tests give their own.
+  var temporaryFiles = TemporaryFiles.shared
   /// A text file of at least this many bytes in GB18030, UTF-16 or Big5 that is read in pieces is
   /// read through a UTF-8 copy even within the parse limit: the size from which such a file's
   /// text is decoded again from the file (`RereadDecoding.minimumBytes`); tests lower it.

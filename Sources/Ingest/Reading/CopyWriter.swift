@@ -22,6 +22,8 @@ struct CopyWriter {
   /// The copy.
   let url: URL
   let handle: FileHandle
+  /// Where the copy is registered until it is removed.
+  let registry: TemporaryFiles
   /// What the copy must start with.
   let head: TranscodedCopy.Head
   /// The bytes decoded at a time.
@@ -39,19 +41,21 @@ struct CopyWriter {
   private var headJudged = false
   private var refused = false
 
-  /// A writer to a new, empty copy in `folder`, readable by its owner only; nil when it cannot
-  /// be made.
-  init?(in folder: URL, head: TranscodedCopy.Head, blockBytes: Int) {
+  /// A writer to a new, empty copy in `folder`, readable by its owner only and registered in
+  /// `registry` until it is removed; nil when it cannot be made.
+  init?(in folder: URL, head: TranscodedCopy.Head, blockBytes: Int, registry: TemporaryFiles) {
     let url = folder.appendingPathComponent("mingjian-decoded-\(UUID().uuidString).txt")
-    guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-      return nil
+    let made = registry.make(url.path) {
+      FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
     }
+    guard made else { return nil }
     guard let handle = FileHandle(forWritingAtPath: url.path) else {
-      try? FileManager.default.removeItem(at: url)
+      registry.remove(url.path)
       return nil
     }
     self.url = url
     self.handle = handle
+    self.registry = registry
     self.head = head
     self.blockBytes = blockBytes
     output = [UInt8](repeating: 0, count: 3 * (blockBytes + 8) + 16)
@@ -65,7 +69,7 @@ struct CopyWriter {
   /// Ends the writing and removes the copy.
   func discard() {
     close()
-    try? FileManager.default.removeItem(at: url)
+    registry.remove(url.path)
   }
 
   /// Decodes UTF-16 as `RereadDecoding` does.

@@ -34,7 +34,7 @@ extension EvidenceFolder {
       return PieceStream(
         file: text, rereader: { _ in text }, path: path, policy: policy, options: options, sieve: unitSieve) != nil
     }
-    switch TranscodedCopy.make(plan: plan, in: decodedCopyFolder, head: accepted, open: {
+    switch TranscodedCopy.make(plan: plan, in: decodedCopyFolder, head: accepted, registry: temporaryFiles, open: {
       SequentialFile(path: entry.systemPath, io: io)
     }) {
     case .copied(let made):

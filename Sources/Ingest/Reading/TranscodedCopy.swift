@@ -25,6 +25,8 @@ struct TranscodedCopy {
   let encoding: TextEncoding
   /// The invalid GB18030 sequences replaced, or nil when there were none.
   let damage: UTF8Damage?
+  /// Where the copy is registered until it is removed.
+  let registry: TemporaryFiles
 
   /// What making a copy gave.
   enum Outcome {
@@ -59,12 +61,15 @@ struct TranscodedCopy {
   static let blockBytes = 1 << 20
 
   /// Decodes the file at `path` as `plan` says into a new copy in `folder`, when `head` accepts
-  /// its start; `open` opens the evidence file (again for Big5 and for damaged GB18030).
+  /// its start; `open` opens the evidence file (again for Big5 and for damaged GB18030). The copy
+  /// is in `registry` from the moment it is made until it is removed (`remove`), so that an
+  /// interrupted scan removes it.
   static func make(
-    plan: RereadDecoding.Plan, in folder: URL, head: Head, blockBytes: Int = blockBytes, open: () -> SequentialFile?
+    plan: RereadDecoding.Plan, in folder: URL, head: Head, blockBytes: Int = blockBytes,
+    registry: TemporaryFiles = .shared, open: () -> SequentialFile?
   ) -> Outcome {
     guard let file = open() else { return .unreadable("it could not be opened") }
-    guard var writer = CopyWriter(in: folder, head: head, blockBytes: blockBytes) else {
+    guard var writer = CopyWriter(in: folder, head: head, blockBytes: blockBytes, registry: registry) else {
       return .none(reason: "its UTF-8 copy could not be made in \(folder.path)")
     }
     var decoded: CopyDecoding
@@ -96,7 +101,7 @@ struct TranscodedCopy {
       // Bytes GB18030 does not read as plausible text may be Big5, read from the file once more.
       writer.discard()
       guard let again = open() else { return .unreadable("it could not be opened again") }
-      guard let big5Writer = CopyWriter(in: folder, head: head, blockBytes: blockBytes) else {
+      guard let big5Writer = CopyWriter(in: folder, head: head, blockBytes: blockBytes, registry: registry) else {
         return .none(reason: "its UTF-8 copy could not be made in \(folder.path)")
       }
       writer = big5Writer
@@ -139,11 +144,13 @@ struct TranscodedCopy {
     }
     writer.close()
     return .copied(
-      TranscodedCopy(path: writer.url.path, sha256: sha256, size: file.consumed, encoding: encoding, damage: damage))
+      TranscodedCopy(
+        path: writer.url.path, sha256: sha256, size: file.consumed, encoding: encoding, damage: damage,
+        registry: registry))
   }
 
   /// Removes the copy.
   func remove() {
-    try? FileManager.default.removeItem(atPath: path)
+    registry.remove(path)
   }
 }

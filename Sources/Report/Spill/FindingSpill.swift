@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 #if canImport(Glibc)
   import Glibc
@@ -10,6 +11,7 @@ import Foundation
 /// The file is made in a fresh directory (`mingjian-spill-…`) under the given parent, opened, and
 /// at once removed with its directory: the open descriptor keeps the bytes readable until the
 /// spill is released, and nothing is left on disk afterwards, even when the process is killed.
+/// Until then the directory is in `TemporaryFiles`, so that an interrupted scan removes it.
 /// Workers append blocks concurrently; each block is read back through its `SpillSegment`.
 public final class FindingSpill: @unchecked Sendable {
   /// The directory the spill file was made in; it is removed as soon as the file is open.
@@ -19,24 +21,32 @@ public final class FindingSpill: @unchecked Sendable {
   private var end: Int64 = 0
   private var firstFailure: String?
 
-  /// Makes the spill file under `parent`, which must not be inside `evidenceFolder`.
-  init(parent: URL, evidenceFolder: URL) throws(ScanError) {
+  /// Makes the spill file under `parent`, which must not be inside `evidenceFolder`; its
+  /// directory is in `registry` until it is removed.
+  init(parent: URL, evidenceFolder: URL, registry: TemporaryFiles = .shared) throws(ScanError) {
     let root = ReportOutput.resolvedPath(evidenceFolder)
     let target = ReportOutput.resolvedPath(parent)
     if target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
       throw .spill(path: parent.path, reason: "it is inside the evidence folder \(evidenceFolder.path)")
     }
-    directory = parent.appendingPathComponent("mingjian-spill-\(UUID().uuidString)")
+    let directory = parent.appendingPathComponent("mingjian-spill-\(UUID().uuidString)")
+    self.directory = directory
     let file = directory.appendingPathComponent("findings.spill")
+    let made: Bool
     do {
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      made = try registry.make(directory.path) {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return true
+      }
     } catch {
       throw .spill(path: directory.path, reason: error.localizedDescription)
     }
+    guard made else { throw .spill(path: directory.path, reason: "the scan is being interrupted") }
     descriptor = open(file.path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     let openError = errno
     unlink(file.path)
     rmdir(directory.path)
+    registry.forget(directory.path)
     guard descriptor >= 0 else {
       throw .spill(path: file.path, reason: String(cString: strerror(openError)))
     }
