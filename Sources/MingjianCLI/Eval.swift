@@ -33,6 +33,7 @@ extension MingjianCommand {
         throw ExitStatus.fatal
       }
       let lexicon = try lexiconOptions.load()
+      InterruptCleanup.install()
       let evaluation: CorpusEvaluation
       do {
         evaluation = try CorpusEvaluator(lexicon: lexicon).evaluate(corpus: URL(fileURLWithPath: corpus))
