@@ -9,6 +9,12 @@ struct ClauseTimes: Sendable {
   struct RoleTally: Sendable {
     var findings = 0
     var span: ClosedRange<ChatTime>?
+
+    /// Adds `later`, the tally of findings that follow these in report order.
+    mutating func merge(_ later: RoleTally) {
+      findings += later.findings
+      if later.span != nil { span = ClauseTimes.joined(span, later.span) }
+    }
   }
 
   /// The span of every timed finding, whatever its role.
@@ -21,56 +27,60 @@ struct ClauseTimes: Sendable {
   /// Counts a finding of `role` said at `time` (nil when it carries none).
   @inline(__always)
   mutating func add(role: SpeakerRole, time: ChatTime?) {
-    self[role].findings += 1
-    guard let time else { return }
-    all = Self.widen(all, by: time)
-    self[role].span = Self.widen(self[role].span, by: time)
+    switch role {
+    case .subject: Self.count(&subject, time: time)
+    case .counterpart: Self.count(&counterpart, time: time)
+    case .thirdParty: Self.count(&thirdParty, time: time)
+    case .unknown: Self.count(&unknown, time: time)
+    }
+    if let time { Self.widen(&all, by: time) }
   }
 
-  /// Adds `later`, counted from findings that all follow these in report order.
+  /// Adds `later`, counted from findings that all follow these in report order. Each tally is
+  /// changed in place, and a span only when `later` has one.
   mutating func merge(_ later: ClauseTimes) {
-    all = Self.joined(all, later.all)
-    for role in ClauseRoleSpan.roleOrder {
-      self[role].findings += later[role].findings
-      self[role].span = Self.joined(self[role].span, later[role].span)
-    }
+    if later.all != nil { all = Self.joined(all, later.all) }
+    subject.merge(later.subject)
+    counterpart.merge(later.counterpart)
+    thirdParty.merge(later.thirdParty)
+    unknown.merge(later.unknown)
   }
 
   /// The roles with findings, in `ClauseRoleSpan.roleOrder`.
   var byRole: [ClauseRoleSpan] {
     ClauseRoleSpan.roleOrder.compactMap { role in
-      let tally = self[role]
+      let tally = self.tally(of: role)
       return tally.findings > 0 ? ClauseRoleSpan(role: role, findings: tally.findings, timeSpan: tally.span) : nil
     }
   }
 
-  private subscript(role: SpeakerRole) -> RoleTally {
-    get {
-      switch role {
-      case .subject: subject
-      case .counterpart: counterpart
-      case .thirdParty: thirdParty
-      case .unknown: unknown
-      }
-    }
-    set {
-      switch role {
-      case .subject: subject = newValue
-      case .counterpart: counterpart = newValue
-      case .thirdParty: thirdParty = newValue
-      case .unknown: unknown = newValue
-      }
+  private func tally(of role: SpeakerRole) -> RoleTally {
+    switch role {
+    case .subject: subject
+    case .counterpart: counterpart
+    case .thirdParty: thirdParty
+    case .unknown: unknown
     }
   }
 
-  /// `span` stretched to hold `time` (a span of `time` alone when there is none).
-  private static func widen(_ span: ClosedRange<ChatTime>?, by time: ChatTime) -> ClosedRange<ChatTime> {
-    guard let span else { return time...time }
-    return min(span.lowerBound, time)...max(span.upperBound, time)
+  /// Counts one more finding in `tally`, said at `time`.
+  @inline(__always)
+  private static func count(_ tally: inout RoleTally, time: ChatTime?) {
+    tally.findings += 1
+    if let time { widen(&tally.span, by: time) }
+  }
+
+  /// Stretches `span` to hold `time` (makes it a span of `time` alone when there is none).
+  private static func widen(_ span: inout ClosedRange<ChatTime>?, by time: ChatTime) {
+    guard let current = span else {
+      span = time...time
+      return
+    }
+    span = min(current.lowerBound, time)...max(current.upperBound, time)
   }
 
   /// The span holding `earlier` and `later`, the spans of findings in that report order.
-  private static func joined(_ earlier: ClosedRange<ChatTime>?, _ later: ClosedRange<ChatTime>?) -> ClosedRange<ChatTime>? {
+  fileprivate static func joined(_ earlier: ClosedRange<ChatTime>?, _ later: ClosedRange<ChatTime>?) -> ClosedRange<ChatTime>? {
     guard let earlier else { return later }
     guard let later else { return earlier }
     return min(earlier.lowerBound, later.lowerBound)...max(earlier.upperBound, later.upperBound)
