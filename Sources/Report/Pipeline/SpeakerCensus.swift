@@ -21,28 +21,29 @@ struct SpeakerCensus: Sendable {
 
   /// Counts the speakers of `piece`'s units. A chat has few speakers, so names are first
   /// tallied in a short list compared byte for byte, and hashed once per piece; a name beyond
-  /// the list is counted at once.
+  /// the list is counted at once. Each unit's fields are read where it lies, not copied.
   mutating func add(_ piece: EvidenceDocument) {
     var tallied: [(name: String, messages: Int)] = []
     var lastID: String?
-    for unit in piece.units {
-      if unit.kind == .elided {
+    for index in piece.units.indices {
+      if piece.units[index].kind == .elided {
         sievedPaths.insert(piece.path)
         continue
       }
-      if let id = unit.speakerID, !id.isEmpty, lastID.map({ !$0.utf8.elementsEqual(id.utf8) }) ?? true {
+      if let id = piece.units[index].speakerID, !id.isEmpty, lastID.map({ !$0.utf8.elementsEqual(id.utf8) }) ?? true {
         accountIDs.insert(id)
         lastID = id
       }
-      guard let speaker = unit.speaker else { continue }
-      if let index = tallied.firstIndex(where: { $0.name.utf8.elementsEqual(speaker.utf8) }) {
-        tallied[index].messages += 1
+      guard let speaker = piece.units[index].speaker else { continue }
+      if let known = tallied.firstIndex(where: { $0.name.utf8.elementsEqual(speaker.utf8) }) {
+        tallied[known].messages += 1
       } else if tallied.count < Self.talliedNames {
         tallied.append((speaker, 1))
       } else {
         count(speaker, 1)
       }
     }
+    messages.reserveCapacity(messages.count + tallied.count)
     for (name, messages) in tallied { count(name, messages) }
   }
 
@@ -83,10 +84,9 @@ struct SpeakerCensus: Sendable {
 
   /// Adds `run` messages to `speaker`, trimmed of surrounding white space.
   private mutating func count(_ speaker: String, _ run: Int) {
-    let edges = [speaker.unicodeScalars.first, speaker.unicodeScalars.last].compactMap { $0 }
-    let name =
-      edges.contains(where: \.properties.isWhitespace)
-      ? speaker.trimmingCharacters(in: .whitespacesAndNewlines) : speaker
+    let scalars = speaker.unicodeScalars
+    let padded = scalars.first?.properties.isWhitespace == true || scalars.last?.properties.isWhitespace == true
+    let name = padded ? speaker.trimmingCharacters(in: .whitespacesAndNewlines) : speaker
     guard !name.isEmpty else { return }
     messages[name, default: 0] += run
   }
