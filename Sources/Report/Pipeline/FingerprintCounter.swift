@@ -9,43 +9,48 @@ import Signals
 /// matched texts that are only ASCII and common CJK ideographs are normalised without the
 /// Foundation NFKC round trip (they are their own NFKC form, so only ASCII letters are lowered
 /// and ASCII whitespace dropped), the hash of a later occurrence goes on from the base's hash
-/// instead of hashing a new string, and the id is written as bytes. The occurrences are counted
-/// by the base's FNV hash, which the id needs anyway, not by the base itself: a string key is
-/// hashed again, through its Unicode normalisation, and the base holds Chinese text. Two bases
-/// with one hash are told apart by comparing them.
+/// instead of hashing a new string, and the id is written as bytes. The base stays bytes: it is
+/// hashed and compared as they are, never made a string. The occurrences are counted by the
+/// base's FNV hash, which the id needs anyway, not by the base itself: a string key is hashed
+/// again, through its Unicode normalisation, and the base holds Chinese text. Two bases with one
+/// hash are told apart by comparing them.
 struct FingerprintCounter {
   /// Per base hash: the first base with that hash and its occurrences so far.
-  private var seen: [UInt64: (base: String, count: Int)] = [:]
+  private var seen: [UInt64: (base: [UInt8], count: Int)] = [:]
   /// Occurrences so far of the bases whose hash an earlier, different base has.
-  private var collided: [String: Int] = [:]
+  private var collided: [[UInt8]: Int] = [:]
 
   /// The fingerprint id of `finding`, which follows every finding given an id before in report
   /// order. Inlined: the spill asks for ids of findings where they lie, and a call copied each.
   @inline(__always)
   mutating func id(for finding: Finding) -> String {
-    let base = Self.base(rule: finding.rule, path: finding.path, parts: finding.parts)
-    let hash = Self.hash(base.utf8, from: Self.fnvOffsetBasis)
+    let base = Self.baseBytes(rule: finding.rule, path: finding.path, parts: finding.parts)
+    let hash = Self.hash(base, from: Self.fnvOffsetBasis)
     return Self.id(hash: hash, occurrence: occurrence(of: base, hash: hash))
   }
 
   /// Counts one more occurrence of `base`, whose hash is `hash`, and returns its number.
-  private mutating func occurrence(of base: String, hash: UInt64) -> Int {
-    guard let entry = seen[hash] else {
+  private mutating func occurrence(of base: [UInt8], hash: UInt64) -> Int {
+    guard let index = seen.index(forKey: hash) else {
       seen[hash] = (base, 1)
       return 1
     }
-    if entry.base == base {
-      seen[hash] = (entry.base, entry.count + 1)
-      return entry.count + 1
+    if seen.values[index].base == base {
+      seen.values[index].count += 1
+      return seen.values[index].count
     }
     let count = (collided[base] ?? 0) + 1
     collided[base] = count
     return count
   }
 
-  /// The same string as `FindingFingerprint.base(rule:path:matched:)` for the texts of `parts`,
-  /// put together as UTF-8 bytes and made a string once.
+  /// The same string as `FindingFingerprint.base(rule:path:matched:)` for the texts of `parts`.
   static func base(rule: String, path: String, parts: [MatchedPart]) -> String {
+    String(decoding: baseBytes(rule: rule, path: path, parts: parts), as: UTF8.self)
+  }
+
+  /// The UTF-8 bytes of `base(rule:path:parts:)`, put together without making a string.
+  private static func baseBytes(rule: String, path: String, parts: [MatchedPart]) -> [UInt8] {
     var capacity = rule.utf8.count + path.utf8.count + 2
     for part in parts { capacity += part.text.utf8.count + 1 }
     var bytes: [UInt8] = []
@@ -62,7 +67,7 @@ struct FingerprintCounter {
         bytes += FindingFingerprint.normalise(part.text).utf8
       }
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return bytes
   }
 
   /// Appends `text` normalised as `FindingFingerprint.normalise` does when each of its scalars
@@ -123,7 +128,7 @@ struct FingerprintCounter {
 
   /// FNV-1a, 64 bit, of `bytes` continued from `hash` (as if they followed the bytes hashed so
   /// far), the same arithmetic as `FindingFingerprint.fnv1a64`.
-  private static func hash(_ bytes: String.UTF8View, from hash: UInt64) -> UInt64 {
+  private static func hash(_ bytes: some Sequence<UInt8>, from hash: UInt64) -> UInt64 {
     var hash = hash
     for byte in bytes {
       hash ^= UInt64(byte)
