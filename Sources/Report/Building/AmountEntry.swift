@@ -28,7 +28,9 @@ struct AmountEntry: Sendable, Hashable {
   /// amount of a unit once, in report order.
   static func entries(of findings: [Finding]) -> [AmountEntry] {
     var unitPositions: [UnitKey: Int] = [:]
+    unitPositions.reserveCapacity(findings.count)
     var units: [UnitAmounts] = []
+    units.reserveCapacity(findings.count)
     for finding in findings where finding.polarity == .inculpatory && !finding.isSuppressed {
       let key = UnitKey(path: finding.path, page: finding.page ?? 0, unitIndex: finding.unitIndex)
       let position: Int

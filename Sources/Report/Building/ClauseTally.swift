@@ -106,9 +106,17 @@ struct ClauseTally: Sendable {
     }
   }
 
+  /// How many rules, and clauses, a document's findings cite at most as a rule: the tables
+  /// are made that large with the first rule rather than grown a step at a time.
+  private static let usualCount = 16
+
   /// The number of the rule `id`, numbered now if it is new.
   private mutating func number(ofRule id: String) -> Int {
     if let known = ruleNumbers[id] { return known }
+    if rules.isEmpty {
+      ruleNumbers.reserveCapacity(Self.usualCount)
+      clauseNumbers.reserveCapacity(Self.usualCount)
+    }
     ruleNumbers[id] = rules.count
     rules.append(RuleEntry())
     return rules.count - 1
