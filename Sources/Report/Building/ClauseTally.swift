@@ -115,7 +115,9 @@ struct ClauseTally: Sendable {
     if let known = ruleNumbers[id] { return known }
     if rules.isEmpty {
       ruleNumbers.reserveCapacity(Self.usualCount)
+      rules.reserveCapacity(Self.usualCount)
       clauseNumbers.reserveCapacity(Self.usualCount)
+      clauses.reserveCapacity(Self.usualCount)
     }
     ruleNumbers[id] = rules.count
     rules.append(RuleEntry())
@@ -126,6 +128,7 @@ struct ClauseTally: Sendable {
   /// once, a clause met for the first time having `finding` as its first finding.
   private mutating func cite(_ finding: Finding, rule: Int) {
     var numbers: [Int] = []
+    numbers.reserveCapacity(finding.clauses.count)
     for id in finding.clauses {
       let clause: Int
       if let known = clauseNumbers[id] {

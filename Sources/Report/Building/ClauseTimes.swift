@@ -10,8 +10,10 @@ struct ClauseTimes: Sendable {
     var findings = 0
     var span: ClosedRange<ChatTime>?
 
-    /// Adds `later`, the tally of findings that follow these in report order.
+    /// Adds `later`, the tally of findings that follow these in report order; a tally without
+    /// findings has no span either, and adds nothing.
     mutating func merge(_ later: RoleTally) {
+      guard later.findings > 0 else { return }
       findings += later.findings
       if later.span != nil { span = ClauseTimes.joined(span, later.span) }
     }
