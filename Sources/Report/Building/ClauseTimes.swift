@@ -5,26 +5,60 @@ import Signals
 /// role, their number and span. Spans are ordered by instant; of equal instants the lower bound
 /// keeps the one met first in report order and the upper bound the one met last.
 struct ClauseTimes: Sendable {
-  /// The findings of one role: how many, and the span of those that carry a time.
-  struct RoleTally: Sendable {
-    var findings = 0
-    var span: ClosedRange<ChatTime>?
+  /// The earliest and the latest time of some findings, kept as two bounds that are replaced in
+  /// place (a `ClosedRange` is rebuilt, and its times copied, for every time added).
+  struct Bounds: Sendable {
+    private(set) var earliest: ChatTime
+    private(set) var latest: ChatTime
 
-    /// Adds `later`, the tally of findings that follow these in report order; a tally without
-    /// findings has no span either, and adds nothing.
-    mutating func merge(_ later: RoleTally) {
-      guard later.findings > 0 else { return }
-      findings += later.findings
-      if later.span != nil { span = ClauseTimes.joined(span, later.span) }
+    /// The bounds of `time` alone.
+    init(_ time: ChatTime) {
+      earliest = time
+      latest = time
+    }
+
+    /// The bounds as a span.
+    var span: ClosedRange<ChatTime> { earliest...latest }
+
+    /// Stretches the bounds to hold `time`, which follows the times added before in report
+    /// order, as `min(earliest, time)...max(latest, time)` does: a time at the latest instant
+    /// replaces it, one at the earliest instant does not.
+    mutating func widen(by time: ChatTime) {
+      if time < earliest { earliest = time }
+      if !(time < latest) { latest = time }
+    }
+
+    /// Stretches the bounds to hold `later`, the bounds of times that follow these in report
+    /// order, as `widen` does each of its bounds.
+    mutating func join(_ later: Bounds) {
+      if later.earliest < earliest { earliest = later.earliest }
+      if !(later.latest < latest) { latest = later.latest }
     }
   }
 
-  /// The span of every timed finding, whatever its role.
-  private(set) var all: ClosedRange<ChatTime>?
+  /// The findings of one role: how many, and the bounds of those that carry a time.
+  struct RoleTally: Sendable {
+    var findings = 0
+    var bounds: Bounds?
+
+    /// Adds `later`, the tally of findings that follow these in report order; a tally without
+    /// findings has no bounds either, and adds nothing.
+    mutating func merge(_ later: RoleTally) {
+      guard later.findings > 0 else { return }
+      findings += later.findings
+      ClauseTimes.join(&bounds, later.bounds)
+    }
+  }
+
+  /// The bounds of every timed finding, whatever its role.
+  private var allBounds: Bounds?
   private var subject = RoleTally()
   private var counterpart = RoleTally()
   private var thirdParty = RoleTally()
   private var unknown = RoleTally()
+
+  /// The span of every timed finding, whatever its role.
+  var all: ClosedRange<ChatTime>? { allBounds?.span }
 
   /// Counts a finding of `role` said at `time` (nil when it carries none).
   @inline(__always)
@@ -35,13 +69,13 @@ struct ClauseTimes: Sendable {
     case .thirdParty: Self.count(&thirdParty, time: time)
     case .unknown: Self.count(&unknown, time: time)
     }
-    if let time { Self.widen(&all, by: time) }
+    if let time { Self.widen(&allBounds, by: time) }
   }
 
   /// Adds `later`, counted from findings that all follow these in report order. Each tally is
-  /// changed in place, and a span only when `later` has one.
+  /// changed in place.
   mutating func merge(_ later: ClauseTimes) {
-    if later.all != nil { all = Self.joined(all, later.all) }
+    Self.join(&allBounds, later.allBounds)
     subject.merge(later.subject)
     counterpart.merge(later.counterpart)
     thirdParty.merge(later.thirdParty)
@@ -52,7 +86,8 @@ struct ClauseTimes: Sendable {
   var byRole: [ClauseRoleSpan] {
     ClauseRoleSpan.roleOrder.compactMap { role in
       let tally = self.tally(of: role)
-      return tally.findings > 0 ? ClauseRoleSpan(role: role, findings: tally.findings, timeSpan: tally.span) : nil
+      return tally.findings > 0
+        ? ClauseRoleSpan(role: role, findings: tally.findings, timeSpan: tally.bounds?.span) : nil
     }
   }
 
@@ -69,22 +104,25 @@ struct ClauseTimes: Sendable {
   @inline(__always)
   private static func count(_ tally: inout RoleTally, time: ChatTime?) {
     tally.findings += 1
-    if let time { widen(&tally.span, by: time) }
+    if let time { widen(&tally.bounds, by: time) }
   }
 
-  /// Stretches `span` to hold `time` (makes it a span of `time` alone when there is none).
-  private static func widen(_ span: inout ClosedRange<ChatTime>?, by time: ChatTime) {
-    guard let current = span else {
-      span = time...time
-      return
+  /// Stretches `bounds` to hold `time` (makes them the bounds of `time` alone when there are none).
+  private static func widen(_ bounds: inout Bounds?, by time: ChatTime) {
+    if bounds == nil {
+      bounds = Bounds(time)
+    } else {
+      bounds?.widen(by: time)
     }
-    span = min(current.lowerBound, time)...max(current.upperBound, time)
   }
 
-  /// The span holding `earlier` and `later`, the spans of findings in that report order.
-  fileprivate static func joined(_ earlier: ClosedRange<ChatTime>?, _ later: ClosedRange<ChatTime>?) -> ClosedRange<ChatTime>? {
-    guard let earlier else { return later }
-    guard let later else { return earlier }
-    return min(earlier.lowerBound, later.lowerBound)...max(earlier.upperBound, later.upperBound)
+  /// Stretches `earlier` to hold `later`, the bounds of findings that follow in report order.
+  private static func join(_ earlier: inout Bounds?, _ later: Bounds?) {
+    guard let later else { return }
+    if earlier == nil {
+      earlier = later
+    } else {
+      earlier?.join(later)
+    }
   }
 }
