@@ -217,7 +217,7 @@ struct SpilledParts {
   /// whose amounts are read (`AmountFindings`) are copied.
   private mutating func gather(_ made: inout [MadeFinding]) {
     var blocks = SpillBlocks(spill: spill, formats: formats)
-    var amounts = AmountFindings()
+    var amounts = AmountFindings(findings: made.count)
     var counts = FindingCounts(active: 0, exculpatory: 0, suppressed: 0, unmapped: 0)
     for index in made.indices { gather(&made[index], blocks: &blocks, amounts: &amounts, counts: &counts) }
     blocks.finish()
