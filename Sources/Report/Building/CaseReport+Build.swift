@@ -79,6 +79,11 @@ enum FindingAssembler {
 
   /// A finding with an empty id (ids are assigned once all findings are sorted).
   static func finding(from signal: Signal, rule: LexiconRule?, unit: TextUnit?) -> Finding {
+    finding(from: signal, rule: rule.map(FindingRuleFacts.init), unit: unit)
+  }
+
+  /// A finding with an empty id, its rule given by the facts a finding takes from it.
+  static func finding(from signal: Signal, rule: FindingRuleFacts?, unit: TextUnit?) -> Finding {
     // The scanner mostly gives them in order already; a (stable) sort would leave them so.
     let inOrder = zip(signal.matched, signal.matched.dropFirst()).allSatisfy { ($0.start, $0.end) <= ($1.start, $1.end) }
     let parts = inOrder ? signal.matched : signal.matched.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
@@ -91,7 +96,7 @@ enum FindingAssembler {
       speakerRole: signal.speakerRole, speakerAbsence: unit.flatMap(SpeakerAbsence.init(unit:)), time: unit?.time,
       excerpt: unit.map { Excerpt.make(unit: $0, parts: parts) } ?? "",
       parts: parts, polarity: rule?.polarity ?? .inculpatory, clauses: rule?.clauses ?? [],
-      weight: rule.map { $0.weight.isFinite ? min(max($0.weight, 0), 1) : 0 } ?? 0,
+      weight: rule?.weight ?? 0,
       values: signal.values, related: signal.related, negation: signal.negation,
       why: signal.why, reason: signal.suppressedReason)
   }

@@ -57,8 +57,8 @@ struct DocumentSpiller: Sendable {
   let scanner: SignalScanner
   /// The case's subjects.
   let subjects: Set<String>
-  /// The lexicon's rules by id.
-  let rulesByID: [String: LexiconRule]
+  /// What findings take from the lexicon's rules, by rule id.
+  let rulesByID: [String: FindingRuleFacts]
   /// When large text files are read in pieces.
   let streaming: StreamingPolicy
   /// How many units are kept around a shown finding.

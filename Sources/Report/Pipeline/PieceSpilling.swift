@@ -9,7 +9,7 @@ import Signals
 /// is scanned, so one large file with many findings keeps two cores busy; the pieces are taken
 /// one thread at a time (the stage's `finish` orders what it wrote before the results are read).
 final class PieceSpilling: @unchecked Sendable {
-  private let rulesByID: [String: LexiconRule]
+  private let rulesByID: [String: FindingRuleFacts]
   private let spillingEachPiece: Bool
   private var quota: FindingQuota?
   private var parts: SpilledParts

@@ -40,7 +40,7 @@ extension ScanPipeline {
     let counter = progress.map { ScanProgress.Counter(files: entries.count, progress: $0) }
     let spiller = DocumentSpiller(
       evidence: evidence, scanner: scanner, subjects: Set(subjects),
-      rulesByID: FindingAssembler.rulesByID(lexicon), streaming: streaming, excerpt: DocumentExcerpt(),
+      rulesByID: FindingRuleFacts.byID(lexicon), streaming: streaming, excerpt: DocumentExcerpt(),
       htmlLimit: limit, spill: spill, formats: formats, progress: counter)
     let ledger = ReportLedger(spill: spill, formats: formats, htmlLimit: limit)
     DispatchQueue.concurrentPerform(iterations: entries.count) { position in
