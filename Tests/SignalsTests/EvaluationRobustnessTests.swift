@@ -78,4 +78,36 @@ import Testing
     // The lines are made of the packs' own words: a run that found nothing scanned nothing.
     #expect(signalCount > 100)
   }
+
+  /// Conversations of such lines between the subject and two others, a minute apart, some
+  /// forwarded: what reads across messages (sequences, prices linked to an earlier service,
+  /// speaker roles) scans too, and every signal and every unit it relates to is a line of the
+  /// conversation.
+  @Test func randomConversationsScanAndCiteTheirOwnLines() {
+    var generator = SplitMix64(seed: 7)
+    let speakers = ["我", "客户", "老王"]
+    var signalCount = 0
+    for conversation in 0..<150 {
+      let lines = Self.lines(count: Int.random(in: 2...12, using: &generator), seed: UInt64(100 + conversation))
+      let units = lines.enumerated().map { index, text in
+        TextUnit(
+          kind: .message, line: index + 1, text: text, speaker: speakers[Int.random(in: 0..<3, using: &generator)],
+          time: ChatTime(epochSeconds: 1_700_000_000 + Int64(60 * index), raw: ""), conversation: "c\(conversation)",
+          attributes: Int.random(in: 0..<8, using: &generator) == 0 ? [TextUnit.forwardedFromAttribute: "群聊"] : [:])
+      }
+      let document = EvidenceDocument(
+        path: "random.txt", sha256: "", bytes: 0, format: .plainText, status: .parsed, units: units)
+      for signal in FreshTextRegressionTests.scanner.scan(document, subjects: ["我"]) {
+        signalCount += 1
+        #expect((1...units.count).contains(signal.line) && signal.endLine == signal.line, "\(signal.ruleID)")
+        for related in signal.related { #expect((1...units.count).contains(related.line), "\(signal.ruleID)") }
+        guard (1...units.count).contains(signal.line) else { continue }
+        let scalars = Array(units[signal.line - 1].text.unicodeScalars)
+        for part in signal.matched {
+          #expect(part.start >= 0 && part.start <= part.end && part.end <= scalars.count, "\(signal.ruleID)")
+        }
+      }
+    }
+    #expect(signalCount > 100)
+  }
 }
