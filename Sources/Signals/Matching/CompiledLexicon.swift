@@ -43,7 +43,9 @@ final class CompiledLexicon: Sendable {
     for (ruleIndex, rule) in compiled.enumerated() {
       if rule.rule.scope.joinsUnits {
         joined.append(ruleIndex)
-      } else if let required = rule.match.requiredPatterns(regexAtoms: table.regexes.map(\.atoms)) {
+      } else if let required = rule.match.requiredPatterns(
+        regexAtoms: table.regexes.map(\.atoms), patterns: table.patterns)
+      {
         for pattern in required { index[pattern].append(ruleIndex) }
       } else {
         unconditional.append(ruleIndex)
@@ -157,7 +159,7 @@ final class CompiledRule: Sendable {
   static func isUnconditional(_ match: MatchExpression) -> Bool {
     var table = PatternTable()
     let compiled = CompiledExpression(match, table: &table)
-    return compiled.requiredPatterns(regexAtoms: table.regexes.map(\.atoms)) == nil
+    return compiled.requiredPatterns(regexAtoms: table.regexes.map(\.atoms), patterns: table.patterns) == nil
   }
 
   init(_ rule: LexiconRule, table: inout PatternTable) {
@@ -258,32 +260,56 @@ indirect enum CompiledExpression: Sendable {
 
   /// Patterns at least one of which occurs in every unit the expression matches, given the
   /// regexes' atoms; nil when the expression can match without any literal (a `money` leaf, a
-  /// regex without atoms).
-  func requiredPatterns(regexAtoms: [[Int]?]) -> Set<Int>? {
+  /// regex without atoms). `patterns` are the phrases the ids name.
+  ///
+  /// An `all` needs every item, so any item's patterns will do: the rule is indexed under the
+  /// item whose patterns are expected in the fewest messages (`expectedFrequency`), which is the
+  /// item a message is least likely to hold without the rule firing. Counting patterns instead
+  /// indexed `收|出|卖|租|借` (card verbs) before `银行卡|四件套|…` and `记录|聊天|手机|…` before
+  /// the verbs of destroying, and sent every other everyday message to the presence test.
+  func requiredPatterns(regexAtoms: [[Int]?], patterns: [String]) -> Set<Int>? {
     switch self {
     case .term(let pattern): return [pattern]
-    case .termSet(_, let patterns): return patterns
+    case .termSet(_, let ids): return ids
     case .money(_, let atoms): return atoms.map(Set.init)
     case .regex(let id): return regexAtoms[id].map(Set.init)
-    case .count(let inner, _): return inner.requiredPatterns(regexAtoms: regexAtoms)
+    case .count(let inner, _): return inner.requiredPatterns(regexAtoms: regexAtoms, patterns: patterns)
     case .sequence(let first, let then, _):
-      guard let firstRequired = first.requiredPatterns(regexAtoms: regexAtoms),
-        let thenRequired = then.requiredPatterns(regexAtoms: regexAtoms)
+      guard let firstRequired = first.requiredPatterns(regexAtoms: regexAtoms, patterns: patterns),
+        let thenRequired = then.requiredPatterns(regexAtoms: regexAtoms, patterns: patterns)
       else { return nil }
       return firstRequired.union(thenRequired)
     case .any(let items):
       var union = Set<Int>()
       for item in items {
-        guard let required = item.requiredPatterns(regexAtoms: regexAtoms) else { return nil }
+        guard let required = item.requiredPatterns(regexAtoms: regexAtoms, patterns: patterns) else { return nil }
         union.formUnion(required)
       }
       return union
     case .all(let items, _):
-      return items.compactMap { $0.requiredPatterns(regexAtoms: regexAtoms) }.min { $0.count < $1.count }
+      let choices = items.compactMap { $0.requiredPatterns(regexAtoms: regexAtoms, patterns: patterns) }
+      return choices.min { lhs, rhs in
+        let (left, right) = (Self.expectedFrequency(lhs, patterns), Self.expectedFrequency(rhs, patterns))
+        return left != right ? left < right : lhs.count < rhs.count
+      }
     case .atLeast(let count, let items, _):
-      let known = items.map { $0.requiredPatterns(regexAtoms: regexAtoms) }
+      let known = items.map { $0.requiredPatterns(regexAtoms: regexAtoms, patterns: patterns) }
       guard known.filter({ $0 == nil }).count < count else { return nil }
       return known.compactMap { $0 }.reduce(into: Set<Int>()) { $0.formUnion($1) }
+    }
+  }
+
+  /// How often messages are expected to hold one of `ids`, in rough units: a phrase of one
+  /// character is far commoner in chat than one of two, and that than a longer one (100, 10, 2
+  /// and 1 for one, two, three and more scalars), summed over the phrases.
+  static func expectedFrequency(_ ids: Set<Int>, _ patterns: [String]) -> Int {
+    ids.reduce(0) { total, id in
+      switch patterns[id].unicodeScalars.count {
+      case ...1: total + 100
+      case 2: total + 10
+      case 3: total + 2
+      default: total + 1
+      }
     }
   }
 }
