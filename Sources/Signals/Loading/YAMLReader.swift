@@ -17,7 +17,7 @@ struct YAMLReader {
   /// Every scalar is composed as a string (`Resolver.basic`): the reader reads each value's text
   /// and checks numbers and booleans itself, so Yams' implicit tags (bool, int, float, null,
   /// timestamp, each tried by regular expression on every plain scalar) were never read, and
-  /// resolving them took most of a pack's parse.
+  /// resolving them took about a third of the packs' parse.
   mutating func compose(_ text: String) -> Node? {
     do {
       guard let root = try Yams.compose(yaml: text, .basic) else {
