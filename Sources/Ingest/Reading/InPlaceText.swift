@@ -45,7 +45,7 @@ enum InPlaceText {
   /// How many of a file's first bytes `mayBeUTF8(head:)` checks to be UTF-8: enough to meet the
   /// first Chinese characters of a GB18030 export, which then is read as bytes at once; one whose
   /// first non-UTF-8 byte comes later is told by its read, and read again.
-  static let checkedLength = 4_096
+  static let checkedLength = 1_024
 
   /// Whether `bytes` are valid UTF-8, leaving aside a character cut at their end.
   private static func isUTF8ButForItsEnd(_ bytes: ArraySlice<UInt8>) -> Bool {

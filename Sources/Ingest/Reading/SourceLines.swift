@@ -74,6 +74,7 @@ struct SourceLines: RandomAccessCollection, Sendable {
   /// Calls `body` with the 0-based position and the UTF-8 (without its break) of each of the
   /// first `limit` lines in turn, read in place, until it returns false: what format detection
   /// reads of a file's head, at no cost per line beyond the bytes it looks at.
+  @inline(__always)
   func forEachUTF8(prefix limit: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Bool) {
     withLineBytes { lines in
       for position in 0..<Swift.min(limit, starts.count) where !body(position, lines.utf8(ofLines: position...position)) {
@@ -85,6 +86,7 @@ struct SourceLines: RandomAccessCollection, Sendable {
   /// Calls `body` with a reader of the lines' UTF-8 in place, for a loop that reads many lines
   /// (a sieve reads every message): each read is then arithmetic on pointers, where
   /// `withUTF8(ofLines:_:)` retains and releases the text at every call.
+  @inline(__always)
   func withLineBytes<Result>(_ body: (LineBytes) -> Result) -> Result {
     func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
       starts.withUnsafeBufferPointer { starts in

@@ -64,18 +64,19 @@ enum MemoTraceFlavour: Sendable {
   private static let v1MarkerBytes = v1Markers.map { Array($0.utf8) }
   private static let v2MarkerBytes = v2Markers.map { Array($0.utf8) }
 
-  /// Per byte value, whether a marker of either generation starts with it (`leads`) or has it
-  /// second (`seconds`), so that most lines are passed over without comparing them with every
-  /// marker: CJK text shares the lead byte of `引` and `【`, seldom their second byte too.
-  private static let (leads, seconds): ([Bool], [Bool]) = {
-    var leads = [Bool](repeating: false, count: 256)
-    var seconds = leads
+  /// Per byte value, whether a marker of either generation has it first, second or third (the
+  /// bits `1 << 0`, `1 << 1`, `1 << 2`), so that most lines are passed over without comparing
+  /// them with every marker: CJK text shares the lead byte of `引` and `【`, and lines opening
+  /// with 开, 张 or 很 their second byte too, but seldom all three.
+  private static let markerBytes: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 256)
     for marker in v1MarkerBytes + v2MarkerBytes {
-      leads[Int(marker[0])] = true
-      seconds[Int(marker[1])] = true
+      for offset in 0..<markerBytesChecked { table[Int(marker[offset])] |= 1 << offset }
     }
-    return (leads, seconds)
+    return table
   }()
+  /// How many of a marker's first bytes `markerBytes` records (every marker is longer).
+  private static let markerBytesChecked = 3
 
   /// How many non-blank lines may come before the first header (an exporter or user preamble).
   static let preambleLines = 20
@@ -97,37 +98,49 @@ enum MemoTraceFlavour: Sendable {
     guard let firstHeader = firstHeaderPosition(source) else { return nil }
     let headersNeeded = firstHeader == 0 ? 0 : 2
     let sampled = Swift.min(sampleLines, source.lines.count)
-    var headers = 0
-    var v1Score = 0
-    var v2Score = 0
-    source.lines.forEachUTF8(prefix: sampleLines) { position, line in
-      score(line, headers: &headers, countingHeaders: headers < headersNeeded, v1: &v1Score, v2: &v2Score)
-      let left = sampled - position - 1
-      return headers < headersNeeded || (v2Score - v1Score <= left && v1Score - v2Score < left)
+    var tally = Tally()
+    // One loop over the lines in place, the byte table read through a pointer: every text file
+    // a scan reads is classified, and a closure per line cost more than the test it made.
+    markerBytes.withUnsafeBufferPointer { table in
+      source.lines.withLineBytes { lines in
+        for position in 0..<sampled {
+          tally.add(lines.utf8(ofLines: position...position), countingHeaders: tally.headers < headersNeeded, table: table)
+          let left = sampled - position - 1
+          if tally.headers >= headersNeeded, tally.v2 - tally.v1 > left || tally.v1 - tally.v2 >= left { break }
+        }
+      }
     }
-    guard headers >= headersNeeded else { return nil }
-    return v2Score > v1Score ? .v2 : .v1
+    guard tally.headers >= headersNeeded else { return nil }
+    return tally.v2 > tally.v1 ? .v2 : .v1
   }
 
-  /// Adds what one sample line tells to the counts: a header (counted only when
-  /// `countingHeaders`, but a time-only one always scores for v2), or a generation's marker after
-  /// leading spaces.
-  private static func score(
-    _ line: UnsafeBufferPointer<UInt8>, headers: inout Int, countingHeaders: Bool, v1: inout Int, v2: inout Int
-  ) {
-    guard let lead = line.first else { return }
-    if lead >= 0x30, lead <= 0x39 {
-      guard line.count == 19 || countingHeaders, let header = MemoTraceHeader.parse(line) else { return }
-      headers += 1
-      if !header.hasRest { v2 += 1 }
-      return
+  /// What the sample lines told so far: headers counted and each generation's score.
+  private struct Tally {
+    var headers = 0
+    var v1 = 0
+    var v2 = 0
+
+    /// Adds what one sample line tells: a header (counted only when `countingHeaders`, but a
+    /// time-only one always scores for v2), or a generation's marker after leading spaces;
+    /// `table` is `markerBytes`.
+    @inline(__always)
+    mutating func add(_ line: UnsafeBufferPointer<UInt8>, countingHeaders: Bool, table: UnsafeBufferPointer<UInt8>) {
+      guard let lead = line.first else { return }
+      if lead >= 0x30, lead <= 0x39 {
+        guard line.count == 19 || countingHeaders, let header = MemoTraceHeader.parse(line) else { return }
+        headers += 1
+        if !header.hasRest { v2 += 1 }
+        return
+      }
+      var start = 0
+      while start < line.count, line[start] == 0x20 { start += 1 }
+      guard start + markerBytesChecked <= line.count,
+        table[Int(line[start])] & 1 != 0, table[Int(line[start + 1])] & 2 != 0, table[Int(line[start + 2])] & 4 != 0
+      else { return }
+      let trimmed = UnsafeBufferPointer(rebasing: line[start...])
+      if v1MarkerBytes.contains(where: { trimmed.starts(with: $0) }) { v1 += 1 }
+      if v2MarkerBytes.contains(where: { trimmed.starts(with: $0) }) { v2 += 1 }
     }
-    var start = 0
-    while start < line.count, line[start] == 0x20 { start += 1 }
-    guard start + 1 < line.count, leads[Int(line[start])], seconds[Int(line[start + 1])] else { return }
-    let trimmed = UnsafeBufferPointer(rebasing: line[start...])
-    if v1MarkerBytes.contains(where: { trimmed.starts(with: $0) }) { v1 += 1 }
-    if v2MarkerBytes.contains(where: { trimmed.starts(with: $0) }) { v2 += 1 }
   }
 
   /// Among the first `preambleLines + 1` non-blank lines, how many come before the first header;
