@@ -183,6 +183,50 @@ import Testing
     #expect(hits > 500)
   }
 
+  /// Well-formed UTF-8 read by the sieve's decoder gives the patterns that the checking decoder
+  /// finds: ASCII and full-width letters, traditional characters, two- and four-byte scalars,
+  /// zero-width marks that folding drops, and text cut only between scalars.
+  @Test func readsWellFormedBytesAsTheCheckingDecoderDoes() {
+    let patterns = ["后台", "控制输赢", "好", "台控", "usdt", "收款", "跑分", "的话", "a", "é", "😀跑"].map { TextNormalizer.fold($0) }
+    let pieces = [
+      "后", "台", "控", "制", "输", "赢", "好", "收", "款", "跑", "分", "的", "话", "是", "後", "臺", "Ｕ", "S", "d", "t", "😀",
+      "é", "\u{200B}", "\u{FEFF}", " ", "\n", "，", "𠀀",
+    ].map { Array($0.utf8) }
+    let automaton = ScalarAutomaton(patterns: patterns)
+    var random = SplitMix64(seed: 0x5765_6C6C)
+    var checked = StampedIDSet(capacity: automaton.patternCount)
+    var wellFormed = StampedIDSet(capacity: automaton.patternCount)
+    var mismatched: [[UInt8]] = []
+    var hits = 0
+    for _ in 0..<3_000 {
+      let input = (0..<random.below(24)).flatMap { _ in pieces[random.below(pieces.count)] }
+      input.withUnsafeBufferPointer { bytes in
+        automaton.patterns(inFoldingUTF8: bytes, into: &checked)
+        automaton.patterns(inFoldingWellFormedUTF8: bytes, into: &wellFormed)
+      }
+      if checked.members != wellFormed.members { mismatched.append(input) }
+      hits += checked.members.count
+    }
+    #expect(mismatched.isEmpty)
+    #expect(hits > 500)
+  }
+
+  /// Malformed bytes given to the sieve's decoder are never read past the end of the input (a
+  /// debug build traps on such a read): a cut sequence is read as bytes in no pattern, and a
+  /// stray continuation byte does not hide the character after it.
+  @Test func wellFormedDecoderStaysInsideMalformedInput() {
+    let automaton = ScalarAutomaton(patterns: ["跑分", "好"].map { TextNormalizer.fold($0) })
+    var found = StampedIDSet(capacity: automaton.patternCount)
+    let cases: [(input: [UInt8], found: [Int])] = [
+      ([0xE5], []), ([0xE5, 0xA5], []), ([0xF0, 0x9F, 0x98], []), ([0xC3], []), ([0xFF, 0xFE], []),
+      ([0xBD, 0xE5, 0xA5, 0xBD], [1]), ([0xE5, 0xA5, 0xBD, 0xE8, 0xB7], [1]),
+    ]
+    for (input, expected) in cases {
+      input.withUnsafeBufferPointer { automaton.patterns(inFoldingWellFormedUTF8: $0, into: &found) }
+      #expect(found.members == expected, "\(input)")
+    }
+  }
+
   /// Many patterns sharing characters make rows that must be packed around one another.
   @Test func packsManyOverlappingPatterns() {
     let characters = Array("跑分码商卡农车手菠菜飞机后台控制输赢平台收款出金")

@@ -98,11 +98,11 @@ struct ScalarAutomaton: Sendable {
 
   /// Marks in `found` (cleared first) the patterns that occur in `text` after folding.
   func patterns(inFolding text: String, into found: inout StampedIDSet) {
-    found.removeAll()
-    let wasContiguous = text.utf8.withContiguousStorageIfAvailable { mark(folding: $0, into: &found) } != nil
+    let wasContiguous =
+      text.utf8.withContiguousStorageIfAvailable { patterns(inFoldingWellFormedUTF8: $0, into: &found) } != nil
     guard !wasContiguous else { return }
     var contiguous = text
-    contiguous.withUTF8 { mark(folding: $0, into: &found) }
+    contiguous.withUTF8 { patterns(inFoldingWellFormedUTF8: $0, into: &found) }
   }
 
   /// `patterns(inFolding:into:)` for text given as UTF-8 (the raw bytes of a decoded file). A
@@ -110,6 +110,70 @@ struct ScalarAutomaton: Sendable {
   func patterns(inFoldingUTF8 utf8: UnsafeBufferPointer<UInt8>, into found: inout StampedIDSet) {
     found.removeAll()
     mark(folding: utf8, into: &found)
+  }
+
+  /// `patterns(inFoldingUTF8:into:)` for bytes known to be well-formed UTF-8 (those of a
+  /// `String`), as every message the sieve reads is: each scalar is decoded from its lead byte
+  /// without checking the bytes after it, which is most of the cost of a CJK character.
+  /// Malformed bytes never read outside `utf8`, but may be read as another character.
+  func patterns(inFoldingWellFormedUTF8 utf8: UnsafeBufferPointer<UInt8>, into found: inout StampedIDSet) {
+    found.removeAll()
+    classOfBMP.withUnsafeBufferPointer { classOf in
+      walkWellFormed(utf8, classOf: classOf) { patterns in
+        for output in patterns { found.insert(Int(outputs[output])) }
+      }
+    }
+  }
+
+  /// `walk` over well-formed UTF-8 (see `patterns(inFoldingWellFormedUTF8:into:)`), classing each
+  /// scalar by `classOf` below U+10000 and by `astralClass` above.
+  @inline(__always)
+  private func walkWellFormed(
+    _ input: UnsafeBufferPointer<UInt8>, classOf: UnsafeBufferPointer<UInt16>, reached: (_ outputs: Range<Int>) -> Void
+  ) {
+    rootNext.withUnsafeBufferPointer { rootNext in
+      slots.withUnsafeBufferPointer { slots in
+        outputStart.withUnsafeBufferPointer { outputStart in
+          var state = rootNext[0]
+          var index = 0
+          let count = input.count
+          while index < count {
+            let lead = UInt32(input[index])
+            let cls: UInt16
+            if lead < 0x80 {
+              cls = classOf[Int(lead)]
+              index += 1
+            } else if lead >= 0xE0, lead < 0xF0, index + 3 <= count {
+              let value = (lead & 0x0F) << 12 | (UInt32(input[index + 1]) & 0x3F) << 6 | (UInt32(input[index + 2]) & 0x3F)
+              cls = classOf[Int(value)]
+              index += 3
+            } else if lead >= 0xC0, lead < 0xE0, index + 2 <= count {
+              cls = classOf[Int((lead & 0x1F) << 6 | (UInt32(input[index + 1]) & 0x3F))]
+              index += 2
+            } else if lead >= 0xF0, index + 4 <= count {
+              let value =
+                (lead & 0x07) << 18 | (UInt32(input[index + 1]) & 0x3F) << 12 | (UInt32(input[index + 2]) & 0x3F) << 6
+                | (UInt32(input[index + 3]) & 0x3F)
+              cls = value >= 0x10000 ? astralClass(value) : 0
+              index += 4
+            } else {
+              cls = 0
+              index += 1
+            }
+            if cls == Self.dropped { continue }
+            let base = state & ~Self.outputFlag
+            let slot = slots[Int(base) &+ Int(cls)]
+            state =
+              UInt32(truncatingIfNeeded: slot >> 32) == base
+              ? UInt32(truncatingIfNeeded: slot) : rootNext[Int(cls)]
+            if state & Self.outputFlag != 0 {
+              let ending = Int(state & ~Self.outputFlag)
+              reached(Int(outputStart[ending])..<Int(outputStart[ending + 1]))
+            }
+          }
+        }
+      }
+    }
   }
 
   /// Every occurrence of every pattern in `utf8`, text folded already (`TextNormalizer.normalize`)

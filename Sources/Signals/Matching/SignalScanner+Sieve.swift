@@ -106,7 +106,7 @@ private struct SieveRun {
   /// (`PriceTrigger`), counting a service named within the rule's `within` messages before.
   mutating func passes(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
     position += 1
-    tables.automaton.patterns(inFoldingUTF8: body, into: &found)
+    tables.automaton.patterns(inFoldingWellFormedUTF8: body, into: &found)
     var passes = false
     var leavesMarked = false
     for pattern in found.members {

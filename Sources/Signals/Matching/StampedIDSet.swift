@@ -50,9 +50,11 @@ struct StampedIDSet {
     return true
   }
 
-  /// Empties the set, keeping its storage.
+  /// Empties the set, keeping its storage. Most units the sieve reads hold no pattern, so an
+  /// empty list is left alone rather than emptied again through the standard library's call.
+  @inline(__always)
   mutating func removeAll() {
-    members.removeAll(keepingCapacity: true)
+    if !members.isEmpty { members.removeAll(keepingCapacity: true) }
     if epoch == .max {
       stamps.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
       epoch = 1
