@@ -20,7 +20,7 @@ enum ArchiveMembers {
     else { return [] }
     var entries: [EvidenceEntry] = []
     list(container, at: Level(systemPath: path, relativePath: relativePath, chain: [], heldBytes: 0), options: options, into: &entries)
-    return entries.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+    return entries.sorted { UTF8Order.precedes($0.relativePath, $1.relativePath) }
   }
 
   /// Where an archive being listed is: the file on disk, its display path and the members that

@@ -19,7 +19,7 @@ struct FolderWalker {
   func walk() -> [EvidenceEntry] {
     var entries: [EvidenceEntry] = []
     visit(folder: root, relative: "", into: &entries)
-    return entries.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+    return entries.sorted { UTF8Order.precedes($0.relativePath, $1.relativePath) }
   }
 
   private func visit(folder: [UInt8], relative: String, into entries: inout [EvidenceEntry]) {
