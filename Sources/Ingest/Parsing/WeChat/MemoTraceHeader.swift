@@ -64,6 +64,21 @@ enum MemoTraceFlavour: Sendable {
   private static let v1MarkerBytes = v1Markers.map { Array($0.utf8) }
   private static let v2MarkerBytes = v2Markers.map { Array($0.utf8) }
 
+  /// Every marker's UTF-8 with its first three bytes as one key (`key(_:)`) and its generation:
+  /// a line that passes `markerBytes` (`[图片]`, and `[表情]` that no generation writes, open most
+  /// such lines in a chat) is compared in full only with the markers that share its key.
+  private static let markerKeys: [(key: UInt32, bytes: [UInt8], isV2: Bool)] =
+    v1MarkerBytes.map { (key($0[...]), $0, false) } + v2MarkerBytes.map { (key($0[...]), $0, true) }
+
+  /// The first three bytes of `bytes` (there are at least three) as one number.
+  @inline(__always)
+  private static func key<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt32 {
+    var iterator = bytes.makeIterator()
+    var key: UInt32 = 0
+    for _ in 0..<markerBytesChecked { key = key << 8 | UInt32(iterator.next() ?? 0) }
+    return key
+  }
+
   /// Per byte value, whether a marker of either generation has it first, second or third (the
   /// bits `1 << 0`, `1 << 1`, `1 << 2`), so that most lines are passed over without comparing
   /// them with every marker: CJK text shares the lead byte of `引` and `【`, and lines opening
@@ -138,8 +153,13 @@ enum MemoTraceFlavour: Sendable {
         table[Int(line[start])] & 1 != 0, table[Int(line[start + 1])] & 2 != 0, table[Int(line[start + 2])] & 4 != 0
       else { return }
       let trimmed = UnsafeBufferPointer(rebasing: line[start...])
-      if v1MarkerBytes.contains(where: { trimmed.starts(with: $0) }) { v1 += 1 }
-      if v2MarkerBytes.contains(where: { trimmed.starts(with: $0) }) { v2 += 1 }
+      let lineKey = key(trimmed)
+      var (isV1, isV2) = (false, false)
+      for marker in markerKeys where marker.key == lineKey && trimmed.starts(with: marker.bytes) {
+        if marker.isV2 { isV2 = true } else { isV1 = true }
+      }
+      if isV1 { v1 += 1 }
+      if isV2 { v2 += 1 }
     }
   }
 
