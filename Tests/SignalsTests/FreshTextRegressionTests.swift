@@ -50,11 +50,15 @@ import Testing
   /// app (135, `tech.gambling-build`).
   static let knownFalseAlarms: Set<Int> = [135]
 
-  /// Inculpatory lines without an Art. 11 finding when measured (23 of 100): police visits and
-  /// reports that name no crime (3, 6, 8, 11, 12), what is said only by hint or condition (24, 46,
-  /// 60, 64), fraud and promotion wording whose rules cite other clauses (36, 68, 74, 76, 77, 79,
-  /// 90, 94, 97), and money moving in words of everyday banking (84, 85, 88, 89, 99).
-  static let knownMisses: Set<Int> = [3, 6, 8, 11, 12, 24, 36, 46, 60, 64, 68, 74, 76, 77, 79, 84, 85, 88, 89, 90, 94, 97, 99]
+  /// Inculpatory lines without an Art. 11 finding when measured (16 of 100): what is said only by
+  /// hint or condition (24, 64), fraud and promotion wording whose rules cite other clauses (36,
+  /// 68, 74, 76, 77, 79, 90, 94, 97), and money moving in words of everyday banking (84, 85, 88,
+  /// 89, 99). Police questioning about the platform and reports deleted or kicked out, naming no
+  /// crime (3, 6, 8, 11, 12: `tech.questioned-continue`, `tech.complaint-suppressed`,
+  /// `tech.complaint-ignored`), destroying data if investigated (46,
+  /// `tech.destroy-if-investigated`) and a cover story for an arrest (60, `tech.guilty-mind`) are
+  /// caught now and are no longer listed.
+  static let knownMisses: Set<Int> = [24, 36, 64, 68, 74, 76, 77, 79, 84, 85, 88, 89, 90, 94, 97, 99]
 
   /// A harmless set: every line of `file` (`count` lines) but those of `known` gives no Art. 11
   /// finding.
@@ -80,6 +84,20 @@ import Testing
     #expect(lines.count == 100)
     for line in lines where !Self.knownMisses.contains(line.number) && !Self.signals(line.text).contains(where: { !$0.art11.isEmpty }) {
       Issue.record("inculpatory line \(line.number) \(line.fields) missed: \(line.text)")
+    }
+  }
+
+  /// The lists stay honest: a known miss that the packs now catch, or a known false alarm that
+  /// they no longer flag, must leave its list, so each list says what the packs do today.
+  @Test func knownListsHoldOnlyWhatThePacksStillDo() throws {
+    for line in try Self.lines("inculpatory.txt") where Self.knownMisses.contains(line.number) {
+      let flagging = Self.signals(line.text).filter { !$0.art11.isEmpty }.map(\.signal.ruleID)
+      if !flagging.isEmpty { Issue.record("known miss \(line.number) is caught by \(flagging): remove it from knownMisses") }
+    }
+    for line in try Self.lines("ordinary.txt") where Self.knownFalseAlarms.contains(line.number) {
+      if !Self.signals(line.text).contains(where: { !$0.art11.isEmpty }) {
+        Issue.record("known false alarm \(line.number) is no longer flagged: remove it from knownFalseAlarms")
+      }
     }
   }
 
