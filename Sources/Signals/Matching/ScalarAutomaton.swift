@@ -131,47 +131,35 @@ struct ScalarAutomaton: Sendable {
   private func walkWellFormed(
     _ input: UnsafeBufferPointer<UInt8>, classOf: UnsafeBufferPointer<UInt16>, reached: (_ outputs: Range<Int>) -> Void
   ) {
-    rootNext.withUnsafeBufferPointer { rootNext in
-      slots.withUnsafeBufferPointer { slots in
-        outputStart.withUnsafeBufferPointer { outputStart in
-          var state = rootNext[0]
-          var index = 0
-          let count = input.count
-          while index < count {
-            let lead = UInt32(input[index])
-            let cls: UInt16
-            if lead < 0x80 {
-              cls = classOf[Int(lead)]
-              index += 1
-            } else if lead >= 0xE0, lead < 0xF0, index + 3 <= count {
-              let value = (lead & 0x0F) << 12 | (UInt32(input[index + 1]) & 0x3F) << 6 | (UInt32(input[index + 2]) & 0x3F)
-              cls = classOf[Int(value)]
-              index += 3
-            } else if lead >= 0xC0, lead < 0xE0, index + 2 <= count {
-              cls = classOf[Int((lead & 0x1F) << 6 | (UInt32(input[index + 1]) & 0x3F))]
-              index += 2
-            } else if lead >= 0xF0, index + 4 <= count {
-              let value =
-                (lead & 0x07) << 18 | (UInt32(input[index + 1]) & 0x3F) << 12 | (UInt32(input[index + 2]) & 0x3F) << 6
-                | (UInt32(input[index + 3]) & 0x3F)
-              cls = value >= 0x10000 ? astralClass(value) : 0
-              index += 4
-            } else {
-              cls = 0
-              index += 1
-            }
-            if cls == Self.dropped { continue }
-            let base = state & ~Self.outputFlag
-            let slot = slots[Int(base) &+ Int(cls)]
-            state =
-              UInt32(truncatingIfNeeded: slot >> 32) == base
-              ? UInt32(truncatingIfNeeded: slot) : rootNext[Int(cls)]
-            if state & Self.outputFlag != 0 {
-              let ending = Int(state & ~Self.outputFlag)
-              reached(Int(outputStart[ending])..<Int(outputStart[ending + 1]))
-            }
-          }
+    withWalker { walker in
+      var index = 0
+      let count = input.count
+      while index < count {
+        let lead = UInt32(input[index])
+        let cls: UInt16
+        if lead < 0x80 {
+          cls = classOf[Int(lead)]
+          index += 1
+        } else if lead >= 0xE0, lead < 0xF0, index + 3 <= count {
+          let value = (lead & 0x0F) << 12 | (UInt32(input[index + 1]) & 0x3F) << 6 | (UInt32(input[index + 2]) & 0x3F)
+          cls = classOf[Int(value)]
+          index += 3
+        } else if lead >= 0xC0, lead < 0xE0, index + 2 <= count {
+          cls = classOf[Int((lead & 0x1F) << 6 | (UInt32(input[index + 1]) & 0x3F))]
+          index += 2
+        } else if lead >= 0xF0, index + 4 <= count {
+          let value =
+            (lead & 0x07) << 18 | (UInt32(input[index + 1]) & 0x3F) << 12 | (UInt32(input[index + 2]) & 0x3F) << 6
+            | (UInt32(input[index + 3]) & 0x3F)
+          cls = value >= 0x10000 ? astralClass(value) : 0
+          index += 4
+        } else {
+          cls = 0
+          index += 1
         }
+        if cls == Self.dropped { continue }
+        let ended = walker.step(cls)
+        if !ended.isEmpty { reached(ended) }
       }
     }
   }
@@ -216,50 +204,71 @@ struct ScalarAutomaton: Sendable {
     _ input: UnsafeBufferPointer<UInt8>, classOf: (_ value: UInt32) -> UInt16,
     reached: (_ outputs: Range<Int>, _ end: Int) -> Void
   ) {
+    withWalker { walker in
+      var index = 0
+      let count = input.count
+      @inline(__always) func continuation(_ offset: Int) -> UInt32? {
+        let byte = UInt32(input[index + offset])
+        return byte & 0xC0 == 0x80 ? byte & 0x3F : nil
+      }
+      while index < count {
+        let lead = UInt32(input[index])
+        var cls: UInt16 = 0
+        var length = 1
+        if lead < 0x80 {
+          cls = classOf(lead)
+        } else if lead >= 0xC2, lead < 0xE0, index + 2 <= count, let second = continuation(1) {
+          cls = classOf((lead & 0x1F) << 6 | second)
+          length = 2
+        } else if lead & 0xF0 == 0xE0, index + 3 <= count, let second = continuation(1),
+          let third = continuation(2), lead > 0xE0 || second >= 0x20
+        {
+          // Surrogate values (ED A0…ED BF, never well-formed) are in no class.
+          cls = classOf((lead & 0x0F) << 12 | second << 6 | third)
+          length = 3
+        } else if lead >= 0xF0, lead < 0xF5, index + 4 <= count, let second = continuation(1),
+          let third = continuation(2), let fourth = continuation(3)
+        {
+          let value = (lead & 0x07) << 18 | second << 12 | third << 6 | fourth
+          if value >= 0x10000 { cls = classOf(value) }
+          length = 4
+        }
+        index += length
+        if cls == Self.dropped { continue }
+        let ended = walker.step(cls)
+        if !ended.isEmpty { reached(ended, index) }
+      }
+    }
+  }
+
+  /// The transitions read in place for one walk, and the state it is in.
+  private struct Walker {
+    let rootNext: UnsafeBufferPointer<UInt32>
+    let slots: UnsafeBufferPointer<UInt64>
+    let outputStart: UnsafeBufferPointer<Int32>
+    var state: UInt32
+
+    /// Moves on a scalar of class `cls` and returns the indices into `outputs` of the patterns
+    /// that end there (empty when none does).
+    @inline(__always)
+    mutating func step(_ cls: UInt16) -> Range<Int> {
+      let base = state & ~ScalarAutomaton.outputFlag
+      let slot = slots[Int(base) &+ Int(cls)]
+      state = UInt32(truncatingIfNeeded: slot >> 32) == base ? UInt32(truncatingIfNeeded: slot) : rootNext[Int(cls)]
+      guard state & ScalarAutomaton.outputFlag != 0 else { return 0..<0 }
+      let ending = Int(state & ~ScalarAutomaton.outputFlag)
+      return Int(outputStart[ending])..<Int(outputStart[ending + 1])
+    }
+  }
+
+  /// Calls `body` with a walker at the root.
+  @inline(__always)
+  private func withWalker(_ body: (inout Walker) -> Void) {
     rootNext.withUnsafeBufferPointer { rootNext in
       slots.withUnsafeBufferPointer { slots in
         outputStart.withUnsafeBufferPointer { outputStart in
-          var state = rootNext[0]
-          var index = 0
-          let count = input.count
-          @inline(__always) func continuation(_ offset: Int) -> UInt32? {
-            let byte = UInt32(input[index + offset])
-            return byte & 0xC0 == 0x80 ? byte & 0x3F : nil
-          }
-          while index < count {
-            let lead = UInt32(input[index])
-            var cls: UInt16 = 0
-            var length = 1
-            if lead < 0x80 {
-              cls = classOf(lead)
-            } else if lead >= 0xC2, lead < 0xE0, index + 2 <= count, let second = continuation(1) {
-              cls = classOf((lead & 0x1F) << 6 | second)
-              length = 2
-            } else if lead & 0xF0 == 0xE0, index + 3 <= count, let second = continuation(1),
-              let third = continuation(2), lead > 0xE0 || second >= 0x20
-            {
-              // Surrogate values (ED A0…ED BF, never well-formed) are in no class.
-              cls = classOf((lead & 0x0F) << 12 | second << 6 | third)
-              length = 3
-            } else if lead >= 0xF0, lead < 0xF5, index + 4 <= count, let second = continuation(1),
-              let third = continuation(2), let fourth = continuation(3)
-            {
-              let value = (lead & 0x07) << 18 | second << 12 | third << 6 | fourth
-              if value >= 0x10000 { cls = classOf(value) }
-              length = 4
-            }
-            index += length
-            if cls == Self.dropped { continue }
-            let base = state & ~Self.outputFlag
-            let slot = slots[Int(base) &+ Int(cls)]
-            state =
-              UInt32(truncatingIfNeeded: slot >> 32) == base
-              ? UInt32(truncatingIfNeeded: slot) : rootNext[Int(cls)]
-            if state & Self.outputFlag != 0 {
-              let ending = Int(state & ~Self.outputFlag)
-              reached(Int(outputStart[ending])..<Int(outputStart[ending + 1]), index)
-            }
-          }
+          var walker = Walker(rootNext: rootNext, slots: slots, outputStart: outputStart, state: rootNext[0])
+          body(&walker)
         }
       }
     }
