@@ -87,21 +87,77 @@ struct PackParser {
       pack: pack, rules: rules, ruleIDMarks: ruleIDNodes.map { ($0.id, $0.node.mark) }, packIDMark: idNode.mark)
   }
 
+  /// `terms:`: each set's items, where `$name` stands for the terms of another set of the pack
+  /// (written before or after it); a reference to an unknown set or a cycle is a load error.
   private mutating func readTermSets(_ node: Node) {
     guard let mapping = node.mapping else {
       reader.error("lexicon.schema", at: node, "terms must be a mapping of set names to lists of terms")
       return
     }
+    var written: [(name: String, items: [Node])] = []
     for (key, value) in mapping {
       guard let name = reader.nonEmptyString(key, "a term set name") else { continue }
       guard let items = reader.sequence(value, "term set '\(name)'") else { continue }
-      var terms: [String] = []
-      for item in items {
-        if let term = readTerm(item, context: "term set '\(name)'") { terms.append(term) }
-      }
-      termSets[name] = terms
+      written.append((name, items))
       termSetNodes[name] = key
     }
+    let itemsByName = Dictionary(written.map { ($0.name, $0.items) }, uniquingKeysWith: { first, _ in first })
+    for (name, _) in written where termSets[name] == nil {
+      resolveTermSet(name, itemsByName: itemsByName, resolving: [])
+    }
+  }
+
+  /// Expands the set `name` into `termSets`, following `$` references depth first.
+  private mutating func resolveTermSet(_ name: String, itemsByName: [String: [Node]], resolving: [String]) {
+    guard let items = itemsByName[name] else { return }
+    var terms: [String] = []
+    for item in items {
+      guard let text = reader.nonEmptyString(item, "a term of term set '\(name)'") else { continue }
+      guard text.hasPrefix("$") else {
+        if let term = readTerm(item, context: "term set '\(name)'") { terms.append(term) }
+        continue
+      }
+      let reference = String(text.dropFirst())
+      if reference == name || resolving.contains(reference) {
+        let path = (resolving + [name, reference]).map { "$" + $0 }.joined(separator: " → ")
+        reader.error("lexicon.term-set-cycle", at: item, "term set '$\(name)' is part of a cycle: \(path)")
+        continue
+      }
+      guard itemsByName[reference] != nil else {
+        reportUnknownSet(text, at: item, in: "term set '$\(name)'", known: itemsByName.keys)
+        continue
+      }
+      if termSets[reference] == nil {
+        resolveTermSet(reference, itemsByName: itemsByName, resolving: resolving + [name])
+      }
+      usedSets.insert(reference)
+      terms += termSets[reference] ?? []
+    }
+    var seen = Set<String>()
+    termSets[name] = terms.filter { seen.insert($0).inserted }
+  }
+
+  /// The terms a list item stands for: the set's terms for `$name`, else the item normalised.
+  /// An unknown set is a load error naming `context`; the result is then nil.
+  private mutating func phraseItem(_ node: Node, text: String, context: String) -> [String]? {
+    guard text.hasPrefix("$") else {
+      let folded = TextNormalizer.fold(text)
+      return folded.isEmpty ? [] : [folded]
+    }
+    let name = String(text.dropFirst())
+    guard let set = termSets[name] else {
+      reportUnknownSet(text, at: node, in: context, known: termSets.keys)
+      return nil
+    }
+    usedSets.insert(name)
+    return set
+  }
+
+  private mutating func reportUnknownSet(_ reference: String, at node: Node, in context: String, known: some Collection<String>) {
+    let names = known.sorted().map { "$" + $0 }.joined(separator: ", ")
+    reader.error(
+      "lexicon.unknown-term-ref", at: node,
+      "unknown term set '\(reference)' in \(context); defined: \(names.isEmpty ? "none" : names)")
   }
 
   /// A literal term, normalised; reports empty terms and terms that normalise to nothing.
@@ -115,23 +171,34 @@ struct PackParser {
     return folded
   }
 
-  private mutating func readNegation(_ node: Node, base: NegationSettings, allowMode: Bool) -> (
+  /// A negation phrase list (a lone string counts as a list of one), `$name` items expanded.
+  private mutating func negationPhrases(_ node: Node?, _ key: String, _ owner: String) -> [String]? {
+    guard let node else { return nil }
+    let items = node.scalar != nil ? [node] : (reader.sequence(node, "negation \(key)") ?? [])
+    var phrases: [String] = []
+    for item in items {
+      guard let text = reader.string(item, "each item of negation \(key)") else { continue }
+      phrases += phraseItem(item, text: text, context: "negation \(key) of \(owner)") ?? []
+    }
+    return phrases
+  }
+
+  private mutating func readNegation(_ node: Node, base: NegationSettings, allowMode: Bool, ruleID: String? = nil) -> (
     settings: NegationSettings, mode: NegationMode?
   ) {
     var settings = base
     let keys = allowMode ? ["mode"] + Self.negationKeys : Self.negationKeys
     guard let entries = reader.entries(of: node, in: "negation", allowed: keys) else { return (settings, nil) }
-    func phrases(_ key: String, _ reader: inout YAMLReader) -> [String]? {
-      entries[key].flatMap { reader.strings($0.value, "negation \(key)") }?.map(TextNormalizer.fold)
-        .filter { !$0.isEmpty }
+    let owner = ruleID.map { "rule '\($0)'" } ?? "the pack"
+    if let list = negationPhrases(entries["cues"]?.value, "cues", owner) { settings.cues = list }
+    if let list = negationPhrases(entries["pseudo"]?.value, "pseudo", owner) { settings.pseudo = list }
+    if let list = negationPhrases(entries["breakers"]?.value, "breakers", owner) { settings.breakers = list }
+    if let list = negationPhrases(entries["hypothetical"]?.value, "hypothetical", owner) { settings.hypothetical = list }
+    if let list = negationPhrases(entries["after_cues"]?.value, "after_cues", owner) { settings.afterCues = list }
+    if let list = negationPhrases(entries["refusals"]?.value, "refusals", owner) { settings.refusals = list }
+    if let list = negationPhrases(entries["request_refusals"]?.value, "request_refusals", owner) {
+      settings.requestRefusals = list
     }
-    if let list = phrases("cues", &reader) { settings.cues = list }
-    if let list = phrases("pseudo", &reader) { settings.pseudo = list }
-    if let list = phrases("breakers", &reader) { settings.breakers = list }
-    if let list = phrases("hypothetical", &reader) { settings.hypothetical = list }
-    if let list = phrases("after_cues", &reader) { settings.afterCues = list }
-    if let list = phrases("refusals", &reader) { settings.refusals = list }
-    if let list = phrases("request_refusals", &reader) { settings.requestRefusals = list }
     if let value = entries["before"].flatMap({ reader.integer($0.value, "negation before") }) {
       settings.before = max(0, value)
     }
@@ -184,7 +251,7 @@ struct PackParser {
       if negationNode.scalar != nil {
         mode = reader.choice(negationNode, "negation", NegationMode.self) ?? .exclude
       } else {
-        let read = readNegation(negationNode, base: defaults, allowMode: true)
+        let read = readNegation(negationNode, base: defaults, allowMode: true, ruleID: id)
         negation = read.settings
         mode = read.mode ?? .exclude
       }
@@ -374,14 +441,7 @@ struct PackParser {
         if let term = readTerm(item, context: "price except") { terms.append(term) }
         continue
       }
-      let name = String(text.dropFirst())
-      guard let set = termSets[name] else {
-        let known = termSets.keys.sorted().map { "$" + $0 }.joined(separator: ", ")
-        reader.error("lexicon.unknown-term-ref", at: item, "unknown term set '\(text)'; defined: \(known.isEmpty ? "none" : known)")
-        continue
-      }
-      usedSets.insert(name)
-      terms += set
+      terms += phraseItem(item, text: text, context: "price except") ?? []
     }
     var seen = Set<String>()
     return terms.filter { seen.insert($0).inserted }
