@@ -53,9 +53,7 @@ import TestSupport
 
   /// A fresh folder for spill files, outside the evidence.
   static func spillParent() throws -> TemporaryFolder {
-    let temporary = try TemporaryFolder("spill-parent")
-    let folder = temporary.url
-    return temporary
+    try TemporaryFolder("spill-parent")
   }
 
   @Test func spilledFindingsJSONAndCSVEqualTheInMemoryRendering() throws {
