@@ -50,15 +50,18 @@ import Testing
   /// app (135, `tech.gambling-build`).
   static let knownFalseAlarms: Set<Int> = [135]
 
-  /// Inculpatory lines without an Art. 11 finding when measured (16 of 100): what is said only by
-  /// hint or condition (24, 64), fraud and promotion wording whose rules cite other clauses (36,
-  /// 68, 74, 76, 77, 79, 90, 94, 97), and money moving in words of everyday banking (84, 85, 88,
-  /// 89, 99). Police questioning about the platform and reports deleted or kicked out, naming no
-  /// crime (3, 6, 8, 11, 12: `tech.questioned-continue`, `tech.complaint-suppressed`,
-  /// `tech.complaint-ignored`), destroying data if investigated (46,
+  /// Inculpatory lines without an Art. 11 finding when measured (12 of 100): fraud and promotion
+  /// wording whose rules cite other clauses (68, 74, 77, 79, 90, 94, 97), and money moving in
+  /// words of everyday banking (84, 85, 88, 89, 99). Police questioning about the platform and
+  /// reports deleted or kicked out, naming no crime (3, 6, 8, 11, 12: `tech.questioned-continue`,
+  /// `tech.complaint-suppressed`, `tech.complaint-ignored`), destroying data if investigated (46,
   /// `tech.destroy-if-investigated`) and a cover story for an arrest (60, `tech.guilty-mind`) are
-  /// caught now and are no longer listed.
-  static let knownMisses: Set<Int> = [24, 36, 64, 68, 74, 76, 77, 79, 84, 85, 88, 89, 90, 94, 97, 99]
+  /// caught now and are no longer listed, nor are a price doubled because the job is grey (24,
+  /// `tech.risk-premium`, `tech.knows-illegal`), a platform ordered so deposits cannot come out
+  /// (36, `tech.no-exit-platform`), the clients' defrauded money said to pass through the
+  /// subject's system (64, `tech.crime-money-through`) and seed phrases kept on the platform to
+  /// move the coins (76, `fraud.key-custody-trap`).
+  static let knownMisses: Set<Int> = [68, 74, 77, 79, 84, 85, 88, 89, 90, 94, 97, 99]
 
   /// A harmless set: every line of `file` (`count` lines) but those of `known` gives no Art. 11
   /// finding.
