@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Ingest
@@ -52,5 +53,42 @@ import Testing
       }
     }
     #expect(disagreements.isEmpty)
+  }
+
+  /// Every byte value in every separator position: only `-`, ` ` and `:` where the shape has
+  /// them are read, as by the cursor.
+  @Test func agreesWithTheCursorOnEveryByteInEverySeparator() {
+    let template = Array("2023-03-01 10:06:40".utf8)
+    var disagreements: [String] = []
+    for position in [4, 7, 10, 13, 16] {
+      for value in UInt8(0)...UInt8(0xFF) {
+        var bytes = template
+        bytes[position] = value
+        let byByte = bytes.withUnsafeBufferPointer { LocalDateTime.readISOLike($0) }
+        if (byByte != nil) != (value == template[position]) { disagreements.append("\(position): \(value)") }
+      }
+    }
+    #expect(disagreements.isEmpty)
+  }
+
+  /// Random times and near misses (a digit or separator replaced by a byte that trips a carry
+  /// or a nibble test: `/`, `:`, `?`, DEL, FA–FF, full-width digits' bytes) agree with the cursor.
+  @Test func agreesWithTheCursorOnRandomTimesAndNearMisses() {
+    var random = SeededRandom(seed: 0x4953_4F31)
+    let odd: [UInt8] = [0x2F, 0x3A, 0x3F, 0x40, 0x7F, 0xFA, 0xFF, 0xEF, 0xBC, 0x90, 0x20, 0x2D, 0x00]
+    var disagreements: [String] = []
+    var read = 0
+    for _ in 0..<20_000 {
+      var bytes = Array(String(format: "%04d-%02d-%02d %02d:%02d:%02d",
+        random.next(below: 10_000), random.next(below: 100), random.next(below: 100),
+        random.next(below: 100), random.next(below: 100), random.next(below: 100)).utf8)
+      for _ in 0..<random.next(below: 3) { bytes[random.next(below: 19)] = odd[random.next(below: odd.count)] }
+      bytes += Array(" 老周".utf8).prefix(random.next(below: 8))
+      let byByte = bytes.withUnsafeBufferPointer { LocalDateTime.readISOLike($0) }
+      if byByte != nil { read += 1 }
+      if byByte != Self.fromCursor(String(decoding: bytes, as: UTF8.self)) { disagreements.append(String(decoding: bytes, as: UTF8.self)) }
+    }
+    #expect(disagreements.isEmpty)
+    #expect(read > 5_000)
   }
 }

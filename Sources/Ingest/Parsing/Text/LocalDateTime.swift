@@ -31,28 +31,44 @@ struct LocalDateTime: Sendable, Hashable {
   /// Reads strict `YYYY-MM-DD HH:MM:SS` (zero-padded, 24-hour, ASCII digits) from the first 19
   /// bytes of `bytes`; nil when they are not in that shape (fields are not range-checked).
   ///
-  /// Read without a branch per digit, as every chat header passes through here: a digit's value
-  /// `v` is its byte less `0` (wrapping), and `v | (v + 6)` has a bit of its high half set exactly
-  /// when `v` is above 9 — `v` itself from 16 up (a byte below `0` wraps to 208 or more), `v + 6`
-  /// from 10 to 15 — so one test of all fourteen such values OR-ed decides.
+  /// Every chat header passes through here, so the 19 bytes are read as three overlapping
+  /// little-endian words (bytes 0–7, 8–15 and 11–18) and tested eight at a time:
+  /// - the separators are compared in place;
+  /// - a digit's byte has a high half of 3 both as it is and after adding 6 (which carries `:` to
+  ///   `?`, 3A–3F to 40–45, out of that half); the adds never carry from one byte into the next
+  ///   where every digit passes the first test;
+  /// - each two digits become one byte: the low halves times ten plus the next byte's low half,
+  ///   at most 9 × 10 + 15, so no byte carries into the next either.
   static func readISOLike(_ bytes: UnsafeBufferPointer<UInt8>) -> LocalDateTime? {
-    guard bytes.count >= 19, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x20, bytes[13] == 0x3A, bytes[16] == 0x3A
+    guard bytes.count >= 19, let base = bytes.baseAddress else { return nil }
+    let raw = UnsafeRawPointer(base)
+    let date = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+    let middle = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+    let clock = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 11, as: UInt64.self))
+    // `-` at 4 and 7; ` ` at 10 and `:` at 13 (bytes 2 and 5 of `middle`); `:` at 16 (byte 5 of `clock`).
+    guard date & 0xFF00_00FF_0000_0000 == 0x2D00_002D_0000_0000,
+      middle & 0x0000_FF00_00FF_0000 == 0x0000_3A00_0020_0000,
+      clock & 0x0000_FF00_0000_0000 == 0x0000_3A00_0000_0000
     else { return nil }
-    var outOfRange: UInt8 = 0
-    @inline(__always) func digit(_ offset: Int) -> Int {
-      let value = bytes[offset] &- 0x30
-      outOfRange |= value | (value &+ 6)
-      return Int(value)
+    @inline(__always) func digitsValid(_ word: UInt64, _ digits: UInt64) -> Bool {
+      let high = 0xF0F0_F0F0_F0F0_F0F0 & digits
+      let threes = 0x3030_3030_3030_3030 & digits
+      return word & high == threes && (word &+ 0x0606_0606_0606_0606) & high == threes
     }
-    @inline(__always) func two(_ offset: Int) -> Int { digit(offset) * 10 + digit(offset + 1) }
-    let year = two(0) * 100 + two(2)
-    let month = two(5)
-    let day = two(8)
-    let hour = two(11)
-    let minute = two(14)
-    let second = two(17)
-    guard outOfRange & 0xF0 == 0 else { return nil }
-    return LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+    // Digits: date bytes 0–3, 5, 6; middle bytes 0, 1, 3, 4, 6, 7; clock bytes 6, 7 (17 and 18).
+    guard digitsValid(date, 0x00FF_FF00_FFFF_FFFF), digitsValid(middle, 0xFFFF_00FF_FF00_FFFF),
+      digitsValid(clock, 0xFFFF_0000_0000_0000)
+    else { return nil }
+    @inline(__always) func pairs(_ word: UInt64) -> UInt64 {
+      let values = word & 0x0F0F_0F0F_0F0F_0F0F
+      return values &* 10 &+ (values >> 8)
+    }
+    @inline(__always) func field(_ word: UInt64, _ byte: UInt64) -> Int { Int((word >> (8 * byte)) & 0xFF) }
+    let datePairs = pairs(date)
+    let middlePairs = pairs(middle)
+    return LocalDateTime(
+      year: field(datePairs, 0) * 100 + field(datePairs, 2), month: field(datePairs, 5), day: field(middlePairs, 0),
+      hour: field(middlePairs, 3), minute: field(middlePairs, 6), second: field(pairs(clock), 6))
   }
 
   /// Reads strict `YYYY-MM-DD HH:MM:SS` (zero-padded, 24-hour) as MemoTrace writes it.
