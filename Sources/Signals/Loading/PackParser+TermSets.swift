@@ -26,10 +26,11 @@ extension PackParser {
   mutating func resolveTermSet(_ name: String, itemsByName: [String: [Node]], resolving: [String]) {
     guard let items = itemsByName[name] else { return }
     var terms: [String] = []
+    var expanded = false
     for item in items {
       guard let text = reader.nonEmptyString(item, "a term of term set '\(name)'") else { continue }
-      guard text.hasPrefix("$") else {
-        if let term = readTerm(item, context: "term set '\(name)'") { terms.append(term) }
+      guard Self.isReference(text) else {
+        if let term = foldedTerm(text, at: item, context: "term set '\(name)'") { terms.append(term) }
         continue
       }
       let reference = String(text.dropFirst())
@@ -47,15 +48,21 @@ extension PackParser {
       }
       usedSets.insert(reference)
       terms += termSets[reference] ?? []
+      expanded = true
     }
+    // Only a set that took in another may repeat a term; a written list is kept as written.
     var seen = Set<String>()
-    termSets[name] = terms.filter { seen.insert($0).inserted }
+    termSets[name] = expanded ? terms.filter { seen.insert($0).inserted } : terms
   }
+
+  /// Whether a list item is a `$name` reference (compared as a byte: every term of every set
+  /// is asked).
+  static func isReference(_ text: String) -> Bool { text.utf8.first == UInt8(ascii: "$") }
 
   /// The terms a list item stands for: the set's terms for `$name`, else the item normalised.
   /// An unknown set is a load error naming `context`; the result is then nil.
   mutating func phraseItem(_ node: Node, text: String, context: String) -> [String]? {
-    guard text.hasPrefix("$") else {
+    guard Self.isReference(text) else {
       let folded = TextNormalizer.fold(text)
       return folded.isEmpty ? [] : [folded]
     }
@@ -78,6 +85,11 @@ extension PackParser {
   /// A literal term, normalised; reports empty terms and terms that normalise to nothing.
   mutating func readTerm(_ node: Node, context: String) -> String? {
     guard let text = reader.nonEmptyString(node, "a term of \(context)") else { return nil }
+    return foldedTerm(text, at: node, context: context)
+  }
+
+  /// `text`, the term read from `node`, normalised; nil (and an error) when nothing is left.
+  mutating func foldedTerm(_ text: String, at node: Node, context: String) -> String? {
     let folded = TextNormalizer.fold(text)
     guard !folded.isEmpty else {
       reader.error("lexicon.schema", at: node, "term '\(text)' of \(context) is empty after normalisation")

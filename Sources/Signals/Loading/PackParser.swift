@@ -341,7 +341,7 @@ struct PackParser {
     var terms: [String] = []
     for item in items {
       guard let text = reader.nonEmptyString(item, "a price except term") else { continue }
-      guard text.hasPrefix("$") else {
+      guard Self.isReference(text) else {
         if let term = readTerm(item, context: "price except") { terms.append(term) }
         continue
       }
@@ -381,7 +381,7 @@ struct PackParser {
   private mutating func readExpression(_ node: Node) -> MatchExpression? {
     if node.scalar != nil {
       guard let text = reader.nonEmptyString(node, "a term") else { return nil }
-      if text.hasPrefix("$") {
+      if Self.isReference(text) {
         let name = String(text.dropFirst())
         guard let terms = termSets[name] else {
           let known = termSets.keys.sorted().map { "$" + $0 }.joined(separator: ", ")
