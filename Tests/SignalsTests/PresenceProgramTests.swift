@@ -148,6 +148,7 @@ enum PresenceReference {
     case .count(let inner, _): return mayMatch(inner, present, regexAtoms: regexAtoms)
     case .sequence(let first, let then, _):
       return mayMatch(first, present, regexAtoms: regexAtoms) || mayMatch(then, present, regexAtoms: regexAtoms)
+    case .not: return true
     }
   }
 }

@@ -221,6 +221,8 @@ private struct ExplanationBuilder {
       (isLeaf, label, children) = (false, "count≥\(minimum)", [inner])
     case .sequence(let first, let then, _):
       (isLeaf, label, children) = (false, "sequence (first, then; each on its own unit)", [first, then])
+    case .not(let inner):
+      (isLeaf, label, children) = (false, "not (holds when the item finds nothing)", [inner])
     }
     let parts = isLeaf ? candidates.flatMap(\.parts) : (candidates.first?.parts ?? [])
     return ExplanationNode(

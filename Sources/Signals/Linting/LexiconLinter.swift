@@ -156,7 +156,7 @@ public enum LexiconLinter {
     switch expression {
     case .term, .termSet, .money, .regex: []
     case .any(let items), .all(let items, _), .atLeast(_, let items, _): items
-    case .count(let inner, _): [inner]
+    case .count(let inner, _), .not(let inner): [inner]
     case .sequence(let first, let then, _): [first, then]
     }
   }

@@ -23,6 +23,10 @@ struct PackParser {
   private var defaults = NegationSettings.standard
   private var packID = ""
   private var ruleIDNodes: [(id: String, node: Node)] = []
+  /// The id of the rule being read, for messages about its `not` items.
+  private var ruleID = ""
+  /// Whether a `sequence` event is being read (where `not` is not allowed).
+  private var readingSequence = false
 
   private static let topKeys = ["lexicon", "pack", "terms", "negation", "rules"]
   private static let packKeys = ["id", "title", "version", "description", "author", "references", "date"]
@@ -122,6 +126,7 @@ struct PackParser {
     else { return nil }
     let idNode = entries["id"]?.value ?? node
     let id = entries["id"].flatMap { reader.nonEmptyString($0.value, "rule id") }
+    ruleID = id ?? "?"
     if let id {
       ruleIDNodes.append((id, idNode))
       if id.range(of: "^[a-z0-9]+([.-][a-z0-9]+)*$", options: .regularExpression) == nil {
@@ -147,6 +152,11 @@ struct PackParser {
       reader.error("lexicon.schema", at: statusNode, "status '\(status)' is not one of \(Self.statuses.joined(separator: " | "))")
     }
     let (match, price) = entries["match"].map { readMatch($0.value) } ?? (nil, nil)
+    if let match, match.holdsOnAbsence, let node = entries["match"]?.value {
+      reader.error(
+        "lexicon.schema", at: node,
+        "rule '\(ruleID)': the match holds when nothing is present (a not, or an any with a not item); a rule must be found by something present")
+    }
     let scope = entries["scope"].flatMap { readScope($0.value, match: match) } ?? Self.defaultScope(for: match)
     let unless = entries["unless"].flatMap { readExpression($0.value) }
     var negation = defaults
@@ -358,8 +368,10 @@ struct PackParser {
       let body = outer["sequence"]?.value,
       let entries = reader.entries(of: body, in: "sequence", allowed: ["first", "then", "within"], required: ["first", "then"])
     else { return nil }
+    readingSequence = true
     let first = entries["first"].flatMap { readExpression($0.value) }
     let then = entries["then"].flatMap { readExpression($0.value) }
+    readingSequence = false
     var window = SequenceWindow()
     if let withinNode = entries["within"]?.value,
       let within = reader.entries(of: withinNode, in: "sequence within", allowed: ["messages", "minutes", "hours", "days"])
@@ -377,8 +389,9 @@ struct PackParser {
   }
 
   /// An operator tree: a term, a `$set`, or a mapping with one of `any`, `all` (+ `near`),
-  /// `at_least` (+ `near`), `money`, `re` or `count`.
-  private mutating func readExpression(_ node: Node) -> MatchExpression? {
+  /// `at_least` (+ `near`), `money`, `re`, `count` or, for an item of `any` / `all` /
+  /// `at_least` (`asItem`), `not`.
+  private mutating func readExpression(_ node: Node, asItem: Bool = false) -> MatchExpression? {
     if node.scalar != nil {
       guard let text = reader.nonEmptyString(node, "a term") else { return nil }
       if Self.isReference(text) {
@@ -393,7 +406,7 @@ struct PackParser {
       }
       return readTerm(node, context: "a match").map { .term($0) }
     }
-    let operatorKeys = ["any", "all", "at_least", "money", "re", "count"]
+    let operatorKeys = ["any", "all", "at_least", "money", "re", "count", "not"]
     guard let entries = reader.entries(of: node, in: "an operator", allowed: operatorKeys + ["near"]) else { return nil }
     let operators = operatorKeys.filter { entries[$0] != nil }
     guard operators.count == 1, let name = operators.first, let body = entries[name]?.value else {
@@ -404,6 +417,7 @@ struct PackParser {
       reader.error("lexicon.schema", at: near.key, "near is allowed only beside all or at_least")
     }
     switch name {
+    case "not": return readNot(body, at: node, asItem: asItem)
     case "money": return readMoney(body).map { .money($0) }
     case "re": return readRegex(body).map { .regex($0) }
     case "count": return readCount(body)
@@ -420,9 +434,26 @@ struct PackParser {
   private mutating func readItems(_ node: Node, _ name: String) -> [MatchExpression]? {
     guard let items = reader.sequence(node, name) else { return nil }
     if items.isEmpty { reader.error("lexicon.schema", at: node, "\(name) must list at least one item") }
-    let children = items.compactMap { readExpression($0) }
+    let children = items.compactMap { readExpression($0, asItem: true) }
     guard children.count == items.count, !children.isEmpty else { return nil }
     return children
+  }
+
+  /// `not: <expression>`, allowed only as an item of `any`, `all` or `at_least` outside a
+  /// `sequence`; its expression may not be a `not` itself.
+  private mutating func readNot(_ body: Node, at node: Node, asItem: Bool) -> MatchExpression? {
+    guard asItem, !readingSequence else {
+      let place =
+        readingSequence
+        ? "not inside a sequence" : "only as an item of any, all or at_least (a rule is found by something present)"
+      reader.error("lexicon.schema", at: node, "rule '\(ruleID)': not is allowed \(place)")
+      return nil
+    }
+    if let scalar = body.scalar, scalar.string.trimmingCharacters(in: .whitespaces).isEmpty || body.tag == Tag(.null) {
+      reader.error("lexicon.schema", at: node, "rule '\(ruleID)': not needs an expression (not: <term, $set or operator>)")
+      return nil
+    }
+    return readExpression(body).map { .not($0) }
   }
 
   private mutating func readAtLeast(_ node: Node, near: NearConstraint?) -> MatchExpression? {

@@ -23,6 +23,8 @@ struct CandidateTrace {
     case money
     /// `re「…」`, the part's original text.
     case regex
+    /// `not(…)`: the expression found nothing (the candidate has no part).
+    case absent(CompiledExpression)
   }
 
   /// How many `any ` prefixes go before the body.
@@ -98,6 +100,35 @@ struct CandidateTrace {
       result += "re「"
       result += original(part, context)
       result += "」"
+    case .absent(let expression):
+      result += "not("
+      Self.describe(expression, patterns: patterns, into: &result)
+      result += ")"
+    }
+  }
+
+  /// The expression written out (`「被查封」`, `$name`, `any(…)`), for a `not` that found nothing.
+  private static func describe(_ expression: CompiledExpression, patterns: [String], into result: inout String) {
+    func list(_ name: String, _ items: [CompiledExpression]) {
+      result += name
+      result += "("
+      for (position, item) in items.enumerated() {
+        if position > 0 { result += ", " }
+        describe(item, patterns: patterns, into: &result)
+      }
+      result += ")"
+    }
+    switch expression {
+    case .term(let pattern): result += "「\(patterns[pattern])」"
+    case .termSet(let name, _): result += "$\(name)"
+    case .money(let constraint, _): result += constraint.summary
+    case .regex: result += "re"
+    case .any(let items): list("any", items)
+    case .all(let items, _): list("all", items)
+    case .atLeast(let count, let items, _): list("at_least \(count)", items)
+    case .count(let inner, let minimum): list("count≥\(minimum)", [inner])
+    case .sequence(let first, let then, _): list("sequence", [first, then])
+    case .not(let inner): list("not", [inner])
     }
   }
 

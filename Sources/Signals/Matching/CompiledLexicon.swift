@@ -148,6 +148,8 @@ final class CompiledRule: Sendable {
   let priceTrigger: PriceTrigger?
   /// Whether the rule's `match` is a sequence.
   let isSequence: Bool
+  /// Whether the rule's `match` has a `not` item (its evaluation then sees every occurrence).
+  let matchUsesNot: Bool
 
   /// The two events and the window when the rule's `match` is a sequence.
   var sequence: (first: CompiledExpression, then: CompiledExpression, window: SequenceWindow)? {
@@ -181,6 +183,7 @@ final class CompiledRule: Sendable {
     isPriceRule = rule.price != nil
     priceTrigger = rule.price.map { PriceTrigger($0, table: &table) }
     if case .sequence = match { isSequence = true } else { isSequence = false }
+    matchUsesNot = match.usesNot
   }
 }
 
@@ -195,6 +198,7 @@ indirect enum CompiledExpression: Sendable {
   case regex(Int)
   case count(CompiledExpression, min: Int)
   case sequence(first: CompiledExpression, then: CompiledExpression, window: SequenceWindow)
+  case not(CompiledExpression)
 
   init(_ expression: MatchExpression, table: inout PatternTable) {
     switch expression {
@@ -213,6 +217,7 @@ indirect enum CompiledExpression: Sendable {
     case .sequence(let first, let then, let window):
       self = .sequence(
         first: CompiledExpression(first, table: &table), then: CompiledExpression(then, table: &table), window: window)
+    case .not(let inner): self = .not(CompiledExpression(inner, table: &table))
     }
   }
 
@@ -220,7 +225,7 @@ indirect enum CompiledExpression: Sendable {
     switch self {
     case .term, .termSet, .money, .regex: []
     case .any(let items), .all(let items, _), .atLeast(_, let items, _): items
-    case .count(let inner, _): [inner]
+    case .count(let inner, _), .not(let inner): [inner]
     case .sequence(let first, let then, _): [first, then]
     }
   }
@@ -235,15 +240,23 @@ indirect enum CompiledExpression: Sendable {
   }
 
   /// Every pattern the expression's `PresenceProgram` may consult: those of the literal leaves,
-  /// the atoms of the `money` leaves and the atoms of the `re` leaves (`regexAtoms`).
+  /// the atoms of the `money` leaves and the atoms of the `re` leaves (`regexAtoms`), outside
+  /// `not` items (the program takes a `not` as true whatever the unit holds).
   func decisivePatterns(regexAtoms: [[Int]?]) -> Set<Int> {
     switch self {
+    case .not: []
     case .term(let pattern): [pattern]
     case .termSet(_, let patterns): patterns
     case .money(_, let atoms): Set(atoms ?? [])
     case .regex(let id): Set(regexAtoms[id] ?? [])
     default: children.reduce(into: Set<Int>()) { $0.formUnion($1.decisivePatterns(regexAtoms: regexAtoms)) }
     }
+  }
+
+  /// Whether a `not` occurs.
+  var usesNot: Bool {
+    if case .not = self { return true }
+    return children.contains { $0.usesNot }
   }
 
   /// Whether a `money` leaf occurs.
@@ -267,8 +280,12 @@ indirect enum CompiledExpression: Sendable {
   /// item a message is least likely to hold without the rule firing. Counting patterns instead
   /// indexed `收|出|卖|租|借` (card verbs) before `银行卡|四件套|…` and `记录|聊天|手机|…` before
   /// the verbs of destroying, and sent every other everyday message to the presence test.
+  ///
+  /// A `not` holds on units without its patterns, so it requires none (nil): it is never the
+  /// key an `all` is indexed under, and an `any` with a `not` item requires nothing.
   func requiredPatterns(regexAtoms: [[Int]?], patterns: [String]) -> Set<Int>? {
     switch self {
+    case .not: return nil
     case .term(let pattern): return [pattern]
     case .termSet(_, let ids): return ids
     case .money(_, let atoms): return atoms.map(Set.init)

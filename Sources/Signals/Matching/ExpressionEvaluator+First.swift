@@ -16,7 +16,7 @@ extension ExpressionEvaluator {
       return earliestCandidate(expression)
     case .sequence(_, let then, _):
       return firstCandidate(then)
-    case .all, .atLeast, .count:
+    case .all, .atLeast, .count, .not:
       return evaluate(expression).first
     }
   }
@@ -35,15 +35,27 @@ extension ExpressionEvaluator {
       return best.map { MatchCandidate(part: $0, trace: leafTrace(expression)) }
     case .any(let items):
       var best: MatchCandidate?
+      var hasNot = false
       for item in items {
+        if case .not = item {
+          hasNot = true
+          continue
+        }
         guard let candidate = earliestCandidate(item) else { continue }
         if let current = best, (current.start, current.end) <= (candidate.start, candidate.end) { continue }
         best = candidate
       }
+      // A `not` item's candidate has no position: it counts only when no other item matches.
+      if best == nil, hasNot {
+        best = items.lazy.compactMap { item -> MatchCandidate? in
+          guard case .not = item else { return nil }
+          return self.evaluate(item).first
+        }.first
+      }
       return best.map { $0.with(trace: $0.trace.prefixedByAny()) }
     case .sequence(_, let then, _):
       return earliestCandidate(then)
-    case .all, .atLeast, .count:
+    case .all, .atLeast, .count, .not:
       // Each yields at most one candidate.
       return evaluate(expression).first
     }

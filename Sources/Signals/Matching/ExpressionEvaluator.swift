@@ -39,6 +39,10 @@ struct MatchCandidate {
   /// The occurrences chosen, sorted by start.
   var parts: [Occurrence] { onlyPart.map { [$0] } ?? manyParts }
 
+  /// Whether the candidate has a position: false only for a `not` that found nothing (or an
+  /// operator whose chosen items are all such).
+  var hasParts: Bool { onlyPart != nil || !manyParts.isEmpty }
+
   /// The same candidate with `trace`.
   func with(trace: CandidateTrace) -> MatchCandidate {
     var candidate = self
@@ -86,7 +90,9 @@ struct MatchCandidate {
 /// smallest span (leftmost on ties) whose consecutive parts are at most `within` characters apart
 /// (and in the listed order when `ordered`). `at_least n` does the same over the best `n` items;
 /// `count` needs `min` non-overlapping candidates. Parts never overlap. A `sequence` spans units;
-/// on one unit it yields its `then` event (the scanner pairs events across units).
+/// on one unit it yields its `then` event (the scanner pairs events across units). A `not`
+/// yields one candidate without parts when its expression finds nothing in `absenceScope`;
+/// such a candidate has no position and is left out of a `near` distance test.
 struct ExpressionEvaluator {
   /// Usable occurrences (literal, money and regex), sorted by start.
   let occurrences: [Occurrence]
@@ -94,6 +100,10 @@ struct ExpressionEvaluator {
   let patterns: [String]
   /// The unit, for amounts and original text in traces.
   let context: UnitMatchContext
+  /// The occurrences a `not` looks in, when not `occurrences`: every occurrence of the rule's
+  /// patterns in the unit, whatever its negation verdict or placement (a negated or quoted
+  /// `被查封` is still there).
+  var absenceScope: [Occurrence]? = nil
 
   /// Candidates per `all` item considered when searching a `near` combination.
   private static let candidateLimit = 64
@@ -113,14 +123,23 @@ struct ExpressionEvaluator {
       return result
     case .any(let items):
       var result: [MatchCandidate] = []
+      // A `not` item's candidate has no position: it comes after every candidate that has one.
+      var absent: [MatchCandidate] = []
       for item in items {
         var candidates = evaluate(item)
         for index in candidates.indices { candidates[index].trace.anyPrefixes += 1 }
-        if result.isEmpty { result = candidates } else { result += candidates }
+        if case .not = item {
+          absent += candidates
+        } else if result.isEmpty {
+          result = candidates
+        } else {
+          result += candidates
+        }
       }
       // Mostly in order already (one item's candidates): the stable sort would leave them so.
       let inOrder = zip(result, result.dropFirst()).allSatisfy { ($0.start, $0.end) <= ($1.start, $1.end) }
-      return inOrder ? result : result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+      let sorted = inOrder ? result : result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+      return absent.isEmpty ? sorted : sorted + absent
     case .all(let items, let near):
       // Items are evaluated in turn until one has no candidate: then none of the rest matters.
       var options: [[MatchCandidate]] = []
@@ -150,9 +169,13 @@ struct ExpressionEvaluator {
       return [MatchCandidate(parts: Self.parts(of: best), trace: trace)]
     case .sequence(_, let then, _):
       return evaluate(then)
+    case .not(let inner):
+      let scope = absenceScope.map { ExpressionEvaluator(occurrences: $0, patterns: patterns, context: context) } ?? self
+      guard scope.firstCandidate(inner) == nil else { return [] }
+      return [MatchCandidate(parts: [], trace: CandidateTrace(.absent(inner)))]
     case .count(let inner, let minimum):
       var chosen: [MatchCandidate] = []
-      for candidate in evaluate(inner) where !chosen.contains(where: { $0.overlaps(candidate) }) {
+      for candidate in evaluate(inner) where candidate.hasParts && !chosen.contains(where: { $0.overlaps(candidate) }) {
         chosen.append(candidate)
       }
       guard chosen.count >= minimum, minimum > 0 else { return [] }
@@ -184,7 +207,7 @@ struct ExpressionEvaluator {
       for occurrence in occurrences where occurrence.source == .regex(id) {
         guard body(occurrence) else { return }
       }
-    case .any, .all, .atLeast, .count, .sequence:
+    case .any, .all, .atLeast, .count, .sequence, .not:
       return
     }
   }
@@ -195,7 +218,7 @@ struct ExpressionEvaluator {
     case .termSet(let name, _): CandidateTrace(.termSet(name: name))
     case .money: CandidateTrace(.money)
     case .regex: CandidateTrace(.regex)
-    case .term, .any, .all, .atLeast, .count, .sequence: CandidateTrace(.term)
+    case .term, .any, .all, .atLeast, .count, .sequence, .not: CandidateTrace(.term)
     }
   }
 
@@ -206,9 +229,11 @@ struct ExpressionEvaluator {
     return parts
   }
 
+  /// The width and start of the candidates with a position.
   private static func span(_ candidates: [MatchCandidate]) -> (Int, Int) {
-    let start = candidates.lazy.map { $0.start }.min() ?? 0
-    return ((candidates.lazy.map { $0.end }.max() ?? 0) - start, start)
+    let placed = candidates.lazy.filter(\.hasParts)
+    let start = placed.map { $0.start }.min() ?? 0
+    return ((placed.map { $0.end }.max() ?? 0) - start, start)
   }
 
   /// Index subsets of `0..<count` of the given size, in lexicographic order.
@@ -249,14 +274,17 @@ struct ExpressionEvaluator {
     var best: (span: Int, start: Int, picks: [MatchCandidate])?
     var picks: [MatchCandidate] = []
     var tried = 0
+    // A `not` that found nothing has no position: the distance test is on the other picks.
+    let hasAbsent = limited.contains { $0.contains { !$0.hasParts } }
 
     func accept() {
+      let placed = hasAbsent ? picks.filter(\.hasParts) : picks
       if near.ordered {
-        for index in 1..<max(picks.count, 1) where picks[index].start < picks[index - 1].end { return }
+        for index in 1..<max(placed.count, 1) where placed[index].start < placed[index - 1].end { return }
       }
       // Mostly in order already: the stable sort would leave them so.
-      let inOrder = zip(picks, picks.dropFirst()).allSatisfy { $0.start <= $1.start }
-      let sorted = inOrder ? picks : picks.sorted { $0.start < $1.start }
+      let inOrder = zip(placed, placed.dropFirst()).allSatisfy { $0.start <= $1.start }
+      let sorted = inOrder ? placed : placed.sorted { $0.start < $1.start }
       for index in 1..<max(sorted.count, 1) where sorted[index].start - sorted[index - 1].end > near.within {
         return
       }
@@ -281,6 +309,12 @@ struct ExpressionEvaluator {
         return
       }
       for candidate in limited[depth] where !picks.contains(where: { $0.overlaps(candidate) }) {
+        if hasAbsent && !candidate.hasParts {
+          picks.append(candidate)
+          search(depth + 1)
+          picks.removeLast()
+          continue
+        }
         let saved = (lowest, highest)
         lowest = min(lowest, candidate.start)
         highest = max(highest, candidate.end)

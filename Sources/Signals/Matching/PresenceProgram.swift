@@ -5,8 +5,9 @@
 ///
 /// A condition is read as a presence test: a term or term set needs one of its patterns, `all`
 /// every item, `at_least n` n items, `any` and `sequence` one, `count` its item; a `money` or
-/// `re` leaf needs one of its atoms (nothing when it has no atoms). Positions (`near`), amounts
-/// and negation are left to the evaluation. (A `price` rule has a program too, read from its
+/// `re` leaf needs one of its atoms (nothing when it has no atoms), and a `not` nothing (it may
+/// hold whatever is present). Positions (`near`), amounts, absences and negation are left to the
+/// evaluation. (A `price` rule has a program too, read from its
 /// `match`, but the scan asks its `PriceTrigger` instead.)
 ///
 /// Each condition becomes a program in prefix order: a leaf answers whether one of its patterns
@@ -208,6 +209,7 @@ struct PresenceProgram: Sendable {
       case .regex(let id): if let atoms = regexAtoms[id] { emitLeaf(atoms) } else { emitConstant() }
       case .count(let inner, _): emit(inner)
       case .sequence(let first, let then, _): emitThreshold(need: 1, [first, then])
+      case .not: emitConstant()
       }
     }
 
@@ -258,6 +260,7 @@ struct PresenceProgram: Sendable {
       case .any(let items), .all(let items, _), .atLeast(_, let items, _): items.reduce(0) { $0 + cost(of: $1) }
       case .count(let inner, _): cost(of: inner)
       case .sequence(let first, let then, _): cost(of: first) + cost(of: then)
+      case .not: 0
       }
     }
   }

@@ -73,7 +73,7 @@ struct RuleEvaluation {
       return outcome(of: expression, linked: linked, occurrences: all)
     }
     let placed = all.filter { placement.admits($0) }
-    if let outcome = outcome(of: expression, linked: linked, occurrences: placed) { return outcome }
+    if let outcome = outcome(of: expression, linked: linked, occurrences: placed, absenceScope: all) { return outcome }
     guard placed.count < all.count, var outcome = outcome(of: expression, linked: linked, occurrences: all) else {
       return nil
     }
@@ -81,8 +81,15 @@ struct RuleEvaluation {
     return outcome
   }
 
-  private func outcome(of expression: CompiledExpression?, linked: ServicePrice?, occurrences: [Occurrence]) -> RuleOutcome? {
+  /// The outcome over `occurrences`; a `not` of the match looks in `absenceScope` (every
+  /// occurrence of the rule's patterns in the unit) when given, else in `occurrences` (then also
+  /// every one when evaluated before the negation verdicts remove some).
+  private func outcome(
+    of expression: CompiledExpression?, linked: ServicePrice?, occurrences: [Occurrence],
+    absenceScope: [Occurrence]? = nil
+  ) -> RuleOutcome? {
     let target = expression ?? rule.match
+    let absences = rule.matchUsesNot ? absenceScope ?? occurrences : nil
     guard !occurrences.isEmpty else { return nil }
     // The verdict of `occurrences[i]` is `verdicts[i]` (none under `negation: ignore`); a part is
     // one of `occurrences`, found by a linear search (a match has few parts). When no occurrence
@@ -110,7 +117,8 @@ struct RuleEvaluation {
     var comparisons: [(parts: [Occurrence], comparison: PriceComparison)] = []
     func evaluate(_ usable: [Occurrence]) -> MatchCandidate? {
       guard let check = rule.rule.price, let trigger = rule.priceTrigger, expression == nil else {
-        return ExpressionEvaluator(occurrences: usable, patterns: patterns, context: context).firstCandidate(target)
+        return ExpressionEvaluator(occurrences: usable, patterns: patterns, context: context, absenceScope: absences)
+          .firstCandidate(target)
       }
       guard let found = PriceMatcher(check: check, trigger: trigger, context: context, patterns: patterns).best(in: usable, linked: linked)
       else { return nil }

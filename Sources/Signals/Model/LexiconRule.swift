@@ -158,6 +158,25 @@ public indirect enum MatchExpression: Sendable, Hashable {
   /// matching `then` within the window. The signal sits on the `then` unit and cites the
   /// `first` unit in `related`. Only valid as a rule's whole `match`.
   case sequence(first: MatchExpression, then: MatchExpression, window: SequenceWindow)
+  /// True when the expression finds no match in the unit (`not: <expr>`). Only an item of `any`,
+  /// `all` or `at_least`, never inside a `sequence`; it has no position, so a sibling `near`
+  /// leaves it out of the distance test.
+  case not(MatchExpression)
+
+  /// Whether the expression can hold on a unit in which nothing is present: through a `not`
+  /// (an `any` with a `not` item, an `all` of `not`s). A rule's `match` must not: a rule is
+  /// found by something present.
+  public var holdsOnAbsence: Bool {
+    switch self {
+    case .term, .termSet, .money, .regex: false
+    case .not: true
+    case .any(let items): items.contains { $0.holdsOnAbsence }
+    case .all(let items, _): items.allSatisfy { $0.holdsOnAbsence }
+    case .atLeast(let count, let items, _): items.filter { $0.holdsOnAbsence }.count >= count
+    case .count(let inner, _): inner.holdsOnAbsence
+    case .sequence(let first, let then, _): first.holdsOnAbsence || then.holdsOnAbsence
+    }
+  }
 }
 
 /// How far apart the two events of a `sequence` may be.

@@ -20,7 +20,7 @@ extension MatchExpression {
     case .termSet(_, let members): terms.formUnion(members)
     case .any(let items), .all(let items, _), .atLeast(_, let items, _):
       for item in items { item.collectTerms(into: &terms) }
-    case .count(let inner, _): inner.collectTerms(into: &terms)
+    case .count(let inner, _), .not(let inner): inner.collectTerms(into: &terms)
     case .sequence(let first, let then, _):
       first.collectTerms(into: &terms)
       then.collectTerms(into: &terms)
