@@ -35,24 +35,19 @@ extension ExpressionEvaluator {
       return best.map { MatchCandidate(part: $0, trace: leafTrace(expression)) }
     case .any(let items):
       var best: MatchCandidate?
-      var hasNot = false
+      // The first candidate without parts (a `not` that found nothing): it has no position, and
+      // counts only when no item has a candidate that has one.
+      var absent: MatchCandidate?
       for item in items {
-        if case .not = item {
-          hasNot = true
+        guard let candidate = earliestCandidate(item) else { continue }
+        guard candidate.hasParts else {
+          if absent == nil { absent = candidate }
           continue
         }
-        guard let candidate = earliestCandidate(item) else { continue }
         if let current = best, (current.start, current.end) <= (candidate.start, candidate.end) { continue }
         best = candidate
       }
-      // A `not` item's candidate has no position: it counts only when no other item matches.
-      if best == nil, hasNot {
-        best = items.lazy.compactMap { item -> MatchCandidate? in
-          guard case .not = item else { return nil }
-          return self.evaluate(item).first
-        }.first
-      }
-      return best.map { $0.with(trace: $0.trace.prefixedByAny()) }
+      return (best ?? absent).map { $0.with(trace: $0.trace.prefixedByAny()) }
     case .sequence(_, let then, _):
       return earliestCandidate(then)
     case .all, .atLeast, .count, .not:

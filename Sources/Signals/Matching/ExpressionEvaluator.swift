@@ -123,23 +123,19 @@ struct ExpressionEvaluator {
       return result
     case .any(let items):
       var result: [MatchCandidate] = []
-      // A `not` item's candidate has no position: it comes after every candidate that has one.
-      var absent: [MatchCandidate] = []
       for item in items {
         var candidates = evaluate(item)
         for index in candidates.indices { candidates[index].trace.anyPrefixes += 1 }
-        if case .not = item {
-          absent += candidates
-        } else if result.isEmpty {
-          result = candidates
-        } else {
-          result += candidates
-        }
+        if result.isEmpty { result = candidates } else { result += candidates }
       }
       // Mostly in order already (one item's candidates): the stable sort would leave them so.
       let inOrder = zip(result, result.dropFirst()).allSatisfy { ($0.start, $0.end) <= ($1.start, $1.end) }
       let sorted = inOrder ? result : result.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-      return absent.isEmpty ? sorted : sorted + absent
+      // A candidate without parts (a `not` that found nothing) sorts first, at 0..<0 where no
+      // occurrence ends; it goes after every candidate that has a position.
+      guard let first = sorted.first, !first.hasParts else { return sorted }
+      let placed = sorted.firstIndex { $0.hasParts } ?? sorted.endIndex
+      return Array(sorted[placed...] + sorted[..<placed])
     case .all(let items, let near):
       // Items are evaluated in turn until one has no candidate: then none of the rest matters.
       var options: [[MatchCandidate]] = []
