@@ -35,19 +35,23 @@ extension ExpressionEvaluator {
       return best.map { MatchCandidate(part: $0, trace: leafTrace(expression)) }
     case .any(let items):
       var best: MatchCandidate?
-      // The first candidate without parts (a `not` that found nothing): it has no position, and
-      // counts only when no item has a candidate that has one.
-      var absent: MatchCandidate?
+      // A candidate without parts (a `not` that found nothing) has no position: it counts only
+      // when no item has a candidate that has one, and is then found again (only a pack using
+      // `not` pays for that).
+      var sawAbsent = false
       for item in items {
         guard let candidate = earliestCandidate(item) else { continue }
         guard candidate.hasParts else {
-          if absent == nil { absent = candidate }
+          sawAbsent = true
           continue
         }
         if let current = best, (current.start, current.end) <= (candidate.start, candidate.end) { continue }
         best = candidate
       }
-      return (best ?? absent).map { $0.with(trace: $0.trace.prefixedByAny()) }
+      if best == nil, sawAbsent {
+        best = items.lazy.compactMap { self.earliestCandidate($0) }.first { !$0.hasParts }
+      }
+      return best.map { $0.with(trace: $0.trace.prefixedByAny()) }
     case .sequence(_, let then, _):
       return earliestCandidate(then)
     case .all, .atLeast, .count, .not:
